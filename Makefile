@@ -1,0 +1,44 @@
+# BriefBot. `make run` and `make test` set everything up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+NODE_STAMP := node_modules/.installed
+
+.PHONY: run test bench load validate clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP) $@
+
+$(NODE_STAMP): package.json
+	npm install --no-audit --no-fund --silent
+	touch $@
+
+run: $(STAMP)
+	@if [ -n "$$TELEGRAM_BOT_TOKEN" ]; then exec $(PY) -m bot telegram; else exec $(PY) -m bot console; fi
+
+test: $(TEST_STAMP) $(NODE_STAMP)
+	$(PY) -m bot validate --coverage
+	$(PY) -m pytest -q
+
+bench: $(TEST_STAMP)
+	$(PY) -m tests.bench
+
+load: $(TEST_STAMP)
+	$(PY) -m tests.load
+
+validate: $(STAMP)
+	$(PY) -m bot validate --coverage
+
+clean:
+	rm -rf $(VENV) node_modules .pytest_cache .hypothesis

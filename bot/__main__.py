@@ -1,0 +1,7 @@
+"""`python -m bot` is the same program as the `briefbot` script."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

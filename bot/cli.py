@@ -1,0 +1,106 @@
+"""Command line: console, ask, validate, telegram, kb. A thin layer over the core."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .config import knowledge_dir
+from .loader import KnowledgeError, load_knowledge
+
+
+def _load(args: argparse.Namespace):
+    """Load the knowledge once, or print every problem and exit 1 (no traceback)."""
+    try:
+        return load_knowledge(knowledge_dir(args.knowledge))
+    except KnowledgeError as exc:
+        print(f"The knowledge base is invalid ({len(exc.problems)} problem(s)):", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+def cmd_console(args: argparse.Namespace) -> int:
+    from .console import run_console
+    from .core import BriefBot
+
+    return run_console(BriefBot(_load(args)))
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from .core import BriefBot
+    from .render_text import format_reply_text
+
+    bot = BriefBot(_load(args))
+    if not args.question:
+        questions = (line.rstrip("\r\n") for line in sys.stdin)
+    elif any(" " in q for q in args.question):
+        questions = args.question  # each quoted argument is one question
+    else:
+        questions = [" ".join(args.question)]  # an unquoted question: its words are the arguments
+    for question in questions:
+        reply = bot.ask(question, args.brief)
+        if args.json:
+            print(json.dumps(reply.to_json(), ensure_ascii=False), flush=True)
+        else:
+            print(f"Q: {question}\n{format_reply_text(reply)}\n", flush=True)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    knowledge = _load(args)
+    entries = sum(len(b.entries) for b in knowledge.briefs)
+    print(f"OK: {len(knowledge.briefs)} brief(s), {entries} entries in {knowledge.source}")
+    drafts = [(b.id, e.id) for b in knowledge.briefs for e in b.entries if e.draft]
+    for brief_id, entry_id in drafts:
+        print(f"  draft: {brief_id}/{entry_id} still needs a person's edit")
+    if getattr(args, "coverage", False):
+        from .coverage import coverage_report
+
+        report = coverage_report(knowledge)
+        print(report.text())
+        return 0 if report.ok else 1
+    return 0
+
+
+def cmd_telegram(args: argparse.Namespace) -> int:
+    from .telegram_main import run_telegram
+
+    return run_telegram(args, lambda: _load(args))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefbot", description="Answers questions about policy briefs, with sourced quotes.")
+    parser.add_argument("--knowledge", metavar="PATH", help="knowledge folder or file (default: $BRIEFBOT_KNOWLEDGE or ./knowledge)")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("console", help="interactive console (default)").set_defaults(func=cmd_console)
+    ask = sub.add_parser("ask", help="answer questions given as arguments, or one per line on stdin")
+    ask.add_argument("question", nargs="*")
+    ask.add_argument("--json", action="store_true", help="one JSON object per question, one per line")
+    ask.add_argument("--brief", metavar="ID", help="only this brief")
+    ask.set_defaults(func=cmd_ask)
+    val = sub.add_parser("validate", help="check the knowledge base and exit non-zero on problems")
+    val.add_argument("--coverage", action="store_true", help="also report uncovered sentences and confusable entries")
+    val.set_defaults(func=cmd_validate)
+    tg = sub.add_parser("telegram", help="run the Telegram bot (token from TELEGRAM_BOT_TOKEN)")
+    tg.add_argument("--webhook-url", help="serve a webhook at this public URL instead of long polling")
+    tg.add_argument("--listen", default="127.0.0.1", help="webhook listen address (default 127.0.0.1)")
+    tg.add_argument("--port", type=int, default=8443, help="webhook port (default 8443)")
+    tg.set_defaults(func=cmd_telegram)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    func = getattr(args, "func", cmd_console)
+    try:
+        return func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

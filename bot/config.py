@@ -1,0 +1,56 @@
+"""Settings from the environment, read once in main(). The knowledge path is resolved here only."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+TOKEN_SHAPE = re.compile(r"\d{3,}:[A-Za-z0-9_-]{10,}")
+DEFAULT_API_URL = "https://api.telegram.org/bot"
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message is safe to print (no secrets)."""
+
+
+def knowledge_dir(override: str | os.PathLike | None = None) -> Path:
+    """Where the knowledge lives: the override, else $BRIEFBOT_KNOWLEDGE, else ./knowledge beside the package."""
+    chosen = override or os.environ.get("BRIEFBOT_KNOWLEDGE")
+    return Path(chosen) if chosen else Path(__file__).resolve().parent.parent / "knowledge"
+
+
+def _ids(raw: str) -> frozenset[int]:
+    ids = set()
+    for part in filter(None, (p.strip() for p in raw.split(","))):
+        if not part.lstrip("-").isdigit():
+            raise ConfigError(f"BOT_ADMIN_IDS must be numeric Telegram user ids separated by commas, got {part[:20]!r}")
+        ids.add(int(part))
+    return frozenset(ids)
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str
+    api_url: str = DEFAULT_API_URL
+    admin_ids: frozenset[int] = frozenset()
+    webhook_secret: str | None = None
+    unanswered_log: Path | None = None
+
+    @classmethod
+    def from_env(cls, env: dict | None = None) -> "Settings":
+        env = os.environ if env is None else env
+        token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
+        if not token:
+            raise ConfigError("TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather and export it.")
+        if not TOKEN_SHAPE.fullmatch(token):
+            raise ConfigError("TELEGRAM_BOT_TOKEN is malformed; it should look like 123456789:AAE... (digits, a colon, then letters, digits, _ or -).")
+        log = env.get("BRIEFBOT_UNANSWERED_LOG", "").strip()
+        return cls(
+            token=token,
+            api_url=env.get("TELEGRAM_API_URL", "").strip() or DEFAULT_API_URL,
+            admin_ids=_ids(env.get("BOT_ADMIN_IDS", "")),
+            webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None,
+            unanswered_log=Path(log) if log else None,
+        )

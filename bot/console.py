@@ -1,0 +1,76 @@
+"""The interactive console: a full peer of the Telegram front end, reading from a terminal."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable, TextIO
+
+from .commands import run_command
+from .core import BriefBot
+from .render_text import format_document_text, format_reply_text
+
+PROMPT = "brief> "
+HISTORY = Path.home() / ".briefbot_history"
+
+
+def respond(bot: BriefBot, line: str, brief_id: str | None = None) -> str:
+    """One console input line to the text to print (commands and questions alike)."""
+    text = line.strip()
+    if text.startswith("/"):
+        name = text[1:].split(maxsplit=1)[0] if len(text) > 1 else ""
+        doc = run_command(bot, name, brief_id)
+        if doc is None:
+            return f"Unknown command /{name}. Send /help for the list."
+        return format_document_text(doc)
+    return format_reply_text(bot.ask(text, brief_id))
+
+
+def _readline_input() -> Callable[[str], str]:
+    try:
+        import readline
+    except ImportError:  # pragma: no cover - platform without readline
+        return input
+    try:
+        readline.read_history_file(HISTORY)
+    except OSError:
+        pass
+    readline.set_history_length(500)
+    import atexit
+
+    def save() -> None:
+        try:
+            readline.write_history_file(HISTORY)
+        except OSError:
+            pass
+
+    atexit.register(save)
+    return input
+
+
+def run_console(bot: BriefBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    """Loop until /quit, Ctrl-D or Ctrl-C. Uses readline (editing, history) on a terminal."""
+    interactive = stdin.isatty() and stdout.isatty()
+    read = _readline_input() if interactive else None
+    print(format_document_text(run_command(bot, "start")), file=stdout)
+    print("Type /quit or press Ctrl-D to leave.\n", file=stdout)
+    while True:
+        try:
+            line = read(PROMPT) if read else _plain_read(stdin, stdout)
+        except (EOFError, KeyboardInterrupt):
+            print("\nBye.", file=stdout)
+            return 0
+        if line.strip().lower() in ("/quit", "/exit", "quit", "exit"):
+            print("Bye.", file=stdout)
+            return 0
+        if line.strip():
+            print(respond(bot, line) + "\n", file=stdout, flush=True)
+
+
+def _plain_read(stdin: TextIO, stdout: TextIO) -> str:
+    stdout.write(PROMPT)
+    stdout.flush()
+    line = stdin.readline()
+    if not line:
+        raise EOFError
+    return line.rstrip("\n")

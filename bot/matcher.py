@@ -1,0 +1,148 @@
+"""Score every entry against a question and decide: answer, suggest, or decline.
+
+Scoring (all parts in 0..1, combined into one score):
+  coverage  how much of the question's weight the entry explains; question words found in an
+            entry's phrasings or keywords count fully, in its answer or quote partly. Weights are
+            IDF over entries, and a word the knowledge never uses weighs as much as the rarest
+            word: a question about something the brief never mentions cannot score high.
+  overlap   the best weighted Dice overlap with one of the entry's phrasings.
+  fuzzy     rapidfuzz token_set_ratio against the phrasings, for residual spelling variation.
+Thresholds were calibrated on tests/dev_set.yaml with `make bench`; see README.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .analyzer import Analyzer, Query, fact_kinds
+from .models import Brief, Entry, Knowledge
+
+ANSWER_THRESHOLD = 0.50
+SUGGEST_THRESHOLD = 0.36
+TIE_MARGIN = 0.015
+WEIGHTS = (0.55, 0.30, 0.15)
+WEAK_FIELD = 0.6
+
+
+@dataclass(frozen=True)
+class Candidate:
+    brief: Brief
+    entry: Entry
+    score: float
+
+
+@dataclass(frozen=True)
+class Match:
+    """The matcher's decision for one question."""
+
+    outcome: str  # "answer", "suggest" or "decline"
+    candidates: tuple[Candidate, ...]
+    unmet: str | None = None  # the kind of fact asked for that the best entry does not state
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+    @property
+    def score(self) -> float:
+        return self.candidates[0].score if self.candidates else 0.0
+
+
+@dataclass(frozen=True)
+class _Indexed:
+    brief: Brief
+    entry: Entry
+    strong: frozenset[str]
+    weak: frozenset[str]
+    phrasings: tuple[tuple[str, ...], ...]
+    facts: frozenset[str]
+
+
+class Matcher:
+    """Built once from the knowledge; `match` is pure and deterministic."""
+
+    def __init__(self, knowledge: Knowledge):
+        self.analyzer = Analyzer(knowledge)
+        terms = self.analyzer.terms
+        self._items: list[_Indexed] = []
+        for brief in knowledge.briefs:
+            for e in brief.entries:
+                phrasings = tuple(terms(q, repair=False) for q in e.questions)
+                strong = frozenset(t for p in phrasings for t in p) | frozenset(t for k in e.keywords for t in terms(k, repair=False))
+                weak = frozenset(terms(f"{e.answer} {e.quote}", repair=False)) - strong
+                self._items.append(_Indexed(brief, e, strong, weak, phrasings, fact_kinds(f"{e.quote} {e.answer}")))
+        n = len(self._items)
+        df: dict[str, int] = {}
+        for item in self._items:
+            for t in item.strong | item.weak:
+                df[t] = df.get(t, 0) + 1
+        self._idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+        self._unknown_idf = math.log((n + 1) / 0.5)
+        self._phrase_text = [" ".join(p) for item in self._items for p in item.phrasings]
+        self._phrase_owner = [i for i, item in enumerate(self._items) for _ in item.phrasings]
+
+    def weight(self, term: str) -> float:
+        return self._idf.get(term, self._unknown_idf)
+
+    def _coverage(self, terms: tuple[str, ...], item: _Indexed) -> float:
+        total = got = 0.0
+        for t in terms:
+            w = self.weight(t)
+            total += w
+            if t in item.strong:
+                got += w
+            elif t in item.weak:
+                got += w * WEAK_FIELD
+            elif len(t) >= 5 and any(s.startswith(t[:5]) for s in item.strong):
+                got += w * 0.7
+        return got / total if total else 0.0
+
+    def _overlap(self, terms: tuple[str, ...], item: _Indexed) -> float:
+        q = set(terms)
+        qw = sum(self.weight(t) for t in q)
+        best = 0.0
+        for p in item.phrasings:
+            pw = sum(self.weight(t) for t in p)
+            common = sum(self.weight(t) for t in q.intersection(p))
+            if qw + pw:
+                best = max(best, 2 * common / (qw + pw))
+        return best
+
+    def rank(self, query: Query, brief_id: str | None = None) -> list[Candidate]:
+        """All entries scored for the question, best first (ties broken by entry order)."""
+        if not query.terms:
+            return []
+        fuzzy = [0.0] * len(self._items)
+        text = " ".join(query.terms)
+        for _, score, idx in process.extract(text, self._phrase_text, scorer=fuzz.token_set_ratio, limit=None):
+            owner = self._phrase_owner[idx]
+            fuzzy[owner] = max(fuzzy[owner], score / 100)
+        a, b, c = WEIGHTS
+        scored = []
+        for i, item in enumerate(self._items):
+            if brief_id and item.brief.id != brief_id:
+                continue
+            s = a * self._coverage(query.terms, item) + b * self._overlap(query.terms, item) + c * fuzzy[i]
+            scored.append((round(s, 4), -i, item))
+        scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+        return [Candidate(item.brief, item.entry, s) for s, _, item in scored]
+
+    def facts(self, brief_id: str, entry_id: str) -> frozenset[str]:
+        return next((i.facts for i in self._items if i.brief.id == brief_id and i.entry.id == entry_id), frozenset())
+
+    def match(self, question: str, brief_id: str | None = None) -> Match:
+        """Decide among answer, suggest and decline for one question."""
+        query = self.analyzer.query(question)
+        ranked = self.rank(query, brief_id)
+        top = [c for c in ranked[:5] if c.score >= SUGGEST_THRESHOLD]
+        if not top:
+            return Match("decline", ())
+        best = top[0]
+        unmet = query.asks if query.asks and query.asks not in self.facts(best.brief.id, best.entry.id) else None
+        tied_briefs = len(top) > 1 and top[1].brief.id != best.brief.id and best.score - top[1].score < TIE_MARGIN
+        if best.score >= ANSWER_THRESHOLD and not unmet and not tied_briefs:
+            return Match("answer", tuple(top))
+        return Match("suggest", tuple(top[:3]), unmet)

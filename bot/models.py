@@ -1,0 +1,81 @@
+"""Frozen dataclasses for the knowledge: briefs, their paragraphs, contexts and entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One numbered block of a brief's cleaned source text."""
+
+    number: int
+    text: str
+    heading: str | None = None
+    kind: str = "paragraph"
+
+
+@dataclass(frozen=True)
+class Context:
+    """A part of the brief: its title, summary and the paragraphs it spans."""
+
+    id: str
+    title: str
+    summary: str
+    paragraphs: tuple[int, ...]
+    ordinal: int | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One question-answer entry resting on a verbatim quote."""
+
+    id: str
+    questions: tuple[str, ...]
+    answer: str
+    quote: str
+    paragraph: int
+    context: str
+    keywords: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    draft: bool = False
+
+
+@dataclass(frozen=True)
+class Brief:
+    """A brief with its metadata, source text, contexts and entries."""
+
+    id: str
+    title: str
+    author: str
+    date: str
+    summary: str
+    paragraphs: tuple[Paragraph, ...]
+    contexts: tuple[Context, ...]
+    entries: tuple[Entry, ...]
+    contexts_note: str | None = None
+    aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def entry(self, entry_id: str) -> Entry | None:
+        return next((e for e in self.entries if e.id == entry_id), None)
+
+    def context(self, context_id: str) -> Context | None:
+        return next((c for c in self.contexts if c.id == context_id), None)
+
+    def paragraph(self, number: int) -> Paragraph | None:
+        return next((p for p in self.paragraphs if p.number == number), None)
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Every loaded brief, in a stable order."""
+
+    briefs: tuple[Brief, ...]
+    source: str = ""
+
+    def brief(self, brief_id: str) -> Brief | None:
+        return next((b for b in self.briefs if b.id == brief_id), None)
+
+    def find_entry(self, brief_id: str, entry_id: str) -> Entry | None:
+        brief = self.brief(brief_id)
+        return brief.entry(entry_id) if brief else None

@@ -1,0 +1,97 @@
+"""Text normalization shared by validation and matching: quotes, dashes, diacritics, tokens."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′´`“”„‟″«»\""})
+_LETTERS = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l"})
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
+_US = re.compile(r"\bU\.?S\.?A?\b(?!\w)")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_WS = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"'s\b")
+
+STOP_WORDS = frozenset(
+    """a an the and or but if of to in on at by for from with as into onto than then
+    is are was were be been being am do does did doing done has have had having
+    i me my we us our you your he him his she her it its they them their this that these those
+    there here what which who whom whose when where why how whats whos wheres hows
+    can could would should will shall may might must let lets s t d ll re ve m
+    not no any some all so very too also just really still even ever
+    please tell know explain describe say says said talk mention mentioned
+    anything something thing things stuff kind sort like get got give
+    dont doesnt didnt isnt arent wasnt werent cant wont""".split()
+)
+# Words that only carry meaning when nothing else is left ("what is the brief about?").
+SOFT_STOP_WORDS = frozenset(
+    "brief article piece paper text report author's about exactly mean means think".split()
+)
+
+
+def fold_quotes(text: str) -> str:
+    """Unify quote marks and dashes, so 'curly' and 'straight' compare equal."""
+    return text.translate(_QUOTES).translate(_DASHES)
+
+
+def collapse_ws(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def verbatim_key(text: str) -> str:
+    """The form in which a quote must appear in its paragraph: whitespace and quote style ignored."""
+    return collapse_ws(fold_quotes(unicodedata.normalize("NFC", text)))
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics, unify quotes/dashes and drop punctuation."""
+    text = fold_quotes(unicodedata.normalize("NFKC", text))
+    text = _US.sub(" usa ", text)
+    text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _POSSESSIVE.sub("", text.lower()).replace("'", "")
+    return collapse_ws(_NON_WORD.sub(" ", text))
+
+
+def tokens(text: str) -> list[str]:
+    return fold(text).split()
+
+
+_SUFFIXES = ("ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A light, deterministic suffix stripper: enough to join plurals and tenses."""
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    base = word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word[-2] in "siu":
+                break
+            base = word[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                base += "y"
+            elif len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeiouls":
+                base = base[:-1]
+            break
+    return base[:-1] if len(base) > 3 and base.endswith("e") else base
+
+
+_ABBREV = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|vs|etc|e\.g|i\.e|U\.S|U\.K|U\.N|No)\.$")
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+['’”\")]*|$)")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose into sentences, keeping closing quote marks and common abbreviations intact."""
+    pieces: list[str] = []
+    for m in _SENTENCE.finditer(collapse_ws(text)):
+        piece = m.group().strip()
+        if not piece:
+            continue
+        if pieces and (_ABBREV.search(pieces[-1]) or not piece[0].isupper() and not piece[0] in "'’‘\"“"):
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        else:
+            pieces.append(piece)
+    return pieces
