@@ -9,13 +9,17 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .models import Knowledge
-from .text import SOFT_STOP_WORDS, STOP_WORDS, fold, stem
+from .text import SOFT_STOP_WORDS, STOP_WORDS, fold, stem, strip_fillers
 
 _QUANTITY = re.compile(
-    r"\bhow (many|much|big|large|long|far|often)\b|\b(what|which) (percentage|percent|share|proportion|number|amount|volume|figure|price|value)\b"
+    r"\bhow (many|much|big|large|long|far|often|old)\b|\b(what|which) (percentage|percent|share|proportion|number|amount|volume|figure|price|value)\b"
     r"|\b(number|amount|volume|value|cost|price) of\b|\bhow many\b|\bbcm\b|\b(billion|million)s?\b"
 )
 _TIME = re.compile(r"\bwhen\b|\b(what|which) (year|date|month|day|time)\b|\bhow long ago\b|\bsince when\b|\bin what year\b")
+_SMALL_TALK = re.compile(
+    r"^(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|night)|thanks?( you)?|thx|cheers|bye|goodbye|ok|okay)\b"
+    r"(\s+\w+){0,3}$|\b(your name|who are you|what are you|how are you|are you (a )?(bot|human|real|ai)|who (made|built|created) you)\b"
+)
 _NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|several|vast number|majority|half"
 _HAS_QUANTITY = re.compile(rf"\b({_NUMBER_WORDS})\b|(?<!flight )\b(?!(19|20)\d\d\b)\d[\d,.]*\b")
 _HAS_TIME = re.compile(r"\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|recently|era)\b")
@@ -28,6 +32,7 @@ class Query:
     terms: tuple[str, ...]
     asks: str | None  # "quantity", "time" or None
     folded: str
+    small_talk: bool = False
 
 
 def fact_kinds(text: str) -> frozenset[str]:
@@ -62,12 +67,14 @@ class Analyzer:
         for variant in self.aliases:
             vocab.update(variant)
         self.vocab = frozenset(w for w in vocab if w not in STOP_WORDS)
+        # Naming the author ("what does Kuzio say about...") refers to the brief, not to a topic.
+        self.soft = SOFT_STOP_WORDS | {w for b in knowledge.briefs for w in fold(b.author).split()}
         self._vocab_list = sorted(self.vocab)
         self._cache: dict[str, str] = {}
 
     def correct(self, word: str) -> str:
         """Repair a typo by snapping an unknown word to the closest knowledge word, if close enough."""
-        if word in self.vocab or word in STOP_WORDS or len(word) < 4 or not word.isalpha():
+        if word in self.vocab or word in STOP_WORDS or len(word) < 5 or not word.isalpha():
             return word
         if word not in self._cache:
             limit = 1 if len(word) <= 6 else 2
@@ -98,10 +105,10 @@ class Analyzer:
             words = [self.correct(w) for w in words]
         words = self._alias(words)
         content = [w for w in words if w not in STOP_WORDS]
-        hard = [w for w in content if w not in SOFT_STOP_WORDS]
+        hard = [w for w in content if w not in self.soft]
         return tuple(dict.fromkeys(stem(w) for w in (hard or content)))
 
     def query(self, text: str) -> Query:
         folded = fold(text)[:2000]
         asks = "quantity" if _QUANTITY.search(folded) else "time" if _TIME.search(folded) else None
-        return Query(self.terms(folded), asks, folded)
+        return Query(self.terms(strip_fillers(folded)), asks, folded, bool(_SMALL_TALK.search(folded)))

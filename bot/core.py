@@ -81,6 +81,9 @@ class BriefBot:
                 return Reply(text, False, msg, "not_said", score=match.score, suggestions=suggestions[:1])
             return Reply(text, False, "I am not sure the brief answers that. Did you mean one of these?",
                          "suggest", score=match.score, suggestions=suggestions)
+        if match.small_talk:
+            return Reply(text, False, "Hello! I am BriefBot, and I answer questions about a policy brief. "
+                         + self._covers(), "decline")
         return Reply(text, False, "The brief does not cover that. " + self._covers(), "decline", score=match.score)
 
     def _covers(self) -> str:

@@ -23,6 +23,7 @@ from .models import Brief, Entry, Knowledge
 ANSWER_THRESHOLD = 0.50
 SUGGEST_THRESHOLD = 0.36
 TIE_MARGIN = 0.015
+MIN_INFORMATION = 1.0  # summed IDF of the matched words; below it a question is too vague to answer
 WEIGHTS = (0.55, 0.30, 0.15)
 WEAK_FIELD = 0.6
 
@@ -41,6 +42,7 @@ class Match:
     outcome: str  # "answer", "suggest" or "decline"
     candidates: tuple[Candidate, ...]
     unmet: str | None = None  # the kind of fact asked for that the best entry does not state
+    small_talk: bool = False
 
     @property
     def best(self) -> Candidate | None:
@@ -136,13 +138,17 @@ class Matcher:
     def match(self, question: str, brief_id: str | None = None) -> Match:
         """Decide among answer, suggest and decline for one question."""
         query = self.analyzer.query(question)
+        if query.small_talk:
+            return Match("decline", (), small_talk=True)
         ranked = self.rank(query, brief_id)
         top = [c for c in ranked[:5] if c.score >= SUGGEST_THRESHOLD]
         if not top:
             return Match("decline", ())
         best = top[0]
         unmet = query.asks if query.asks and query.asks not in self.facts(best.brief.id, best.entry.id) else None
+        item = next(i for i in self._items if i.entry is best.entry)
+        vague = sum(self.weight(t) for t in query.terms if t in item.strong or t in item.weak) < MIN_INFORMATION
         tied_briefs = len(top) > 1 and top[1].brief.id != best.brief.id and best.score - top[1].score < TIE_MARGIN
-        if best.score >= ANSWER_THRESHOLD and not unmet and not tied_briefs:
+        if best.score >= ANSWER_THRESHOLD and not unmet and not tied_briefs and not vague:
             return Match("answer", tuple(top))
         return Match("suggest", tuple(top[:3]), unmet)

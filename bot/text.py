@@ -17,16 +17,17 @@ STOP_WORDS = frozenset(
     """a an the and or but if of to in on at by for from with as into onto than then
     is are was were be been being am do does did doing done has have had having
     i me my we us our you your he him his she her it its they them their this that these those
-    there here what which who whom whose when where why how whats whos wheres hows
+    there here what which who whom when where why how whats whos wheres hows
     can could would should will shall may might must let lets s t d ll re ve m
     not no any some all so very too also just really still even ever
     please tell know explain describe say says said talk mention mentioned
     anything something thing things stuff kind sort like get got give
-    dont doesnt didnt isnt arent wasnt werent cant wont""".split()
+    dont doesnt didnt isnt arent wasnt werent cant wont
+    make made makes making come comes came coming go goes going went gone happen happens happened happening""".split()
 )
 # Words that only carry meaning when nothing else is left ("what is the brief about?").
 SOFT_STOP_WORDS = frozenset(
-    "brief article piece paper text report author's about exactly mean means think".split()
+    "brief article piece paper text report about exactly mean means think name named".split()
 )
 
 
@@ -52,6 +53,18 @@ def fold(text: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _POSSESSIVE.sub("", text.lower()).replace("'", "")
     return collapse_ws(_NON_WORD.sub(" ", text))
+
+
+_FILLERS = re.compile(
+    r"\b(what is|whats|what) (the deal|up|going on)( with| between)?\b|\b(can|could) you (please )?(tell|explain|say)( me| us)?\b"
+    r"|\b(i (want|would like|d like) to know|do you know|tell me( about)?|according to (the )?(author|brief|article|text))\b"
+    r"|\b(in|from) (the|this) (brief|article|text|piece)\b"
+)
+
+
+def strip_fillers(folded: str) -> str:
+    """Drop conversational frames ("can you tell me", "what's the deal with") from folded text."""
+    return collapse_ws(_FILLERS.sub(" ", folded))
 
 
 def tokens(text: str) -> list[str]:

@@ -1,0 +1,67 @@
+"""Evaluate the matcher on the dev set; shared by the tests and the benchmark."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from bot.core import BriefBot
+
+DEV_SET = Path(__file__).with_name("dev_set.yaml")
+
+
+def load_dev_set(path: Path = DEV_SET) -> dict:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@dataclass
+class Evaluation:
+    in_scope_total: int = 0
+    in_scope_correct: int = 0
+    off_topic_total: int = 0
+    off_topic_declined: int = 0
+    near_miss_total: int = 0
+    near_miss_honest: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.in_scope_correct / max(self.in_scope_total, 1)
+
+    @property
+    def decline_rate(self) -> float:
+        return self.off_topic_declined / max(self.off_topic_total, 1)
+
+    @property
+    def honesty(self) -> float:
+        return self.near_miss_honest / max(self.near_miss_total, 1)
+
+
+def evaluate(bot: BriefBot, dev: dict) -> Evaluation:
+    ev = Evaluation()
+    for question, expected in dev["in_scope"]:
+        reply = bot.ask(question)
+        ev.in_scope_total += 1
+        if reply.answered and reply.entry == expected:
+            ev.in_scope_correct += 1
+        else:
+            got = reply.entry or reply.kind
+            ev.misses.append(f"in-scope {question!r}: expected {expected}, got {got} ({reply.score:.3f})")
+    for question in dev["off_topic"]:
+        reply = bot.ask(question)
+        ev.off_topic_total += 1
+        if not reply.answered:
+            ev.off_topic_declined += 1
+        else:
+            ev.misses.append(f"off-topic {question!r}: answered {reply.entry} ({reply.score:.3f})")
+    for question in dev["near_miss"]:
+        reply = bot.ask(question)
+        ev.near_miss_total += 1
+        if not reply.answered:
+            ev.near_miss_honest += 1
+        else:
+            ev.misses.append(f"near-miss {question!r}: answered {reply.entry} ({reply.score:.3f})")
+    return ev
