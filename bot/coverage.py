@@ -64,6 +64,8 @@ def coverage_report(knowledge: Knowledge, matcher: Matcher | None = None) -> Cov
                 ranked = matcher.rank(matcher.analyzer.query(q), brief.id)
                 own = next((c.score for c in ranked if c.entry.id == entry.id), 0.0)
                 rival = next((c for c in ranked if c.entry.id != entry.id), None)
-                if rival and rival.score >= own:
+                if not ranked:
+                    report.confusable.append((brief.id, entry.id, q, "(nothing: no content words)"))
+                elif rival and rival.score >= own:
                     report.confusable.append((brief.id, entry.id, q, rival.entry.id))
     return report

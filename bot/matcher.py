@@ -26,6 +26,7 @@ TIE_MARGIN = 0.015
 MIN_INFORMATION = 1.0  # summed IDF of the matched words; below it a question is too vague to answer
 WEIGHTS = (0.55, 0.30, 0.15)
 WEAK_FIELD = 0.6
+FACT_BONUS = 0.05  # a "when"/"how many" question prefers entries that state a date/figure
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,8 @@ class Matcher:
             if brief_id and item.brief.id != brief_id:
                 continue
             s = a * self._coverage(query.terms, item) + b * self._overlap(query.terms, item) + c * fuzzy[i]
+            if query.asks and query.asks in item.facts:
+                s = min(1.0, s + FACT_BONUS)
             scored.append((round(s, 4), -i, item))
         scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
         return [Candidate(item.brief, item.entry, s) for s, _, item in scored]

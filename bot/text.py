@@ -14,7 +14,7 @@ _WS = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"'s\b")
 
 STOP_WORDS = frozenset(
-    """a an the and or but if of to in on at by for from with as into onto than then
+    """a an the and or but if of to in on at for from with as into onto than then
     is are was were be been being am do does did doing done has have had having
     i me my we us our you your he him his she her it its they them their this that these those
     there here what which who whom when where why how whats whos wheres hows
@@ -92,19 +92,18 @@ def stem(word: str) -> str:
     return base[:-1] if len(base) > 3 and base.endswith("e") else base
 
 
-_ABBREV = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|vs|etc|e\.g|i\.e|U\.S|U\.K|U\.N|No)\.$")
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+['’”\")]*|$)")
+_ABBREV = re.compile(r"(\b(Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sen|Rep|Gov|vs|etc|e\.g|i\.e|No|Nos|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$")
+_BOUNDARY = re.compile(r"[.!?]+['’”\")]*(?=\s+['‘’“\"(]?[A-Z0-9])")
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split prose into sentences, keeping closing quote marks and common abbreviations intact."""
-    pieces: list[str] = []
-    for m in _SENTENCE.finditer(collapse_ws(text)):
-        piece = m.group().strip()
-        if not piece:
+    """Split prose into sentences, keeping closing quote marks and abbreviations (U.S., Dr.) intact."""
+    text = collapse_ws(text)
+    sentences, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if _ABBREV.search(text[start : m.start() + 1]):
             continue
-        if pieces and (_ABBREV.search(pieces[-1]) or not piece[0].isupper() and not piece[0] in "'’‘\"“"):
-            pieces[-1] = f"{pieces[-1]} {piece}"
-        else:
-            pieces.append(piece)
-    return pieces
+        sentences.append(text[start : m.end()].strip())
+        start = m.end()
+    tail = text[start:].strip()
+    return [s for s in sentences + [tail] if s]

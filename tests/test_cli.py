@@ -1,0 +1,73 @@
+"""The CLI, run as a subprocess the way users and scripts run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.conftest import ROOT, TINY_BRIEF
+
+KEYS = ["question", "answered", "answer", "quote", "source", "context", "score", "suggestions"]
+
+
+def run(*args: str, stdin: str = "", env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
+                          cwd=ROOT, env={**os.environ, **(env or {})}, timeout=60)
+
+
+def test_ask_json_one_object_per_line_in_order():
+    lines = ["who wrote it", "", "tell me a joke", "what is TANAP", "how many people died on flight 8243"]
+    result = run("ask", "--json", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["question"] for o in objects] == lines
+    assert all(list(o) == KEYS for o in objects)
+    assert [o["answered"] for o in objects] == [True, False, False, True, False]
+    assert objects[0]["source"]["author"] == "Taras Kuzio" and objects[3]["source"]["paragraph"] == 7
+    assert objects[2]["quote"] is None and objects[2]["source"] is None
+
+
+def test_ask_with_arguments_prints_readable_answers():
+    result = run("ask", "who", "wrote", "it")
+    assert result.returncode == 0 and "Taras Kuzio" in result.stdout
+    result = run("ask", "who wrote it", "what is TANAP")
+    assert result.stdout.count("Q: ") == 2
+
+
+def test_validate_ok_on_shipped_knowledge():
+    result = run("validate", "--coverage")
+    assert result.returncode == 0 and "OK:" in result.stdout and "Coverage OK." in result.stdout
+
+
+def test_validate_reports_problems_without_traceback(tmp_path):
+    (tmp_path / "bad.yaml").write_text(TINY_BRIEF.replace("related: [pears]", "related: [plums]"), encoding="utf-8")
+    result = run("--knowledge", str(tmp_path), "validate")
+    assert result.returncode == 1
+    assert "bad.yaml:21: entry 'apples': related id 'plums' does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_console_refuses_to_start_on_invalid_knowledge(tmp_path):
+    (tmp_path / "bad.yaml").write_text("id: [unclosed", encoding="utf-8")
+    result = run("--knowledge", str(tmp_path), "console")
+    assert result.returncode == 1 and "not valid YAML" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_console_session_with_commands_and_eof():
+    result = run("console", stdin="/summary\nwho wrote it\n\n/contexts\n/quit\nnever reached\n")
+    assert result.returncode == 0
+    assert "SUMMARY" in result.stdout.upper() and "Taras Kuzio" in result.stdout and "Bye." in result.stdout
+    assert "never reached" not in result.stdout
+
+
+def test_console_exits_cleanly_on_eof():
+    result = run("console", stdin="who wrote it")
+    assert result.returncode == 0 and "Bye." in result.stdout
+
+
+def test_knowledge_path_can_be_overridden_by_environment(tmp_path):
+    (tmp_path / "tiny.yaml").write_text(TINY_BRIEF, encoding="utf-8")
+    result = run("ask", "--json", "where do apples grow", env={"BRIEFBOT_KNOWLEDGE": str(tmp_path)})
+    assert json.loads(result.stdout)["source"]["brief"] == "tiny"

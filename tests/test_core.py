@@ -1,0 +1,75 @@
+"""The core call: one question in, one Reply out, for every kind of input."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import MAX_QUESTION_CHARS, human_date
+from bot.text import verbatim_key
+
+JSON_KEYS = ["question", "answered", "answer", "quote", "source", "context", "score", "suggestions"]
+
+
+def test_answer_is_sourced_and_quotes_the_brief_verbatim(bot, knowledge):
+    reply = bot.ask("Who shot down the Azerbaijani plane?")
+    assert reply.answered and reply.kind == "answer" and reply.entry == "flight-8243"
+    brief = knowledge.brief(reply.source.brief)
+    assert verbatim_key(reply.quote) in verbatim_key(brief.paragraph(reply.source.paragraph).text)
+    assert (reply.source.title, reply.source.author, reply.source.date) == (brief.title, brief.author, brief.date)
+    assert reply.context == brief.context("introduction").summary
+    assert reply.source.context == brief.context("introduction").title
+    assert 0 < reply.score <= 1 and reply.related
+
+
+def test_decline_says_what_the_brief_covers(bot):
+    reply = bot.ask("What is the capital of Azerbaijan?")
+    assert not reply.answered and reply.kind == "decline"
+    assert reply.quote is None and reply.source is None
+    assert "does not cover" in reply.answer and "Alma-Ata" in reply.answer and "/topics" in reply.answer
+
+
+def test_near_miss_says_the_brief_does_not_say_and_offers_the_closest(bot):
+    reply = bot.ask("How many passengers died on flight 8243?")
+    assert not reply.answered and reply.kind == "not_said"
+    assert "does not give that figure" in reply.answer
+    assert [s.entry for s in reply.suggestions] == ["flight-8243"]
+    assert reply.quote is None and reply.source is None
+
+
+def test_low_confidence_offers_up_to_three_suggestions(bot):
+    reply = bot.ask("russia")
+    assert not reply.answered and reply.kind == "suggest"
+    assert 1 <= len(reply.suggestions) <= 3
+
+
+@pytest.mark.parametrize("text, kind", [("", "empty"), ("   \n\t", "empty"), ("x" * (MAX_QUESTION_CHARS + 1), "too_long")])
+def test_bad_input_gets_a_polite_reply(bot, text, kind):
+    reply = bot.ask(text)
+    assert not reply.answered and reply.kind == kind and reply.answer
+
+
+def test_json_has_exactly_the_stable_keys(bot):
+    for q in ["who wrote it", "tell me a joke", "", "how many people died on flight 8243"]:
+        data = bot.ask(q).to_json()
+        assert list(data) == JSON_KEYS
+        assert isinstance(data["answered"], bool) and 0 <= data["score"] <= 1
+        assert data["source"] is None or set(data["source"]) == {"brief", "title", "author", "date", "paragraph", "context"}
+        assert all(isinstance(s, str) for s in data["suggestions"])
+
+
+def test_entry_reply_for_unknown_ids_is_none(bot):
+    assert bot.entry_reply("azerbaijan-moscow", "nope") is None
+    assert bot.entry_reply("nope", "author") is None
+
+
+def test_human_date():
+    assert human_date("2025-07-27") == "27 July 2025"
+    assert human_date("sometime") == "sometime"
+
+
+def test_every_entry_quote_is_verbatim(knowledge, bot):
+    for brief in knowledge.briefs:
+        for entry in brief.entries:
+            reply = bot.entry_reply(brief.id, entry.id)
+            para = brief.paragraph(reply.source.paragraph)
+            assert verbatim_key(reply.quote) in verbatim_key(f"{para.heading or ''} {para.text}")

@@ -1,0 +1,45 @@
+"""Normalization: case, punctuation, quotes, dashes, diacritics, stems, sentences."""
+
+import pytest
+
+from bot.text import fold, split_sentences, stem, strip_fillers, verbatim_key
+
+
+@pytest.mark.parametrize(
+    "raw, folded",
+    [
+        ("Russia’s “Kremlin”!", "russia kremlin"),
+        ("Alma‑Ata — Almaty", "alma ata almaty"),
+        ("Qarabağ Azərbaycan Hüseynov", "qarabag azerbaycan huseynov"),
+        ("the U.S. and the US", "the usa and the usa"),
+        ("  WHAT'S   up?? ", "what up"),
+        ("", ""),
+    ],
+)
+def test_fold(raw, folded):
+    assert fold(raw) == folded
+
+
+@pytest.mark.parametrize("a, b", [("agreements", "agreement"), ("killings", "killed"), ("countries", "country"),
+                                  ("pipelines", "pipeline"), ("tolerates", "tolerated"), ("stopped", "stop")])
+def test_stem_joins_inflections(a, b):
+    assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize("word", ["crisis", "status", "gas", "2024", "usa"])
+def test_stem_leaves_words_that_only_look_inflected(word):
+    assert stem(word) == word
+
+
+def test_verbatim_key_ignores_whitespace_and_quote_style():
+    assert verbatim_key("’There’s  an\nold rule’") == verbatim_key("'There's an old rule'")
+
+
+def test_split_sentences_keeps_quotes_and_abbreviations():
+    text = "As Putin said, ’Wherever a soldier sets foot, that’s ours.’ The U.S. agreed. Then it stopped."
+    assert split_sentences(text) == ["As Putin said, ’Wherever a soldier sets foot, that’s ours.’", "The U.S. agreed.", "Then it stopped."]
+
+
+def test_strip_fillers():
+    assert strip_fillers("can you tell me who wrote it") == "who wrote it"
+    assert strip_fillers("what the deal between baku and moscow") == "baku and moscow"
