@@ -89,7 +89,7 @@ def stem(word: str) -> str:
             elif len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeiouls":
                 base = base[:-1]
             break
-    return base[:-1] if len(base) > 3 and base.endswith("e") else base
+    return base[:-1] if len(base) > 4 and base.endswith("e") else base
 
 
 _ABBREV = re.compile(r"(\b(Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sen|Rep|Gov|vs|etc|e\.g|i\.e|No|Nos|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$")
