@@ -83,6 +83,8 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word[-2] in "siu":
                 break
+            if suffix == "es" and not word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+                suffix = "s"
             base = word[: -len(suffix)]
             if suffix in ("ies", "ied"):
                 base += "y"
