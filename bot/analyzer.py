@@ -15,14 +15,18 @@ _QUANTITY = re.compile(
     r"\bhow (many|much|big|large|long|far|often|old)\b|\b(what|which) (percentage|percent|share|proportion|number|amount|volume|figure|price|value)\b"
     r"|\b(number|amount|volume|value|cost|price) of\b|\bhow many\b|\bbcm\b|\b(billion|million)s?\b"
 )
-_TIME = re.compile(r"\bwhen\b|\b(what|which) (year|date|month|day|time)\b|\bhow long ago\b|\bsince when\b|\bin what year\b")
+_DATE = re.compile(r"\b(what|which|in what) (year|date|month|day)\b|\bdate of\b")
+_TIME = re.compile(r"\bwhen\b|\bwhat time\b|\bhow long ago\b|\bsince when\b")
 _SMALL_TALK = re.compile(
     r"^(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|night)|thanks?( you)?|thx|cheers|bye|goodbye|ok|okay)\b"
     r"(\s+\w+){0,3}$|\b(your name|who are you|what are you|how are you|are you (a )?(bot|human|real|ai)|who (made|built|created) you)\b"
 )
 _NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|several|vast number|majority|half"
 _HAS_QUANTITY = re.compile(rf"\b({_NUMBER_WORDS})\b|(?<!flight )\b(?!(19|20)\d\d\b)\d[\d,.]*\b")
-_HAS_TIME = re.compile(r"\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|recently|era)\b")
+_HAS_DATE = re.compile(r"\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b")
+_HAS_TIME = re.compile(r"\b(recently|era|during|since|ago)\b")
+# A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.
+_BARE_QUESTION = {"time": "date", "date": "date"}
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,7 @@ class Query:
     """An analysed question: its terms and what kind of fact it asks for."""
 
     terms: tuple[str, ...]
-    asks: str | None  # "quantity", "time" or None
+    asks: str | None  # "quantity", "date" (a calendar date), "time" (any when) or None
     folded: str
     small_talk: bool = False
 
@@ -41,7 +45,9 @@ def fact_kinds(text: str) -> frozenset[str]:
     kinds = set()
     if _HAS_QUANTITY.search(folded):
         kinds.add("quantity")
-    if _HAS_TIME.search(folded):
+    if _HAS_DATE.search(folded):
+        kinds.update(("date", "time"))
+    elif _HAS_TIME.search(folded):
         kinds.add("time")
     return frozenset(kinds)
 
@@ -77,7 +83,7 @@ class Analyzer:
         if word in self.vocab or word in STOP_WORDS or len(word) < 5 or not word.isalpha():
             return word
         if word not in self._cache:
-            limit = 1 if len(word) <= 6 else 2
+            limit = 1 if len(word) <= 8 else 2
             hit = process.extractOne(word, self._vocab_list, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
             self._cache[word] = hit[0] if hit else word
             if len(self._cache) > 50_000:
@@ -110,5 +116,8 @@ class Analyzer:
 
     def query(self, text: str) -> Query:
         folded = fold(text)[:2000]
-        asks = "quantity" if _QUANTITY.search(folded) else "time" if _TIME.search(folded) else None
-        return Query(self.terms(strip_fillers(folded)), asks, folded, bool(_SMALL_TALK.search(folded)))
+        asks = "quantity" if _QUANTITY.search(folded) else "date" if _DATE.search(folded) else "time" if _TIME.search(folded) else None
+        terms = self.terms(strip_fillers(folded))
+        if not terms and asks in _BARE_QUESTION:
+            terms = self.terms(_BARE_QUESTION[asks])
+        return Query(terms, asks, folded, bool(_SMALL_TALK.search(folded)))

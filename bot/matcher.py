@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from .analyzer import Analyzer, Query, fact_kinds
 from .models import Brief, Entry, Knowledge
@@ -26,6 +26,7 @@ TIE_MARGIN = 0.015
 MIN_INFORMATION = 1.0  # summed IDF of the matched words; below it a question is too vague to answer
 WEIGHTS = (0.55, 0.30, 0.15)
 WEAK_FIELD = 0.6
+PREFIX = 5  # words sharing their first five letters count as a partial match
 FACT_BONUS = 0.05  # a "when"/"how many" question prefers entries that state a date/figure
 
 
@@ -62,6 +63,7 @@ class _Indexed:
     weak: frozenset[str]
     phrasings: tuple[tuple[str, ...], ...]
     facts: frozenset[str]
+    prefixes: frozenset[str]
 
 
 class Matcher:
@@ -76,7 +78,8 @@ class Matcher:
                 phrasings = tuple(terms(q, repair=False) for q in e.questions)
                 strong = frozenset(t for p in phrasings for t in p) | frozenset(t for k in e.keywords for t in terms(k, repair=False))
                 weak = frozenset(terms(f"{e.answer} {e.quote}", repair=False)) - strong
-                self._items.append(_Indexed(brief, e, strong, weak, phrasings, fact_kinds(f"{e.quote} {e.answer}")))
+                prefixes = frozenset(t[:PREFIX] for t in strong if len(t) >= PREFIX)
+                self._items.append(_Indexed(brief, e, strong, weak, phrasings, fact_kinds(f"{e.quote} {e.answer}"), prefixes))
         n = len(self._items)
         df: dict[str, int] = {}
         for item in self._items:
@@ -84,51 +87,54 @@ class Matcher:
                 df[t] = df.get(t, 0) + 1
         self._idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
         self._unknown_idf = math.log((n + 1) / 0.5)
-        self._phrase_text = [" ".join(p) for item in self._items for p in item.phrasings]
-        self._phrase_owner = [i for i, item in enumerate(self._items) for _ in item.phrasings]
+        self._postings: dict[str, set[int]] = {}
+        for i, item in enumerate(self._items):
+            for key in item.strong | item.weak | item.prefixes:
+                self._postings.setdefault(key, set()).add(i)
+        self._phrase_weight = [[sum(self.weight(t) for t in p) for p in item.phrasings] for item in self._items]
+        self._phrase_text = [[" ".join(p) for p in item.phrasings] for item in self._items]
 
     def weight(self, term: str) -> float:
         return self._idf.get(term, self._unknown_idf)
 
-    def _coverage(self, terms: tuple[str, ...], item: _Indexed) -> float:
-        total = got = 0.0
-        for t in terms:
-            w = self.weight(t)
-            total += w
+    def _coverage(self, weights: dict[str, float], total: float, item: _Indexed) -> float:
+        got = 0.0
+        for t, w in weights.items():
             if t in item.strong:
                 got += w
             elif t in item.weak:
                 got += w * WEAK_FIELD
-            elif len(t) >= 5 and any(s.startswith(t[:5]) for s in item.strong):
+            elif len(t) >= PREFIX and t[:PREFIX] in item.prefixes:
                 got += w * 0.7
-        return got / total if total else 0.0
+        return got / total
 
-    def _overlap(self, terms: tuple[str, ...], item: _Indexed) -> float:
-        q = set(terms)
-        qw = sum(self.weight(t) for t in q)
+    def _overlap(self, weights: dict[str, float], total: float, index: int) -> float:
         best = 0.0
-        for p in item.phrasings:
-            pw = sum(self.weight(t) for t in p)
-            common = sum(self.weight(t) for t in q.intersection(p))
-            if qw + pw:
-                best = max(best, 2 * common / (qw + pw))
+        for p, pw in zip(self._items[index].phrasings, self._phrase_weight[index]):
+            common = sum(weights[t] for t in p if t in weights)
+            best = max(best, 2 * common / (total + pw))
         return best
 
     def rank(self, query: Query, brief_id: str | None = None) -> list[Candidate]:
-        """All entries scored for the question, best first (ties broken by entry order)."""
+        """Entries sharing a word with the question, scored, best first (ties broken by entry order)."""
         if not query.terms:
             return []
-        fuzzy = [0.0] * len(self._items)
+        weights = {t: self.weight(t) for t in query.terms}
+        total = sum(weights.values())
+        pool: set[int] = set()
+        for t in query.terms:
+            pool.update(self._postings.get(t, ()))
+            if len(t) >= PREFIX:
+                pool.update(self._postings.get(t[:PREFIX], ()))
         text = " ".join(query.terms)
-        for _, score, idx in process.extract(text, self._phrase_text, scorer=fuzz.token_set_ratio, limit=None):
-            owner = self._phrase_owner[idx]
-            fuzzy[owner] = max(fuzzy[owner], score / 100)
         a, b, c = WEIGHTS
         scored = []
-        for i, item in enumerate(self._items):
+        for i in pool:
+            item = self._items[i]
             if brief_id and item.brief.id != brief_id:
                 continue
-            s = a * self._coverage(query.terms, item) + b * self._overlap(query.terms, item) + c * fuzzy[i]
+            fuzzy = max(fuzz.token_set_ratio(text, p) for p in self._phrase_text[i]) / 100
+            s = a * self._coverage(weights, total, item) + b * self._overlap(weights, total, i) + c * fuzzy
             if query.asks and query.asks in item.facts:
                 s = min(1.0, s + FACT_BONUS)
             scored.append((round(s, 4), -i, item))

@@ -23,6 +23,7 @@ STOP_WORDS = frozenset(
     please tell know explain describe say says said talk mention mentioned
     anything something thing things stuff kind sort like get got give
     dont doesnt didnt isnt arent wasnt werent cant wont
+    quick quickly briefly shortly basically actually simply kindly pls plz okay ok well hey maybe perhaps again
     make made makes making come comes came coming go goes going went gone happen happens happened happening""".split()
 )
 # Words that only carry meaning when nothing else is left ("what is the brief about?").

@@ -1,0 +1,64 @@
+"""Benchmark: accuracy on the dev and holdout sets, match latency and throughput. Prints what it measured.
+
+Run with `make bench`. Nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+import tracemalloc
+from pathlib import Path
+
+from bot.config import knowledge_dir
+from bot.core import BriefBot
+from bot.loader import load_knowledge
+from tests.evaluate import evaluate, load_dev_set
+
+HOLDOUT = Path(__file__).with_name("holdout_set.yaml")
+
+
+def _report(name: str, bot: BriefBot, path: Path | None = None) -> list[str]:
+    ev = evaluate(bot, load_dev_set(path) if path else load_dev_set())
+    print(f"{name}:")
+    print(f"  in-scope top-1 accuracy : {ev.accuracy:6.1%}  ({ev.in_scope_correct}/{ev.in_scope_total})")
+    print(f"  off-topic decline rate  : {ev.decline_rate:6.1%}  ({ev.off_topic_declined}/{ev.off_topic_total})")
+    print(f"  near-miss honesty       : {ev.honesty:6.1%}  ({ev.near_miss_honest}/{ev.near_miss_total})")
+    return ev.misses
+
+
+def main() -> None:
+    t0 = time.perf_counter()
+    tracemalloc.start()
+    knowledge = load_knowledge(knowledge_dir())
+    bot = BriefBot(knowledge)
+    load_ms = (time.perf_counter() - t0) * 1000
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"knowledge: {sum(len(b.entries) for b in knowledge.briefs)} entries; load + index {load_ms:.1f} ms, "
+          f"peak Python allocations {peak / 1e6:.1f} MB")
+    misses = _report("dev set (tests/dev_set.yaml)", bot)
+    if HOLDOUT.exists():
+        misses += _report("holdout set (tests/holdout_set.yaml, never tuned on)", bot, HOLDOUT)
+    dev = load_dev_set()
+    questions = [q for q, _ in dev["in_scope"]] + dev["off_topic"] + dev["near_miss"]
+    bot.ask("warm up")
+    timings = []
+    for _ in range(20):
+        for q in questions:
+            start = time.perf_counter()
+            bot.ask(q)
+            timings.append(time.perf_counter() - start)
+    timings.sort()
+    mean = statistics.fmean(timings) * 1e6
+    p50 = timings[len(timings) // 2] * 1e6
+    p99 = timings[int(len(timings) * 0.99)] * 1e6
+    print(f"latency over {len(timings)} questions: mean {mean:.0f} µs, p50 {p50:.0f} µs, p99 {p99:.0f} µs; "
+          f"{1e6 / mean:,.0f} questions/second (one core)")
+    if misses:
+        print("misses:")
+        print("\n".join(f"  {m}" for m in misses))
+
+
+if __name__ == "__main__":
+    main()
