@@ -67,7 +67,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_telegram(args: argparse.Namespace) -> int:
     from .telegram_main import run_telegram
 
-    return run_telegram(args, lambda: _load(args))
+    return run_telegram(args, lambda: _load(args), lambda: load_knowledge(knowledge_dir(args.knowledge)))
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -37,6 +37,7 @@ class Settings:
     admin_ids: frozenset[int] = frozenset()
     webhook_secret: str | None = None
     unanswered_log: Path | None = None
+    max_retry_wait: float = 30.0  # seconds of 429 retry_after we will wait before giving up on a reply
 
     @classmethod
     def from_env(cls, env: dict | None = None) -> "Settings":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .matcher import Candidate, Matcher
+from .matcher import SUGGEST_THRESHOLD, Candidate, Matcher
 from .models import Brief, Entry, Knowledge
 from .reply import Reply, Source, Suggestion
 
@@ -86,6 +86,14 @@ class BriefBot:
             return Reply(text, False, "Hello! I am BriefBot, and I answer questions about a policy brief. "
                          + self._covers(), "decline")
         return Reply(text, False, "The brief does not cover that. " + self._covers(), "decline", score=match.score)
+
+    def top_answers(self, question: str, limit: int = 5, brief_id: str | None = None) -> list[Reply]:
+        """Up to `limit` sourced entry replies that plausibly answer the question (for inline mode)."""
+        text = question if isinstance(question, str) else ""
+        if not text.strip() or len(text) > MAX_QUESTION_CHARS:
+            return []
+        ranked = self.matcher.rank(self.matcher.analyzer.query(text), brief_id)
+        return [self.entry_reply(c.brief.id, c.entry.id, None, c.score) for c in ranked[:limit] if c.score >= SUGGEST_THRESHOLD]
 
     def _covers(self) -> str:
         return f"It covers: {self.topics}. Send /topics for questions you can ask."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Callable
 
@@ -15,6 +16,7 @@ CONTEXT_FIELDS, CONTEXT_REQUIRED = {"id", "title", "summary", "paragraphs", "ord
 ENTRY_FIELDS = {"id", "questions", "answer", "quote", "paragraph", "context", "keywords", "related", "draft"}
 ENTRY_REQUIRED = {"id", "questions", "answer", "quote", "paragraph", "context"}
 MIN_PHRASINGS = 4
+ID_SHAPE = re.compile(r"[a-z0-9][a-z0-9_-]{0,23}")  # short ASCII ids keep Telegram callback data under 64 bytes
 
 
 class Problems:
@@ -112,8 +114,15 @@ def _contexts(raw: Any, numbers: set[int], out: Problems) -> tuple[Context, ...]
     return tuple(result)
 
 
+def _id(value: Any, path: tuple, out: Problems, what: str) -> str:
+    text = _text(value, path, out, None, what)
+    if text and not ID_SHAPE.fullmatch(text):
+        out.add(path, f"{what} {text!r} must be 1-24 lower-case letters, digits, '-' or '_'", text)
+    return text
+
+
 def _entry(item: dict, path: tuple, out: Problems) -> Entry:
-    eid = _text(item["id"], path + ("id",), out, None, "entry id")
+    eid = _id(item["id"], path + ("id",), out, "entry id")
     draft = item.get("draft", False)
     if not isinstance(draft, bool):
         out.add(path + ("draft",), "draft must be true or false", eid)
@@ -193,6 +202,6 @@ def build_brief(data: dict, out: Problems) -> Brief | None:
     _check_entries(entries, paragraphs, contexts, out)
     g = lambda key: _text(data[key], (key,), out, None, key)  # noqa: E731
     note = _text(data["contexts_note"], ("contexts_note",), out, None, "contexts_note") if "contexts_note" in data else None
-    return Brief(id=g("id"), title=g("title"), author=g("author"), date=g("date"), summary=g("summary"),
+    return Brief(id=_id(data["id"], ("id",), out, "brief id"), title=g("title"), author=g("author"), date=g("date"), summary=g("summary"),
                  paragraphs=paragraphs, contexts=contexts, entries=tuple(e for _, e in entries),
                  contexts_note=note, aliases=_aliases(data.get("aliases"), out))

@@ -1,0 +1,124 @@
+"""Render Replies and documents as Telegram HTML, and describe their buttons as plain data.
+
+Everything here is pure: no Telegram imports. Every piece of user or knowledge text is escaped,
+and every message fits Telegram's 4,096-character limit after entity parsing.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .commands import Document
+from .core import human_date
+from .reply import Reply, Suggestion
+
+MAX_MESSAGE = 4096
+MAX_CALLBACK_BYTES = 64
+MAX_BUTTON_LABEL = 60
+_TAG = re.compile(r"<[^>]+>")
+
+Button = tuple[str, str]  # (label, callback_data)
+
+
+def visible_length(markup: str) -> int:
+    """Length Telegram counts after parsing entities: tags removed, entities decoded, in UTF-16 units."""
+    return len(html.unescape(_TAG.sub("", markup)).encode("utf-16-le")) // 2
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _clip(text: str, limit: int) -> str:
+    """Shorten plain text to at most limit UTF-16 units, ending with an ellipsis."""
+    if len(text.encode("utf-16-le")) // 2 <= limit:
+        return text
+    out = text[: max(limit - 1, 0)]
+    while len(out.encode("utf-16-le")) // 2 > limit - 1:
+        out = out[:-1]
+    return out.rstrip() + "…"
+
+
+def fit(parts: list[tuple[str, str]], limit: int = MAX_MESSAGE) -> str:
+    """Join (template, text) parts, where template holds one {} for escaped text; shrink texts to fit."""
+    budget = limit - sum(visible_length(t.replace("{}", "")) for t, _ in parts) - (len(parts) - 1) * 2
+    texts = [text for _, text in parts]
+    total = sum(len(t.encode("utf-16-le")) // 2 for t in texts)
+    if total > budget:
+        for i in sorted(range(len(texts)), key=lambda i: -len(texts[i])):
+            excess = sum(len(t.encode("utf-16-le")) // 2 for t in texts) - budget
+            if excess <= 0:
+                break
+            size = len(texts[i].encode("utf-16-le")) // 2
+            texts[i] = _clip(texts[i], max(size - excess, 1))
+    return "\n\n".join(t.format(_e(x)) for (t, _), x in zip(parts, texts))
+
+
+def format_source_line(reply: Reply) -> str:
+    s = reply.source
+    where = "byline" if s.paragraph == 0 else f"¶{s.paragraph}"
+    return f"— {s.title}, {s.author}, {human_date(s.date)}, {where} · {s.context}"
+
+
+def format_reply_html(reply: Reply) -> str:
+    """A Reply as Telegram HTML: answer, quote, source line and context (expandable)."""
+    parts = [("{}", reply.answer)]
+    if reply.answered and reply.quote and reply.source:
+        parts += [("<blockquote>{}</blockquote>", reply.quote), ("<i>{}</i>", format_source_line(reply))]
+        if reply.context:
+            parts.append(("<blockquote expandable><b>Context.</b> {}</blockquote>", reply.context))
+    elif reply.kind == "decline":
+        parts.append(("{}", "Send /topics to see what you can ask."))
+    return fit(parts)
+
+
+def format_context_html(title: str, summary: str, paragraph: str | None) -> str:
+    """The Context button's message: the part of the brief an answer belongs to."""
+    parts = [("<b>{}</b>", title), ("{}", summary)]
+    if paragraph:
+        parts.append(("<blockquote expandable>{}</blockquote>", paragraph))
+    return fit(parts)
+
+
+def format_document_html(doc: Document) -> str:
+    """A shared command's document as Telegram HTML."""
+    templates = {"title": "<b>{}</b>", "item": "• {}", "quote": "<blockquote>{}</blockquote>", "note": "<i>{}</i>"}
+    return fit([(templates.get(b.style, "{}"), b.text) for b in doc]).replace("\n\n• ", "\n• ")
+
+
+def callback_data(action: str, *fields: str) -> str:
+    """Compact callback data such as 'q|brief|entry'; refuses anything over Telegram's 64 bytes."""
+    data = "|".join((action, *fields))
+    if len(data.encode("utf-8")) > MAX_CALLBACK_BYTES:
+        raise ValueError(f"callback data over {MAX_CALLBACK_BYTES} bytes: {data[:20]}…")
+    return data
+
+
+def parse_callback(data: str | None) -> tuple[str, list[str]] | None:
+    """Inverse of callback_data; None for anything malformed."""
+    if not data or len(data.encode("utf-8", "replace")) > MAX_CALLBACK_BYTES:
+        return None
+    action, *fields = data.split("|")
+    return action, fields
+
+
+def _question_button(prefix: str, s: Suggestion) -> Button:
+    return (_clip(f"{prefix}{s.question}", MAX_BUTTON_LABEL), callback_data("q", s.brief, s.entry))
+
+
+def reply_buttons(reply: Reply, feedback: bool = True) -> list[list[Button]]:
+    """Inline keyboard rows for a Reply, as (label, callback_data) pairs."""
+    rows: list[list[Button]] = []
+    if reply.answered and reply.source and reply.entry:
+        rows += [[_question_button("↪ ", s)] for s in reply.related[:3]]
+        last = [("📖 Context", callback_data("c", reply.source.brief, reply.entry))]
+        if feedback:
+            last += [("👍", callback_data("f", "1", reply.source.brief, reply.entry)),
+                     ("👎", callback_data("f", "0", reply.source.brief, reply.entry))]
+        rows.append(last)
+    elif reply.suggestions:
+        rows += [[_question_button("Did you mean: ", s)] for s in reply.suggestions[:3]]
+    elif reply.kind == "decline":
+        rows.append([("What can I ask?", callback_data("t"))])
+    return rows

@@ -1,0 +1,175 @@
+"""The Telegram front end: handlers translate updates into core calls, and Replies into messages."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+from typing import Callable
+
+from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle,
+                      InlineQueryResultsButton, InputTextMessageContent, Update)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import Conflict, TelegramError
+from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes,
+                          InlineQueryHandler, MessageHandler, filters)
+
+from .actions import press
+from .commands import COMMANDS, run_command
+from .config import Settings
+from .core import BriefBot
+from .ratelimit import BoundedRateLimiter
+from .reload import Reloader
+from .render_html import Button, format_document_html, format_reply_html, reply_buttons
+from .traffic import TrafficLog
+
+log = logging.getLogger(__name__)
+APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
+NON_TEXT = "I can only read text questions. Please type your question about the brief."
+
+
+def keyboard(rows: list[list[Button]] | tuple) -> InlineKeyboardMarkup | None:
+    """Plain (label, data) rows to an inline keyboard."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(t, callback_data=d) for t, d in row] for row in rows]) if rows else None
+
+
+def addressed_question(text: str, chat_type: str, bot_username: str | None, replied_to_bot: bool) -> str | None:
+    """The question in a message, or None if a group message is not meant for the bot."""
+    if chat_type == ChatType.PRIVATE:
+        return text
+    mention = f"@{bot_username}" if bot_username else None
+    if mention and mention.lower() in text.lower():
+        return re.sub(re.escape(mention), " ", text, flags=re.IGNORECASE).strip()
+    return text if replied_to_bot else None
+
+
+def _core(context: ContextTypes.DEFAULT_TYPE) -> BriefBot:
+    return context.bot_data["reloader"].core
+
+
+def _brief(context: ContextTypes.DEFAULT_TYPE) -> str | None:
+    return context.chat_data.get("brief") if context.chat_data is not None else None
+
+
+async def shared_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer /start, /help, /summary, /contexts, /source, /topics and /briefs from the core."""
+    name = update.effective_message.text.split()[0][1:].split("@")[0]
+    doc = run_command(_core(context), name, _brief(context))
+    await update.effective_message.reply_html(format_document_html(doc))
+
+
+async def choose_brief(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Narrow this chat to one brief with /brief ID, or widen it again with /brief all."""
+    core, wanted = _core(context), (context.args or ["all"])[0].lower()
+    if wanted != "all" and core.knowledge.brief(wanted) is None:
+        await update.effective_message.reply_html(format_document_html(run_command(core, "briefs", _brief(context))))
+        return
+    context.chat_data["brief"] = None if wanted == "all" else wanted
+    await update.effective_message.reply_text(f"Now answering from {'every brief' if wanted == 'all' else wanted}.")
+
+
+async def reload_knowledge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Reload the knowledge (admins only, by numeric user id)."""
+    if update.effective_user is None or update.effective_user.id not in context.bot_data["settings"].admin_ids:
+        await update.effective_message.reply_text("Sorry, only the bot's administrators can do that.")
+        return
+    await update.effective_message.reply_text(context.bot_data["reloader"].reload()[:4000])
+
+
+async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer a free-text question with the core's sourced reply."""
+    message = update.effective_message
+    replied = bool(message.reply_to_message and message.reply_to_message.from_user
+                   and message.reply_to_message.from_user.id == context.bot.id)
+    question = addressed_question(message.text, update.effective_chat.type, context.bot.username, replied)
+    if question is None:
+        return
+    reply = _core(context).ask(question, _brief(context))
+    context.bot_data["traffic"].question(reply)
+    await message.reply_html(format_reply_html(reply), reply_markup=keyboard(reply_buttons(reply)))
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Point unknown commands at /help."""
+    if update.effective_chat.type == ChatType.PRIVATE:
+        await update.effective_message.reply_text("I don't know that command. Send /help for the list.")
+
+
+async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Tell the user that only text questions are read."""
+    await update.effective_message.reply_text(NON_TEXT)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Handle inline buttons: related questions, context, topics and feedback."""
+    query = update.callback_query
+    result = press(_core(context), query.data, _brief(context))
+    await query.answer(result.toast or None)
+    if result.feedback:
+        context.bot_data["traffic"].feedback(*result.feedback)
+    chat_id = update.effective_chat.id if update.effective_chat else query.from_user.id
+    if result.html:
+        await context.bot.send_message(chat_id, result.html, parse_mode=ParseMode.HTML, reply_markup=keyboard(result.rows))
+
+
+async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Offer up to five sourced answers for '@bot question' in any chat."""
+    replies = _core(context).top_answers(update.inline_query.query, 5)
+    results = [InlineQueryResultArticle(id=f"{r.source.brief}/{r.entry}", title=r.question[:100], description=r.answer[:120],
+                                        input_message_content=InputTextMessageContent(format_reply_html(r), parse_mode=ParseMode.HTML))
+               for r in replies]
+    button = None if results else InlineQueryResultsButton(text="No answer in the brief. Tap for help.", start_parameter="help")
+    await update.inline_query.answer(results, cache_time=30, button=button)
+
+
+def log_polling_error(exc: BaseException) -> None:
+    """Errors while fetching updates: PTB already backs off; say plainly what happened."""
+    if isinstance(exc, Conflict):
+        log.error("409 Conflict: another process is polling with this bot token; backing off. Stop the other instance.")
+    else:
+        log.warning("Fetching updates failed (%s: %s); retrying with back-off.", type(exc).__name__, exc)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the error first, then send the user a short apology if possible."""
+    if update is None and isinstance(context.error, TelegramError):
+        log_polling_error(context.error)
+        return
+    log.error("Error while handling an update", exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat:
+        with contextlib.suppress(Exception):
+            await context.bot.send_message(update.effective_chat.id, APOLOGY)
+
+
+async def publish_commands(app: Application) -> None:
+    """post_init: publish the command menu; a failure here is logged, not fatal."""
+    try:
+        await app.bot.set_my_commands([BotCommand(name, desc) for name, (desc, _) in COMMANDS.items()])
+    except Exception as exc:  # noqa: BLE001 - the menu is a nicety, never a reason not to serve
+        log.warning("Could not publish the command menu: %s", exc)
+    log.info("BriefBot is serving as @%s", app.bot.username)
+
+
+def build_application(core: BriefBot, settings: Settings, reload: Callable[[], BriefBot] | None = None,
+                      **builder_options) -> Application:
+    """Build the PTB application with every handler registered, from a ready core and settings."""
+    builder = (ApplicationBuilder().token(settings.token).base_url(settings.api_url)
+               .concurrent_updates(True).post_init(publish_commands)
+               .rate_limiter(BoundedRateLimiter(max_retries=3, max_wait=settings.max_retry_wait)))
+    for name, value in builder_options.items():
+        builder = getattr(builder, name)(value)
+    app = builder.build()
+    app.bot_data.update(reloader=Reloader(core, reload), settings=settings, traffic=TrafficLog(settings.unanswered_log))
+    private = filters.ChatType.PRIVATE
+    app.add_handlers([
+        CommandHandler(list(COMMANDS), shared_command),
+        CommandHandler("brief", choose_brief),
+        CommandHandler("reload", reload_knowledge),
+        MessageHandler(filters.UpdateType.MESSAGE & filters.COMMAND, unknown_command),
+        MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, answer_text),
+        MessageHandler(filters.UpdateType.MESSAGE & private & ~filters.TEXT & ~filters.StatusUpdate.ALL, non_text),
+        CallbackQueryHandler(on_button),
+        InlineQueryHandler(inline_query),
+    ])
+    app.add_error_handler(on_error)
+    return app
