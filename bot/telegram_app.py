@@ -39,7 +39,7 @@ def addressed_question(text: str, chat_type: str, bot_username: str | None, repl
         return text
     mention = f"@{bot_username}" if bot_username else None
     if mention and mention.lower() in text.lower():
-        return re.sub(re.escape(mention), " ", text, flags=re.IGNORECASE).strip()
+        return " ".join(re.sub(re.escape(mention), " ", text, flags=re.IGNORECASE).split())
     return text if replied_to_bot else None
 
 

@@ -1,0 +1,133 @@
+"""Telegram HTML rendering, keyboards and button actions: pure functions, checked with a strict parser."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+from bot.actions import STALE, press
+from bot.commands import COMMANDS, run_command
+from bot.render_html import (MAX_CALLBACK_BYTES, MAX_MESSAGE, callback_data, fit, format_document_html,
+                             format_reply_html, parse_callback, reply_buttons, visible_length)
+from bot.reply import Reply, Source, Suggestion
+from bot.telegram_app import addressed_question
+
+ALLOWED = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "code", "pre", "blockquote", "tg-emoji"}
+
+
+class StrictParser(HTMLParser):
+    """Fails on unknown tags, unbalanced tags or stray '<' / '&'."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ALLOWED:
+            self.errors.append(f"tag {tag}")
+        if tag == "blockquote" and any(name != "expandable" for name, _ in attrs):
+            self.errors.append(f"attrs {attrs}")
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack.pop() != tag:
+            self.errors.append(f"unbalanced {tag}")
+
+    def handle_data(self, data):
+        if "<" in data or ">" in data:
+            self.errors.append(f"raw bracket in {data[:30]!r}")
+
+    def handle_entityref(self, name):
+        if name not in ("lt", "gt", "amp", "quot"):
+            self.errors.append(f"entity {name}")
+
+
+def assert_valid(markup: str) -> None:
+    p = StrictParser()
+    p.feed(markup)
+    p.close()
+    assert not p.errors and not p.stack, (p.errors, p.stack, markup[:200])
+    assert visible_length(markup) <= MAX_MESSAGE
+
+
+HOSTILE = ["<b>", "&", "<script>alert(1)</script>", "<<title>>", "a & b < c > d", "&amp;", "</blockquote>", "\"'"]
+
+
+def hostile_reply(text: str, size: int = 1) -> Reply:
+    src = Source("b1", text * size, text, "2025-07-27", 3, text)
+    return Reply(text * size, True, text * size, "answer", quote=text * size, source=src, context=text * size,
+                 score=0.9, related=(Suggestion("b1", "e1", text * size),), entry="e1")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_is_escaped_everywhere(text):
+    markup = format_reply_html(hostile_reply(text))
+    assert_valid(markup)
+    assert "<script>" not in markup and "<<" not in markup
+
+
+@pytest.mark.parametrize("size", [1, 300, 5000])
+def test_length_cap_after_entity_parsing(size):
+    markup = format_reply_html(hostile_reply("&<é😀", size))
+    assert_valid(markup)
+
+
+def test_fit_keeps_short_text_untouched():
+    assert fit([("<b>{}</b>", "a&b")]) == "<b>a&amp;b</b>"
+
+
+def test_real_answer_html(bot):
+    markup = format_reply_html(bot.ask("Who shot down the AZAL plane?"))
+    assert_valid(markup)
+    assert markup.count("<blockquote>") == 1 and "<blockquote expandable>" in markup
+    assert "<i>— Why Azerbaijan Is Turning Away from Moscow, Taras Kuzio, 27 July 2025, ¶1 · Introduction" in markup
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_documents_are_valid_html(bot, name):
+    assert_valid(format_document_html(run_command(bot, name)))
+
+
+def test_keyboards(bot):
+    answer = reply_buttons(bot.ask("what is TANAP"))
+    labels = [label for row in answer for label, _ in row]
+    assert "📖 Context" in labels and "👍" in labels and sum(x.startswith("↪") for x in labels) <= 3
+    suggest = reply_buttons(bot.ask("russia"))
+    assert all(label.startswith("Did you mean") for row in suggest for label, _ in row) and 1 <= len(suggest) <= 3
+    decline = reply_buttons(bot.ask("tell me a joke"))
+    assert decline == [[("What can I ask?", "t")]]
+    for rows in (answer, suggest, decline):
+        assert all(len(data.encode()) <= MAX_CALLBACK_BYTES for row in rows for _, data in row)
+
+
+def test_callback_data_size_is_enforced():
+    assert parse_callback(callback_data("q", "a" * 24, "b" * 24)) == ("q", ["a" * 24, "b" * 24])
+    with pytest.raises(ValueError):
+        callback_data("q", "x" * 70)
+    assert parse_callback("") is None and parse_callback("x" * 65) is None
+
+
+@pytest.mark.parametrize("data", [None, "", "garbage", "q|", "q|a|b|c", "c|azerbaijan-moscow|nope", "f|2|azerbaijan-moscow|author",
+                                  "t|extra", "ü" * 40, "q|azerbaijan-moscow"])
+def test_garbage_callback_data_gets_a_polite_answer(bot, data):
+    assert press(bot, data) == STALE
+
+
+def test_button_actions(bot):
+    assert "<blockquote>" in press(bot, "q|azerbaijan-moscow|pipelines").html
+    assert "Fourth context" in press(bot, "c|azerbaijan-moscow|pipelines").html
+    assert "You can ask" in press(bot, "t").html
+    assert press(bot, "f|1|azerbaijan-moscow|author").feedback == ("azerbaijan-moscow", "author", True)
+
+
+@pytest.mark.parametrize("text, chat, replied, expected", [
+    ("who wrote it", "private", False, "who wrote it"),
+    ("who wrote it", "group", False, None),
+    ("@BriefTestBot who wrote it", "supergroup", False, "who wrote it"),
+    ("hey @brieftestbot, who wrote it", "group", False, "hey , who wrote it"),
+    ("who wrote it", "group", True, "who wrote it"),
+])
+def test_group_addressing(text, chat, replied, expected):
+    assert addressed_question(text, chat, "BriefTestBot", replied) == expected
