@@ -25,7 +25,7 @@ $(NODE_STAMP): package.json
 	touch $@
 
 run: $(STAMP)
-	@if [ -n "$$TELEGRAM_BOT_TOKEN" ]; then exec $(PY) -m bot telegram; else exec $(PY) -m bot console; fi
+	@if [ -n "$$TELEGRAM_BOT_TOKEN" ]; then exec $(PY) -m bot telegram $(ARGS); else exec $(PY) -m bot console; fi
 
 test: $(TEST_STAMP) $(NODE_STAMP)
 	$(PY) -m bot validate --coverage

@@ -30,6 +30,19 @@ def _ids(raw: str) -> frozenset[int]:
     return frozenset(ids)
 
 
+def _number(env, name: str, default: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number of seconds or a rate, got {raw[:20]!r}") from None
+    if value < 0:
+        raise ConfigError(f"{name} must not be negative")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     token: str
@@ -38,6 +51,9 @@ class Settings:
     webhook_secret: str | None = None
     unanswered_log: Path | None = None
     max_retry_wait: float = 30.0  # seconds of 429 retry_after we will wait before giving up on a reply
+    max_rate: float = 30.0  # messages per second overall: Telegram's broadcast limit
+    poll_timeout: float = 10.0  # long-polling timeout of getUpdates, seconds
+    read_timeout: float = 5.0  # HTTP read timeout added to it, seconds
 
     @classmethod
     def from_env(cls, env: dict | None = None) -> "Settings":
@@ -54,4 +70,7 @@ class Settings:
             admin_ids=_ids(env.get("BOT_ADMIN_IDS", "")),
             webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None,
             unanswered_log=Path(log) if log else None,
+            max_rate=_number(env, "BRIEFBOT_MAX_RATE", 30.0),
+            poll_timeout=_number(env, "BRIEFBOT_POLL_TIMEOUT", 10.0),
+            read_timeout=_number(env, "BRIEFBOT_READ_TIMEOUT", 5.0),
         )

@@ -1,12 +1,14 @@
-"""PTB's AIORateLimiter, retrying short 429s but giving up at once on unreasonable retry_after."""
+"""Polite transport: bounded 429 retries for sending, and a harder back-off on 409 Conflict for polling."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
 from telegram.error import RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter
+from telegram.request import HTTPXRequest
 
 log = logging.getLogger(__name__)
 
@@ -34,3 +36,24 @@ class BoundedRateLimiter(AIORateLimiter):
                 raise
 
         return await super().process_request(guarded, args, kwargs, endpoint, data, rate_limit_args)
+
+
+class ConflictBackoffRequest(HTTPXRequest):
+    """The getUpdates transport: on 409 Conflict (another poller) it waits 1, 2, 4 … up to 30 s first.
+
+    PTB's own back-off starts from the poll interval; a second poller is not a blip, so we slow
+    down harder and keep a clear log line (the error handler writes it).
+    """
+
+    def __init__(self, **kwargs: Any):
+        super().__init__(**kwargs)
+        self._wait = 0.0
+
+    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        code, payload = await super().do_request(*args, **kwargs)
+        if code == 409:
+            self._wait = min(30.0, max(1.0, self._wait * 2))
+            await asyncio.sleep(self._wait)
+        else:
+            self._wait = 0.0
+        return code, payload

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import signal
@@ -45,6 +46,6 @@ def run_telegram(args: argparse.Namespace, load: Callable[[], Knowledge], reload
                         bootstrap_retries=BOOTSTRAP_RETRIES)
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=BOOTSTRAP_RETRIES,
-                        poll_interval=POLL_INTERVAL)
+                        poll_interval=POLL_INTERVAL, timeout=dt.timedelta(seconds=settings.poll_timeout))
     log.info("BriefBot stopped")
     return 0

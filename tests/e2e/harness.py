@@ -112,6 +112,32 @@ class BotProcess:
             time.sleep(0.1)
         raise AssertionError(f"bot did not start:\n{self.log()}")
 
+    async def wait_for_log(self, needle: str, timeout: float = 30.0) -> None:
+        """Like wait_until_serving, but yields to the event loop (for in-process fake servers)."""
+        import asyncio
+
+        deadline = time.monotonic() + timeout
+        while needle not in self.log():
+            if self.proc.poll() is not None:
+                raise AssertionError(f"bot exited early:\n{self.log()}")
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{needle!r} not in the bot log within {timeout}s:\n{self.log()}")
+            await asyncio.sleep(0.05)
+
+    async def stop(self, timeout: float = 10.0) -> tuple[int, float]:
+        """SIGTERM without blocking the event loop; return (exit code, seconds taken)."""
+        import asyncio
+
+        start = time.monotonic()
+        self.proc.send_signal(signal.SIGTERM)
+        while self.proc.poll() is None and time.monotonic() - start < timeout:
+            await asyncio.sleep(0.05)
+        if self.proc.poll() is None:
+            self.proc.kill()
+        code = self.proc.wait()
+        self._log.close()
+        return code, time.monotonic() - start
+
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
 

@@ -1,0 +1,167 @@
+"""A fault-injecting fake Bot API on loopback (aiohttp), for reliability tests and the load benchmark.
+
+It speaks enough of the Bot API's JSON for python-telegram-bot: getMe, getUpdates (short long-poll),
+sendMessage, answerCallbackQuery, answerInlineQuery, setMyCommands, setWebhook, deleteWebhook.
+Faults are scripted per method with `fail(method, times, kind, **options)`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from aiohttp import web
+
+BOT_USER = {"id": 777, "is_bot": True, "first_name": "BriefBot", "username": "BriefFakeBot"}
+
+
+@dataclass
+class Fault:
+    kind: str  # "429", "500", "409", "timeout", "drop", "400"
+    times: int
+    retry_after: int = 2
+    delay: float = 0.0
+    chat_id: int | None = None
+
+
+@dataclass
+class Sent:
+    chat_id: int
+    text: str
+    at: float
+    reply_markup: str | None = None
+
+
+class FakeBotAPI:
+    def __init__(self) -> None:
+        self.pending: list[dict] = []  # updates not yet confirmed by an offset, as in the real Bot API
+        self.update_added = asyncio.Event()
+        self.sent: list[Sent] = []
+        self.calls: dict[str, list[float]] = defaultdict(list)
+        self.faults: dict[str, list[Fault]] = defaultdict(list)
+        self.send_delay = 0.0
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1)
+        self.runner: web.AppRunner | None = None
+        self.port = 0
+        self.new_message = asyncio.Event()
+
+    # -- scripting -------------------------------------------------------------------------
+    def fail(self, method: str, times: int, kind: str, **options) -> None:
+        self.faults[method].append(Fault(kind, times, **options))
+
+    def push_text(self, chat_id: int, text: str, user_id: int | None = None) -> int:
+        update_id = next(self._update_ids)
+        user = {"id": user_id or chat_id, "is_bot": False, "first_name": "User"}
+        message = {"message_id": next(self._message_ids), "date": int(time.time()), "text": text, "from": user,
+                   "chat": {"id": chat_id, "type": "private", "first_name": "User"}}
+        if text.startswith("/"):
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+        self.pending.append({"update_id": update_id, "message": message})
+        self.update_added.set()
+        return update_id
+
+    def replies(self, chat_id: int) -> list[Sent]:
+        return [s for s in self.sent if s.chat_id == chat_id]
+
+    async def wait_for(self, predicate, timeout: float = 15.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError("timed out waiting for the fake API condition")
+            self.new_message.clear()
+            try:
+                await asyncio.wait_for(self.new_message.wait(), min(remaining, 0.2))
+            except asyncio.TimeoutError:
+                pass
+
+    # -- server ----------------------------------------------------------------------------
+    async def start(self, port: int = 0) -> str:
+        app = web.Application(client_max_size=2**20)
+        app.router.add_route("*", "/bot{token}/{method}", self._dispatch)
+        self.runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, "127.0.0.1", port)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    async def stop(self) -> None:
+        if self.runner:
+            await self.runner.cleanup()
+
+    async def _params(self, request: web.Request) -> dict:
+        if request.content_type == "application/json":
+            return await request.json()
+        return dict(await request.post())
+
+    def _fault(self, method: str, params: dict) -> Fault | None:
+        for fault in self.faults.get(method, []):
+            if fault.times > 0 and (fault.chat_id is None or str(fault.chat_id) == str(params.get("chat_id"))):
+                fault.times -= 1
+                return fault
+        return None
+
+    async def _dispatch(self, request: web.Request) -> web.StreamResponse:
+        method = request.match_info["method"]
+        params = await self._params(request)
+        self.calls[method].append(time.monotonic())
+        fault = self._fault(method, params)
+        if fault is not None:
+            response = await self._inject(fault, request)
+            if response is not None:
+                return response
+        handler = getattr(self, f"_m_{method}", None)
+        if handler is None:
+            return web.json_response({"ok": True, "result": True})
+        return web.json_response({"ok": True, "result": await handler(params)})
+
+    async def _inject(self, fault: Fault, request: web.Request) -> web.StreamResponse | None:
+        if fault.delay:
+            await asyncio.sleep(fault.delay)
+        if fault.kind == "429":
+            return web.json_response({"ok": False, "error_code": 429, "description": f"Too Many Requests: retry after {fault.retry_after}",
+                                      "parameters": {"retry_after": fault.retry_after}}, status=429)
+        if fault.kind == "409":
+            return web.json_response({"ok": False, "error_code": 409, "description": "Conflict: terminated by other getUpdates request; "
+                                      "make sure that only one bot instance is running"}, status=409)
+        if fault.kind == "500":
+            return web.json_response({"ok": False, "error_code": 500, "description": "Internal Server Error"}, status=500)
+        if fault.kind == "400":
+            return web.json_response({"ok": False, "error_code": 400, "description": "Bad Request: injected failure"}, status=400)
+        if fault.kind == "timeout":
+            await asyncio.sleep(5)  # longer than the bot's read timeout in these tests
+            return web.Response(status=504)
+        if fault.kind == "drop":
+            request.transport.close()
+            return web.Response(status=500)
+        return None
+
+    # -- methods ---------------------------------------------------------------------------
+    async def _m_getMe(self, params: dict) -> dict:
+        return BOT_USER
+
+    async def _m_getUpdates(self, params: dict) -> list:
+        offset = int(params.get("offset") or 0)
+        self.pending = [u for u in self.pending if u["update_id"] >= offset]
+        if not self.pending:
+            self.update_added.clear()
+            timeout = min(float(params.get("timeout") or 0), 1.0)
+            try:
+                await asyncio.wait_for(self.update_added.wait(), timeout)
+            except asyncio.TimeoutError:
+                return []
+        return self.pending[:100]
+
+    async def _m_sendMessage(self, params: dict) -> dict:
+        if self.send_delay:
+            await asyncio.sleep(self.send_delay)
+        chat_id = int(params["chat_id"])
+        self.sent.append(Sent(chat_id, params.get("text", ""), time.monotonic(), params.get("reply_markup")))
+        self.new_message.set()
+        return {"message_id": next(self._message_ids), "date": int(time.time()), "text": params.get("text", ""),
+                "from": BOT_USER, "chat": {"id": chat_id, "type": "private", "first_name": "User"}}
