@@ -40,6 +40,7 @@ class FakeBotAPI:
         self.pending: list[dict] = []  # updates not yet confirmed by an offset, as in the real Bot API
         self.update_added = asyncio.Event()
         self.sent: list[Sent] = []
+        self._by_chat: dict[int, list[Sent]] = defaultdict(list)
         self.calls: dict[str, list[float]] = defaultdict(list)
         self.faults: dict[str, list[Fault]] = defaultdict(list)
         self.send_delay = 0.0
@@ -65,7 +66,7 @@ class FakeBotAPI:
         return update_id
 
     def replies(self, chat_id: int) -> list[Sent]:
-        return [s for s in self.sent if s.chat_id == chat_id]
+        return self._by_chat.get(chat_id, [])
 
     async def wait_for(self, predicate, timeout: float = 15.0) -> None:
         deadline = time.monotonic() + timeout
@@ -161,7 +162,9 @@ class FakeBotAPI:
         if self.send_delay:
             await asyncio.sleep(self.send_delay)
         chat_id = int(params["chat_id"])
-        self.sent.append(Sent(chat_id, params.get("text", ""), time.monotonic(), params.get("reply_markup")))
+        sent = Sent(chat_id, params.get("text", ""), time.monotonic(), params.get("reply_markup"))
+        self.sent.append(sent)
+        self._by_chat[chat_id].append(sent)
         self.new_message.set()
         return {"message_id": next(self._message_ids), "date": int(time.time()), "text": params.get("text", ""),
                 "from": BOT_USER, "chat": {"id": chat_id, "type": "private", "first_name": "User"}}

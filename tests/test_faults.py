@@ -13,16 +13,25 @@ from tests.fakeapi import FakeBotAPI
 FAST = {"BRIEFBOT_POLL_TIMEOUT": "0.5", "BRIEFBOT_READ_TIMEOUT": "1"}
 
 
+STARTED: list[BotProcess] = []
+
+
 @pytest.fixture
 async def api():
     fake = FakeBotAPI()
     yield fake
+    for bot in STARTED:  # never leave a bot process behind, even when a test fails
+        if bot.proc.poll() is None:
+            bot.proc.kill()
+            bot.proc.wait()
+    STARTED.clear()
     await fake.stop()
 
 
 async def start_bot(api: FakeBotAPI, tmp_path, env: dict | None = None) -> BotProcess:
     url = await api.start()
     bot = BotProcess(url, tmp_path / "bot.log", env={**FAST, **(env or {})})
+    STARTED.append(bot)
     await bot.wait_for_log("Application started")
     return bot
 
@@ -75,6 +84,7 @@ async def test_api_unreachable_for_ten_seconds_at_start_up(api, tmp_path):
 
     port = free_port()
     bot = BotProcess(f"http://127.0.0.1:{port}/bot", tmp_path / "bot.log", env=FAST)
+    STARTED.append(bot)
     await asyncio.sleep(10)
     assert bot.proc.poll() is None, bot.log()
     await api.start(port)
