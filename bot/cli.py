@@ -70,6 +70,37 @@ def cmd_telegram(args: argparse.Namespace) -> int:
     return run_telegram(args, lambda: _load(args), lambda: load_knowledge(knowledge_dir(args.knowledge)))
 
 
+def cmd_kb_new(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .authoring import write_draft
+
+    root = knowledge_dir(args.knowledge)
+    try:
+        target = write_draft(Path(args.article), args.id, root, force=args.force)
+    except (OSError, ValueError) as exc:
+        print(f"briefbot: {exc}", file=sys.stderr)
+        return 1
+    print(f"Drafted {target}. Checking it:")
+    return cmd_validate(args)
+
+
+def cmd_kb_gaps(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .gaps import find_gaps, format_gaps
+    from .matcher import Matcher
+    from .traffic import read_log
+
+    try:
+        records = read_log(Path(args.log))
+    except OSError as exc:
+        print(f"briefbot: cannot read {args.log}: {exc}", file=sys.stderr)
+        return 1
+    print(format_gaps(find_gaps(records, Matcher(_load(args))), args.limit))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefbot", description="Answers questions about policy briefs, with sourced quotes.")
     parser.add_argument("--knowledge", metavar="PATH", help="knowledge folder or file (default: $BRIEFBOT_KNOWLEDGE or ./knowledge)")
@@ -83,6 +114,16 @@ def build_parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check the knowledge base and exit non-zero on problems")
     val.add_argument("--coverage", action="store_true", help="also report uncovered sentences and confusable entries")
     val.set_defaults(func=cmd_validate)
+    kb = sub.add_parser("kb", help="authoring: draft a brief, report gaps").add_subparsers(dest="kb_command", required=True)
+    new = kb.add_parser("new", help="draft a new brief in the knowledge folder from an article's text")
+    new.add_argument("article", help="the article as plain text")
+    new.add_argument("--id", required=True, help="the new brief's id (1-24 of a-z, 0-9, - or _)")
+    new.add_argument("--force", action="store_true", help="overwrite an existing draft")
+    new.set_defaults(func=cmd_kb_new, coverage=False)
+    gaps = kb.add_parser("gaps", help="group logged unanswered questions into the most frequent gaps")
+    gaps.add_argument("log", help="the JSON Lines log written when BRIEFBOT_UNANSWERED_LOG is set")
+    gaps.add_argument("--limit", type=int, default=20)
+    gaps.set_defaults(func=cmd_kb_gaps)
     tg = sub.add_parser("telegram", help="run the Telegram bot (token from TELEGRAM_BOT_TOKEN)")
     tg.add_argument("--webhook-url", help="serve a webhook at this public URL instead of long polling")
     tg.add_argument("--listen", default="127.0.0.1", help="webhook listen address (default 127.0.0.1)")

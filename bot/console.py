@@ -14,6 +14,15 @@ PROMPT = "brief> "
 HISTORY = Path.home() / ".briefbot_history"
 
 
+def choose_brief(bot: BriefBot, wanted: str) -> tuple[str, str | None]:
+    """/brief ID narrows the session to one brief; /brief all widens it again."""
+    if wanted in ("", "all"):
+        return "Now answering from every brief.", None
+    if bot.knowledge.brief(wanted) is None:
+        return format_document_text(run_command(bot, "briefs")), None
+    return f"Now answering from {wanted} only.", wanted
+
+
 def respond(bot: BriefBot, line: str, brief_id: str | None = None) -> str:
     """One console input line to the text to print (commands and questions alike)."""
     text = line.strip()
@@ -52,6 +61,7 @@ def run_console(bot: BriefBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
     """Loop until /quit, Ctrl-D or Ctrl-C. Uses readline (editing, history) on a terminal."""
     interactive = stdin.isatty() and stdout.isatty()
     read = _readline_input() if interactive else None
+    brief_id: str | None = None
     print(format_document_text(run_command(bot, "start")), file=stdout)
     print("Type /quit or press Ctrl-D to leave.\n", file=stdout)
     while True:
@@ -63,8 +73,12 @@ def run_console(bot: BriefBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
         if line.strip().lower() in ("/quit", "/exit", "quit", "exit"):
             print("Bye.", file=stdout)
             return 0
-        if line.strip():
-            print(respond(bot, line) + "\n", file=stdout, flush=True)
+        words = line.split()
+        if words and words[0].lower() == "/brief":
+            message, brief_id = choose_brief(bot, words[1].lower() if len(words) > 1 else "all")
+            print(message + "\n", file=stdout, flush=True)
+        elif words:
+            print(respond(bot, line, brief_id) + "\n", file=stdout, flush=True)
 
 
 def _plain_read(stdin: TextIO, stdout: TextIO) -> str:

@@ -24,8 +24,8 @@ def covered_topics(knowledge: Knowledge) -> str:
     """One sentence on what the knowledge covers, for declines."""
     parts = []
     for b in knowledge.briefs:
-        titles = [c.title.split(": ", 1)[-1] for c in b.contexts if c.ordinal is not None]
-        parts.append(f"“{b.title}” by {b.author} ({human_date(b.date)}): " + "; ".join(titles))
+        titles = [c.title.split(": ", 1)[-1] for c in b.contexts if c.ordinal is not None] or [c.title for c in b.contexts]
+        parts.append(f"“{b.title}” by {b.author} ({human_date(b.date)})" + (": " + "; ".join(titles) if titles else ""))
     return " | ".join(parts)
 
 

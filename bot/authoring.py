@@ -1,0 +1,188 @@
+"""`briefbot kb new`: draft a brief (cleaned text, metadata, contexts, one entry per sentence) from an article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .text import fold, split_sentences
+
+BOILERPLATE = re.compile(
+    r"^(no comments:?|\d+ comments?:?|share this( article)?:?|posted by\b.*|labels?:.*|newer post|older post|home|"
+    r"subscribe to:.*|post comments \(atom\)|email this|blogthis!?|share to (twitter|facebook|pinterest)|read more:?)$",
+    re.IGNORECASE,
+)
+_GLUE = re.compile(r"(?<=[a-z0-9)][.?!])(?=[A-Z‘“])|(?<=[.?!]['’”\"])(?=[A-Z‘“])")
+_MONTHS = "january february march april may june july august september october november december".split()
+_DATE_FORMS = [
+    (re.compile(r"^(\d{1,2})\s+([A-Za-z]+),?\s+(\d{4})$"), lambda m: (int(m[3]), m[2], int(m[1]))),
+    (re.compile(r"^([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})$"), lambda m: (int(m[3]), m[1], int(m[2]))),
+    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), lambda m: (int(m[1]), int(m[2]), int(m[3]))),
+]
+_NAME = re.compile(r"^(?:[Bb][Yy]:?\s+)?([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})$")
+_ENTITY = re.compile(r"\b([A-Z][\w’'-]+(?:\s+(?:of|the|and|for|de|al)?\s*[A-Z][\w’'-]+)*)")
+_NUMBER = re.compile(r"\b(\d[\d,.]*)\b")
+_STOP_ENTITIES = {"The", "This", "That", "These", "Those", "It", "As", "In", "On", "At", "For", "A", "An", "And", "But",
+                  "Further", "However", "First", "Second", "Third", "Fourth", "Fifth", "We", "He", "She", "They", "I"}
+
+
+def parse_date(line: str) -> str | None:
+    """A date line in a common English form, as ISO 8601; None if the line is not a date."""
+    text = line.strip().rstrip(".")
+    for pattern, parts in _DATE_FORMS:
+        m = pattern.match(text)
+        if m:
+            year, month, day = parts(m)
+            if isinstance(month, str):
+                if month.lower() not in _MONTHS:
+                    continue
+                month = _MONTHS.index(month.lower()) + 1
+            try:
+                return dt.date(year, month, day).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def unglue(text: str) -> list[str]:
+    """Split text where the web page glued a sentence or heading to the next one ("Russia?The first", "energy.Further")."""
+    return [piece.strip() for piece in _GLUE.split(text) if piece.strip()]
+
+
+def _is_heading(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 12 and not text.endswith(".") and sum(w[0].isupper() for w in words) >= len(words) * 0.6
+
+
+@dataclass
+class Draft:
+    title: str = "TODO: title"
+    author: str = "TODO: author"
+    date: str = "TODO: date (YYYY-MM-DD)"
+    date_line: str | None = None
+    front: list[str] = field(default_factory=list)
+    paragraphs: list[tuple[str | None, str]] = field(default_factory=list)  # (heading, text)
+
+
+def clean_article(raw: str) -> Draft:
+    """Metadata from the top lines, boilerplate dropped, glued sentences split, headings kept."""
+    lines = [line.strip() for line in raw.replace("\r\n", "\n").split("\n")]
+    while lines and (not lines[-1] or BOILERPLATE.match(lines[-1])):
+        lines.pop()
+    draft = Draft()
+    blocks = [line for line in lines if line]  # scraped text: every line break is a paragraph break
+    while blocks and len(draft.front) < 4:
+        head = blocks[0]
+        if parse_date(head) and draft.date.startswith("TODO"):
+            draft.date, draft.date_line = parse_date(head), head
+        elif draft.title.startswith("TODO") and _is_heading(head) or draft.title.startswith("TODO") and len(head.split()) <= 15 and not head.endswith("."):
+            draft.title = head
+        elif draft.author.startswith("TODO") and _NAME.match(head) and not draft.title.startswith("TODO"):
+            draft.author = _NAME.match(head).group(1)
+        else:
+            break
+        draft.front.append(blocks.pop(0))
+    heading: str | None = None
+    for block in blocks:
+        if BOILERPLATE.match(block):
+            continue
+        pieces = unglue(block)
+        text: list[str] = []
+        for piece in pieces:
+            if _is_heading(piece) and (piece.endswith("?") or not piece.endswith((".", "!"))) and len(pieces) > 1 or len(pieces) == 1 and _is_heading(piece):
+                if text:
+                    draft.paragraphs.append((heading, " ".join(text)))
+                    heading, text = None, []
+                heading = piece
+            else:
+                text.append(piece)
+        if text:
+            draft.paragraphs.append((heading, " ".join(text)))
+            heading = None
+    return draft
+
+
+def _phrasings(sentence: str, used: set[str]) -> list[str]:
+    """Draft questions from a sentence's named entities, numbers and key phrase; unique within the brief."""
+    found = (re.sub(r"['’]s$", "", m.group(1)) for m in _ENTITY.finditer(sentence))
+    entities = [e for e in dict.fromkeys(found) if e not in _STOP_ENTITIES]
+    numbers = [n.rstrip(".,") for n in _NUMBER.findall(sentence)]
+    words = [w for w in re.findall(r"[A-Za-z][a-z’'-]{5,}", sentence) if w.lower() not in {"because", "should", "through", "between"}]
+    candidates = []
+    if len(entities) >= 2:
+        candidates.append(f"What does the brief say about {entities[0]} and {entities[1]}?")
+    candidates += [f"What does the brief say about {e}?" for e in entities[:3]]
+    candidates += [f"What happened in {n}?" for n in numbers if re.fullmatch(r"(19|20)\d\d", n)]
+    candidates += [f"{e} {n}" for e in entities[:1] for n in numbers[:1]]
+    if words:
+        candidates.append(" ".join(sorted(words, key=len, reverse=True)[:3]).lower())
+    candidates.append(sentence.rstrip(".?!"))
+    out = []
+    for q in candidates:
+        key = fold(q)
+        if key and key not in used:
+            used.add(key)
+            out.append(q)
+    return out[:5]
+
+
+def draft_brief(raw: str, brief_id: str) -> tuple[dict, dict]:
+    """The (brief.yaml, entries.yaml) mappings for an article's text."""
+    draft = clean_article(raw)
+    paragraphs = [{"n": 0, "kind": "front matter", "text": "\n".join(draft.front) or draft.title}]
+    for n, (heading, text) in enumerate(draft.paragraphs, 1):
+        paragraphs.append({"n": n, **({"heading": heading} if heading else {}), "text": text})
+    sentences = [(n, s) for n, (_, text) in enumerate(draft.paragraphs, 1) for s in split_sentences(text)]
+    lead = " ".join(s for _, s in sentences[:3]) or "TODO: summary"
+    brief = {"id": brief_id, "title": draft.title, "author": draft.author, "date": draft.date,
+             "summary": f"TODO: rewrite in 3-6 sentences. Draft from the opening: {lead}",
+             "paragraphs": paragraphs,
+             "contexts": [{"id": "main", "title": "TODO: name the parts of the brief",
+                           "summary": f"TODO: one paragraph per part. Draft: {lead}",
+                           "paragraphs": [p["n"] for p in paragraphs]}]}
+    used: set[str] = set()
+    entries = []
+    meta = [("author", ["Who wrote the brief?", "author", "Who is the author?", "writer of the article"], draft.author,
+             "The brief was written by {}."),
+            ("date", ["When was the brief published?", "date", "publication date", "When was it written?"], draft.date_line,
+             "The brief is dated {}."),
+            ("title", ["What is the title of the brief?", "title", "What is the article called?", "headline"], draft.title,
+             "The brief is titled “{}”.")]
+    front = paragraphs[0]["text"]
+    for eid, questions, value, answer in meta:
+        if value and not value.startswith("TODO") and value in front:
+            used.update(fold(q) for q in questions)
+            entries.append({"id": eid, "draft": True, "questions": questions, "answer": answer.format(value),
+                            "quote": value, "paragraph": 0, "context": "main"})
+    counters: dict[int, int] = {}
+    for n, sentence in sentences:
+        counters[n] = counters.get(n, 0) + 1
+        entries.append({"id": f"p{n}-s{counters[n]}", "draft": True, "questions": _phrasings(sentence, used),
+                        "answer": sentence, "quote": sentence, "paragraph": n, "context": "main",
+                        "keywords": [w for w in dict.fromkeys(fold(sentence).split()) if len(w) > 6][:8]})
+    return brief, {"entries": entries}
+
+
+HEADER = ("# Drafted by `briefbot kb new` from {source}. TODO: review every field marked TODO or draft: true;\n"
+          "# write plain-words answers, at least four varied phrasings per entry, contexts, aliases and related ids.\n")
+
+
+def write_draft(article: Path, brief_id: str, knowledge: Path, force: bool = False) -> Path:
+    """Write knowledge/<id>/brief.yaml and entries.yaml; refuse to overwrite unless force."""
+    from .schema import ID_SHAPE
+
+    if not ID_SHAPE.fullmatch(brief_id):
+        raise ValueError(f"brief id {brief_id!r} must be 1-24 lower-case letters, digits, '-' or '_'")
+    target = knowledge / brief_id
+    if target.exists() and not force:
+        raise FileExistsError(f"{target} already exists; pass --force to overwrite it")
+    brief, entries = draft_brief(article.read_text(encoding="utf-8", errors="replace"), brief_id)
+    target.mkdir(parents=True, exist_ok=True)
+    dump = lambda data: yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)  # noqa: E731
+    (target / "brief.yaml").write_text(HEADER.format(source=article.name) + dump(brief), encoding="utf-8")
+    (target / "entries.yaml").write_text(HEADER.format(source=article.name) + dump(entries), encoding="utf-8")
+    return target

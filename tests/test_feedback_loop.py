@@ -1,0 +1,99 @@
+"""Several briefs, reload without restart, the unanswered log and the gaps report."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from bot.console import choose_brief
+from bot.core import BriefBot
+from bot.gaps import find_gaps, format_gaps
+from bot.loader import KnowledgeError, load_knowledge
+from bot.matcher import Matcher
+from bot.reload import Reloader
+from bot.traffic import TrafficLog, read_log
+from tests.conftest import ROOT, TINY_BRIEF
+
+OTHER = TINY_BRIEF.replace("id: tiny", "id: other").replace("title: Tiny Brief", "title: Other Brief")
+
+
+def test_a_question_is_matched_across_briefs_and_names_its_brief(write_kb, knowledge):
+    import shutil
+
+    root = write_kb({"tiny.yaml": TINY_BRIEF})
+    shutil.copytree(ROOT / "knowledge" / "azerbaijan-moscow", root / "azerbaijan-moscow")
+    bot = BriefBot(load_knowledge(root))
+    assert bot.ask("where do apples grow").source.brief == "tiny"
+    assert bot.ask("what is TANAP").source.brief == "azerbaijan-moscow"
+    assert bot.ask("where do apples grow", "azerbaijan-moscow").entry != "apples"
+
+
+def test_same_question_in_two_briefs_is_told_apart_by_a_suggestion(write_kb):
+    bot = BriefBot(load_knowledge(write_kb({"tiny.yaml": TINY_BRIEF, "other.yaml": OTHER})))
+    reply = bot.ask("where do apples grow")
+    assert not reply.answered and reply.kind == "suggest"
+    assert {s.brief for s in reply.suggestions} == {"tiny", "other"}
+    assert any("(Other Brief)" in s.question for s in reply.suggestions)
+    assert bot.ask("where do apples grow", "other").source.brief == "other"
+
+
+def test_console_brief_selection(write_kb):
+    bot = BriefBot(load_knowledge(write_kb({"tiny.yaml": TINY_BRIEF, "other.yaml": OTHER})))
+    assert choose_brief(bot, "other")[1] == "other"
+    assert choose_brief(bot, "all")[1] is None
+    assert "tiny" in choose_brief(bot, "nope")[0]
+
+
+def test_reload_with_a_broken_file_keeps_the_old_knowledge(write_kb):
+    root = write_kb({"tiny.yaml": TINY_BRIEF})
+    reloader = Reloader(BriefBot(load_knowledge(root)), lambda: BriefBot(load_knowledge(root)))
+    old = reloader.core
+    (root / "tiny.yaml").write_text(TINY_BRIEF.replace("related: [pears]", "related: [plums]"), encoding="utf-8")
+    report = reloader.reload()
+    assert reloader.core is old and "Reload refused" in report and "plums" in report
+    assert reloader.core.ask("where do apples grow").answered
+    (root / "tiny.yaml").write_text(TINY_BRIEF.replace("On trees.", "On apple trees."), encoding="utf-8")
+    assert reloader.reload().startswith("Reloaded")
+    assert reloader.core.ask("where do apples grow").answer == "On apple trees."
+
+
+def test_unanswered_log_is_opt_in_and_holds_no_user_data(tmp_path, bot):
+    TrafficLog(None).question(bot.ask("tell me a joke"))  # disabled: writes nowhere, raises nothing
+    log = TrafficLog(tmp_path / "gaps.jsonl")
+    log.question(bot.ask("who wrote it"))  # answered: not logged
+    log.question(bot.ask("what is the population of baku"))
+    log.question(bot.ask("how many people died on flight 8243"))
+    log.feedback("azerbaijan-moscow", "author", False)
+    records = read_log(tmp_path / "gaps.jsonl")
+    assert [r["event"] for r in records] == ["unanswered", "unanswered", "feedback"]
+    assert records[1]["closest"] == "azerbaijan-moscow/flight-8243"
+    assert all(set(r) <= {"at", "event", "kind", "question", "score", "closest", "entry", "useful"} for r in records)
+
+
+def test_gaps_groups_paraphrases_of_one_question(tmp_path, knowledge):
+    questions = ["How many people died on flight 8243?", "how many passengers died on the AZAL flight",
+                 "number of people killed on flight 8243", "What is the GDP of Azerbaijan?", "azerbaijan gdp",
+                 "what's the weather in baku"]
+    path = tmp_path / "log.jsonl"
+    path.write_text("\n".join(json.dumps({"event": "unanswered", "question": q}) for q in questions) + "\nnot json\n")
+    gaps = find_gaps(read_log(path), Matcher(knowledge))
+    assert gaps[0].count == 3 and gaps[0].closest == "azerbaijan-moscow/flight-8243"
+    assert any(g.count == 2 and "gdp" in g.terms for g in gaps) and len(gaps) == 3
+    text = format_gaps(gaps)
+    assert "3× “How many people died on flight 8243?”" in text and "- How many people died on flight 8243?" in text
+
+
+def test_kb_gaps_cli(tmp_path):
+    path = tmp_path / "log.jsonl"
+    path.write_text(json.dumps({"event": "unanswered", "question": "azerbaijan gdp"}) + "\n")
+    result = subprocess.run([sys.executable, "-m", "bot", "kb", "gaps", str(path)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "1× “azerbaijan gdp”" in result.stdout
+
+
+def test_loader_error_type_for_reload(write_kb):
+    root = write_kb({"tiny.yaml": "id: [broken"})
+    try:
+        load_knowledge(root)
+    except KnowledgeError as exc:
+        assert "tiny.yaml:1" in str(exc)
