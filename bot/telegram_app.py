@@ -18,7 +18,7 @@ from .actions import press
 from .commands import COMMANDS, run_command
 from .config import Settings
 from .core import BriefBot
-from .ratelimit import BoundedRateLimiter, ConflictBackoffRequest
+from .transport import BoundedRateLimiter, PollingRequest
 from .reload import Reloader
 from .render_html import Button, format_document_html, format_reply_html, reply_buttons
 from .traffic import TrafficLog
@@ -155,7 +155,7 @@ def build_application(core: BriefBot, settings: Settings, reload: Callable[[], B
     """Build the PTB application with every handler registered, from a ready core and settings."""
     builder = (ApplicationBuilder().token(settings.token).base_url(settings.api_url)
                .concurrent_updates(True).post_init(publish_commands)
-               .get_updates_request(ConflictBackoffRequest(connection_pool_size=1, read_timeout=settings.read_timeout))
+               .get_updates_request(PollingRequest(connection_pool_size=1, read_timeout=settings.read_timeout))
                .rate_limiter(BoundedRateLimiter(max_retries=3, max_wait=settings.max_retry_wait,
                                                 overall_max_rate=settings.max_rate)))
     for name, value in builder_options.items():

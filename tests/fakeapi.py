@@ -49,6 +49,7 @@ class FakeBotAPI:
         self.runner: web.AppRunner | None = None
         self.port = 0
         self.new_message = asyncio.Event()
+        self.inline_answers: list[dict] = []
 
     # -- scripting -------------------------------------------------------------------------
     def fail(self, method: str, times: int, kind: str, **options) -> None:
@@ -62,6 +63,13 @@ class FakeBotAPI:
         if text.startswith("/"):
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
         self.pending.append({"update_id": update_id, "message": message})
+        self.update_added.set()
+        return update_id
+
+    def push(self, **update) -> int:
+        """Queue a raw update (any shape, even a malformed one) with the next update_id."""
+        update_id = next(self._update_ids)
+        self.pending.append({"update_id": update_id, **update})
         self.update_added.set()
         return update_id
 
@@ -157,6 +165,10 @@ class FakeBotAPI:
             except asyncio.TimeoutError:
                 return []
         return self.pending[:100]
+
+    async def _m_answerInlineQuery(self, params: dict) -> bool:
+        self.inline_answers.append(params)
+        return True
 
     async def _m_sendMessage(self, params: dict) -> dict:
         if self.send_delay:

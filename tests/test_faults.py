@@ -136,3 +136,54 @@ async def test_debug_polling_cycle_never_shows_the_token(api, tmp_path):
     log = bot.log()
     assert "DEBUG" in log and "getUpdates" in log
     assert TOKEN not in log and TOKEN.split(":")[1] not in log
+
+
+async def test_a_poison_update_does_not_wedge_polling(api, tmp_path):
+    bot = await start_bot(api, tmp_path)
+    user = {"id": 91, "is_bot": False, "first_name": "U"}
+    poison = api.push(message={"text": "no message_id, date or chat"})
+    api.push(callback_query={"id": "7", "from": user, "chat_instance": "ci", "data": "t", "message": {"chat": {"id": 91, "type": "private"}}})
+    await api.wait_for(lambda: len(api.replies(91)) == 1)
+    assert "You can ask" in api.replies(91)[0].text  # the button press survived without its message
+    assert "Taras Kuzio" in await ask(api, 92, "who wrote the brief")
+    await bot.wait_for_log(f"Update {poison} cannot be parsed")
+    await bot.stop()
+
+
+async def test_reload_by_sighup_and_by_admin_only(api, tmp_path):
+    import shutil
+    import signal
+
+    from tests.conftest import ROOT
+
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", knowledge)
+    bot = await start_bot(api, tmp_path, env={"BRIEFBOT_KNOWLEDGE": str(knowledge), "BOT_ADMIN_IDS": "4242"})
+    entries = knowledge / "azerbaijan-moscow" / "entries.yaml"
+    good = entries.read_text()
+    entries.write_text(good.replace("related: [date, title]", "related: [nowhere]"))
+    bot.proc.send_signal(signal.SIGHUP)
+    await bot.wait_for_log("Reload refused")
+    assert "Taras Kuzio" in await ask(api, 101, "who wrote the brief")  # the old knowledge still serves
+    assert "only the bot's administrators" in await ask(api, 101, "/reload")  # user 101 is not an admin
+    entries.write_text(good.replace("The brief was written by Taras Kuzio.", "Taras Kuzio wrote the brief."))
+    api.push_text(4242, "/reload", user_id=4242)
+    await api.wait_for(lambda: api.replies(4242))
+    assert api.replies(4242)[0].text.startswith("Reloaded")
+    assert "Taras Kuzio wrote the brief." in await ask(api, 101, "who wrote the brief")
+    await bot.stop()
+
+
+async def test_inline_query_returns_sourced_answers(api, tmp_path):
+    bot = await start_bot(api, tmp_path)
+    user = {"id": 111, "is_bot": False, "first_name": "U"}
+    api.push(inline_query={"id": "iq1", "from": user, "query": "pipelines to europe", "offset": ""})
+    api.push(inline_query={"id": "iq2", "from": user, "query": "<b>¿", "offset": ""})
+    await api.wait_for(lambda: len(api.calls["answerInlineQuery"]) == 2)
+    found, empty = api.inline_answers
+    import json
+
+    results = json.loads(found["results"])
+    assert 1 <= len(results) <= 5 and "<blockquote>" in results[0]["input_message_content"]["message_text"]
+    assert json.loads(empty["results"]) == [] and "button" in empty
+    await bot.stop()

@@ -131,3 +131,19 @@ def test_button_actions(bot):
 ])
 def test_group_addressing(text, chat, replied, expected):
     assert addressed_question(text, chat, "BriefTestBot", replied) == expected
+
+
+def test_defuse_updates_repairs_or_neutralises_poison():
+    import json
+
+    from bot.transport import defuse_updates
+
+    user = {"id": 1, "is_bot": False, "first_name": "U"}
+    good = {"update_id": 1, "message": {"message_id": 1, "date": 1, "chat": {"id": 1, "type": "private"}, "text": "hi"}}
+    bad_message = {"update_id": 2, "callback_query": {"id": "1", "from": user, "chat_instance": "c", "data": "t", "message": {"chat": {"id": 1}}}}
+    poison = {"update_id": 3, "message": {"text": "no ids"}}
+    payload = json.dumps({"ok": True, "result": [good]}).encode()
+    assert defuse_updates(payload) == payload
+    fixed = json.loads(defuse_updates(json.dumps({"ok": True, "result": [good, bad_message, poison]}).encode()))["result"]
+    assert fixed[0] == good and "message" not in fixed[1]["callback_query"] and fixed[2] == {"update_id": 3}
+    assert defuse_updates(b"not json") == b"not json"
