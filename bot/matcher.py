@@ -116,7 +116,7 @@ class Matcher:
         return best
 
     def rank(self, query: Query, brief_id: str | None = None) -> list[Candidate]:
-        """Entries sharing a word with the question, scored, best first (ties broken by entry order)."""
+        """Entries that share a word with the question and could reach a suggestion, best first (ties: entry order)."""
         if not query.terms:
             return []
         weights = {t: self.weight(t) for t in query.terms}
@@ -133,8 +133,11 @@ class Matcher:
             item = self._items[i]
             if brief_id and item.brief.id != brief_id:
                 continue
+            coverage = self._coverage(weights, total, item)
+            if a * coverage + b * min(1.0, 2 * coverage) + c + FACT_BONUS < SUGGEST_THRESHOLD:
+                continue  # cannot reach a suggestion: overlap is at most twice the coverage, fuzzy at most 1
             fuzzy = max(fuzz.token_set_ratio(text, p) for p in self._phrase_text[i]) / 100
-            s = a * self._coverage(weights, total, item) + b * self._overlap(weights, total, i) + c * fuzzy
+            s = a * coverage + b * self._overlap(weights, total, i) + c * fuzzy
             if query.asks and query.asks in item.facts:
                 s = min(1.0, s + FACT_BONUS)
             scored.append((round(s, 4), -i, item))
