@@ -22,13 +22,13 @@ STOP_WORDS = frozenset(
     not no any some all so very too also just really still even ever
     please tell know explain describe say says said talk mention mentioned
     anything something thing things stuff kind sort like get got give
-    dont doesnt didnt isnt arent wasnt werent cant wont
-    quick quickly briefly shortly basically actually simply kindly pls plz okay ok well hey maybe perhaps again
+    dont doesnt didnt isnt arent wasnt werent cant wont shouldnt wouldnt couldnt havent hasnt hadnt
+    anyone anybody someone somebody everyone quick quickly briefly shortly basically actually simply kindly pls plz okay ok well hey maybe perhaps again
     make made makes making come comes came coming go goes going went gone happen happens happened happening""".split()
 )
 # Words that only carry meaning when nothing else is left ("what is the brief about?").
 SOFT_STOP_WORDS = frozenset(
-    "brief article piece paper text report about exactly mean means think name named".split()
+    "brief article piece paper text report about exactly mean means think name named author".split()
 )
 
 
