@@ -48,10 +48,11 @@ def verbatim_key(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case, strip diacritics, unify quotes/dashes and drop punctuation."""
-    text = fold_quotes(unicodedata.normalize("NFKC", text))
-    text = _US.sub(" usa ", text)
-    text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():
+        text = fold_quotes(unicodedata.normalize("NFKC", text))
+        text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _US.sub(" usa ", text.replace('"', "'").replace("`", "'"))
     text = _POSSESSIVE.sub("", text.lower()).replace("'", "")
     return collapse_ws(_NON_WORD.sub(" ", text))
 
