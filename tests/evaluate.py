@@ -50,18 +50,18 @@ def evaluate(bot: BriefBot, dev: dict) -> Evaluation:
         else:
             got = reply.entry or reply.kind
             ev.misses.append(f"in-scope {question!r}: expected {expected}, got {got} ({reply.score:.3f})")
-    for question in dev["off_topic"]:
-        reply = bot.ask(question)
-        ev.off_topic_total += 1
-        if not reply.answered:
-            ev.off_topic_declined += 1
-        else:
-            ev.misses.append(f"off-topic {question!r}: answered {reply.entry} ({reply.score:.3f})")
-    for question in dev["near_miss"]:
-        reply = bot.ask(question)
-        ev.near_miss_total += 1
-        if not reply.answered:
-            ev.near_miss_honest += 1
-        else:
-            ev.misses.append(f"near-miss {question!r}: answered {reply.entry} ({reply.score:.3f})")
+    ev.off_topic_total, ev.off_topic_declined = _declined(bot, dev["off_topic"], "off-topic", ev.misses)
+    ev.near_miss_total, ev.near_miss_honest = _declined(bot, dev["near_miss"], "near-miss", ev.misses)
     return ev
+
+
+def _declined(bot: BriefBot, questions: list[str], label: str, misses: list[str]) -> tuple[int, int]:
+    """(asked, not answered) for questions the brief should not answer; answered ones become misses."""
+    declined = 0
+    for question in questions:
+        reply = bot.ask(question)
+        if reply.answered:
+            misses.append(f"{label} {question!r}: answered {reply.entry} ({reply.score:.3f})")
+        else:
+            declined += 1
+    return len(questions), declined
