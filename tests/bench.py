@@ -29,10 +29,11 @@ def _report(name: str, bot: BriefBot, path: Path | None = None) -> list[str]:
 
 def main() -> None:
     t0 = time.perf_counter()
-    tracemalloc.start()
     knowledge = load_knowledge(knowledge_dir())
     bot = BriefBot(knowledge)
     load_ms = (time.perf_counter() - t0) * 1000
+    tracemalloc.start()
+    BriefBot(load_knowledge(knowledge_dir()))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(f"knowledge: {sum(len(b.entries) for b in knowledge.briefs)} entries; load + index {load_ms:.1f} ms, "
