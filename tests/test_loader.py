@@ -56,6 +56,12 @@ def test_tiny_brief_loads(write_kb):
         ('["When do pears ripen?", pear season, ripening pears, when are pears ready]', '["When do pears ripen?"]', "needs at least 4 question phrasings"),
         ("title: Tiny Brief\n", "", "missing field 'title' in brief"),
         ("paragraphs: [1]", "paragraphs: [1, 7]", "names paragraph 7, which does not exist"),
+        ("title: Tiny Brief\n", "title: Tiny Brief\nsubtitle: x\n", "tiny.yaml:3: unknown field 'subtitle' in brief"),
+        ("  - id: fruit\n", "  - id: fruit\n    title: Fruit\n    summary: s\n    paragraphs: [1]\n  - id: fruit\n", "duplicate context id 'fruit'"),
+        ("paragraphs:\n  - n: 1\n", "paragraphs:\n  - n: 1\n    text: x\n  - n: 1\n", "paragraph number 1 is used twice"),
+        ("id: apples", "id: Apples Big", "entry id 'Apples Big' must be 1-24 lower-case letters"),
+        ("answer: On trees.", "answer: [On, trees]", "entry 'apples': answer must be non-empty text"),
+        ('questions: ["Where do apples grow?", apple trees, what grows on trees, apples location]', "questions: apples", "questions must be a list"),
     ],
 )
 def test_each_validation_error_names_file_line_and_entry(write_kb, old, new, expected):
