@@ -24,7 +24,7 @@ _SMALL_TALK = re.compile(
 _NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|several|vast number|majority|half"
 _HAS_QUANTITY = re.compile(rf"\b({_NUMBER_WORDS})\b|(?<!flight )\b(?!(19|20)\d\d\b)\d[\d,.]*\b")
 _HAS_DATE = re.compile(r"\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b")
-_HAS_TIME = re.compile(r"\b(recently|era|during|since|ago)\b")
+_HAS_TIME = re.compile(r"\b(era|during|since|ago)\b")
 # A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.
 _BARE_QUESTION = {"time": "date", "date": "date"}
 
@@ -62,6 +62,12 @@ class Analyzer:
                 for variant in (canonical, *variants):
                     self.aliases.setdefault(tuple(fold(variant).split()), fold(canonical).replace(" ", ""))
         self.longest_alias = max((len(k) for k in self.aliases), default=1)
+        # The words inside multi-word aliases ("caucasus" in "south caucasus pipeline"), so that a partial
+        # mention still finds the entries that use the name.
+        self.alias_words: dict[str, frozenset[str]] = {}
+        for variant, canonical in self.aliases.items():
+            words = {stem(w) for w in variant if w not in STOP_WORDS and len(variant) >= 3}
+            self.alias_words[canonical] = self.alias_words.get(canonical, frozenset()) | frozenset(words)
         vocab: set[str] = set()
         for brief in knowledge.briefs:
             texts = [brief.title, brief.author, brief.summary, *(p.text for p in brief.paragraphs)]

@@ -23,6 +23,7 @@ from .models import Brief, Entry, Knowledge
 ANSWER_THRESHOLD = 0.50
 SUGGEST_THRESHOLD = 0.36
 TIE_MARGIN = 0.015
+MIN_COVERAGE = 0.4  # an answer must explain a good part of the question's weight
 MIN_INFORMATION = 1.0  # summed IDF of the matched words; below it a question is too vague to answer
 WEIGHTS = (0.55, 0.30, 0.15)
 WEAK_FIELD = 0.6
@@ -35,6 +36,7 @@ class Candidate:
     brief: Brief
     entry: Entry
     score: float
+    coverage: float = 0.0  # share of the question's weight this entry explains
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,8 @@ class Matcher:
             for e in brief.entries:
                 phrasings = tuple(terms(q, repair=False) for q in e.questions)
                 strong = frozenset(t for p in phrasings for t in p) | frozenset(t for k in e.keywords for t in terms(k, repair=False))
-                weak = frozenset(terms(f"{e.answer} {e.quote}", repair=False)) - strong
+                weak = frozenset(terms(f"{e.answer} {e.quote}", repair=False))
+                weak = (weak | {w for t in strong | weak for w in self.analyzer.alias_words.get(t, ())}) - strong
                 prefixes = frozenset(t[:PREFIX] for t in strong if len(t) >= PREFIX)
                 self._items.append(_Indexed(brief, e, strong, weak, phrasings, fact_kinds(f"{e.quote} {e.answer}"), prefixes))
         n = len(self._items)
@@ -140,9 +143,9 @@ class Matcher:
             s = a * coverage + b * self._overlap(weights, total, i) + c * fuzzy
             if query.asks and query.asks in item.facts:
                 s = min(1.0, s + FACT_BONUS)
-            scored.append((round(s, 4), -i, item))
+            scored.append((round(s, 4), -i, item, coverage))
         scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
-        return [Candidate(item.brief, item.entry, s) for s, _, item in scored]
+        return [Candidate(item.brief, item.entry, s, cov) for s, _, item, cov in scored]
 
     def facts(self, brief_id: str, entry_id: str) -> frozenset[str]:
         return next((i.facts for i in self._items if i.brief.id == brief_id and i.entry.id == entry_id), frozenset())
@@ -161,6 +164,6 @@ class Matcher:
         item = next(i for i in self._items if i.entry is best.entry)
         vague = sum(self.weight(t) for t in query.terms if t in item.strong or t in item.weak) < MIN_INFORMATION
         tied_briefs = len(top) > 1 and top[1].brief.id != best.brief.id and best.score - top[1].score < TIE_MARGIN
-        if best.score >= ANSWER_THRESHOLD and not unmet and not tied_briefs and not vague:
+        if best.score >= ANSWER_THRESHOLD and best.coverage >= MIN_COVERAGE and not unmet and not tied_briefs and not vague:
             return Match("answer", tuple(top))
         return Match("suggest", tuple(top[:3]), unmet)

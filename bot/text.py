@@ -23,6 +23,7 @@ STOP_WORDS = frozenset(
     please tell know explain describe say says said talk mention mentioned
     anything something thing things stuff kind sort like get got give
     dont doesnt didnt isnt arent wasnt werent cant wont shouldnt wouldnt couldnt havent hasnt hadnt
+    use uses using now nowadays currently right whole entire become becomes became becoming lately role roles play plays played lay lays laid outline outlines
     anyone anybody someone somebody everyone quick quickly briefly shortly basically actually simply kindly pls plz okay ok well hey maybe perhaps again
     make made makes making come comes came coming go goes going went gone happen happens happened happening""".split()
 )
@@ -60,7 +61,7 @@ def fold(text: str) -> str:
 _FILLERS = re.compile(
     r"\b(what is|whats|what) (the deal|up|going on)( with| between)?\b|\b(can|could) you (please )?(tell|explain|say)( me| us)?\b"
     r"|\b(i (want|would like|d like) to know|do you know|tell me( about)?|according to (the )?(author|brief|article|text))\b"
-    r"|\b(in|from) (the|this) (brief|article|text|piece)\b"
+    r"|\b(in|from) (the|this) (brief|article|text|piece)\b|\bstands? for\b|\bright now\b"
 )
 
 
