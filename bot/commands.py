@@ -40,6 +40,7 @@ def help_(bot: BriefBot, brief_id: str | None = None) -> Document:
               Block("text", "Type a question in your own words; typos and keywords are fine. If the brief does not "
                             "answer it, I say so instead of guessing.")]
     blocks += [Block("item", f"/{name} — {desc}") for name, (desc, _) in COMMANDS.items()]
+    blocks.append(Block("item", "/brief ID — answer from one brief only (/brief all: every brief)"))
     return tuple(blocks)
 
 
@@ -100,6 +101,16 @@ COMMANDS: dict[str, tuple[str, Callable[..., Document]]] = {
     "topics": ("what you can ask about", topics),
     "briefs": ("the briefs I know", briefs),
 }
+
+
+def select_brief(bot: BriefBot, wanted: str, current: str | None = None) -> tuple[Document, str | None]:
+    """/brief ID narrows a chat to one brief, /brief all widens it; an unknown id lists the briefs and keeps the choice."""
+    wanted = wanted.strip().lower() or "all"
+    if wanted == "all":
+        return (Block("text", "Now answering from every brief."),), None
+    if bot.knowledge.brief(wanted) is None:
+        return (Block("note", f"There is no brief {wanted!r}."), *briefs(bot, current)), current
+    return (Block("text", f"Now answering from {wanted} only."),), wanted
 
 
 def run_command(bot: BriefBot, name: str, brief_id: str | None = None) -> Document | None:

@@ -6,21 +6,12 @@ import sys
 from pathlib import Path
 from typing import Callable, TextIO
 
-from .commands import run_command
+from .commands import run_command, select_brief
 from .core import BriefBot
 from .render_text import format_document_text, format_reply_text
 
 PROMPT = "brief> "
 HISTORY = Path.home() / ".briefbot_history"
-
-
-def choose_brief(bot: BriefBot, wanted: str) -> tuple[str, str | None]:
-    """/brief ID narrows the session to one brief; /brief all widens it again."""
-    if wanted in ("", "all"):
-        return "Now answering from every brief.", None
-    if bot.knowledge.brief(wanted) is None:
-        return format_document_text(run_command(bot, "briefs")), None
-    return f"Now answering from {wanted} only.", wanted
 
 
 def respond(bot: BriefBot, line: str, brief_id: str | None = None) -> str:
@@ -75,8 +66,8 @@ def run_console(bot: BriefBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
             return 0
         words = line.split()
         if words and words[0].lower() == "/brief":
-            message, brief_id = choose_brief(bot, words[1].lower() if len(words) > 1 else "all")
-            print(message + "\n", file=stdout, flush=True)
+            doc, brief_id = select_brief(bot, words[1] if len(words) > 1 else "all", brief_id)
+            print(format_document_text(doc) + "\n", file=stdout, flush=True)
         elif words:
             print(respond(bot, line, brief_id) + "\n", file=stdout, flush=True)
 

@@ -15,13 +15,13 @@ from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler,
                           InlineQueryHandler, MessageHandler, filters)
 
 from .actions import press
-from .commands import COMMANDS, run_command
+from .commands import COMMANDS, run_command, select_brief
 from .config import Settings
 from .core import BriefBot
-from .transport import BoundedRateLimiter, PollingRequest
 from .reload import Reloader
 from .render_html import Button, format_document_html, format_reply_html, reply_buttons
 from .traffic import TrafficLog
+from .transport import BoundedRateLimiter, PollingRequest
 
 log = logging.getLogger(__name__)
 APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
@@ -60,12 +60,8 @@ async def shared_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def choose_brief(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Narrow this chat to one brief with /brief ID, or widen it again with /brief all."""
-    core, wanted = _core(context), (context.args or ["all"])[0].lower()
-    if wanted != "all" and core.knowledge.brief(wanted) is None:
-        await update.effective_message.reply_html(format_document_html(run_command(core, "briefs", _brief(context))))
-        return
-    context.chat_data["brief"] = None if wanted == "all" else wanted
-    await update.effective_message.reply_text(f"Now answering from {'every brief' if wanted == 'all' else wanted}.")
+    doc, context.chat_data["brief"] = select_brief(_core(context), " ".join(context.args or ["all"]), _brief(context))
+    await update.effective_message.reply_html(format_document_html(doc))
 
 
 async def reload_knowledge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

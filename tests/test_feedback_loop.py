@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from bot.console import choose_brief
+from bot.commands import select_brief
 from bot.core import BriefBot
 from bot.gaps import find_gaps, format_gaps
 from bot.loader import KnowledgeError, load_knowledge
@@ -38,11 +38,12 @@ def test_same_question_in_two_briefs_is_told_apart_by_a_suggestion(write_kb):
     assert bot.ask("where do apples grow", "other").source.brief == "other"
 
 
-def test_console_brief_selection(write_kb):
+def test_brief_selection(write_kb):
     bot = BriefBot(load_knowledge(write_kb({"tiny.yaml": TINY_BRIEF, "other.yaml": OTHER})))
-    assert choose_brief(bot, "other")[1] == "other"
-    assert choose_brief(bot, "all")[1] is None
-    assert "tiny" in choose_brief(bot, "nope")[0]
+    assert select_brief(bot, "Other")[1] == "other"
+    assert select_brief(bot, "all", "other")[1] is None
+    doc, kept = select_brief(bot, "nope", "other")
+    assert kept == "other" and any("tiny" in block.text for block in doc)
 
 
 def test_reload_with_a_broken_file_keeps_the_old_knowledge(write_kb):
