@@ -37,6 +37,8 @@ class Candidate:
     entry: Entry
     score: float
     coverage: float = 0.0  # share of the question's weight this entry explains
+    information: float = 0.0  # summed IDF of the question words found in the entry
+    facts: frozenset[str] = frozenset()  # kinds of fact the entry states ("quantity", "date", "time")
 
 
 @dataclass(frozen=True)
@@ -100,16 +102,17 @@ class Matcher:
     def weight(self, term: str) -> float:
         return self._idf.get(term, self._unknown_idf)
 
-    def _coverage(self, weights: dict[str, float], total: float, item: _Indexed) -> float:
-        got = 0.0
+    def _coverage(self, weights: dict[str, float], total: float, item: _Indexed) -> tuple[float, float]:
+        """(coverage, information): weighted share of the question the entry explains, and the IDF it matched."""
+        got = information = 0.0
         for t, w in weights.items():
             if t in item.strong:
-                got += w
+                got, information = got + w, information + w
             elif t in item.weak:
-                got += w * WEAK_FIELD
+                got, information = got + w * WEAK_FIELD, information + w
             elif len(t) >= PREFIX and t[:PREFIX] in item.prefixes:
                 got += w * 0.7
-        return got / total
+        return got / total, information
 
     def _overlap(self, weights: dict[str, float], total: float, index: int) -> float:
         best = 0.0
@@ -136,19 +139,16 @@ class Matcher:
             item = self._items[i]
             if brief_id and item.brief.id != brief_id:
                 continue
-            coverage = self._coverage(weights, total, item)
+            coverage, information = self._coverage(weights, total, item)
             if a * coverage + b * min(1.0, 2 * coverage) + c + FACT_BONUS < SUGGEST_THRESHOLD:
                 continue  # cannot reach a suggestion: overlap is at most twice the coverage, fuzzy at most 1
             fuzzy = max(fuzz.token_set_ratio(text, p) for p in self._phrase_text[i]) / 100
             s = a * coverage + b * self._overlap(weights, total, i) + c * fuzzy
             if query.asks and query.asks in item.facts:
                 s = min(1.0, s + FACT_BONUS)
-            scored.append((round(s, 4), -i, item, coverage))
+            scored.append((round(s, 4), -i, Candidate(item.brief, item.entry, round(s, 4), coverage, information, item.facts)))
         scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
-        return [Candidate(item.brief, item.entry, s, cov) for s, _, item, cov in scored]
-
-    def facts(self, brief_id: str, entry_id: str) -> frozenset[str]:
-        return next((i.facts for i in self._items if i.brief.id == brief_id and i.entry.id == entry_id), frozenset())
+        return [candidate for _, _, candidate in scored]
 
     def match(self, question: str, brief_id: str | None = None) -> Match:
         """Decide among answer, suggest and decline for one question."""
@@ -160,9 +160,8 @@ class Matcher:
         if not top:
             return Match("decline", ())
         best = top[0]
-        unmet = query.asks if query.asks and query.asks not in self.facts(best.brief.id, best.entry.id) else None
-        item = next(i for i in self._items if i.entry is best.entry)
-        vague = sum(self.weight(t) for t in query.terms if t in item.strong or t in item.weak) < MIN_INFORMATION
+        unmet = query.asks if query.asks and query.asks not in best.facts else None
+        vague = best.information < MIN_INFORMATION
         tied_briefs = len(top) > 1 and top[1].brief.id != best.brief.id and best.score - top[1].score < TIE_MARGIN
         if best.score >= ANSWER_THRESHOLD and best.coverage >= MIN_COVERAGE and not unmet and not tied_briefs and not vague:
             return Match("answer", tuple(top))
