@@ -40,7 +40,7 @@ def press(core: BriefBot, data: str | None, brief_id: str | None = None) -> Butt
             return STALE
         ctx, para = brief.context(entry.context), brief.paragraph(entry.paragraph)
         text = f"{para.heading}\n{para.text}" if para and para.heading else (para.text if para else None)
-        return ButtonResult("", format_context_html(f"{ctx.title} (¶{entry.paragraph})", ctx.summary, text))
+        return ButtonResult("", format_context_html(f"{ctx.title} (paragraph {entry.paragraph})", ctx.summary, text))
     if action == "t" and not fields:
         return ButtonResult("", format_document_html(run_command(core, "topics", brief_id)))
     if action == "f" and len(fields) == 3 and fields[0] in ("0", "1") and core.knowledge.find_entry(fields[1], fields[2]):

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-TOKEN_SHAPE = re.compile(r"\d{3,}:[A-Za-z0-9_-]{10,}")
+TOKEN_FORMAT = re.compile(r"\d+:[A-Za-z0-9_-]+")  # what a bot token must look like to be tried at all
+TOKEN_SHAPE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")  # anything this shaped is redacted from logs
 DEFAULT_API_URL = "https://api.telegram.org/bot"
 
 
@@ -61,7 +62,7 @@ class Settings:
         token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
         if not token:
             raise ConfigError("TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather and export it.")
-        if not TOKEN_SHAPE.fullmatch(token):
+        if not TOKEN_FORMAT.fullmatch(token):
             raise ConfigError("TELEGRAM_BOT_TOKEN is malformed; it should look like 123456789:AAE... (digits, a colon, then letters, digits, _ or -).")
         log = env.get("BRIEFBOT_UNANSWERED_LOG", "").strip()
         return cls(

@@ -57,7 +57,7 @@ def fit(parts: list[tuple[str, str]], limit: int = MAX_MESSAGE) -> str:
 
 def format_source_line(reply: Reply) -> str:
     s = reply.source
-    where = "byline" if s.paragraph == 0 else f"¶{s.paragraph}"
+    where = "byline" if s.paragraph == 0 else f"paragraph {s.paragraph}"
     return f"— {s.title}, {s.author}, {human_date(s.date)}, {where} · {s.context}"
 
 

@@ -32,7 +32,9 @@ def run_telegram(args: argparse.Namespace, load: Callable[[], Knowledge], reload
     if args.webhook_url and not settings.webhook_secret:
         print("briefbot: webhook mode needs TELEGRAM_WEBHOOK_SECRET (1-256 characters A-Z, a-z, 0-9, _ or -).", file=sys.stderr)
         return 2
-    configure_logging(os.environ.get("BRIEFBOT_LOG_LEVEL", "INFO"), secrets=(settings.token, settings.webhook_secret or ""))
+    token_secret = settings.token.split(":", 1)[1]
+    secrets = (settings.token, token_secret if len(token_secret) >= 8 else "", settings.webhook_secret or "")
+    configure_logging(os.environ.get("BRIEFBOT_LOG_LEVEL", "INFO"), secrets=secrets)
     from .telegram_app import build_application
 
     core = BriefBot(load())

@@ -5,6 +5,10 @@ from __future__ import annotations
 import io
 import logging
 
+import pytest
+
+from bot.config import ConfigError, Settings
+
 from bot.logging_setup import RedactingFilter, redact
 
 TOKEN = "987654321:AAFakeTokenForRedactionTests_abcdefghij"
@@ -39,3 +43,20 @@ def test_token_shaped_string_in_exception_is_redacted():
 
 def test_redact_leaves_ordinary_text():
     assert redact("flight 8243 in 2024: ok") == "flight 8243 in 2024: ok"
+
+
+@pytest.mark.parametrize("bad", ["abc", "123:", "12 3:abc", "123:a b", ":abc"])
+def test_malformed_tokens_are_refused_without_echoing_them(bad):
+    with pytest.raises(ConfigError) as info:
+        Settings.from_env({"TELEGRAM_BOT_TOKEN": bad})
+    assert bad not in str(info.value)
+
+
+def test_short_test_tokens_are_accepted():
+    assert Settings.from_env({"TELEGRAM_BOT_TOKEN": "123:abc"}).token == "123:abc"
+
+
+def test_admin_ids_must_be_numeric():
+    with pytest.raises(ConfigError, match="numeric"):
+        Settings.from_env({"TELEGRAM_BOT_TOKEN": "123:abc", "BOT_ADMIN_IDS": "42,@alice"})
+    assert Settings.from_env({"TELEGRAM_BOT_TOKEN": "123:abc", "BOT_ADMIN_IDS": "42, 7"}).admin_ids == {42, 7}

@@ -70,7 +70,7 @@ def test_sourced_answer_with_buttons(emulator, running_bot):
     message = emulator.replies(chat)[0]
     assert message["parse_mode"] == "HTML"
     assert "<blockquote>Russia’s shooting down of Azerbaijan Airline Flight 8243 in December 2024</blockquote>" in message["text"]
-    assert "Taras Kuzio, 27 July 2025, ¶1" in message["text"]
+    assert "Taras Kuzio, 27 July 2025, paragraph 1" in message["text"]
     assert _strict_html_ok(message["text"])
     buttons = [b for row in message["reply_markup"]["inline_keyboard"] for b in row]
     assert any(b["text"] == "📖 Context" for b in buttons)

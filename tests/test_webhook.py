@@ -89,7 +89,7 @@ def test_webhook_without_secret_is_refused():
     assert make.returncode != 0 and "TELEGRAM_WEBHOOK_SECRET" in make.stderr
 
 
-@pytest.mark.parametrize("token", ["", "not-a-token", "123:short", "123456:has spaces in it!!"])
+@pytest.mark.parametrize("token", ["", "not-a-token", "abc:def", ":AAHnodigits", "123456:has spaces in it!!"])
 def test_missing_or_malformed_token_exits_2_with_one_line(token):
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": token}
     result = subprocess.run([sys.executable, "-m", "bot", "telegram"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=30)
