@@ -71,3 +71,10 @@ def test_knowledge_path_can_be_overridden_by_environment(tmp_path):
     (tmp_path / "tiny.yaml").write_text(TINY_BRIEF, encoding="utf-8")
     result = run("ask", "--json", "where do apples grow", env={"BRIEFBOT_KNOWLEDGE": str(tmp_path)})
     assert json.loads(result.stdout)["source"]["brief"] == "tiny"
+
+
+def test_undecodable_input_is_answered_not_a_traceback():
+    result = subprocess.run([sys.executable, "-m", "bot", "ask", "--json"], input=b"who wrote it \xff\xfe\n\x00\x01\n",
+                            capture_output=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0 and b"Traceback" not in result.stderr
+    assert [json.loads(line)["answered"] for line in result.stdout.decode().splitlines()] == [True, False]
