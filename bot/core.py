@@ -78,7 +78,7 @@ class BriefBot:
             if match.unmet:
                 what = "give that figure" if match.unmet == "quantity" else "say when that happened"
                 what = "give that date" if match.unmet == "date" else what
-                msg = f"The brief does not {what}. The closest thing it does say is under the suggestion below."
+                msg = f"The brief does not {what}. The closest thing it does say is about:"
                 return Reply(text, False, msg, "not_said", score=match.score, suggestions=suggestions[:1])
             return Reply(text, False, "I am not sure the brief answers that. Did you mean one of these?",
                          "suggest", score=match.score, suggestions=suggestions)

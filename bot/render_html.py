@@ -68,9 +68,8 @@ def format_reply_html(reply: Reply) -> str:
         parts += [("<blockquote>{}</blockquote>", reply.quote), ("<i>{}</i>", format_source_line(reply))]
         if reply.context:
             parts.append(("<blockquote expandable><b>Context.</b> {}</blockquote>", reply.context))
-    elif reply.kind == "decline":
-        parts.append(("{}", "Send /topics to see what you can ask."))
-    return fit(parts)
+    parts += [("• {}", s.question) for s in reply.suggestions[:3]]
+    return fit(parts).replace("\n\n• ", "\n• ")
 
 
 def format_context_html(title: str, summary: str, paragraph: str | None) -> str:
@@ -118,7 +117,7 @@ def reply_buttons(reply: Reply, feedback: bool = True) -> list[list[Button]]:
                      ("👎", callback_data("f", "0", reply.source.brief, reply.entry))]
         rows.append(last)
     elif reply.suggestions:
-        rows += [[_question_button("Did you mean: ", s)] for s in reply.suggestions[:3]]
+        rows += [[_question_button("↪ ", s)] for s in reply.suggestions[:3]]
     elif reply.kind == "decline":
         rows.append([("What can I ask?", callback_data("t"))])
     return rows

@@ -85,6 +85,12 @@ def test_real_answer_html(bot):
     assert "<i>— Why Azerbaijan Is Turning Away from Moscow, Taras Kuzio, 27 July 2025, paragraph 1 · Introduction" in markup
 
 
+def test_suggestions_are_listed_in_the_message_too(bot):
+    markup = format_reply_html(bot.ask("russia"))
+    assert_valid(markup)
+    assert markup.startswith("I am not sure the brief answers that. Did you mean one of these?\n• ")
+
+
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_documents_are_valid_html(bot, name):
     assert_valid(format_document_html(run_command(bot, name)))
@@ -95,7 +101,7 @@ def test_keyboards(bot):
     labels = [label for row in answer for label, _ in row]
     assert "📖 Context" in labels and "👍" in labels and sum(x.startswith("↪") for x in labels) <= 3
     suggest = reply_buttons(bot.ask("russia"))
-    assert all(label.startswith("Did you mean") for row in suggest for label, _ in row) and 1 <= len(suggest) <= 3
+    assert all(label.startswith("↪ ") for row in suggest for label, _ in row) and 1 <= len(suggest) <= 3
     decline = reply_buttons(bot.ask("tell me a joke"))
     assert decline == [[("What can I ask?", "t")]]
     for rows in (answer, suggest, decline):
