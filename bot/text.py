@@ -29,7 +29,7 @@ STOP_WORDS = frozenset(
 )
 # Words that only carry meaning when nothing else is left ("what is the brief about?").
 SOFT_STOP_WORDS = frozenset(
-    "brief article piece paper text report about exactly mean means think name named author".split()
+    "brief article piece paper text report about exactly mean means think name named called author".split()
 )
 
 
