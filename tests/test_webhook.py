@@ -54,10 +54,13 @@ async def test_webhook_checks_the_secret(api, tmp_path):
                              "--listen", "127.0.0.1", "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         hook = f"http://127.0.0.1:{port}/telegram"
-        for _ in range(200):
+        for _ in range(600):
             if "Application started" in (tmp_path / "webhook.log").read_text():
                 break
+            assert proc.poll() is None, (tmp_path / "webhook.log").read_text()
             await asyncio.sleep(0.05)
+        else:
+            raise AssertionError("the webhook bot did not start within 30 s")
         loop = asyncio.get_running_loop()
         assert await loop.run_in_executor(None, _post, hook, _update(1, 5, "who wrote it"), None) == 403
         assert await loop.run_in_executor(None, _post, hook, _update(2, 5, "who wrote it"), "wrong") == 403
