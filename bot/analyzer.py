@@ -35,7 +35,6 @@ class Query:
 
     terms: tuple[str, ...]
     asks: str | None  # "quantity", "date" (a calendar date), "time" (any when) or None
-    folded: str
     small_talk: bool = False
 
 
@@ -66,8 +65,9 @@ class Analyzer:
         # mention still finds the entries that use the name.
         self.alias_words: dict[str, frozenset[str]] = {}
         for variant, canonical in self.aliases.items():
-            words = {stem(w) for w in variant if w not in STOP_WORDS and len(variant) >= 3}
-            self.alias_words[canonical] = self.alias_words.get(canonical, frozenset()) | frozenset(words)
+            if len(variant) >= 3:
+                words = frozenset(stem(w) for w in variant if w not in STOP_WORDS)
+                self.alias_words[canonical] = self.alias_words.get(canonical, frozenset()) | words
         vocab: set[str] = set()
         for brief in knowledge.briefs:
             texts = [brief.title, brief.author, brief.summary, *(p.text for p in brief.paragraphs)]
@@ -126,4 +126,4 @@ class Analyzer:
         terms = self.terms(strip_fillers(folded))
         if not terms and asks in _BARE_QUESTION:
             terms = self.terms(_BARE_QUESTION[asks])
-        return Query(terms, asks, folded, bool(_SMALL_TALK.search(folded)))
+        return Query(terms, asks, bool(_SMALL_TALK.search(folded)))

@@ -79,7 +79,7 @@ def clean_article(raw: str) -> Draft:
         head = blocks[0]
         if parse_date(head) and draft.date.startswith("TODO"):
             draft.date, draft.date_line = parse_date(head), head
-        elif draft.title.startswith("TODO") and _is_heading(head) or draft.title.startswith("TODO") and len(head.split()) <= 15 and not head.endswith("."):
+        elif draft.title.startswith("TODO") and len(head.split()) <= 15 and not head.endswith("."):
             draft.title = head
         elif draft.author.startswith("TODO") and _NAME.match(head) and not draft.title.startswith("TODO"):
             draft.author = _NAME.match(head).group(1)
@@ -93,7 +93,7 @@ def clean_article(raw: str) -> Draft:
         pieces = unglue(block)
         text: list[str] = []
         for piece in pieces:
-            if _is_heading(piece) and (piece.endswith("?") or not piece.endswith((".", "!"))) and len(pieces) > 1 or len(pieces) == 1 and _is_heading(piece):
+            if _is_heading(piece) and (len(pieces) == 1 or not piece.endswith("!")):
                 if text:
                     draft.paragraphs.append((heading, " ".join(text)))
                     heading, text = None, []

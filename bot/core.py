@@ -9,6 +9,7 @@ from .models import Brief, Entry, Knowledge
 from .reply import Reply, Source, Suggestion
 
 MAX_QUESTION_CHARS = 1000
+_UNMET = {"quantity": "give that figure", "date": "give that date", "time": "say when that happened"}
 
 
 def human_date(iso: str) -> str:
@@ -37,16 +38,14 @@ class BriefBot:
         self.matcher = Matcher(knowledge)
         self.topics = covered_topics(knowledge)
 
-    def _suggestion(self, brief: Brief, entry: Entry) -> Suggestion:
-        return Suggestion(brief.id, entry.id, entry.questions[0])
+    def _suggestion(self, brief: Brief, entry: Entry, name_brief: bool = False) -> Suggestion:
+        """An entry offered as a question; name_brief labels it with its brief's title."""
+        question = entry.questions[0]
+        return Suggestion(brief.id, entry.id, f"{question} ({brief.title})" if name_brief else question)
 
     def _suggestions(self, candidates: tuple[Candidate, ...]) -> tuple[Suggestion, ...]:
         many = len(self.knowledge.briefs) > 1
-        out = []
-        for c in candidates[:3]:
-            q = c.entry.questions[0]
-            out.append(Suggestion(c.brief.id, c.entry.id, f"{q} ({c.brief.title})" if many else q))
-        return tuple(out)
+        return tuple(self._suggestion(c.brief, c.entry, many) for c in candidates[:3])
 
     def entry_reply(self, brief_id: str, entry_id: str, question: str | None = None, score: float = 1.0) -> Reply | None:
         """The sourced answer of one entry, or None if it does not exist (e.g. stale buttons)."""
@@ -76,9 +75,7 @@ class BriefBot:
         if match.outcome == "suggest":
             suggestions = self._suggestions(match.candidates)
             if match.unmet:
-                what = "give that figure" if match.unmet == "quantity" else "say when that happened"
-                what = "give that date" if match.unmet == "date" else what
-                msg = f"The brief does not {what}. The closest thing it does say is about:"
+                msg = f"The brief does not {_UNMET[match.unmet]}. The closest thing it does say is about:"
                 return Reply(text, False, msg, "not_said", score=match.score, suggestions=suggestions[:1])
             return Reply(text, False, "I am not sure the brief answers that. Did you mean one of these?",
                          "suggest", score=match.score, suggestions=suggestions)

@@ -21,9 +21,14 @@ _TAG = re.compile(r"<[^>]+>")
 Button = tuple[str, str]  # (label, callback_data)
 
 
+def _units(text: str) -> int:
+    """Length in UTF-16 code units, as Telegram counts it."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def visible_length(markup: str) -> int:
     """Length Telegram counts after parsing entities: tags removed, entities decoded, in UTF-16 units."""
-    return len(html.unescape(_TAG.sub("", markup)).encode("utf-16-le")) // 2
+    return _units(html.unescape(_TAG.sub("", markup)))
 
 
 def _e(text: str) -> str:
@@ -32,10 +37,10 @@ def _e(text: str) -> str:
 
 def _clip(text: str, limit: int) -> str:
     """Shorten plain text to at most limit UTF-16 units, ending with an ellipsis."""
-    if len(text.encode("utf-16-le")) // 2 <= limit:
+    if _units(text) <= limit:
         return text
     out = text[: max(limit - 1, 0)]
-    while len(out.encode("utf-16-le")) // 2 > limit - 1:
+    while _units(out) > limit - 1:
         out = out[:-1]
     return out.rstrip() + "…"
 
@@ -44,14 +49,11 @@ def fit(parts: list[tuple[str, str]], limit: int = MAX_MESSAGE) -> str:
     """Join (template, text) parts, where template holds one {} for escaped text; shrink texts to fit."""
     budget = limit - sum(visible_length(t.replace("{}", "")) for t, _ in parts) - (len(parts) - 1) * 2
     texts = [text for _, text in parts]
-    total = sum(len(t.encode("utf-16-le")) // 2 for t in texts)
-    if total > budget:
-        for i in sorted(range(len(texts)), key=lambda i: -len(texts[i])):
-            excess = sum(len(t.encode("utf-16-le")) // 2 for t in texts) - budget
-            if excess <= 0:
-                break
-            size = len(texts[i].encode("utf-16-le")) // 2
-            texts[i] = _clip(texts[i], max(size - excess, 1))
+    for i in sorted(range(len(texts)), key=lambda i: -len(texts[i])):
+        excess = sum(_units(t) for t in texts) - budget
+        if excess <= 0:
+            break
+        texts[i] = _clip(texts[i], max(_units(texts[i]) - excess, 1))
     return "\n\n".join(t.format(_e(x)) for (t, _), x in zip(parts, texts))
 
 
