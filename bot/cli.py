@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
-from .config import knowledge_dir
-from .loader import KnowledgeError, load_knowledge
+from bot.knowledge.paths import knowledge_dir
+from bot.knowledge.loader import KnowledgeError, load_knowledge
 
 
 def _load(args: argparse.Namespace):
@@ -22,15 +22,15 @@ def _load(args: argparse.Namespace):
 
 
 def cmd_console(args: argparse.Namespace) -> int:
-    from .console import run_console
-    from .core import BriefBot
+    from bot.console.session import run_console
+    from bot.core import BriefBot
 
     return run_console(BriefBot(_load(args)))
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from .core import BriefBot
-    from .render_text import format_reply_text
+    from bot.core import BriefBot
+    from bot.console.render import format_reply_text
 
     bot = BriefBot(_load(args))
     if not args.question:
@@ -56,7 +56,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for brief_id, entry_id in drafts:
         print(f"  draft: {brief_id}/{entry_id} still needs a person's edit")
     if getattr(args, "coverage", False):
-        from .coverage import coverage_report
+        from bot.kb.coverage import coverage_report
 
         report = coverage_report(knowledge)
         print(report.text())
@@ -65,7 +65,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_telegram(args: argparse.Namespace) -> int:
-    from .telegram_main import run_telegram
+    from bot.telegram.main import run_telegram
 
     return run_telegram(args, lambda: _load(args), lambda: load_knowledge(knowledge_dir(args.knowledge)))
 
@@ -73,7 +73,7 @@ def cmd_telegram(args: argparse.Namespace) -> int:
 def cmd_kb_new(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .authoring import write_draft
+    from bot.kb.draft import write_draft
 
     root = knowledge_dir(args.knowledge)
     try:
@@ -88,9 +88,9 @@ def cmd_kb_new(args: argparse.Namespace) -> int:
 def cmd_kb_gaps(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .gaps import find_gaps, format_gaps
-    from .matcher import Matcher
-    from .traffic import read_log
+    from bot.kb.gaps import find_gaps, format_gaps
+    from bot.matching.lexical import Matcher
+    from bot.traffic import read_log
 
     try:
         records = read_log(Path(args.log))

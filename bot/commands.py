@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .core import BriefBot, human_date
-from .models import Brief
+from bot.core import BriefBot, human_date
+from bot.knowledge.models import Brief
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .matcher import SUGGEST_THRESHOLD, Candidate, Matcher
-from .models import Brief, Entry, Knowledge
-from .reply import Reply, Source, Suggestion
+from bot.matching.lexical import SUGGEST_THRESHOLD, Candidate, Matcher
+from bot.knowledge.models import Brief, Entry, Knowledge
+from bot.reply import Reply, Source, Suggestion
 
 MAX_QUESTION_CHARS = 1000
 _UNMET = {"quantity": "give that figure", "date": "give that date", "time": "say when that happened"}

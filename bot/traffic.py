@@ -7,7 +7,7 @@ import json
 import logging
 from pathlib import Path
 
-from .reply import Reply
+from bot.reply import Reply
 
 log = logging.getLogger(__name__)
 MAX_LOGGED_QUESTION = 500

@@ -10,9 +10,9 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from bot.config import knowledge_dir
+from bot.knowledge.paths import knowledge_dir
 from bot.core import BriefBot
-from bot.loader import load_knowledge
+from bot.knowledge.loader import load_knowledge
 from tests.evaluate import evaluate, load_dev_set
 
 HOLDOUT = Path(__file__).with_name("holdout_set.yaml")

@@ -8,11 +8,11 @@ import sys
 
 import pytest
 
-from bot.authoring import clean_article, draft_brief, parse_date, unglue, write_draft
+from bot.kb.draft import clean_article, draft_brief, parse_date, unglue, write_draft
 from bot.core import BriefBot
-from bot.coverage import coverage_report
-from bot.loader import load_knowledge
-from bot.text import fold
+from bot.kb.coverage import coverage_report
+from bot.knowledge.loader import load_knowledge
+from bot.matching.text import fold
 from tests.conftest import ROOT
 
 RAW = ROOT / "tests" / "data" / "azerbaijan_raw.txt"

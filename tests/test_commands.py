@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.commands import COMMANDS, run_command
-from bot.console import respond
-from bot.render_text import format_document_text, format_reply_text
+from bot.console.session import respond
+from bot.console.render import format_document_text, format_reply_text
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))

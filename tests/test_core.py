@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core import MAX_QUESTION_CHARS, human_date
-from bot.text import verbatim_key
+from bot.matching.text import verbatim_key
 
 JSON_KEYS = ["question", "answered", "answer", "quote", "source", "context", "score", "suggestions"]
 

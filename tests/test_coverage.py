@@ -1,7 +1,7 @@
 """Coverage report: the shipped brief is fully quoted and its entries are distinguishable."""
 
-from bot.coverage import coverage_report
-from bot.loader import load_knowledge
+from bot.kb.coverage import coverage_report
+from bot.knowledge.loader import load_knowledge
 from tests.conftest import TINY_BRIEF
 
 

@@ -157,7 +157,7 @@ async def test_reload_by_sighup_and_by_admin_only(api, tmp_path):
     from tests.conftest import ROOT
 
     knowledge = tmp_path / "knowledge"
-    shutil.copytree(ROOT / "knowledge", knowledge)
+    shutil.copytree(ROOT / "bot" / "knowledge" / "briefs", knowledge)
     bot = await start_bot(api, tmp_path, env={"BRIEFBOT_KNOWLEDGE": str(knowledge), "BOT_ADMIN_IDS": "4242"})
     entries = knowledge / "azerbaijan-moscow" / "entries.yaml"
     good = entries.read_text()

@@ -8,10 +8,10 @@ import sys
 
 from bot.commands import select_brief
 from bot.core import BriefBot
-from bot.gaps import find_gaps, format_gaps
-from bot.loader import KnowledgeError, load_knowledge
-from bot.matcher import Matcher
-from bot.reload import Reloader
+from bot.kb.gaps import find_gaps, format_gaps
+from bot.knowledge.loader import KnowledgeError, load_knowledge
+from bot.matching.lexical import Matcher
+from bot.telegram.reload import Reloader
 from bot.traffic import TrafficLog, read_log
 from tests.conftest import ROOT, TINY_BRIEF
 
@@ -22,7 +22,7 @@ def test_a_question_is_matched_across_briefs_and_names_its_brief(write_kb, knowl
     import shutil
 
     root = write_kb({"tiny.yaml": TINY_BRIEF})
-    shutil.copytree(ROOT / "knowledge" / "azerbaijan-moscow", root / "azerbaijan-moscow")
+    shutil.copytree(ROOT / "bot" / "knowledge" / "briefs" / "azerbaijan-moscow", root / "azerbaijan-moscow")
     bot = BriefBot(load_knowledge(root))
     assert bot.ask("where do apples grow").source.brief == "tiny"
     assert bot.ask("what is TANAP").source.brief == "azerbaijan-moscow"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.loader import MAX_FILE_BYTES, KnowledgeError, load_knowledge
+from bot.knowledge.loader import MAX_FILE_BYTES, KnowledgeError, load_knowledge
 from tests.conftest import TINY_BRIEF
 
 

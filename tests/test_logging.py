@@ -7,9 +7,9 @@ import logging
 
 import pytest
 
-from bot.config import ConfigError, Settings
+from bot.telegram.settings import ConfigError, Settings
 
-from bot.logging_setup import RedactingFilter, redact
+from bot.telegram.redaction import RedactingFilter, redact
 
 TOKEN = "987654321:AAFakeTokenForRedactionTests_abcdefghij"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matcher import Matcher
+from bot.matching.lexical import Matcher
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.actions import press
-from bot.console import respond
-from bot.render_html import MAX_CALLBACK_BYTES, format_reply_html, reply_buttons
+from bot.telegram.buttons import press
+from bot.console.session import respond
+from bot.telegram.render import MAX_CALLBACK_BYTES, format_reply_html, reply_buttons
 from tests.test_render_html import assert_valid
 
 EXAMPLES = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

@@ -6,12 +6,12 @@ from html.parser import HTMLParser
 
 import pytest
 
-from bot.actions import STALE, press
+from bot.telegram.buttons import STALE, press
 from bot.commands import COMMANDS, run_command
-from bot.render_html import (MAX_CALLBACK_BYTES, MAX_MESSAGE, callback_data, fit, format_document_html,
+from bot.telegram.render import (MAX_CALLBACK_BYTES, MAX_MESSAGE, callback_data, fit, format_document_html,
                              format_reply_html, parse_callback, reply_buttons, visible_length)
 from bot.reply import Reply, Source, Suggestion
-from bot.telegram_app import addressed_question
+from bot.telegram.app import addressed_question
 
 ALLOWED = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "code", "pre", "blockquote", "tg-emoji"}
 
@@ -142,7 +142,7 @@ def test_group_addressing(text, chat, replied, expected):
 def test_defuse_updates_repairs_or_neutralises_poison():
     import json
 
-    from bot.transport import defuse_updates
+    from bot.telegram.transport import defuse_updates
 
     user = {"id": 1, "is_bot": False, "first_name": "U"}
     good = {"update_id": 1, "message": {"message_id": 1, "date": 1, "chat": {"id": 1, "type": "private"}, "text": "hi"}}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.text import fold, split_sentences, stem, strip_fillers, verbatim_key
+from bot.matching.text import fold, split_sentences, stem, strip_fillers, verbatim_key
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Settings from the environment, read once in main(). The knowledge path is resolved here only."""
+"""Telegram settings from the environment, read once in main()."""
 
 from __future__ import annotations
 
@@ -14,12 +14,6 @@ DEFAULT_API_URL = "https://api.telegram.org/bot"
 
 class ConfigError(Exception):
     """A setting is missing or malformed; the message is safe to print (no secrets)."""
-
-
-def knowledge_dir(override: str | os.PathLike | None = None) -> Path:
-    """Where the knowledge lives: the override, else $BRIEFBOT_KNOWLEDGE, else ./knowledge beside the package."""
-    chosen = override or os.environ.get("BRIEFBOT_KNOWLEDGE")
-    return Path(chosen) if chosen else Path(__file__).resolve().parent.parent / "knowledge"
 
 
 def _ids(raw: str) -> frozenset[int]:

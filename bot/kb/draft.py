@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .text import fold, split_sentences
+from bot.matching.text import fold, split_sentences
 
 BOILERPLATE = re.compile(
     r"^(no comments:?|\d+ comments?:?|share this( article)?:?|posted by\b.*|labels?:.*|newer post|older post|home|"
@@ -173,7 +173,7 @@ HEADER = ("# Drafted by `briefbot kb new` from {source}. TODO: review every fiel
 
 def write_draft(article: Path, brief_id: str, knowledge: Path, force: bool = False) -> Path:
     """Write knowledge/<id>/brief.yaml and entries.yaml; refuse to overwrite unless force."""
-    from .schema import ID_SHAPE
+    from bot.knowledge.schema import ID_SHAPE
 
     if not ID_SHAPE.fullmatch(brief_id):
         raise ValueError(f"brief id {brief_id!r} must be 1-24 lower-case letters, digits, '-' or '_'")

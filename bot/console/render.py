@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
-from .commands import Document
-from .core import human_date
-from .reply import Reply
+from bot.commands import Document
+from bot.core import human_date
+from bot.reply import Reply
 
 WIDTH = 78
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .analyzer import Analyzer, Query, fact_kinds
-from .models import Brief, Entry, Knowledge
+from bot.matching.analyzer import Analyzer, Query, fact_kinds
+from bot.knowledge.models import Brief, Entry, Knowledge
 
 ANSWER_THRESHOLD = 0.50
 SUGGEST_THRESHOLD = 0.36

@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 from typing import Callable, TextIO
 
-from .commands import run_command, select_brief
-from .core import BriefBot
-from .render_text import format_document_text, format_reply_text
+from bot.commands import run_command, select_brief
+from bot.core import BriefBot
+from bot.console.render import format_document_text, format_reply_text
 
 PROMPT = "brief> "
 HISTORY = Path.home() / ".briefbot_history"

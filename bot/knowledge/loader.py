@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from .models import Brief, Knowledge
-from .schema import Problems, build_brief
+from bot.knowledge.models import Brief, Knowledge
+from bot.knowledge.schema import Problems, build_brief
 
 MAX_FILE_BYTES = 1_000_000
 

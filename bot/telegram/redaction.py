@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-from .config import TOKEN_SHAPE
+from bot.telegram.settings import TOKEN_SHAPE
 
 _BOT_URL_TOKEN = re.compile(r"(/bot)[^/\s]+")
 

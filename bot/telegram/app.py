@@ -14,14 +14,14 @@ from telegram.error import Conflict, TelegramError
 from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes,
                           InlineQueryHandler, MessageHandler, filters)
 
-from .actions import press
-from .commands import COMMANDS, run_command, select_brief
-from .config import Settings
-from .core import BriefBot
-from .reload import Reloader
-from .render_html import Button, format_document_html, format_reply_html, reply_buttons
-from .traffic import TrafficLog
-from .transport import BoundedRateLimiter, PollingRequest
+from bot.telegram.buttons import press
+from bot.commands import COMMANDS, run_command, select_brief
+from bot.telegram.settings import Settings
+from bot.core import BriefBot
+from bot.telegram.reload import Reloader
+from bot.telegram.render import Button, format_document_html, format_reply_html, reply_buttons
+from bot.traffic import TrafficLog
+from bot.telegram.transport import BoundedRateLimiter, PollingRequest
 
 log = logging.getLogger(__name__)
 APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."

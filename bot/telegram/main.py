@@ -12,10 +12,10 @@ from typing import Callable
 
 from telegram import Update
 
-from .config import ConfigError, Settings
-from .core import BriefBot
-from .logging_setup import configure_logging
-from .models import Knowledge
+from bot.telegram.settings import ConfigError, Settings
+from bot.core import BriefBot
+from bot.telegram.redaction import configure_logging
+from bot.knowledge.models import Knowledge
 
 log = logging.getLogger("bot.telegram")
 BOOTSTRAP_RETRIES = 10  # about a minute and a half of back-off before giving up at start-up
@@ -35,7 +35,7 @@ def run_telegram(args: argparse.Namespace, load: Callable[[], Knowledge], reload
     token_secret = settings.token.split(":", 1)[1]
     secrets = (settings.token, token_secret if len(token_secret) >= 8 else "", settings.webhook_secret or "")
     configure_logging(os.environ.get("BRIEFBOT_LOG_LEVEL", "INFO"), secrets=secrets)
-    from .telegram_app import build_application
+    from bot.telegram.app import build_application
 
     core = BriefBot(load())
     app = build_application(core, settings, reload=lambda: BriefBot(reload()))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .matcher import Matcher
-from .models import Knowledge
-from .schema import MIN_PHRASINGS
-from .text import split_sentences, verbatim_key
+from bot.matching.lexical import Matcher
+from bot.knowledge.models import Knowledge
+from bot.knowledge.schema import MIN_PHRASINGS
+from bot.matching.text import split_sentences, verbatim_key
 
 MIN_OVERLAP = 25  # characters of a sentence a quote must share with it to cover it
 

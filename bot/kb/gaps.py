@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .matcher import Matcher
+from bot.matching.lexical import Matcher
 
 SIMILAR = 0.5  # weighted overlap of analysed terms at which two questions count as one gap
 SAME_TERM = 85  # rapidfuzz ratio at which two terms count as the same word (typos, variants)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .models import Knowledge
-from .text import SOFT_STOP_WORDS, STOP_WORDS, fold, stem, strip_fillers
+from bot.knowledge.models import Knowledge
+from bot.matching.text import SOFT_STOP_WORDS, STOP_WORDS, fold, stem, strip_fillers
 
 _QUANTITY = re.compile(
     r"\bhow (many|much|big|large|long|far|often|old)\b|\b(what|which) (percentage|percent|share|proportion|number|amount|volume|figure|price|value)\b"

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-from .models import Brief, Context, Entry, Paragraph
-from .text import fold, verbatim_key
+from bot.knowledge.models import Brief, Context, Entry, Paragraph
+from bot.matching.text import fold, verbatim_key
 
 BRIEF_FIELDS = {"id", "title", "author", "date", "summary", "paragraphs", "contexts", "entries", "contexts_note", "aliases"}
 BRIEF_REQUIRED = {"id", "title", "author", "date", "summary", "paragraphs", "contexts", "entries"}

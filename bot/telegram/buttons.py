@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .commands import run_command
-from .core import BriefBot
-from .render_html import Button, format_context_html, format_document_html, format_reply_html, parse_callback, reply_buttons
+from bot.commands import run_command
+from bot.core import BriefBot
+from bot.telegram.render import Button, format_context_html, format_document_html, format_reply_html, parse_callback, reply_buttons
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
-from .core import BriefBot
-from .loader import KnowledgeError
+from bot.core import BriefBot
+from bot.knowledge.loader import KnowledgeError
 
 log = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import html
 import re
 
-from .commands import Document
-from .core import human_date
-from .reply import Reply, Suggestion
+from bot.commands import Document
+from bot.core import human_date
+from bot.reply import Reply, Suggestion
 
 MAX_MESSAGE = 4096
 MAX_CALLBACK_BYTES = 64

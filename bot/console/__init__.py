@@ -1,0 +1,1 @@
+"""The console front end and its plain-text renderer."""

@@ -1,0 +1,1 @@
+"""Knowledge: frozen dataclasses, validation, loading, and the shipped briefs as package data."""
