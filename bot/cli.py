@@ -6,14 +6,38 @@ import argparse
 import json
 import sys
 
-from bot.knowledge.paths import knowledge_dir
-from bot.knowledge.loader import KnowledgeError, load_knowledge
+from bot.knowledge.loader import KnowledgeError, KnowledgeMissing, load_knowledge
+from bot.knowledge.paths import KNOWLEDGE_ENV, knowledge_dir
+
+
+def version() -> str:
+    """The installed distribution's version, or the package's own when run from a bare checkout."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as dist_version
+
+    try:
+        return dist_version("briefbot")
+    except PackageNotFoundError:
+        from bot import __version__
+
+        return __version__
+
+
+class _Version(argparse.Action):
+    """--version, looked up only when asked for (importlib.metadata is not free at start-up)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"{parser.prog} {version()}")
+        parser.exit()
 
 
 def _load(args: argparse.Namespace):
     """Load the knowledge once, or print every problem and exit 1 (no traceback)."""
     try:
         return load_knowledge(knowledge_dir(args.knowledge))
+    except KnowledgeMissing as exc:
+        print(f"briefbot: no knowledge found at {exc.root} ({exc.reason}). Give --knowledge PATH or set {KNOWLEDGE_ENV}; `briefbot kb new` drafts a brief.", file=sys.stderr)
+        raise SystemExit(1) from None
     except KnowledgeError as exc:
         print(f"The knowledge base is invalid ({len(exc.problems)} problem(s)):", file=sys.stderr)
         for problem in exc.problems:
@@ -75,13 +99,16 @@ def cmd_kb_new(args: argparse.Namespace) -> int:
 
     from bot.kb.draft import write_draft
 
-    root = knowledge_dir(args.knowledge)
+    from bot.knowledge.paths import authoring_dir
+
+    root = authoring_dir(args.knowledge)
     try:
         target = write_draft(Path(args.article), args.id, root, force=args.force)
     except (OSError, ValueError) as exc:
         print(f"briefbot: {exc}", file=sys.stderr)
         return 1
     print(f"Drafted {target}. Checking it:")
+    args.knowledge = str(root)  # validate the folder just written to, not the shipped briefs
     return cmd_validate(args)
 
 
@@ -102,8 +129,12 @@ def cmd_kb_gaps(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="briefbot", description="Answers questions about policy briefs, with sourced quotes.")
-    parser.add_argument("--knowledge", metavar="PATH", help="knowledge folder or file (default: $BRIEFBOT_KNOWLEDGE or ./knowledge)")
+    parser = argparse.ArgumentParser(prog="briefbot",
+                                     description="Answers questions about policy briefs, with sourced quotes.")
+    parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
+    parser.add_argument("--knowledge", metavar="PATH",
+                        help=f"knowledge folder or file (default: ${KNOWLEDGE_ENV}, else the briefs shipped with "
+                             f"BriefBot; `kb new` writes to ${KNOWLEDGE_ENV}, else ./knowledge)")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("console", help="interactive console (default)").set_defaults(func=cmd_console)
     ask = sub.add_parser("ask", help="answer questions given as arguments, or one per line on stdin")
@@ -115,7 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--coverage", action="store_true", help="also report uncovered sentences and confusable entries")
     val.set_defaults(func=cmd_validate)
     kb = sub.add_parser("kb", help="authoring: draft a brief, report gaps").add_subparsers(dest="kb_command", required=True)
-    new = kb.add_parser("new", help="draft a new brief in the knowledge folder from an article's text")
+    new = kb.add_parser("new", help="draft a new brief from an article's text, into --knowledge, "
+                                   f"${KNOWLEDGE_ENV} or ./knowledge")
     new.add_argument("article", help="the article as plain text")
     new.add_argument("--id", required=True, help="the new brief's id (1-24 of a-z, 0-9, - or _)")
     new.add_argument("--force", action="store_true", help="overwrite an existing draft")

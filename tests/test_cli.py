@@ -78,3 +78,42 @@ def test_undecodable_input_is_answered_not_a_traceback():
                             capture_output=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0 and b"Traceback" not in result.stderr
     assert [json.loads(line)["answered"] for line in result.stdout.decode().splitlines()] == [True, False]
+
+
+def test_missing_knowledge_says_no_knowledge_found_not_invalid(tmp_path):
+    result = run("--knowledge", str(tmp_path / "nowhere"), "ask", "who wrote it")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"no knowledge found at {tmp_path / 'nowhere'}" in result.stderr and "invalid" not in result.stderr
+
+
+def test_help_tells_the_truth_about_the_default_knowledge():
+    text = " ".join(run("--help").stdout.split())
+    assert "$BRIEFBOT_KNOWLEDGE, else the briefs shipped with BriefBot" in text and "else ./knowledge" in text
+
+
+def test_version_prints_the_version():
+    from bot import __version__
+
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"briefbot {__version__}"
+
+
+def test_package_version_matches_pyproject():
+    import tomllib
+
+    from bot import __version__
+
+    assert tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"] == __version__
+
+
+def test_kb_new_writes_into_the_current_folder_by_default(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("July 27, 2025\nA Small Title\nBy Jane Writer\nApples grow on trees. Pears ripen late.\n",
+                       encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "BRIEFBOT_KNOWLEDGE"}
+    result = subprocess.run([sys.executable, "-m", "bot", "kb", "new", str(article), "--id", "fruit"], cwd=tmp_path,
+                            capture_output=True, text=True, env={**env, "PYTHONPATH": str(ROOT)}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "knowledge" / "fruit" / "brief.yaml").is_file()
+    assert not (ROOT / "bot" / "knowledge" / "briefs" / "fruit").exists()
+    assert "1 brief(s)" in result.stdout  # it validated the folder it wrote, not the shipped briefs

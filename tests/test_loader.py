@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 
-from bot.knowledge.loader import MAX_FILE_BYTES, KnowledgeError, load_knowledge
+from bot.knowledge.loader import MAX_DEPTH, MAX_FILE_BYTES, KnowledgeError, KnowledgeMissing, load_knowledge, read_yaml
 from tests.conftest import TINY_BRIEF
 
 
@@ -118,3 +121,108 @@ def test_several_briefs_load_and_duplicate_ids_are_refused(write_kb):
 def test_missing_path_is_a_clear_error(tmp_path):
     with pytest.raises(KnowledgeError, match="does not exist"):
         load_knowledge(tmp_path / "nowhere")
+
+
+def test_missing_path_says_no_knowledge_found_not_invalid(tmp_path):
+    with pytest.raises(KnowledgeMissing, match="no knowledge found at"):
+        load_knowledge(tmp_path / "nowhere")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(KnowledgeMissing, match="no knowledge found at"):
+        load_knowledge(tmp_path / "empty")
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("    paragraph: 1\n    context: fruit\n    related", "    paragraph: 1\n    context: fruit\n    related",
+         None),  # control: unchanged text loads
+        ("date: 2024-01-02\n", "date: 2024-01-02\nentries: []\n", "tiny.yaml:5: key 'entries' is given twice"),
+        ("date: 2024-01-02\n", "date: 2024-01-02\nauthor: B. Other\n", "tiny.yaml:5: key 'author' is given twice"),
+        ("date: 2024-01-02\n", "date: 2024-01-02\ndate: 1999-01-01\n", "tiny.yaml:5: key 'date' is given twice"),
+        ("answer: On trees.", "answer: On trees.\n    answer: Underground.", "tiny.yaml:18: key 'answer' is given twice"),
+    ],
+)
+def test_duplicate_keys_are_errors_with_file_and_line(write_kb, old, new, expected):
+    text = TINY_BRIEF.replace(old, new, 1)
+    if expected is None:
+        assert load_knowledge(write_kb({"tiny.yaml": text}))
+        return
+    if "entries: []" in new:  # a trailing `entries: []` must not silently wipe the entries
+        text = TINY_BRIEF + "entries: []\n"
+        expected = "tiny.yaml:28: key 'entries' is given twice"
+    assert any(expected in p for p in problems_for(write_kb, text)), problems_for(write_kb, text)
+
+
+def test_billion_laughs_is_refused_quickly_without_expanding(write_kb):
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
+    start = time.perf_counter()
+    problems = problems_for(write_kb, "\n".join(lines) + "\n" + TINY_BRIEF)
+    assert time.perf_counter() - start < 2
+    assert any("tiny.yaml:2: YAML aliases (*a0) are not allowed" in p for p in problems), problems
+
+
+def test_deep_nesting_is_a_knowledge_error_not_a_recursion_error(write_kb):
+    for deep, line in [("x: " + "[" * 2000 + "]" * 2000 + "\n", 28), ("x: " + "{a: " * 5000 + "1" + "}" * 5000 + "\n", 28),
+                       ("x:\n" + "".join("  " * i + "- \n" for i in range(200)), 28 + MAX_DEPTH)]:
+        problems = problems_for(write_kb, TINY_BRIEF + deep)
+        assert any(f"tiny.yaml:{line}: nesting deeper than {MAX_DEPTH} levels" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("make", ["fifo", "dev-zero", "directory"])
+def test_only_regular_files_are_read(write_kb, make):
+    root = write_kb({"tiny/brief.yaml": TINY_BRIEF.split("entries:\n")[0]})
+    target = root / "tiny" / "entries.yaml"
+    if make == "fifo":
+        os.mkfifo(target)
+    elif make == "dev-zero":
+        target.symlink_to("/dev/zero")
+    else:
+        target.mkdir()
+    start = time.perf_counter()
+    with pytest.raises(KnowledgeError) as info:
+        load_knowledge(root)
+    assert time.perf_counter() - start < 2
+    assert any("entries.yaml: not a regular file" in str(p) for p in info.value.problems), info.value.problems
+
+
+def test_a_growing_file_is_read_only_up_to_the_limit(tmp_path, monkeypatch):
+    big = tmp_path / "big.yaml"
+    big.write_text("x: 1\n", encoding="utf-8")
+    real_fstat = os.fstat
+
+    def lying_fstat(fd):  # a file that grows after stat: the read itself must be bounded
+        info = real_fstat(fd)
+        return os.stat_result((info.st_mode, *info[1:6], 10, *info[7:]))
+
+    big.write_text("x: " + "y" * (MAX_FILE_BYTES + 10) + "\n", encoding="utf-8")
+    monkeypatch.setattr(os, "fstat", lying_fstat)
+    with pytest.raises(KnowledgeError, match="over the limit"):
+        read_yaml(big)
+
+
+def test_invalid_dates_and_odd_yaml_are_problems_not_tracebacks(write_kb):
+    for old, new in [("date: 2024-01-02", "date: 2024-13-45"), ("summary: A tiny", "summary: !!binary A tiny"),
+                     ("id: tiny", "? [a, b]\n: tiny"), ("id: tiny", "--- \nid: tiny\n---\nid: again")]:
+        problems = problems_for(write_kb, TINY_BRIEF.replace(old, new, 1))
+        assert any("tiny.yaml" in p and "not valid YAML" in p or "one YAML document" in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "quote, ok",
+    [("Apples grow on trees.", True), ("Apples grow", True), ("on trees", True), ("A", False), ("s", False),
+     ("pples grow on", False), ("Apples gr", False), ("trees", False)],
+)
+def test_a_quote_must_be_a_meaningful_span(write_kb, quote, ok):
+    text = TINY_BRIEF.replace("quote: Apples grow on trees.", f"quote: {quote}")
+    if ok:
+        assert load_knowledge(write_kb({"tiny.yaml": text}))
+    else:
+        assert any("entry 'apples': quote" in p and "tiny.yaml:18" in p for p in problems_for(write_kb, text))
+
+
+def test_a_short_whole_line_of_the_front_matter_is_a_meaningful_quote(write_kb):
+    text = TINY_BRIEF.replace("paragraphs:\n", "paragraphs:\n  - n: 0\n    text: \"Peace\\nBy Ann Lee\"\n", 1)
+    text = text.replace("paragraphs: [1]", "paragraphs: [0, 1]").replace("quote: Apples grow on trees.\n    paragraph: 1",
+                                                                         "quote: Peace\n    paragraph: 0")
+    assert load_knowledge(write_kb({"tiny.yaml": text}))

@@ -1,8 +1,16 @@
-"""Load knowledge YAML into frozen dataclasses, reporting every problem with file and line."""
+"""Load knowledge YAML into frozen dataclasses, reporting every problem with file and line.
+
+Each file is read with a bounded read (regular files only) and parsed once with libyaml's C parser when it
+is installed (PyYAML's pure-Python parser otherwise). Aliases, nesting deeper than MAX_DEPTH and duplicate
+keys are refused with the file and line; a file with a syntax error is parsed again with the pure-Python
+parser only to report its error exactly as PyYAML words it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,7 +20,9 @@ import yaml
 from bot.knowledge.models import Brief, Knowledge
 from bot.knowledge.schema import Problems, build_brief
 
-MAX_FILE_BYTES = 1_000_000
+MAX_FILE_BYTES = 1_000_000  # a brief's YAML is tens of KB; anything near a megabyte is a mistake or an attack
+MAX_DEPTH = 50  # the knowledge format nests 5 levels; deeper input is refused before it can exhaust the stack
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML was built with it
 
 
 @dataclass(frozen=True)
@@ -37,49 +47,173 @@ class KnowledgeError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def _line_map(text: str) -> dict[tuple, int]:
-    """Map each YAML path (keys and list indexes) to its 1-based line, without constructing objects."""
-    lines: dict[tuple, int] = {}
+class KnowledgeMissing(KnowledgeError):
+    """There is no knowledge at the path at all (as opposed to knowledge that does not validate)."""
 
-    def walk(node: yaml.Node, path: tuple) -> None:
-        lines[path] = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                walk(value, path + (key.value,))
-                lines[path + (key.value,)] = key.start_mark.line + 1
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                walk(item, path + (i,))
-
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    if root is not None:
-        walk(root, ())
-    return lines
+    def __init__(self, root: Path, reason: str):
+        self.root, self.reason = root, reason
+        super().__init__([Problem(str(root), None, None, f"no knowledge found at {root} ({reason})")])
 
 
-def read_yaml(path: Path) -> tuple[Any, dict[tuple, int]]:
+class _Lines:
+    """YAML path (keys and list indexes) -> 1-based line, computed from the node tree only when asked."""
+
+    def __init__(self, root: yaml.Node | None):
+        self._root, self._lines = root, None
+
+    def _build(self) -> dict[tuple, int]:
+        if self._lines is None:
+            self._lines = {}
+            stack = [(self._root, ())] if self._root is not None else []
+            while stack:
+                node, path = stack.pop()
+                self._lines.setdefault(path, node.start_mark.line + 1)
+                if isinstance(node, yaml.MappingNode):
+                    for key, value in node.value:
+                        self._lines[path + (key.value,)] = key.start_mark.line + 1
+                        stack.append((value, path + (key.value,)))
+                elif isinstance(node, yaml.SequenceNode):
+                    stack.extend((item, path + (i,)) for i, item in enumerate(node.value))
+        return self._lines
+
+    def get(self, path: tuple, default: int | None = None) -> int | None:
+        return self._build().get(path, default)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._build()
+
+
+def _fail(path: Path, mark: Any, message: str) -> KnowledgeError:
+    return KnowledgeError([Problem(str(path), mark.line + 1 if mark is not None else None, None, message)])
+
+
+def _compose(loader: yaml.BaseLoader, path: Path) -> yaml.Node | None:
+    """Build the node tree from the event stream without recursion, refusing aliases, deep nesting and duplicate keys."""
+    loader.get_event()  # StreamStart
+    if loader.check_event(yaml.StreamEndEvent):
+        return None
+    loader.get_event()  # DocumentStart
+    stack: list[yaml.Node] = []
+    root = None
+    duplicates: list[Problem] = []
+    while not loader.check_event(yaml.DocumentEndEvent):
+        event = loader.get_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _fail(path, event.start_mark, f"YAML aliases (*{event.anchor}) are not allowed in knowledge files")
+        if isinstance(event, yaml.ScalarEvent):
+            tag = event.tag if event.tag not in (None, "!") else loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            if len(stack) >= MAX_DEPTH:
+                raise _fail(path, event.start_mark, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
+            kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
+            tag = event.tag if event.tag not in (None, "!") else loader.resolve(kind, None, event.implicit)
+            stack.append(kind(tag, [], event.start_mark, None, flow_style=event.flow_style))
+            continue
+        else:  # SequenceEnd or MappingEnd
+            node = stack.pop()
+            node.end_mark = event.end_mark
+            if isinstance(node, yaml.MappingNode):
+                duplicates += _duplicate_keys(node, path)
+        if not stack:
+            root = node
+        elif isinstance(stack[-1], yaml.SequenceNode):
+            stack[-1].value.append(node)
+        elif stack[-1].value and stack[-1].value[-1][1] is None:
+            stack[-1].value[-1] = (stack[-1].value[-1][0], node)
+        else:
+            stack[-1].value.append((node, None))
+    if duplicates:
+        raise KnowledgeError(duplicates)
+    loader.get_event()  # DocumentEnd
+    if not loader.check_event(yaml.StreamEndEvent):
+        raise _fail(path, loader.peek_event().start_mark, "a knowledge file holds one YAML document, not several")
+    return root
+
+
+def _duplicate_keys(node: yaml.MappingNode, path: Path) -> list[Problem]:
+    seen: set[tuple] = set()
+    found = []
+    for key, _ in node.value:
+        if isinstance(key, yaml.ScalarNode):
+            if (key.tag, key.value) in seen:
+                found.append(Problem(str(path), key.start_mark.line + 1, None,
+                                     f"key {key.value!r} is given twice in the same mapping"))
+            seen.add((key.tag, key.value))
+    return found
+
+
+def _read_bounded(path: Path) -> str:
+    """At most MAX_FILE_BYTES of a regular file: FIFOs, devices and symlinks to them are refused, never read."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        info = os.fstat(fd)  # the opened file itself: a symlink's target, with no window to swap it
+        if not stat.S_ISREG(info.st_mode):
+            raise KnowledgeError([Problem(str(path), None, None, "not a regular file; refusing to read it")])
+        if info.st_size > MAX_FILE_BYTES:
+            raise KnowledgeError([Problem(str(path), None, None,
+                                          f"file is {info.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}")])
+        chunks, left = [], MAX_FILE_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > MAX_FILE_BYTES:
+        raise KnowledgeError([Problem(str(path), None, None, f"file is over the limit of {MAX_FILE_BYTES:,} bytes")])
+    return data.decode("utf-8")
+
+
+def _syntax_problem(path: Path, text: str, exc: yaml.YAMLError) -> Problem:
+    """Word a YAML error as PyYAML's pure-Python parser does (it names the line exactly)."""
+    try:
+        list(yaml.parse(text, Loader=yaml.SafeLoader))
+    except yaml.YAMLError as exact:
+        exc = exact
+    except RecursionError:
+        pass
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if "nesting depth" in reason:  # libyaml's own, higher limit can trip first while it scans ahead
+        reason = f"nesting deeper than {MAX_DEPTH} levels is not allowed"
+        return Problem(str(path), mark.line + 1 if mark else None, None, reason)
+    return Problem(str(path), mark.line + 1 if mark else None, None, f"not valid YAML: {reason}")
+
+
+def read_yaml(path: Path) -> tuple[Any, _Lines]:
     """Safely parse one YAML file; raise KnowledgeError naming the file and line on failure."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise KnowledgeError([Problem(str(path), None, None, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")])
-        text = path.read_text(encoding="utf-8")
-        return yaml.safe_load(text), _line_map(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        line = mark.line + 1 if mark else None
-        raise KnowledgeError([Problem(str(path), line, None, f"not valid YAML: {reason}")]) from None
+        text = _read_bounded(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise KnowledgeError([Problem(str(path), None, None, f"cannot read: {exc}")]) from None
+    loader = _FAST_LOADER(text)
+    try:
+        root = _compose(loader, path)
+        if root is None:
+            return None, _Lines(None)
+        try:
+            return loader.construct_document(root), _Lines(root)
+        except yaml.constructor.ConstructorError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            raise _fail(path, mark, f"not valid YAML: {exc.problem or exc.context}") from None
+        except (ValueError, TypeError, OverflowError) as exc:  # e.g. a date like 2025-13-45
+            raise _fail(path, None, f"not valid YAML: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise KnowledgeError([_syntax_problem(path, text, exc)]) from None
+    finally:
+        loader.dispose()
 
 
 def _brief_files(root: Path) -> list[list[Path]]:
     """Each brief is a folder of YAML files or a single YAML file directly under root."""
-    if root.is_file():
-        return [[root]]
+    if not root.exists():
+        raise KnowledgeMissing(root, "the path does not exist")
     if not root.is_dir():
-        raise KnowledgeError([Problem(str(root), None, None, "knowledge path does not exist")])
+        return [[root]]
     groups = []
     for child in sorted(root.iterdir()):
         if child.is_dir():
@@ -89,7 +223,7 @@ def _brief_files(root: Path) -> list[list[Path]]:
         elif child.suffix in (".yaml", ".yml") and not child.name.startswith("_"):
             groups.append([child])
     if not groups:
-        raise KnowledgeError([Problem(str(root), None, None, "no briefs found (expected folders or .yaml files)")])
+        raise KnowledgeMissing(root, "no brief folders or .yaml files in it")
     return groups
 
 

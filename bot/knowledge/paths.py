@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
-from importlib.resources import files
 from pathlib import Path
 
 KNOWLEDGE_ENV = "BRIEFBOT_KNOWLEDGE"  # the environment variable naming a user's own knowledge folder
+AUTHORING_DEFAULT = "knowledge"  # `kb new` writes here, relative to the current directory, when nothing is named
 
 
 def shipped_knowledge() -> Path:
     """The briefs that ship inside the package (package data, read through importlib.resources)."""
+    from importlib.resources import files  # only when the shipped briefs are wanted: it costs a few ms at start-up
+
     return Path(str(files("bot.knowledge").joinpath("briefs")))
 
 
@@ -18,3 +20,9 @@ def knowledge_dir(override: str | os.PathLike | None = None) -> Path:
     """The override, else $BRIEFBOT_KNOWLEDGE, else the shipped briefs."""
     chosen = override or os.environ.get(KNOWLEDGE_ENV)
     return Path(chosen) if chosen else shipped_knowledge()
+
+
+def authoring_dir(override: str | os.PathLike | None = None) -> Path:
+    """Where `kb new` writes: the override, else $BRIEFBOT_KNOWLEDGE, else ./knowledge. Never the installed package."""
+    chosen = override or os.environ.get(KNOWLEDGE_ENV)
+    return Path(chosen) if chosen else Path.cwd() / AUTHORING_DEFAULT

@@ -16,6 +16,9 @@ CONTEXT_FIELDS, CONTEXT_REQUIRED = {"id", "title", "summary", "paragraphs", "ord
 ENTRY_FIELDS = {"id", "questions", "answer", "quote", "paragraph", "context", "keywords", "related", "draft"}
 ENTRY_REQUIRED = {"id", "questions", "answer", "quote", "paragraph", "context"}
 MIN_PHRASINGS = 4
+# A quote must show something on its own: a clause of at least two words, or a name or date of 8+ characters,
+# or a whole line of the text (a one-word title line). "A" or "s" is verbatim in nearly every paragraph.
+MIN_QUOTE_WORDS, MIN_QUOTE_CHARS = 2, 8
 ID_SHAPE = re.compile(r"[a-z0-9][a-z0-9_-]{0,23}")  # short ASCII ids keep Telegram callback data under 64 bytes
 
 
@@ -141,6 +144,25 @@ def _entry(item: dict, path: tuple, out: Problems) -> Entry:
     )
 
 
+def _quote_problem(quote: str, para: Paragraph) -> str | None:
+    """Why a quote is not a verbatim, meaningful span of its paragraph (None when it is)."""
+    key, body = verbatim_key(quote), verbatim_key(f"{para.heading or ''} {para.text}")
+    if key not in body:
+        return f"quote is not verbatim in paragraph {para.number}"
+    starts, i = [], body.find(key)
+    while i >= 0:  # every occurrence, overlapping ones too
+        starts.append(i)
+        i = body.find(key, i + 1)
+    if not any((i == 0 or not body[i - 1].isalnum()) and (i + len(key) == len(body) or not body[i + len(key)].isalnum())
+               for i in starts):
+        return f"quote cuts a word of paragraph {para.number}: quote whole words"
+    lines = {verbatim_key(line) for line in [para.heading or "", *para.text.splitlines()]}
+    if len(key.split()) < MIN_QUOTE_WORDS and len(key) < MIN_QUOTE_CHARS and key not in lines:
+        return (f"quote {quote!r} is too short to show anything: quote a clause, at least {MIN_QUOTE_WORDS} words "
+                f"or {MIN_QUOTE_CHARS} characters, or a whole line")
+    return None
+
+
 def _check_entries(entries: list[tuple[tuple, Entry]], paragraphs: tuple[Paragraph, ...], contexts: tuple[Context, ...], out: Problems) -> None:
     ids = {e.id for _, e in entries}
     seen_ids: set[str] = set()
@@ -159,8 +181,8 @@ def _check_entries(entries: list[tuple[tuple, Entry]], paragraphs: tuple[Paragra
         para = by_number.get(e.paragraph)
         if para is None:
             out.add(path + ("paragraph",), f"paragraph {e.paragraph} does not exist", e.id)
-        elif e.quote and verbatim_key(e.quote) not in verbatim_key(f"{para.heading or ''} {para.text}"):
-            out.add(path + ("quote",), f"quote is not verbatim in paragraph {e.paragraph}", e.id)
+        elif e.quote and (problem := _quote_problem(e.quote, para)):
+            out.add(path + ("quote",), problem, e.id)
         ctx = by_context.get(e.context)
         if ctx is None:
             out.add(path + ("context",), f"context {e.context!r} does not exist", e.id)
