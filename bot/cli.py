@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from bot.knowledge.loader import KnowledgeError, KnowledgeMissing, load_knowledge
@@ -63,6 +62,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         questions = args.question  # each quoted argument is one question
     else:
         questions = [" ".join(args.question)]  # an unquoted question: its words are the arguments
+    if args.json:
+        import json
     for question in questions:
         reply = bot.ask(question, args.brief)
         if args.json:
@@ -124,7 +125,7 @@ def cmd_kb_gaps(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"briefbot: cannot read {args.log}: {exc}", file=sys.stderr)
         return 1
-    print(format_gaps(find_gaps(records, Matcher(_load(args))), args.limit))
+    print(format_gaps(find_gaps(records, Matcher(_load(args)), closest_for=args.limit), args.limit))
     return 0
 
 
@@ -135,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--knowledge", metavar="PATH",
                         help=f"knowledge folder or file (default: ${KNOWLEDGE_ENV}, else the briefs shipped with "
                              f"BriefBot; `kb new` writes to ${KNOWLEDGE_ENV}, else ./knowledge)")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", prog="briefbot")  # a given prog spares argparse importing shutil
     sub.add_parser("console", help="interactive console (default)").set_defaults(func=cmd_console)
     ask = sub.add_parser("ask", help="answer questions given as arguments, or one per line on stdin")
     ask.add_argument("question", nargs="*")
@@ -145,7 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check the knowledge base and exit non-zero on problems")
     val.add_argument("--coverage", action="store_true", help="also report uncovered sentences and confusable entries")
     val.set_defaults(func=cmd_validate)
-    kb = sub.add_parser("kb", help="authoring: draft a brief, report gaps").add_subparsers(dest="kb_command", required=True)
+    kb = sub.add_parser("kb", help="authoring: draft a brief, report gaps").add_subparsers(dest="kb_command", required=True,
+                                                                                            prog="briefbot kb")
     new = kb.add_parser("new", help="draft a new brief from an article's text, into --knowledge, "
                                    f"${KNOWLEDGE_ENV} or ./knowledge")
     new.add_argument("article", help="the article as plain text")

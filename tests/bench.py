@@ -6,6 +6,8 @@ Run with `make bench`. Nothing here asserts a time.
 from __future__ import annotations
 
 import statistics
+import subprocess
+import sys
 import time
 import tracemalloc
 from pathlib import Path
@@ -27,7 +29,24 @@ def _report(name: str, bot: BriefBot, path: Path | None = None) -> list[str]:
     return ev.misses
 
 
+def startup(runs: int = 9) -> tuple[float, float]:
+    """Median wall time of `python -c pass` and of `python -m bot ask "who wrote it"`, interleaved, same interpreter."""
+    def timed(args: list[str]) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, *args], stdout=subprocess.DEVNULL, check=True)
+        return time.perf_counter() - start
+
+    bare, ask = [], []
+    for _ in range(runs):
+        bare.append(timed(["-c", "pass"]))
+        ask.append(timed(["-m", "bot", "ask", "who wrote it"]))
+    return statistics.median(bare), statistics.median(ask)
+
+
 def main() -> None:
+    bare, ask = startup()
+    print(f"startup: `python -m bot ask \"who wrote it\"` {ask * 1000:.0f} ms, bare `python -c pass` {bare * 1000:.0f} ms: "
+          f"{ask / bare:.1f}x (median of 9 each; the bar is 6x)")
     t0 = time.perf_counter()
     knowledge = load_knowledge(knowledge_dir())
     bot = BriefBot(knowledge)

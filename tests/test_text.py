@@ -1,5 +1,7 @@
 """Normalization: case, punctuation, quotes, dashes, diacritics, stems, sentences."""
 
+import time
+
 import pytest
 
 from bot.matching.text import fold, split_sentences, stem, strip_fillers, verbatim_key
@@ -43,3 +45,17 @@ def test_split_sentences_keeps_quotes_and_abbreviations():
 def test_strip_fillers():
     assert strip_fillers("can you tell me who wrote it") == "who wrote it"
     assert strip_fillers("what the deal between baku and moscow") == "baku and moscow"
+
+
+@pytest.mark.parametrize("unit", ["A. ", "!", ".", "Dr. ", "e.g. ", "U.S. ", "a!? ", "“A.” "])
+def test_split_sentences_is_linear_on_hostile_input(unit):
+    text = unit * (24_000 // len(unit))
+    start = time.perf_counter()
+    split_sentences(text)
+    assert time.perf_counter() - start < 1.0  # was 15.5 s for 24 KB of "A. " (quadratic)
+
+
+def test_split_sentences_still_keeps_abbreviations_and_quotes():
+    text = "He met Dr. Smith in the U.S. on Monday. “It works.” Then Sept. came! Did it? Yes... It did."
+    assert split_sentences(text) == ["He met Dr. Smith in the U.S. on Monday.", "“It works.”", "Then Sept. came!",
+                                     "Did it?", "Yes...", "It did."]

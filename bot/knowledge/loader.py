@@ -89,45 +89,55 @@ def _fail(path: Path, mark: Any, message: str) -> KnowledgeError:
 
 def _compose(loader: yaml.BaseLoader, path: Path) -> yaml.Node | None:
     """Build the node tree from the event stream without recursion, refusing aliases, deep nesting and duplicate keys."""
-    loader.get_event()  # StreamStart
-    if loader.check_event(yaml.StreamEndEvent):
+    get, resolve = loader.get_event, loader.resolve
+    get()  # StreamStart
+    if get().__class__ is yaml.StreamEndEvent:  # else DocumentStart
         return None
-    loader.get_event()  # DocumentStart
-    stack: list[yaml.Node] = []
+    stack: list[list] = []  # open collections, each [node, key waiting for its value]
     root = None
     duplicates: list[Problem] = []
-    while not loader.check_event(yaml.DocumentEndEvent):
-        event = loader.get_event()
-        if isinstance(event, yaml.AliasEvent):
-            raise _fail(path, event.start_mark, f"YAML aliases (*{event.anchor}) are not allowed in knowledge files")
-        if isinstance(event, yaml.ScalarEvent):
-            tag = event.tag if event.tag not in (None, "!") else loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    while True:
+        event = get()
+        kind = event.__class__
+        if kind is yaml.ScalarEvent:
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = resolve(yaml.ScalarNode, event.value, event.implicit)
             node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
-        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             if len(stack) >= MAX_DEPTH:
                 raise _fail(path, event.start_mark, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
-            kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
-            tag = event.tag if event.tag not in (None, "!") else loader.resolve(kind, None, event.implicit)
-            stack.append(kind(tag, [], event.start_mark, None, flow_style=event.flow_style))
+            node_kind = yaml.MappingNode if kind is yaml.MappingStartEvent else yaml.SequenceNode
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = resolve(node_kind, None, event.implicit)
+            stack.append([node_kind(tag, [], event.start_mark, None, flow_style=event.flow_style), None])
             continue
-        else:  # SequenceEnd or MappingEnd
-            node = stack.pop()
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            node = stack.pop()[0]
             node.end_mark = event.end_mark
-            if isinstance(node, yaml.MappingNode):
+            if kind is yaml.MappingEndEvent:
                 duplicates += _duplicate_keys(node, path)
+        elif kind is yaml.AliasEvent:
+            raise _fail(path, event.start_mark, f"YAML aliases (*{event.anchor}) are not allowed in knowledge files")
+        else:  # DocumentEnd
+            break
         if not stack:
             root = node
-        elif isinstance(stack[-1], yaml.SequenceNode):
-            stack[-1].value.append(node)
-        elif stack[-1].value and stack[-1].value[-1][1] is None:
-            stack[-1].value[-1] = (stack[-1].value[-1][0], node)
+            continue
+        top = stack[-1]
+        if top[0].__class__ is yaml.SequenceNode:
+            top[0].value.append(node)
+        elif top[1] is None:
+            top[1] = node
         else:
-            stack[-1].value.append((node, None))
+            top[0].value.append((top[1], node))
+            top[1] = None
     if duplicates:
         raise KnowledgeError(duplicates)
-    loader.get_event()  # DocumentEnd
-    if not loader.check_event(yaml.StreamEndEvent):
-        raise _fail(path, loader.peek_event().start_mark, "a knowledge file holds one YAML document, not several")
+    event = get()
+    if event.__class__ is not yaml.StreamEndEvent:
+        raise _fail(path, event.start_mark, "a knowledge file holds one YAML document, not several")
     return root
 
 

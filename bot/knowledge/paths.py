@@ -10,8 +10,11 @@ AUTHORING_DEFAULT = "knowledge"  # `kb new` writes here, relative to the current
 
 
 def shipped_knowledge() -> Path:
-    """The briefs that ship inside the package (package data, read through importlib.resources)."""
-    from importlib.resources import files  # only when the shipped briefs are wanted: it costs a few ms at start-up
+    """The briefs that ship inside the package (package data, located as importlib.resources locates it)."""
+    beside = Path(__file__).resolve().parent / "briefs"
+    if beside.is_dir():  # an installed wheel or a checkout: exactly what files("bot.knowledge") names, without the
+        return beside   # ~5 ms that importing importlib.resources (tempfile, zipfile, ...) costs at start-up
+    from importlib.resources import files
 
     return Path(str(files("bot.knowledge").joinpath("briefs")))
 

@@ -98,15 +98,18 @@ def stem(word: str) -> str:
 
 
 _ABBREV = re.compile(r"(\b(Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sen|Rep|Gov|vs|etc|e\.g|i\.e|No|Nos|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$")
-_BOUNDARY = re.compile(r"[.!?]+['’”\")]*(?=\s+['‘’“\"(]?[A-Z0-9])")
+# Possessive quantifiers and the look-behind keep this linear: a run of "!!!!" or "...." is tried once, from its start.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++['’”\")]*+(?=\s+['‘’“\"(]?[A-Z0-9])")
+_LONGEST_ABBREV = 6  # "Sept." and "e.g." plus the character before: how far back an abbreviation can start
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split prose into sentences, keeping closing quote marks and abbreviations (U.S., Dr.) intact."""
+    """Split prose into sentences, keeping closing quote marks and abbreviations (U.S., Dr.) intact. Linear time."""
     text = collapse_ws(text)
     sentences, start = [], 0
     for m in _BOUNDARY.finditer(text):
-        if _ABBREV.search(text[start : m.start() + 1]):
+        # Only the few characters before the full stop can hold an abbreviation (\b still sees the one before).
+        if _ABBREV.search(text, max(start, m.start() - _LONGEST_ABBREV), m.start() + 1):
             continue
         sentences.append(text[start : m.end()].strip())
         start = m.end()
