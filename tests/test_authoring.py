@@ -54,7 +54,13 @@ def test_missing_metadata_gets_todo_markers():
 
 
 @pytest.mark.parametrize("line, iso", [("27 July 2025", "2025-07-27"), ("March 3, 2024", "2024-03-03"), ("2023-01-09", "2023-01-09"),
-                                       ("31 February 2024", None), ("Taras Kuzio", None)])
+                                       ("31 February 2024", None), ("Taras Kuzio", None),
+                                       ("Sunday, July 27, 2025", "2025-07-27"), ("Jul 27, 2025", "2025-07-27"),
+                                       ("July 27th, 2025", "2025-07-27"), ("27/07/2025", "2025-07-27"),
+                                       ("27.07.2025", "2025-07-27"), ("Sat, 26 Jul 2025 14:03:00 +0000", "2025-07-26"),
+                                       ("May 2025", None), ("2025", None), ("The 2025 Report", None),
+                                       ("Why Is Azerbaijan Angry with Russia?", None),
+                                       ("In 2025 the pipeline carried gas to Europe and beyond it.", None)])
 def test_parse_date(line, iso):
     assert parse_date(line) == iso
 
@@ -100,3 +106,17 @@ def test_draft_dict_shape():
     questions = [fold(q) for e in entries["entries"] for q in e["questions"]]
     assert len(questions) == len(set(questions))
     json.dumps(brief)
+
+
+def test_kb_new_reads_a_weekday_date_line():
+    draft = clean_article("Sunday, July 27, 2025\nWhy Azerbaijan Is Turning Away from Moscow\nTaras Kuzio\n"
+                          "Relations have sunk to their lowest point.\n")
+    assert (draft.date, draft.date_line, draft.author) == ("2025-07-27", "Sunday, July 27, 2025", "Taras Kuzio")
+
+
+def test_dateutil_is_imported_only_by_kb_new():
+    import subprocess
+    import sys
+
+    code = "import sys, bot.cli, bot.kb.draft; from bot.kb.draft import clean_article; print('dateutil' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"

@@ -17,12 +17,9 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _GLUE = re.compile(r"(?<=[a-z0-9)][.?!])(?=[A-Z‘“])|(?<=[.?!]['’”\"])(?=[A-Z‘“])")
-_MONTHS = "january february march april may june july august september october november december".split()
-_DATE_FORMS = [
-    (re.compile(r"^(\d{1,2})\s+([A-Za-z]+),?\s+(\d{4})$"), lambda m: (int(m[3]), m[2], int(m[1]))),
-    (re.compile(r"^([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})$"), lambda m: (int(m[3]), m[1], int(m[2]))),
-    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), lambda m: (int(m[1]), int(m[2]), int(m[3]))),
-]
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+MAX_DATE_LINE = 48  # "Sunday, 27 September 2025, 10:30 AM +0000" fits; a sentence that mentions a year does not
 _NAME = re.compile(r"^(?:[Bb][Yy]:?\s+)?([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})$")
 _ENTITY = re.compile(r"\b([A-Z][\w’'-]+(?:\s+(?:of|the|and|for|de|al)?\s*[A-Z][\w’'-]+)*)")
 _NUMBER = re.compile(r"\b(\d[\d,.]*)\b")
@@ -31,21 +28,24 @@ _STOP_ENTITIES = {"The", "This", "That", "These", "Those", "It", "As", "In", "On
 
 
 def parse_date(line: str) -> str | None:
-    """A date line in a common English form, as ISO 8601; None if the line is not a date."""
+    """A date line in a common form ("Sunday, July 27, 2025", "Jul 27, 2025", "27th July 2025", "27/07/2025",
+    "2025-07-27") as ISO 8601; None if the line is not a whole date (day, month and year)."""
     text = line.strip().rstrip(".")
-    for pattern, parts in _DATE_FORMS:
-        m = pattern.match(text)
-        if m:
-            year, month, day = parts(m)
-            if isinstance(month, str):
-                if month.lower() not in _MONTHS:
-                    continue
-                month = _MONTHS.index(month.lower()) + 1
-            try:
-                return dt.date(year, month, day).isoformat()
-            except ValueError:
-                return None
-    return None
+    if len(text) > MAX_DATE_LINE or not _HAS_YEAR.search(text):
+        return None
+    iso = _ISO_DATE.match(text)
+    try:
+        if iso:  # year first, which day-first parsing below would turn around
+            return dt.date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
+        from dateutil import parser  # only `kb new` needs it: never imported at start-up
+
+        # Day first, as most of the world writes 03/04/2025; parsed twice with different defaults, so that a line
+        # missing its day or month ("May 2025") is not completed from the defaults.
+        first = parser.parse(text, dayfirst=True, default=dt.datetime(2000, 1, 1))
+        second = parser.parse(text, dayfirst=True, default=dt.datetime(2001, 2, 2))
+    except (ValueError, OverflowError):  # dateutil's ParserError is a ValueError; so is 31 February
+        return None
+    return first.date().isoformat() if first.date() == second.date() else None
 
 
 def unglue(text: str) -> list[str]:
@@ -68,41 +68,56 @@ class Draft:
     paragraphs: list[tuple[str | None, str]] = field(default_factory=list)  # (heading, text)
 
 
+def _front_matter(blocks: list[str], draft: Draft) -> list[str]:
+    """Take the date line, title and byline from the top of the article (at most four lines); return the rest."""
+    blocks = list(blocks)
+    while blocks and len(draft.front) < 4:
+        head = blocks[0]
+        date = parse_date(head) if draft.date.startswith("TODO") else None
+        byline = _NAME.match(head)
+        if date:
+            draft.date, draft.date_line = date, head
+        elif draft.title.startswith("TODO") and len(head.split()) <= 15 and not head.endswith("."):
+            draft.title = head
+        elif draft.author.startswith("TODO") and byline and not draft.title.startswith("TODO"):
+            draft.author = byline.group(1)
+        else:
+            break
+        draft.front.append(blocks.pop(0))
+    return blocks
+
+
+def _block_paragraphs(block: str, heading: str | None) -> tuple[list[tuple[str | None, str]], str | None]:
+    """One scraped block as (heading, text) paragraphs; returns them and a heading still waiting for its text."""
+    pieces = unglue(block)
+    paragraphs: list[tuple[str | None, str]] = []
+    text: list[str] = []
+    for piece in pieces:
+        if _is_heading(piece) and (len(pieces) == 1 or not piece.endswith("!")):
+            if text:
+                paragraphs.append((heading, " ".join(text)))
+                text = []
+            heading = piece
+        else:
+            text.append(piece)
+    if text:
+        paragraphs.append((heading, " ".join(text)))
+        heading = None
+    return paragraphs, heading
+
+
 def clean_article(raw: str) -> Draft:
     """Metadata from the top lines, boilerplate dropped, glued sentences split, headings kept."""
     lines = [line.strip() for line in raw.replace("\r\n", "\n").split("\n")]
     while lines and (not lines[-1] or BOILERPLATE.match(lines[-1])):
         lines.pop()
     draft = Draft()
-    blocks = [line for line in lines if line]  # scraped text: every line break is a paragraph break
-    while blocks and len(draft.front) < 4:
-        head = blocks[0]
-        if parse_date(head) and draft.date.startswith("TODO"):
-            draft.date, draft.date_line = parse_date(head), head
-        elif draft.title.startswith("TODO") and len(head.split()) <= 15 and not head.endswith("."):
-            draft.title = head
-        elif draft.author.startswith("TODO") and _NAME.match(head) and not draft.title.startswith("TODO"):
-            draft.author = _NAME.match(head).group(1)
-        else:
-            break
-        draft.front.append(blocks.pop(0))
     heading: str | None = None
-    for block in blocks:
-        if BOILERPLATE.match(block):
-            continue
-        pieces = unglue(block)
-        text: list[str] = []
-        for piece in pieces:
-            if _is_heading(piece) and (len(pieces) == 1 or not piece.endswith("!")):
-                if text:
-                    draft.paragraphs.append((heading, " ".join(text)))
-                    heading, text = None, []
-                heading = piece
-            else:
-                text.append(piece)
-        if text:
-            draft.paragraphs.append((heading, " ".join(text)))
-            heading = None
+    # Scraped text: every line break is a paragraph break.
+    for block in _front_matter([line for line in lines if line], draft):
+        if not BOILERPLATE.match(block):
+            paragraphs, heading = _block_paragraphs(block, heading)
+            draft.paragraphs += paragraphs
     return draft
 
 
