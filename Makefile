@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 NODE_STAMP := node_modules/.installed
 
-.PHONY: run test bench load validate clean
+.PHONY: run test lint lock bench load validate clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,11 +31,17 @@ test: $(TEST_STAMP) $(NODE_STAMP)
 	$(PY) -m bot validate --coverage
 	$(PY) -m pytest -q
 
+lint: $(TEST_STAMP)
+	$(VENV)/bin/ruff check .
+
 bench: $(TEST_STAMP)
 	$(PY) -m tests.bench
 
 load: $(TEST_STAMP)
 	$(PY) -m tests.load
+
+lock: $(TEST_STAMP)
+	$(PY) deploy/lock.py requirements.lock
 
 validate: $(STAMP)
 	$(PY) -m bot validate --coverage

@@ -35,7 +35,11 @@ def _load(args: argparse.Namespace):
     try:
         return load_knowledge(knowledge_dir(args.knowledge))
     except KnowledgeMissing as exc:
-        print(f"briefbot: no knowledge found at {exc.root} ({exc.reason}). Give --knowledge PATH or set {KNOWLEDGE_ENV}; `briefbot kb new` drafts a brief.", file=sys.stderr)
+        print(
+            f"briefbot: no knowledge found at {exc.root} ({exc.reason}). "
+            f"Give --knowledge PATH or set {KNOWLEDGE_ENV}; `briefbot kb new` drafts a brief.",
+            file=sys.stderr,
+        )
         raise SystemExit(1) from None
     except KnowledgeError as exc:
         print(f"The knowledge base is invalid ({len(exc.problems)} problem(s)):", file=sys.stderr)
@@ -52,8 +56,8 @@ def cmd_console(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from bot.core import BriefBot
     from bot.console.render import format_reply_text
+    from bot.core import BriefBot
 
     bot = BriefBot(_load(args))
     if not args.question:
@@ -99,7 +103,6 @@ def cmd_kb_new(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from bot.kb.draft import write_draft
-
     from bot.knowledge.paths import authoring_dir
 
     root = authoring_dir(args.knowledge)
@@ -146,8 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check the knowledge base and exit non-zero on problems")
     val.add_argument("--coverage", action="store_true", help="also report uncovered sentences and confusable entries")
     val.set_defaults(func=cmd_validate)
-    kb = sub.add_parser("kb", help="authoring: draft a brief, report gaps").add_subparsers(dest="kb_command", required=True,
-                                                                                            prog="briefbot kb")
+    kb = sub.add_parser("kb", help="authoring: draft a brief, report gaps").add_subparsers(
+        dest="kb_command", required=True, prog="briefbot kb"
+    )
     new = kb.add_parser("new", help="draft a new brief from an article's text, into --knowledge, "
                                    f"${KNOWLEDGE_ENV} or ./knowledge")
     new.add_argument("article", help="the article as plain text")
@@ -162,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     tg.add_argument("--webhook-url", help="serve a webhook at this public URL instead of long polling")
     tg.add_argument("--listen", default="127.0.0.1", help="webhook listen address (default 127.0.0.1)")
     tg.add_argument("--port", type=int, default=8443, help="webhook port (default 8443)")
+    tg.add_argument("--path", help="webhook path to listen on (default: the path of --webhook-url, else /telegram)")
     tg.set_defaults(func=cmd_telegram)
     return parser
 

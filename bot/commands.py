@@ -40,7 +40,13 @@ def help_(bot: BriefBot, brief_id: str | None = None) -> Document:
               Block("text", "Type a question in your own words; typos and keywords are fine. If the brief does not "
                             "answer it, I say so instead of guessing.")]
     blocks += [Block("item", f"/{name} — {desc}") for name, (desc, _) in COMMANDS.items()]
-    blocks.append(Block("item", "/brief ID — answer from one brief only (/brief all: every brief)"))
+    blocks.append(Block("item", f"/brief ID — {BRIEF_COMMAND} (/brief all: every brief)"))
+    blocks += [Block("title", "In Telegram"),
+               Block("item", "Groups: mention me (@my name) in your question, or reply to one of my messages; "
+                             "I answer commands too, and stay quiet otherwise."),
+               Block("item", "Inline: type @my name and a question in any chat to share a sourced answer."),
+               Block("item", "Buttons under an answer ask a related question or show the full context."),
+               Block("item", "Feedback: 👍 or 👎 under an answer tells the authors what worked; no names are kept.")]
     return tuple(blocks)
 
 
@@ -101,6 +107,32 @@ COMMANDS: dict[str, tuple[str, Callable[..., Document]]] = {
     "topics": ("what you can ask about", topics),
     "briefs": ("the briefs I know", briefs),
 }
+
+
+BRIEF_COMMAND = "answer from one brief only: /brief ID"
+
+
+def menu(admin: bool = False) -> list[tuple[str, str]]:
+    """The command menu as (command, description): the shared commands and /brief; /reload for admins only."""
+    items = [(name, desc) for name, (desc, _) in COMMANDS.items()] + [("brief", BRIEF_COMMAND)]
+    return items + [("reload", "reload the knowledge (admins)")] if admin else items
+
+
+def bot_description(bot: BriefBot) -> tuple[str, str]:
+    """(description, short description) for the bot's profile: at most 512 and 120 characters."""
+    briefs = bot.knowledge.briefs
+    if len(briefs) == 1:
+        b = briefs[0]
+        about = f"“{b.title}” by {b.author} ({human_date(b.date)})"
+    else:
+        about = f"{len(briefs)} policy briefs (/briefs lists them)"
+    description = (f"I answer questions about {about}. Every answer quotes the brief verbatim and names its "
+                   "paragraph; when the brief does not say, I tell you so instead of guessing. Ask in your own "
+                   "words, or send /help.")
+    short = f"Sourced answers about {about}."
+    if len(short) > 120:
+        short = "Sourced answers, with verbatim quotes, about a policy brief."
+    return description[:512], short
 
 
 def select_brief(bot: BriefBot, wanted: str, current: str | None = None) -> tuple[Document, str | None]:

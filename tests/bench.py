@@ -12,9 +12,9 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from bot.knowledge.paths import knowledge_dir
 from bot.core import BriefBot
 from bot.knowledge.loader import load_knowledge
+from bot.knowledge.paths import knowledge_dir
 from tests.evaluate import evaluate, load_dev_set
 
 HOLDOUT = Path(__file__).with_name("holdout_set.yaml")
@@ -45,8 +45,11 @@ def startup(runs: int = 9) -> tuple[float, float]:
 
 def main() -> None:
     bare, ask = startup()
-    print(f"startup: `python -m bot ask \"who wrote it\"` {ask * 1000:.0f} ms, bare `python -c pass` {bare * 1000:.0f} ms: "
-          f"{ask / bare:.1f}x (median of 9 each; the bar is 6x)")
+    print(
+        f"startup: `python -m bot ask \"who wrote it\"` {ask * 1000:.0f} ms, "
+        f"bare `python -c pass` {bare * 1000:.0f} ms: "
+        f"{ask / bare:.1f}x (median of 9 each; the bar is 6x)"
+    )
     t0 = time.perf_counter()
     knowledge = load_knowledge(knowledge_dir())
     bot = BriefBot(knowledge)
@@ -75,8 +78,11 @@ def main() -> None:
     mean = statistics.median(rounds) * 1e6
     p50 = timings[len(timings) // 2] * 1e6
     p99 = timings[int(len(timings) * 0.99)] * 1e6
-    print(f"latency over {len(timings)} questions ({len(questions)} x 7 rounds): mean {mean:.0f} µs (median round; best "
-          f"{min(rounds) * 1e6:.0f} µs), p50 {p50:.0f} µs, p99 {p99:.0f} µs; {1e6 / mean:,.0f} questions/second (one core)")
+    print(
+        f"latency over {len(timings)} questions ({len(questions)} x 7 rounds): mean {mean:.0f} µs (median round; best "
+        f"{min(rounds) * 1e6:.0f} µs), p50 {p50:.0f} µs, p99 {p99:.0f} µs; "
+        f"{1e6 / mean:,.0f} questions/second (one core)"
+    )
     if misses:
         print("misses:")
         print("\n".join(f"  {m}" for m in misses))

@@ -42,6 +42,7 @@ class FakeBotAPI:
         self.sent: list[Sent] = []
         self._by_chat: dict[int, list[Sent]] = defaultdict(list)
         self.calls: dict[str, list[float]] = defaultdict(list)
+        self.params: dict[str, list[dict]] = defaultdict(list)  # each call's parameters, by method
         self.faults: dict[str, list[Fault]] = defaultdict(list)
         self.send_delay = 0.0
         self._update_ids = itertools.count(1)
@@ -119,6 +120,7 @@ class FakeBotAPI:
         method = request.match_info["method"]
         params = await self._params(request)
         self.calls[method].append(time.monotonic())
+        self.params[method].append(params)
         fault = self._fault(method, params)
         if fault is not None:
             response = await self._inject(fault, request)

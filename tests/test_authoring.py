@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from bot.kb.draft import clean_article, draft_brief, parse_date, unglue, write_draft
 from bot.core import BriefBot
 from bot.kb.coverage import coverage_report
+from bot.kb.draft import clean_article, draft_brief, parse_date, unglue, write_draft
 from bot.knowledge.loader import load_knowledge
 from bot.matching.text import fold
 from tests.conftest import ROOT
@@ -34,17 +34,30 @@ def test_cleaned_text_keeps_every_word_of_the_original_in_order(path, boilerplat
 
 def test_shipped_brief_raw_text_is_cleaned_like_the_knowledge(knowledge):
     draft = clean_article(RAW.read_text(encoding="utf-8"))
-    assert (draft.title, draft.author, draft.date) == ("Why Azerbaijan Is Turning Away from Moscow", "Taras Kuzio", "2025-07-27")
+    assert (draft.title, draft.author, draft.date) == (
+        "Why Azerbaijan Is Turning Away from Moscow",
+        "Taras Kuzio",
+        "2025-07-27",
+    )
     assert [h for h, _ in draft.paragraphs if h] == ["Why Is Azerbaijan Angry with Russia?"]
     text = " ".join(t for _, t in draft.paragraphs)
-    assert "Russia?The" not in text and "tone.’The" not in text and "energy.Further" not in text and "No comments" not in text
+    assert (
+        "Russia?The" not in text
+        and "tone.’The" not in text
+        and "energy.Further" not in text
+        and "No comments" not in text
+    )
     shipped = " ".join(p.text for p in knowledge.brief("azerbaijan-moscow").paragraphs if p.number)
     assert fold(text) == fold(shipped)
 
 
 def test_other_article_metadata_and_headings():
     draft = clean_article(OTHER.read_text(encoding="utf-8"))
-    assert (draft.title, draft.author, draft.date) == ("Why Georgia's Ports Matter to the Middle Corridor", "Nino Beridze", "2024-03-03")
+    assert (draft.title, draft.author, draft.date) == (
+        "Why Georgia's Ports Matter to the Middle Corridor",
+        "Nino Beridze",
+        "2024-03-03",
+    )
     assert [h for h, _ in draft.paragraphs if h] == ["Ports and Politics"]
 
 
@@ -53,14 +66,27 @@ def test_missing_metadata_gets_todo_markers():
     assert draft.author.startswith("TODO") and draft.date.startswith("TODO")
 
 
-@pytest.mark.parametrize("line, iso", [("27 July 2025", "2025-07-27"), ("March 3, 2024", "2024-03-03"), ("2023-01-09", "2023-01-09"),
-                                       ("31 February 2024", None), ("Taras Kuzio", None),
-                                       ("Sunday, July 27, 2025", "2025-07-27"), ("Jul 27, 2025", "2025-07-27"),
-                                       ("July 27th, 2025", "2025-07-27"), ("27/07/2025", "2025-07-27"),
-                                       ("27.07.2025", "2025-07-27"), ("Sat, 26 Jul 2025 14:03:00 +0000", "2025-07-26"),
-                                       ("May 2025", None), ("2025", None), ("The 2025 Report", None),
-                                       ("Why Is Azerbaijan Angry with Russia?", None),
-                                       ("In 2025 the pipeline carried gas to Europe and beyond it.", None)])
+@pytest.mark.parametrize(
+    "line, iso",
+    [
+        ("27 July 2025", "2025-07-27"),
+        ("March 3, 2024", "2024-03-03"),
+        ("2023-01-09", "2023-01-09"),
+        ("31 February 2024", None),
+        ("Taras Kuzio", None),
+        ("Sunday, July 27, 2025", "2025-07-27"),
+        ("Jul 27, 2025", "2025-07-27"),
+        ("July 27th, 2025", "2025-07-27"),
+        ("27/07/2025", "2025-07-27"),
+        ("27.07.2025", "2025-07-27"),
+        ("Sat, 26 Jul 2025 14:03:00 +0000", "2025-07-26"),
+        ("May 2025", None),
+        ("2025", None),
+        ("The 2025 Report", None),
+        ("Why Is Azerbaijan Angry with Russia?", None),
+        ("In 2025 the pipeline carried gas to Europe and beyond it.", None),
+    ],
+)
 def test_parse_date(line, iso):
     assert parse_date(line) == iso
 

@@ -98,3 +98,17 @@ def test_missing_or_malformed_token_exits_2_with_one_line(token):
     result = subprocess.run([sys.executable, "-m", "bot", "telegram"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=30)
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     assert token == "" or token not in result.stderr
+
+
+@pytest.mark.parametrize("url, path, expected", [
+    ("https://bot.example.org/telegram", None, "telegram"),
+    ("https://example.org/bots/brief/hook", None, "bots/brief/hook"),
+    ("https://example.org/", None, "telegram"), ("https://example.org/public", "/local/hook", "local/hook"),
+])
+def test_webhook_path_comes_from_the_url_or_path_option(url, path, expected):
+    from bot.cli import build_parser
+    from bot.telegram.main import webhook_path
+
+    args = build_parser().parse_args(["telegram", "--webhook-url", url, "--listen", "0.0.0.0"]
+                                     + (["--path", path] if path else []))
+    assert webhook_path(args) == expected and args.listen == "0.0.0.0"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.matching.lexical import Matcher
 from bot.knowledge.models import Knowledge
 from bot.knowledge.schema import MIN_PHRASINGS
+from bot.matching.lexical import Matcher
 from bot.matching.text import split_sentences, verbatim_key
 
 MIN_OVERLAP = 25  # characters of a sentence a quote must share with it to cover it
@@ -49,7 +49,9 @@ def coverage_report(knowledge: Knowledge, matcher: Matcher | None = None) -> Cov
             if para.number == 0:
                 continue
             body = verbatim_key(para.text)
-            quoted = [s for e in brief.entries if e.paragraph == para.number for s in _spans(body, verbatim_key(e.quote))]
+            quoted = [
+                s for e in brief.entries if e.paragraph == para.number for s in _spans(body, verbatim_key(e.quote))
+            ]
             for sentence in split_sentences(para.text):
                 report.sentences += 1
                 lo = body.find(verbatim_key(sentence))

@@ -49,7 +49,7 @@ def parse_date(line: str) -> str | None:
 
 
 def unglue(text: str) -> list[str]:
-    """Split text where the web page glued a sentence or heading to the next one ("Russia?The first", "energy.Further")."""
+    """Split text where the web page glued a sentence or heading to the next ("Russia?The first", "energy.Further")."""
     return [piece.strip() for piece in _GLUE.split(text) if piece.strip()]
 
 
@@ -126,7 +126,11 @@ def _phrasings(sentence: str, used: set[str]) -> list[str]:
     found = (re.sub(r"['’]s$", "", m.group(1)) for m in _ENTITY.finditer(sentence))
     entities = [e for e in dict.fromkeys(found) if e not in _STOP_ENTITIES]
     numbers = [n.rstrip(".,") for n in _NUMBER.findall(sentence)]
-    words = [w for w in re.findall(r"[A-Za-z][a-z’'-]{5,}", sentence) if w.lower() not in {"because", "should", "through", "between"}]
+    words = [
+        w
+        for w in re.findall(r"[A-Za-z][a-z’'-]{5,}", sentence)
+        if w.lower() not in {"because", "should", "through", "between"}
+    ]
     candidates = []
     if len(entities) >= 2:
         candidates.append(f"What does the brief say about {entities[0]} and {entities[1]}?")
@@ -161,12 +165,26 @@ def draft_brief(raw: str, brief_id: str) -> tuple[dict, dict]:
                            "paragraphs": [p["n"] for p in paragraphs]}]}
     used: set[str] = set()
     entries = []
-    meta = [("author", ["Who wrote the brief?", "author", "Who is the author?", "writer of the article"], draft.author,
-             "The brief was written by {}."),
-            ("date", ["When was the brief published?", "date", "publication date", "When was it written?"], draft.date_line,
-             "The brief is dated {}."),
-            ("title", ["What is the title of the brief?", "title", "What is the article called?", "headline"], draft.title,
-             "The brief is titled “{}”.")]
+    meta = [
+        (
+            "author",
+            ["Who wrote the brief?", "author", "Who is the author?", "writer of the article"],
+            draft.author,
+            "The brief was written by {}.",
+        ),
+        (
+            "date",
+            ["When was the brief published?", "date", "publication date", "When was it written?"],
+            draft.date_line,
+            "The brief is dated {}.",
+        ),
+        (
+            "title",
+            ["What is the title of the brief?", "title", "What is the article called?", "headline"],
+            draft.title,
+            "The brief is titled “{}”.",
+        ),
+    ]
     front = paragraphs[0]["text"]
     for eid, questions, value, answer in meta:
         if value and not value.startswith("TODO") and value in front:

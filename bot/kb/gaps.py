@@ -64,7 +64,7 @@ def similarity(a: tuple[str, ...], b: tuple[str, ...], matcher: Matcher, near: _
 
 
 def _prefix(terms: tuple[str, ...], matcher: Matcher) -> tuple[str, ...]:
-    """The heaviest terms, until the rest weigh under half: a similar question must match one of them (see find_gaps)."""
+    """The heaviest terms, until the rest weigh under half: a similar question matches one of them (see find_gaps)."""
     ranked = sorted(terms, key=matcher.weight, reverse=True)
     rest = sum(matcher.weight(t) for t in ranked)
     half = rest * SIMILAR * (1 - 1e-9)
@@ -90,7 +90,9 @@ def find_gaps(records: list[dict], matcher: Matcher, closest_for: int | None = N
     gaps: list[Gap] = []
     holding: dict[str, list[int]] = {}  # term -> gaps whose representative has it
     leading: dict[str, list[int]] = {}  # term -> gaps whose representative's prefix has it
-    questions = [r["question"] for r in records if r.get("event") == "unanswered" and isinstance(r.get("question"), str)]
+    questions = [
+        r["question"] for r in records if r.get("event") == "unanswered" and isinstance(r.get("question"), str)
+    ]
     for question in questions:
         terms = matcher.analyzer.query(question).terms or (question.lower().strip(),)
         candidates: set[int] = set()
@@ -128,8 +130,11 @@ def format_gaps(gaps: list[Gap], limit: int = 20) -> str:
             out.append(f"     also: “{q}”")
         if gap.closest:
             brief, entry = gap.closest.split("/")
-            out.append(f"   closest entry: {gap.closest} (score {gap.closest_score:.2f}). If it answers this, add to its questions "
-                       f"in knowledge/{brief}/entries.yaml:")
+            out.append(
+                f"   closest entry: {gap.closest} (score {gap.closest_score:.2f}). "
+                "If it answers this, add to its questions "
+                f"in knowledge/{brief}/entries.yaml:"
+            )
             out.append(f"      - {yaml_scalar(gap.representative)}")
         else:
             out.append("   no entry comes close: the brief may not cover this (or needs a new entry).")
@@ -139,4 +144,6 @@ def format_gaps(gaps: list[Gap], limit: int = 20) -> str:
 def yaml_scalar(text: str) -> str:
     import yaml
 
-    return yaml.safe_dump(text, allow_unicode=True, width=1000).strip().removesuffix("\n...").removesuffix("...").strip()
+    return (
+        yaml.safe_dump(text, allow_unicode=True, width=1000).strip().removesuffix("\n...").removesuffix("...").strip()
+    )

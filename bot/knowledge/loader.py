@@ -87,9 +87,31 @@ def _fail(path: Path, mark: Any, message: str) -> KnowledgeError:
     return KnowledgeError([Problem(str(path), mark.line + 1 if mark is not None else None, None, message)])
 
 
+def _start(loader: yaml.BaseLoader, event: yaml.Event, depth: int, path: Path) -> list:
+    """A new open collection [node, key waiting for its value], or a KnowledgeError past MAX_DEPTH."""
+    if depth >= MAX_DEPTH:
+        raise _fail(path, event.start_mark, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
+    kind = yaml.MappingNode if event.__class__ is yaml.MappingStartEvent else yaml.SequenceNode
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = loader.resolve(kind, None, event.implicit)
+    return [kind(tag, [], event.start_mark, None, flow_style=event.flow_style), None]
+
+
+def _attach(top: list, node: yaml.Node) -> None:
+    """Add a finished node to its open parent: a sequence item, or a mapping's key, then its value."""
+    if top[0].__class__ is yaml.SequenceNode:
+        top[0].value.append(node)
+    elif top[1] is None:
+        top[1] = node
+    else:
+        top[0].value.append((top[1], node))
+        top[1] = None
+
+
 def _compose(loader: yaml.BaseLoader, path: Path) -> yaml.Node | None:
-    """Build the node tree from the event stream without recursion, refusing aliases, deep nesting and duplicate keys."""
-    get, resolve = loader.get_event, loader.resolve
+    """Build the node tree from the events without recursion, refusing aliases, deep nesting and duplicate keys."""
+    get = loader.get_event
     get()  # StreamStart
     if get().__class__ is yaml.StreamEndEvent:  # else DocumentStart
         return None
@@ -102,16 +124,10 @@ def _compose(loader: yaml.BaseLoader, path: Path) -> yaml.Node | None:
         if kind is yaml.ScalarEvent:
             tag = event.tag
             if tag is None or tag == "!":
-                tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+                tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
             node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            if len(stack) >= MAX_DEPTH:
-                raise _fail(path, event.start_mark, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
-            node_kind = yaml.MappingNode if kind is yaml.MappingStartEvent else yaml.SequenceNode
-            tag = event.tag
-            if tag is None or tag == "!":
-                tag = resolve(node_kind, None, event.implicit)
-            stack.append([node_kind(tag, [], event.start_mark, None, flow_style=event.flow_style), None])
+            stack.append(_start(loader, event, len(stack), path))
             continue
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             node = stack.pop()[0]
@@ -122,17 +138,10 @@ def _compose(loader: yaml.BaseLoader, path: Path) -> yaml.Node | None:
             raise _fail(path, event.start_mark, f"YAML aliases (*{event.anchor}) are not allowed in knowledge files")
         else:  # DocumentEnd
             break
-        if not stack:
-            root = node
-            continue
-        top = stack[-1]
-        if top[0].__class__ is yaml.SequenceNode:
-            top[0].value.append(node)
-        elif top[1] is None:
-            top[1] = node
+        if stack:
+            _attach(stack[-1], node)
         else:
-            top[0].value.append((top[1], node))
-            top[1] = None
+            root = node
     if duplicates:
         raise KnowledgeError(duplicates)
     event = get()

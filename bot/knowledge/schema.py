@@ -3,16 +3,31 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from bot.knowledge.models import Brief, Context, Entry, Paragraph
 from bot.matching.text import fold, verbatim_key
 
-BRIEF_FIELDS = {"id", "title", "author", "date", "summary", "paragraphs", "contexts", "entries", "contexts_note", "aliases"}
+BRIEF_FIELDS = {
+    "id",
+    "title",
+    "author",
+    "date",
+    "summary",
+    "paragraphs",
+    "contexts",
+    "entries",
+    "contexts_note",
+    "aliases",
+}
 BRIEF_REQUIRED = {"id", "title", "author", "date", "summary", "paragraphs", "contexts", "entries"}
 PARAGRAPH_FIELDS, PARAGRAPH_REQUIRED = {"n", "text", "heading", "kind"}, {"n", "text"}
-CONTEXT_FIELDS, CONTEXT_REQUIRED = {"id", "title", "summary", "paragraphs", "ordinal"}, {"id", "title", "summary", "paragraphs"}
+CONTEXT_FIELDS, CONTEXT_REQUIRED = (
+    {"id", "title", "summary", "paragraphs", "ordinal"},
+    {"id", "title", "summary", "paragraphs"},
+)
 ENTRY_FIELDS = {"id", "questions", "answer", "quote", "paragraph", "context", "keywords", "related", "draft"}
 ENTRY_REQUIRED = {"id", "questions", "answer", "quote", "paragraph", "context"}
 MIN_PHRASINGS = 4
@@ -105,7 +120,10 @@ def _contexts(raw: Any, numbers: set[int], out: Problems) -> tuple[Context, ...]
         cid = _text(item["id"], path + ("id",), out, None, "context id")
         if any(c.id == cid for c in result):
             out.add(path + ("id",), f"duplicate context id {cid!r}")
-        paras = tuple(_int(p, path + ("paragraphs", j), out, cid, "context paragraph") for j, p in enumerate(item["paragraphs"] or []))
+        paras = tuple(
+            _int(p, path + ("paragraphs", j), out, cid, "context paragraph")
+            for j, p in enumerate(item["paragraphs"] or [])
+        )
         for j, p in enumerate(paras):
             if p not in numbers:
                 out.add(path + ("paragraphs", j), f"context {cid!r} names paragraph {p}, which does not exist")
@@ -163,7 +181,9 @@ def _quote_problem(quote: str, para: Paragraph) -> str | None:
     return None
 
 
-def _check_entries(entries: list[tuple[tuple, Entry]], paragraphs: tuple[Paragraph, ...], contexts: tuple[Context, ...], out: Problems) -> None:
+def _check_entries(
+    entries: list[tuple[tuple, Entry]], paragraphs: tuple[Paragraph, ...], contexts: tuple[Context, ...], out: Problems
+) -> None:
     ids = {e.id for _, e in entries}
     seen_ids: set[str] = set()
     asked: dict[str, str] = {}
@@ -190,7 +210,11 @@ def _check_entries(entries: list[tuple[tuple, Entry]], paragraphs: tuple[Paragra
             out.add(path + ("paragraph",), f"paragraph {e.paragraph} is not part of context {e.context!r}", e.id)
         for i, rid in enumerate(e.related):
             if rid not in ids or rid == e.id:
-                out.add(path + ("related", i), f"related id {rid!r} does not exist" if rid != e.id else "an entry cannot be related to itself", e.id)
+                out.add(
+                    path + ("related", i),
+                    f"related id {rid!r} does not exist" if rid != e.id else "an entry cannot be related to itself",
+                    e.id,
+                )
 
 
 def _aliases(raw: Any, out: Problems) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -223,7 +247,20 @@ def build_brief(data: dict, out: Problems) -> Brief | None:
             entries.append((("entries", i), _entry(item, ("entries", i), out)))
     _check_entries(entries, paragraphs, contexts, out)
     g = lambda key: _text(data[key], (key,), out, None, key)  # noqa: E731
-    note = _text(data["contexts_note"], ("contexts_note",), out, None, "contexts_note") if "contexts_note" in data else None
-    return Brief(id=_id(data["id"], ("id",), out, "brief id"), title=g("title"), author=g("author"), date=g("date"), summary=g("summary"),
-                 paragraphs=paragraphs, contexts=contexts, entries=tuple(e for _, e in entries),
-                 contexts_note=note, aliases=_aliases(data.get("aliases"), out))
+    note = (
+        _text(data["contexts_note"], ("contexts_note",), out, None, "contexts_note")
+        if "contexts_note" in data
+        else None
+    )
+    return Brief(
+        id=_id(data["id"], ("id",), out, "brief id"),
+        title=g("title"),
+        author=g("author"),
+        date=g("date"),
+        summary=g("summary"),
+        paragraphs=paragraphs,
+        contexts=contexts,
+        entries=tuple(e for _, e in entries),
+        contexts_note=note,
+        aliases=_aliases(data.get("aliases"), out),
+    )

@@ -7,7 +7,7 @@ import logging
 import re
 from typing import Callable
 
-from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle,
+from telegram import (BotCommand, BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle,
                       InlineQueryResultsButton, InputTextMessageContent, Update)
 from telegram.constants import ChatType, ParseMode
 from telegram.error import Conflict, TelegramError
@@ -15,7 +15,7 @@ from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler,
                           InlineQueryHandler, MessageHandler, filters)
 
 from bot.telegram.buttons import press
-from bot.commands import COMMANDS, run_command, select_brief
+from bot.commands import COMMANDS, bot_description, menu, run_command, select_brief
 from bot.telegram.settings import Settings
 from bot.core import BriefBot
 from bot.telegram.reload import Reloader
@@ -138,11 +138,23 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def publish_commands(app: Application) -> None:
-    """post_init: publish the command menu; a failure here is logged, not fatal."""
-    try:
-        await app.bot.set_my_commands([BotCommand(name, desc) for name, (desc, _) in COMMANDS.items()])
-    except Exception as exc:  # noqa: BLE001 - the menu is a nicety, never a reason not to serve
-        log.warning("Could not publish the command menu: %s", exc)
+    """post_init: publish the command menus (/reload in admins' chats only) and the bot's description.
+
+    Each step that fails is logged, never fatal: the profile is a nicety, never a reason not to serve.
+    """
+    bot, core = app.bot, app.bot_data["reloader"].core
+    description, short = bot_description(core)
+    steps = [("the command menu", bot.set_my_commands([BotCommand(*c) for c in menu()]))]
+    steps += [(f"the admin menu for {admin}", bot.set_my_commands([BotCommand(*c) for c in menu(admin=True)],
+                                                                   scope=BotCommandScopeChat(admin)))
+              for admin in sorted(app.bot_data["settings"].admin_ids)]
+    steps += [("the description", bot.set_my_description(description)),
+              ("the short description", bot.set_my_short_description(short))]
+    for what, step in steps:
+        try:
+            await step
+        except Exception as exc:  # noqa: BLE001
+            log.warning("Could not publish %s: %s", what, exc)
     log.info("BriefBot is serving as @%s", app.bot.username)
 
 

@@ -22,6 +22,13 @@ BOOTSTRAP_RETRIES = 10  # about a minute and a half of back-off before giving up
 POLL_INTERVAL = 0.1
 
 
+def webhook_path(args: argparse.Namespace) -> str:
+    """The local path the webhook listens on: --path, else the public URL's path (a proxy passing it through)."""
+    from urllib.parse import urlsplit
+
+    return (getattr(args, "path", None) or urlsplit(args.webhook_url or "").path).strip("/") or "telegram"
+
+
 def run_telegram(args: argparse.Namespace, load: Callable[[], Knowledge], reload: Callable[[], Knowledge]) -> int:
     """Run the bot until SIGINT/SIGTERM. Returns the process exit code."""
     try:
@@ -43,7 +50,7 @@ def run_telegram(args: argparse.Namespace, load: Callable[[], Knowledge], reload
         signal.signal(signal.SIGHUP, lambda *_: app.bot_data["reloader"].reload())
     log.info("Starting BriefBot (%s)", "webhook" if args.webhook_url else "long polling")
     if args.webhook_url:
-        app.run_webhook(listen=args.listen, port=args.port, url_path="telegram", webhook_url=args.webhook_url,
+        app.run_webhook(listen=args.listen, port=args.port, url_path=webhook_path(args), webhook_url=args.webhook_url,
                         secret_token=settings.webhook_secret, allowed_updates=Update.ALL_TYPES,
                         bootstrap_retries=BOOTSTRAP_RETRIES)
     else:
