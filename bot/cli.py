@@ -99,6 +99,12 @@ def cmd_telegram(args: argparse.Namespace) -> int:
     return run_telegram(args, lambda: _load(args), lambda: load_knowledge(knowledge_dir(args.knowledge)))
 
 
+def cmd_health(args: argparse.Namespace) -> int:
+    from bot.telegram.health import check_health
+
+    return check_health()
+
+
 def cmd_kb_new(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -168,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     tg.add_argument("--port", type=int, default=8443, help="webhook port (default 8443)")
     tg.add_argument("--path", help="webhook path to listen on (default: the path of --webhook-url, else /telegram)")
     tg.set_defaults(func=cmd_telegram)
+    sub.add_parser("health", help="exit 0 if the Telegram bot polled recently ($BRIEFBOT_HEALTH_FILE), else 1").set_defaults(func=cmd_health)
     return parser
 
 

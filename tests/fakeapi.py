@@ -1,8 +1,9 @@
-"""A fault-injecting fake Bot API on loopback (aiohttp), for reliability tests and the load benchmark.
+"""The one fake Bot API of the test suite: fault-injecting, on loopback (aiohttp).
 
 It speaks enough of the Bot API's JSON for python-telegram-bot: getMe, getUpdates (short long-poll),
 sendMessage, answerCallbackQuery, answerInlineQuery, setMyCommands, setWebhook, deleteWebhook.
-Faults are scripted per method with `fail(method, times, kind, **options)`.
+Faults are scripted per method with `fail(method, times, kind, **options)`; `result=` replaces the
+`result` of a successful answer (for malformed getUpdates answers). Waits are on events, never sleeps.
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ BOT_USER = {"id": 777, "is_bot": True, "first_name": "BriefBot", "username": "Br
 
 @dataclass
 class Fault:
-    kind: str  # "429", "500", "409", "timeout", "drop", "400"
+    kind: str  # "429", "500", "409", "401", "404", "timeout", "drop", "400", "result"
     times: int
     retry_after: int = 2
     delay: float = 0.0
     chat_id: int | None = None
+    result: object = None  # for kind "result": the `result` to answer with
+    after: bool = False  # for kind "timeout": handle the request (send the message), then answer late
 
 
 @dataclass
@@ -51,33 +54,47 @@ class FakeBotAPI:
         self.port = 0
         self.new_message = asyncio.Event()
         self.inline_answers: list[dict] = []
+        self.timeout_after = 3.0  # seconds a "timeout" fault holds the answer (the tests' read timeout is 1 s)
 
     # -- scripting -------------------------------------------------------------------------
     def fail(self, method: str, times: int, kind: str, **options) -> None:
         self.faults[method].append(Fault(kind, times, **options))
 
-    def push_text(self, chat_id: int, text: str, user_id: int | None = None) -> int:
-        update_id = next(self._update_ids)
-        user = {"id": user_id or chat_id, "is_bot": False, "first_name": "User"}
-        message = {"message_id": next(self._message_ids), "date": int(time.time()), "text": text, "from": user,
-                   "chat": {"id": chat_id, "type": "private", "first_name": "User"}}
+    def message(self, chat_id: int, text: str, user_id: int | None = None, chat_type: str = "private") -> dict:
+        user = {"id": user_id or (chat_id if chat_type == "private" else 4242), "is_bot": False, "first_name": "User"}
+        chat = {"id": chat_id, "type": chat_type, "first_name": "User"} if chat_type == "private" else \
+            {"id": chat_id, "type": chat_type, "title": "Group"}
+        message = {"message_id": next(self._message_ids), "date": int(time.time()), "text": text, "from": user, "chat": chat}
         if text.startswith("/"):
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
-        self.pending.append({"update_id": update_id, "message": message})
-        self.update_added.set()
-        return update_id
+        return message
+
+    def push_text(self, chat_id: int, text: str, user_id: int | None = None, chat_type: str = "private",
+                  kind: str = "message") -> int:
+        """Queue a text message (kind "edited_message" for an edit) from a user in a chat."""
+        return self.push(**{kind: self.message(chat_id, text, user_id, chat_type)})
 
     def push(self, **update) -> int:
         """Queue a raw update (any shape, even a malformed one) with the next update_id."""
         update_id = next(self._update_ids)
-        self.pending.append({"update_id": update_id, **update})
+        return self.push_raw({"update_id": update_id, **update}, update_id)
+
+    def push_raw(self, item: object, seq: int | None = None) -> int:
+        """Queue anything as one element of getUpdates' result; confirmed like an update with id `seq`."""
+        seq = next(self._update_ids) if seq is None else seq
+        self.pending.append((seq, item))
         self.update_added.set()
-        return update_id
+        return seq
+
+    def unconfirmed(self) -> list[int]:
+        """Ids of the updates the bot has not confirmed (they would be delivered again)."""
+        return [seq for seq, _ in self.pending]
 
     def replies(self, chat_id: int) -> list[Sent]:
         return self._by_chat.get(chat_id, [])
 
     async def wait_for(self, predicate, timeout: float = 15.0) -> None:
+        """Wait until predicate() holds, re-checking on every request the fake answers."""
         deadline = time.monotonic() + timeout
         while not predicate():
             remaining = deadline - time.monotonic()
@@ -121,15 +138,19 @@ class FakeBotAPI:
         params = await self._params(request)
         self.calls[method].append(time.monotonic())
         self.params[method].append(params)
+        self.new_message.set()
         fault = self._fault(method, params)
-        if fault is not None:
+        if fault is not None and not fault.after:
             response = await self._inject(fault, request)
             if response is not None:
                 return response
         handler = getattr(self, f"_m_{method}", None)
-        if handler is None:
-            return web.json_response({"ok": True, "result": True})
-        return web.json_response({"ok": True, "result": await handler(params)})
+        result = await handler(params) if handler is not None else True
+        if fault is not None and fault.after:
+            return await self._inject(fault, request)
+        if fault is not None and fault.kind == "result":
+            result = fault.result
+        return web.json_response({"ok": True, "result": result})
 
     async def _inject(self, fault: Fault, request: web.Request) -> web.StreamResponse | None:
         if fault.delay:
@@ -142,10 +163,14 @@ class FakeBotAPI:
                                       "make sure that only one bot instance is running"}, status=409)
         if fault.kind == "500":
             return web.json_response({"ok": False, "error_code": 500, "description": "Internal Server Error"}, status=500)
+        if fault.kind in ("401", "404"):
+            description = "Unauthorized" if fault.kind == "401" else "Not Found"
+            return web.json_response({"ok": False, "error_code": int(fault.kind), "description": description},
+                                     status=int(fault.kind))
         if fault.kind == "400":
             return web.json_response({"ok": False, "error_code": 400, "description": "Bad Request: injected failure"}, status=400)
         if fault.kind == "timeout":
-            await asyncio.sleep(5)  # longer than the bot's read timeout in these tests
+            await asyncio.sleep(self.timeout_after)  # longer than the bot's read timeout in these tests
             return web.Response(status=504)
         if fault.kind == "drop":
             request.transport.close()
@@ -158,7 +183,7 @@ class FakeBotAPI:
 
     async def _m_getUpdates(self, params: dict) -> list:
         offset = int(params.get("offset") or 0)
-        self.pending = [u for u in self.pending if u["update_id"] >= offset]
+        self.pending = [(seq, u) for seq, u in self.pending if seq >= offset]
         if not self.pending:
             self.update_added.clear()
             timeout = min(float(params.get("timeout") or 0), 1.0)
@@ -166,7 +191,7 @@ class FakeBotAPI:
                 await asyncio.wait_for(self.update_added.wait(), timeout)
             except asyncio.TimeoutError:
                 return []
-        return self.pending[:100]
+        return [u for _, u in self.pending[:100]]
 
     async def _m_answerInlineQuery(self, params: dict) -> bool:
         self.inline_answers.append(params)

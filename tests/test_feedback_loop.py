@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
+
+import pytest
 
 from bot.commands import select_brief
 from bot.core import BriefBot
@@ -46,16 +49,16 @@ def test_brief_selection(write_kb):
     assert kept == "other" and any("tiny" in block.text for block in doc)
 
 
-def test_reload_with_a_broken_file_keeps_the_old_knowledge(write_kb):
+async def test_reload_with_a_broken_file_keeps_the_old_knowledge(write_kb):
     root = write_kb({"tiny.yaml": TINY_BRIEF})
     reloader = Reloader(BriefBot(load_knowledge(root)), lambda: BriefBot(load_knowledge(root)))
     old = reloader.core
     (root / "tiny.yaml").write_text(TINY_BRIEF.replace("related: [pears]", "related: [plums]"), encoding="utf-8")
-    report = reloader.reload()
+    report = await reloader.reload()
     assert reloader.core is old and "Reload refused" in report and "plums" in report
     assert reloader.core.ask("where do apples grow").answered
     (root / "tiny.yaml").write_text(TINY_BRIEF.replace("On trees.", "On apple trees."), encoding="utf-8")
-    assert reloader.reload().startswith("Reloaded")
+    assert (await reloader.reload()).startswith("Reloaded")
     assert reloader.core.ask("where do apples grow").answer == "On apple trees."
 
 
@@ -94,7 +97,42 @@ def test_kb_gaps_cli(tmp_path):
 
 def test_loader_error_type_for_reload(write_kb):
     root = write_kb({"tiny.yaml": "id: [broken"})
-    try:
+    with pytest.raises(KnowledgeError) as info:
         load_knowledge(root)
-    except KnowledgeError as exc:
-        assert "tiny.yaml:1" in str(exc)
+    assert "tiny.yaml:1" in str(info.value)
+
+
+async def test_reload_runs_in_a_thread_with_a_time_limit_while_the_old_core_serves(write_kb):
+    import asyncio
+
+    root = write_kb({"tiny.yaml": TINY_BRIEF})
+    release = threading.Event()
+    reloader = Reloader(BriefBot(load_knowledge(root)), lambda: release.wait(5) and BriefBot(load_knowledge(root)),
+                        time_limit=0.3)
+    old = reloader.core
+    job = asyncio.ensure_future(reloader.reload())
+    await asyncio.sleep(0)  # the event loop is free while the load runs
+    assert reloader.core.ask("where do apples grow").answered
+    assert "already running" in await reloader.reload()
+    assert "gave up after" in await job and reloader.core is old
+    release.set()
+
+
+def test_traffic_log_survives_a_lone_surrogate_and_rotates(tmp_path):
+    from bot.reply import Reply
+
+    path = tmp_path / "log.jsonl"
+    traffic = TrafficLog(path, max_bytes=300, backups=1)
+    for _ in range(10):
+        traffic.question(Reply(question="why \ud800 x" * 3, answer="no", answered=False, kind="decline", score=0.1))
+    assert "why ? x" in path.read_text(encoding="utf-8")
+    assert path.stat().st_size < 600 and (tmp_path / "log.jsonl.1").exists() and not (tmp_path / "log.jsonl.2").exists()
+
+
+def test_feedback_is_one_vote_per_voter_and_message(tmp_path):
+    path = tmp_path / "log.jsonl"
+    traffic = TrafficLog(path)
+    assert traffic.feedback("b", "e", True, voter=(1, 2, 3))
+    assert not any(traffic.feedback("b", "e", useful, voter=(1, 2, 3)) for useful in (True, False) * 10)
+    assert traffic.feedback("b", "e", False, voter=(9, 2, 3))
+    assert len(read_log(path)) == 2

@@ -149,7 +149,18 @@ def test_defuse_updates_repairs_or_neutralises_poison():
     bad_message = {"update_id": 2, "callback_query": {"id": "1", "from": user, "chat_instance": "c", "data": "t", "message": {"chat": {"id": 1}}}}
     poison = {"update_id": 3, "message": {"text": "no ids"}}
     payload = json.dumps({"ok": True, "result": [good]}).encode()
-    assert defuse_updates(payload) == payload
-    fixed = json.loads(defuse_updates(json.dumps({"ok": True, "result": [good, bad_message, poison]}).encode()))["result"]
+    assert defuse_updates(payload) == (200, payload, [1])
+    no_id = [{"message": {"text": "x"}}, {"update_id": None}, {"update_id": True}, "text"]
+    code, body, ids = defuse_updates(json.dumps({"ok": True, "result": [poison, *no_id, good, bad_message]}).encode())
+    fixed = json.loads(body)["result"]
+    assert code == 200 and ids == [1, 2, 3]  # sorted: PTB confirms up to the last one
     assert fixed[0] == good and "message" not in fixed[1]["callback_query"] and fixed[2] == {"update_id": 3}
-    assert defuse_updates(b"not json") == b"not json"
+    assert defuse_updates(b"not json") == (200, b"not json", [])
+    for result in (5, None, {"update_id": 1}):
+        assert defuse_updates(json.dumps({"ok": True, "result": result}).encode())[0] == 502
+
+
+@pytest.mark.parametrize("text, expected", [("@BriefTestBotX who wrote it", None), ("@BriefTestBot_2 hi", None),
+                                            ("@BriefTestBot: who", ": who"), ("ask @BriefTestBot", "ask")])
+def test_a_mention_needs_a_word_boundary(text, expected):
+    assert addressed_question(text, "group", "BriefTestBot", False) == expected

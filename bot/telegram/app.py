@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import re
@@ -10,7 +11,7 @@ from typing import Callable
 from telegram import (BotCommand, BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle,
                       InlineQueryResultsButton, InputTextMessageContent, Update)
 from telegram.constants import ChatType, ParseMode
-from telegram.error import Conflict, TelegramError
+from telegram.error import Conflict, TelegramError, TimedOut
 from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes,
                           InlineQueryHandler, MessageHandler, filters)
 
@@ -21,11 +22,15 @@ from bot.core import BriefBot
 from bot.telegram.reload import Reloader
 from bot.telegram.render import Button, format_document_html, format_reply_html, reply_buttons
 from bot.traffic import TrafficLog
-from bot.telegram.transport import BoundedRateLimiter, PollingRequest
+from bot.telegram.fairness import FairUpdateProcessor
+from bot.telegram.transport import FairRateLimiter, Ledger, PollingRequest, SendRequest
 
 log = logging.getLogger(__name__)
 APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
 NON_TEXT = "I can only read text questions. Please type your question about the brief."
+TOO_FAST = "You are sending messages faster than I can answer, so I skipped some. Please ask again in a moment."
+ALREADY_VOTED = "You already rated this answer. Thanks!"
+NOTE_TIMEOUT = 5.0  # seconds a "skipped some" note may wait for its chat's rate limit before it is dropped
 
 
 def keyboard(rows: list[list[Button]] | tuple) -> InlineKeyboardMarkup | None:
@@ -37,9 +42,9 @@ def addressed_question(text: str, chat_type: str, bot_username: str | None, repl
     """The question in a message, or None if a group message is not meant for the bot."""
     if chat_type == ChatType.PRIVATE:
         return text
-    mention = f"@{bot_username}" if bot_username else None
-    if mention and mention.lower() in text.lower():
-        return " ".join(re.sub(re.escape(mention), " ", text, flags=re.IGNORECASE).split())
+    mention = re.compile(rf"@{re.escape(bot_username)}(?![A-Za-z0-9_])", re.IGNORECASE) if bot_username else None
+    if mention and mention.search(text):
+        return " ".join(mention.sub(" ", text).split())
     return text if replied_to_bot else None
 
 
@@ -69,7 +74,8 @@ async def reload_knowledge(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if update.effective_user is None or update.effective_user.id not in context.bot_data["settings"].admin_ids:
         await update.effective_message.reply_text("Sorry, only the bot's administrators can do that.")
         return
-    await update.effective_message.reply_text(context.bot_data["reloader"].reload()[:4000])
+    report = await context.bot_data["reloader"].reload()
+    await update.effective_message.reply_text(report[:4000])
 
 
 async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -100,9 +106,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Handle inline buttons: related questions, context, topics and feedback."""
     query = update.callback_query
     result = press(_core(context), query.data, _brief(context))
-    await query.answer(result.toast or None)
-    if result.feedback:
-        context.bot_data["traffic"].feedback(*result.feedback)
+    await query.answer(_record_vote(update, context, result.feedback) or result.toast or None)
     chat_id = update.effective_chat.id if update.effective_chat else query.from_user.id
     if result.html:
         await context.bot.send_message(chat_id, result.html, parse_mode=ParseMode.HTML, reply_markup=keyboard(result.rows))
@@ -116,6 +120,15 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
                for r in replies]
     button = None if results else InlineQueryResultsButton(text="No answer in the brief. Tap for help.", start_parameter="help")
     await update.inline_query.answer(results, cache_time=30, button=button)
+
+
+def _record_vote(update: Update, context: ContextTypes.DEFAULT_TYPE, feedback: tuple | None) -> str | None:
+    """Log a 👍/👎 once per user and message; a re-press gets a toast instead of a second record."""
+    if not feedback:
+        return None
+    message = update.callback_query.message
+    voter = (update.callback_query.from_user.id, message.chat.id if message else None, message.message_id if message else None)
+    return None if context.bot_data["traffic"].feedback(*feedback, voter=voter) else ALREADY_VOTED
 
 
 def log_polling_error(exc: BaseException) -> None:
@@ -132,6 +145,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log_polling_error(context.error)
         return
     log.error("Error while handling an update", exc_info=context.error)
+    if isinstance(context.error, TimedOut):
+        return  # the reply may have been delivered: an apology could follow a good answer
     if isinstance(update, Update) and update.effective_chat:
         with contextlib.suppress(Exception):
             await context.bot.send_message(update.effective_chat.id, APOLOGY)
@@ -158,26 +173,45 @@ async def publish_commands(app: Application) -> None:
     log.info("BriefBot is serving as @%s", app.bot.username)
 
 
-def build_application(core: BriefBot, settings: Settings, reload: Callable[[], BriefBot] | None = None,
-                      **builder_options) -> Application:
+async def note_overflow(app: Application, update: Update) -> None:
+    """Tell a flooding chat, once per flood, that some of its messages were skipped."""
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(app.bot.send_message(update.effective_chat.id, TOO_FAST), NOTE_TIMEOUT)
+
+
+def forget_chat(app: Application, chat_id: int) -> None:
+    """Drop what PTB remembers about a chat that fell out of the recent-chats window."""
+    app.drop_chat_data(chat_id)
+    if chat_id > 0:
+        app.drop_user_data(chat_id)
+
+
+def build_application(core: BriefBot, settings: Settings, reload: Callable[[], BriefBot] | None = None) -> Application:
     """Build the PTB application with every handler registered, from a ready core and settings."""
-    builder = (ApplicationBuilder().token(settings.token).base_url(settings.api_url)
-               .concurrent_updates(True).post_init(publish_commands)
-               .get_updates_request(PollingRequest(connection_pool_size=1, read_timeout=settings.read_timeout))
-               .rate_limiter(BoundedRateLimiter(max_retries=3, max_wait=settings.max_retry_wait,
-                                                overall_max_rate=settings.max_rate)))
-    for name, value in builder_options.items():
-        builder = getattr(builder, name)(value)
-    app = builder.build()
-    app.bot_data.update(reloader=Reloader(core, reload), settings=settings, traffic=TrafficLog(settings.unanswered_log))
-    private = filters.ChatType.PRIVATE
+    ledger = Ledger()
+    polling = PollingRequest(ledger=ledger, health_file=settings.health_file, backoff_max=settings.backoff_max,
+                             connection_pool_size=1,
+                             read_timeout=settings.read_timeout)
+    processor = FairUpdateProcessor(ledger, per_chat=settings.chat_queue)
+    app = (ApplicationBuilder().token(settings.token).base_url(settings.api_url)
+           .concurrent_updates(processor).post_init(publish_commands)
+           .request(SendRequest(backoff_max=settings.backoff_max, connection_pool_size=256,
+                                read_timeout=settings.read_timeout))
+           .get_updates_request(polling)
+           .rate_limiter(FairRateLimiter(overall_max_rate=settings.max_rate, max_wait=settings.max_retry_wait))
+           .build())
+    processor.on_overflow = lambda update: note_overflow(app, update)
+    processor.on_forget = lambda chat_id: forget_chat(app, chat_id)
+    app.bot_data.update(reloader=Reloader(core, reload, settings.reload_time_limit), settings=settings,
+                        traffic=TrafficLog(settings.unanswered_log), ledger=ledger, polling=polling, processor=processor)
+    private, fresh = filters.ChatType.PRIVATE, filters.UpdateType.MESSAGE  # edited messages are ignored entirely
     app.add_handlers([
-        CommandHandler(list(COMMANDS), shared_command),
-        CommandHandler("brief", choose_brief),
-        CommandHandler("reload", reload_knowledge),
-        MessageHandler(filters.UpdateType.MESSAGE & filters.COMMAND, unknown_command),
-        MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, answer_text),
-        MessageHandler(filters.UpdateType.MESSAGE & private & ~filters.TEXT & ~filters.StatusUpdate.ALL, non_text),
+        CommandHandler(list(COMMANDS), shared_command, filters=fresh),
+        CommandHandler("brief", choose_brief, filters=fresh),
+        CommandHandler("reload", reload_knowledge, filters=fresh),
+        MessageHandler(fresh & filters.COMMAND, unknown_command),
+        MessageHandler(fresh & filters.TEXT, answer_text),
+        MessageHandler(fresh & private & ~filters.TEXT & ~filters.StatusUpdate.ALL, non_text),
         CallbackQueryHandler(on_button),
         InlineQueryHandler(inline_query),
     ])

@@ -1,25 +1,30 @@
-"""`briefbot telegram`: read settings, load the knowledge once, run long polling or a webhook."""
+"""`briefbot telegram`: read settings, load the knowledge once, run long polling or a webhook.
+
+Only light imports at module level: the SIGHUP handler goes in before anything slow, so a reload
+request during start-up is remembered instead of killing the process.
+"""
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
 import os
 import signal
 import sys
+import threading
 from typing import Callable
 
-from telegram import Update
-
-from bot.telegram.settings import ConfigError, Settings
-from bot.core import BriefBot
-from bot.telegram.redaction import configure_logging
 from bot.knowledge.models import Knowledge
 
 log = logging.getLogger("bot.telegram")
-BOOTSTRAP_RETRIES = 10  # about a minute and a half of back-off before giving up at start-up
-POLL_INTERVAL = 0.1
+
+
+def _early_sighup() -> threading.Event:
+    """Remember SIGHUPs that arrive before the event loop can handle them."""
+    pending = threading.Event()
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, lambda *_: pending.set())
+    return pending
 
 
 def webhook_path(args: argparse.Namespace) -> str:
@@ -30,7 +35,10 @@ def webhook_path(args: argparse.Namespace) -> str:
 
 
 def run_telegram(args: argparse.Namespace, load: Callable[[], Knowledge], reload: Callable[[], Knowledge]) -> int:
-    """Run the bot until SIGINT/SIGTERM. Returns the process exit code."""
+    """Run the bot until SIGINT/SIGTERM or a fatal error. Returns the process exit code."""
+    hup = _early_sighup()
+    from bot.telegram.settings import ConfigError, Settings
+
     try:
         settings = Settings.from_env()
     except ConfigError as exc:
@@ -39,22 +47,15 @@ def run_telegram(args: argparse.Namespace, load: Callable[[], Knowledge], reload
     if args.webhook_url and not settings.webhook_secret:
         print("briefbot: webhook mode needs TELEGRAM_WEBHOOK_SECRET (1-256 characters A-Z, a-z, 0-9, _ or -).", file=sys.stderr)
         return 2
+    from bot.telegram.redaction import configure_logging, guard_output
+
     token_secret = settings.token.split(":", 1)[1]
     secrets = (settings.token, token_secret if len(token_secret) >= 8 else "", settings.webhook_secret or "")
+    guard_output(secrets)
     configure_logging(os.environ.get("BRIEFBOT_LOG_LEVEL", "INFO"), secrets=secrets)
+    from bot.core import BriefBot
     from bot.telegram.app import build_application
+    from bot.telegram.runner import run
 
-    core = BriefBot(load())
-    app = build_application(core, settings, reload=lambda: BriefBot(reload()))
-    if hasattr(signal, "SIGHUP"):
-        signal.signal(signal.SIGHUP, lambda *_: app.bot_data["reloader"].reload())
-    log.info("Starting BriefBot (%s)", "webhook" if args.webhook_url else "long polling")
-    if args.webhook_url:
-        app.run_webhook(listen=args.listen, port=args.port, url_path=webhook_path(args), webhook_url=args.webhook_url,
-                        secret_token=settings.webhook_secret, allowed_updates=Update.ALL_TYPES,
-                        bootstrap_retries=BOOTSTRAP_RETRIES)
-    else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=BOOTSTRAP_RETRIES,
-                        poll_interval=POLL_INTERVAL, timeout=dt.timedelta(seconds=settings.poll_timeout))
-    log.info("BriefBot stopped")
-    return 0
+    app = build_application(BriefBot(load()), settings, reload=lambda: BriefBot(reload()))
+    return run(app, settings, args, hup)

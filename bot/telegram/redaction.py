@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import atexit
+import io
 import logging
 import re
+import sys
+import threading
+import traceback
 
 from bot.telegram.settings import TOKEN_SHAPE
 
 _BOT_URL_TOKEN = re.compile(r"(/bot)[^/\s]+")
+QUIET_ERRORS = {"InvalidToken"}  # logged without a traceback: the bot ends with one clear line about it
+MAX_PENDING = 8192  # characters held back waiting for the end of a line before they are written anyway
 
 
 def redact(text: str, secrets: tuple[str, ...] = ()) -> str:
@@ -31,6 +38,8 @@ class RedactingFilter(logging.Filter):
         clean = redact(message, self.secrets)
         if clean != message:
             record.msg, record.args = clean, None
+        if record.exc_info and type(record.exc_info[1]).__name__ in QUIET_ERRORS:
+            record.exc_info = None  # the runner reports these itself, in one line
         if record.exc_info:
             record.exc_text = redact(self._formatter.formatException(record.exc_info), self.secrets)
             record.exc_info = None
@@ -53,3 +62,50 @@ def configure_logging(level: str | int = "INFO", secrets: tuple[str, ...] = ()) 
     root.setLevel(level if isinstance(level, int) else getattr(logging, str(level).upper(), logging.INFO))
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+class RedactingStream(io.TextIOBase):
+    """A text stream that redacts secrets line by line before passing text on (stdout/stderr guard)."""
+
+    def __init__(self, stream, secrets: tuple[str, ...] = ()):
+        super().__init__()
+        self._stream, self._secrets, self._pending = stream, tuple(s for s in secrets if s), ""
+
+    def write(self, text: str) -> int:
+        self._pending += text
+        if "\n" in self._pending:
+            done, self._pending = self._pending.rsplit("\n", 1)
+            self._stream.write(redact(done + "\n", self._secrets))
+        if len(self._pending) > MAX_PENDING:
+            self.flush()
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            self._stream.write(redact(self._pending, self._secrets))
+            self._pending = ""
+        self._stream.flush()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._stream, "encoding", "utf-8")
+
+
+def guard_output(secrets: tuple[str, ...]) -> None:
+    """Every path that can print goes through redaction: stdout, stderr, uncaught exceptions, warnings."""
+    sys.stdout = RedactingStream(sys.stdout, secrets)
+    sys.stderr = RedactingStream(sys.stderr, secrets)
+    sys.excepthook = lambda kind, exc, tb: traceback.print_exception(kind, exc, tb, file=sys.stderr)
+    threading.excepthook = lambda args: traceback.print_exception(args.exc_type, args.exc_value, args.exc_traceback,
+                                                                  file=sys.stderr)
+    sys.unraisablehook = lambda unraisable: print(redact(f"Unraisable exception: {unraisable.exc_value!r}", secrets),
+                                                  file=sys.stderr)
+    logging.captureWarnings(True)
+    atexit.register(sys.stderr.flush)
+    atexit.register(sys.stdout.flush)

@@ -49,6 +49,11 @@ class Settings:
     max_rate: float = 30.0  # messages per second overall: Telegram's broadcast limit
     poll_timeout: float = 10.0  # long-polling timeout of getUpdates, seconds
     read_timeout: float = 5.0  # HTTP read timeout added to it, seconds
+    health_file: Path | None = None  # touched after every good getUpdates (a container health check reads it)
+    backoff_max: float = 30.0  # longest wait between retries (start-up and sends); tests shorten it
+    shutdown_grace: float = 5.0  # seconds replies may finish after SIGTERM; the rest are left unconfirmed
+    chat_queue: int = 5  # updates one chat may have waiting; beyond that its excess is dropped (and it is told)
+    reload_time_limit: float = 60.0  # a reload that takes longer is abandoned; the old knowledge serves on
 
     @classmethod
     def from_env(cls, env: dict | None = None) -> "Settings":
@@ -59,6 +64,7 @@ class Settings:
         if not TOKEN_FORMAT.fullmatch(token):
             raise ConfigError("TELEGRAM_BOT_TOKEN is malformed; it should look like 123456789:AAE... (digits, a colon, then letters, digits, _ or -).")
         log = env.get("BRIEFBOT_UNANSWERED_LOG", "").strip()
+        health = env.get("BRIEFBOT_HEALTH_FILE", "").strip()
         return cls(
             token=token,
             api_url=env.get("TELEGRAM_API_URL", "").strip() or DEFAULT_API_URL,
@@ -68,4 +74,9 @@ class Settings:
             max_rate=_number(env, "BRIEFBOT_MAX_RATE", 30.0),
             poll_timeout=_number(env, "BRIEFBOT_POLL_TIMEOUT", 10.0),
             read_timeout=_number(env, "BRIEFBOT_READ_TIMEOUT", 5.0),
+            health_file=Path(health) if health else None,
+            backoff_max=_number(env, "BRIEFBOT_BACKOFF_MAX", 30.0),
+            shutdown_grace=_number(env, "BRIEFBOT_SHUTDOWN_GRACE", 5.0),
+            chat_queue=max(1, int(_number(env, "BRIEFBOT_CHAT_QUEUE", 5))),
+            reload_time_limit=_number(env, "BRIEFBOT_RELOAD_TIMEOUT", 60.0),
         )

@@ -114,15 +114,30 @@ class BotProcess:
 
     async def wait_for_log(self, needle: str, timeout: float = 30.0) -> None:
         """Like wait_until_serving, but yields to the event loop (for in-process fake servers)."""
+        await self.wait_for(lambda log: needle in log, timeout, f"{needle!r} in the bot log")
+
+    async def wait_for(self, predicate, timeout: float = 30.0, what: str = "the log condition", alive: bool = True) -> None:
+        """Poll the log until predicate(log) holds; fail if the bot exits first (when alive) or on the deadline."""
         import asyncio
 
         deadline = time.monotonic() + timeout
-        while needle not in self.log():
-            if self.proc.poll() is not None:
+        while not predicate(self.log()):
+            if alive and self.proc.poll() is not None:
                 raise AssertionError(f"bot exited early:\n{self.log()}")
             if time.monotonic() > deadline:
-                raise AssertionError(f"{needle!r} not in the bot log within {timeout}s:\n{self.log()}")
+                raise AssertionError(f"no {what} within {timeout}s:\n{self.log()}")
             await asyncio.sleep(0.05)
+
+    async def wait_exit(self, timeout: float = 15.0) -> int:
+        """Wait for the process to end by itself; return its exit code."""
+        import asyncio
+
+        deadline = time.monotonic() + timeout
+        while self.proc.poll() is None:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the bot did not exit within {timeout}s:\n{self.log()}")
+            await asyncio.sleep(0.05)
+        return self.proc.returncode
 
     async def stop(self, timeout: float = 10.0) -> tuple[int, float]:
         """SIGTERM without blocking the event loop; return (exit code, seconds taken)."""
