@@ -6,10 +6,12 @@ import re
 import unicodedata
 
 _QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′´`“”„‟″«»\""})
-_LETTERS = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l"})
+# Letters that Unicode does not decompose into a base letter and a mark, in both cases.
+_LETTERS = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae",
+                          "œ": "oe", "Œ": "oe", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ё": "е", "Ё": "е"})
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
 _US = re.compile(r"\bU\.?S\.?A?\b(?!\w)")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+_NON_WORD = re.compile(r"[^a-z0-9\u0430-\u044f]+")  # Latin and Russian Cyrillic letters, digits
 _WS = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"'s\b")
 
@@ -52,6 +54,7 @@ def fold(text: str) -> str:
     if not text.isascii():
         text = fold_quotes(unicodedata.normalize("NFKC", text))
         text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+        text = text.replace("\u0438\u0306", "\u0439").replace("\u0418\u0306", "\u0419")  # NFKD splits Russian й; keep it
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = _US.sub(" usa ", text.replace('"', "'").replace("`", "'"))
     text = _POSSESSIVE.sub("", text.lower()).replace("'", "")
@@ -68,10 +71,6 @@ _FILLERS = re.compile(
 def strip_fillers(folded: str) -> str:
     """Drop conversational frames ("can you tell me", "what's the deal with") from folded text."""
     return collapse_ws(_FILLERS.sub(" ", folded))
-
-
-def tokens(text: str) -> list[str]:
-    return fold(text).split()
 
 
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s")

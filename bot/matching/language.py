@@ -1,0 +1,69 @@
+"""Which of the supported languages a question is written in: script and letters first, then words."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, get_args
+
+Language = Literal["en", "ru", "az"]
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+DEFAULT_LANGUAGE: Language = "en"
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_NOT_RUSSIAN_CYRILLIC = re.compile(r"[іїєґўқғүұһәөң]", re.IGNORECASE)  # Ukrainian, Belarusian, Kazakh... letters
+_AZ_LETTERS = re.compile(r"[əƏğĞıİşŞ]")  # letters English never uses and Azerbaijani uses constantly
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0530-\u058f\u0590-\u06ff\u0900-\u0dff\u10a0-\u10ff\u3040-\u9fff\uac00-\ud7af]")
+_WORD = re.compile(r"[a-z]+")
+
+# Frequent Azerbaijani words as typed without diacritics, so that "Meqaleni kim yazib" is recognised.
+AZ_WORDS = frozenset(
+    """kim kimdir ne nedir niye niya neye nece necə hansi hansı harada haradan haqqinda haqqında ve ile ilə ucun üçün
+    bu o bir da de deyil var yox olub olunub edir etdi edib oldu olan ki mi mu bes bəs yazib yazıb yazan meqale meqaleni
+    meqalede muellif muellifi rusiya rusiyanin azerbaycan azerbaycanin moskva moskvanin baki bakinin neden nədən
+    zaman vaxt ne vaxt il ilde ilin soz sozu dedi deyir niye gore görə uzre üzrə hansı kontekst konteksti yeni
+    boru kemeri qaz avropa ukrayna ermenistan qarabag teyyare teyyareni vurub vurdu reys reysi""".split()
+)
+# Frequent words of other languages that neither English nor Azerbaijani use, for "not a language we speak".
+_FOREIGN_WORDS = frozenset(
+    """der die das und ist nicht wer wie warum was ein eine ich sie wir mit auf fur für
+    le la les est qui quoi pourquoi une des du avec pour dans ce cette
+    el los las es quien quién que qué por porque una con para como cuando donde
+    il lo gli che chi perche perché sono della
+    o os um uma quem porque não nao com
+    het een niet wat wie waarom
+    och att inte vad vem varfor""".split()
+)
+
+
+def detect(text: str, english: frozenset[str] = frozenset(), azerbaijani: frozenset[str] = frozenset(),
+           default: Language | None = DEFAULT_LANGUAGE) -> Language | None:
+    """The question's language, `default` when the text gives no signal, or None for a language we do not speak.
+
+    `english` and `azerbaijani` are folded words known to be of that language (e.g. the knowledge's phrasings).
+    """
+    if _CYRILLIC.search(text):
+        return None if _NOT_RUSSIAN_CYRILLIC.search(text) else "ru"
+    if _AZ_LETTERS.search(text):
+        return "az"
+    if _OTHER_SCRIPT.search(text) and not _LATIN.search(text):
+        return None
+    from bot.matching.text import fold
+
+    words = _WORD.findall(fold(text))
+    if not words:
+        return default
+    az = sum(1 for w in words if (w in AZ_WORDS or w in azerbaijani) and w not in english)
+    en = sum(1 for w in words if w in english and w not in AZ_WORDS and w not in azerbaijani)
+    foreign = sum(1 for w in words if w in _FOREIGN_WORDS and w not in english)
+    if foreign >= 2 and foreign > en + az:
+        return None
+    if az > en:
+        return "az"
+    if en or not foreign:
+        return "en" if en else default
+    return None
+
+
+def is_language(value: str) -> bool:
+    return value in LANGUAGES

@@ -1,0 +1,48 @@
+"""Stems per language: Snowball for English and Russian, a suffix stripper for Azerbaijani."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bot.matching.language import Language
+
+STEM_CACHE = 100_000  # distinct (word, language) pairs remembered; bounded so hostile input cannot grow memory
+MIN_AZ_STEM = 4  # an Azerbaijani stem keeps at least this many letters (shorter ones lose their meaning)
+
+# Azerbaijani suffixes as they look after folding (ə->e, ı->i, ş->s, ğ->g...): case, possessive, plural, and the
+# common verb endings of questions. Longest first; stripped repeatedly from the end while the stem stays long enough.
+_AZ_SUFFIXES = tuple(sorted(set(
+    """lar ler larin lerin lari leri larda lerde lardan lerden lara lere nin nun in un ni nu na ne nda nde ndan nden
+    da de dan den ya ye yla yle la le si su sini sunu sinin sunun sina sine sinda sinde sindan sinden miz niz imiz iniz
+    mis mus misdir musdur dir dur dir ib ub ir ur ar er di du ti tu yib yub yir yur maq mek acaq ecek aq ek
+    i u a e im in um un""".split()), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _snowball(language: str):
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(language)
+
+
+def _az_stem(word: str) -> str:
+    for _ in range(2):  # at most two suffixes: a case or possessive ending, then a plural
+        for suffix in _AZ_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= MIN_AZ_STEM:
+                word = word[: -len(suffix)]
+                break
+        else:
+            break
+    return word
+
+
+@lru_cache(maxsize=STEM_CACHE)
+def stem_word(word: str, language: Language) -> str:
+    """The stem of one folded word. Cyrillic words always take the Russian stemmer."""
+    if not word.isalpha() or len(word) < 3:
+        return word
+    if "\u0430" <= word[0] <= "\u044f":
+        return _snowball("russian").stemWord(word)
+    if language == "az":
+        return _az_stem(word)
+    return _snowball("english").stemWord(word)
