@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.matching.lexical import SUGGEST_THRESHOLD, Candidate, Matcher
+from bot.i18n import say
 from bot.knowledge.models import Brief, Entry, Knowledge
+from bot.matching.analyzer import Analyzer, fact_kinds
+from bot.matching.language import DEFAULT_LANGUAGE, detect
+from bot.matching.policy import MAX_SUGGESTIONS, Decision, decide
+from bot.matching.scorer import Candidate, Scorer
+from bot.matching.support import Support
+from bot.matching.text import fold
 from bot.reply import Reply, Source, Suggestion
 
-MAX_QUESTION_CHARS = 1000
-_UNMET = {"quantity": "give that figure", "date": "give that date", "time": "say when that happened"}
+MAX_QUESTION_CHARS = 1000  # longer messages are pasted documents, not questions
+INLINE_RESULTS = 5  # inline mode offers at most this many answers
 
 
 def human_date(iso: str) -> str:
@@ -21,11 +27,14 @@ def human_date(iso: str) -> str:
     return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
-def covered_topics(knowledge: Knowledge) -> str:
+def covered_topics(knowledge: Knowledge, language: str = "en") -> str:
     """One sentence on what the knowledge covers, for declines."""
     parts = []
     for b in knowledge.briefs:
-        titles = [c.title.split(": ", 1)[-1] for c in b.contexts if c.ordinal is not None] or [c.title for c in b.contexts]
+        t = b.translation(language)
+        contexts = [(t.context(c.id) if t else None) or c for c in b.contexts]
+        numbered = [c for c, orig in zip(contexts, b.contexts) if orig.ordinal is not None] or contexts
+        titles = [c.title.split(": ", 1)[-1] for c in numbered]
         parts.append(f"“{b.title}” by {b.author} ({human_date(b.date)})" + (": " + "; ".join(titles) if titles else ""))
     return " | ".join(parts)
 
@@ -33,64 +42,128 @@ def covered_topics(knowledge: Knowledge) -> str:
 class BriefBot:
     """Answers questions about the loaded briefs. Built once; every method is pure."""
 
-    def __init__(self, knowledge: Knowledge):
+    def __init__(self, knowledge: Knowledge, scorer: Scorer | None = None, analyzer: Analyzer | None = None):
         self.knowledge = knowledge
-        self.matcher = Matcher(knowledge)
-        self.topics = covered_topics(knowledge)
+        self.analyzer = analyzer or Analyzer(knowledge)
+        if scorer is None:
+            from bot.matching.learned import LearnedScorer
 
-    def _suggestion(self, brief: Brief, entry: Entry, name_brief: bool = False) -> Suggestion:
+            scorer = LearnedScorer.fit(knowledge, self.analyzer)
+        self.scorer = scorer
+        self.languages = tuple(dict.fromkeys(lang for b in knowledge.briefs for lang in b.languages))
+        self._english, self._azerbaijani = self._language_words(knowledge)
+        self.support = Support(knowledge, self.analyzer)
+        self._facts = {(b.id, e.id): fact_kinds(f"{e.quote} {e.answer}") for b in knowledge.briefs for e in b.entries}
+
+    @staticmethod
+    def _language_words(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str]]:
+        words: dict[str, set[str]] = {"en": set(), "az": set()}
+        for b in knowledge.briefs:
+            for e in b.entries:
+                for lang, text in b.entry_texts(e.id):
+                    if lang in words:
+                        for q in text.questions:
+                            words[lang].update(fold(q).split())
+        return frozenset(words["en"] - words["az"]), frozenset(words["az"] - words["en"])
+
+    def language_of(self, text: str, default: str | None = DEFAULT_LANGUAGE) -> str | None:
+        """The language of a question: one the knowledge speaks, `default` when unclear, None when foreign."""
+        found = detect(text, self._english, self._azerbaijani, default)
+        return found if found is None or found in self.languages else default
+
+    def topics(self, language: str = "en") -> str:
+        return covered_topics(self.knowledge, language)
+
+    def _covers(self, language: str) -> str:
+        return say("covers", language, topics=self.topics(language))
+
+    def _suggestion(self, brief: Brief, entry: Entry, language: str, name_brief: bool = False) -> Suggestion:
         """An entry offered as a question; name_brief labels it with its brief's title."""
-        question = entry.questions[0]
+        text = brief.entry_text(entry.id, language)
+        question = text.questions[0] if text and text.questions else entry.questions[0]
         return Suggestion(brief.id, entry.id, f"{question} ({brief.title})" if name_brief else question)
 
-    def _suggestions(self, candidates: tuple[Candidate, ...]) -> tuple[Suggestion, ...]:
+    def _suggestions(self, candidates: tuple[Candidate, ...], language: str) -> tuple[Suggestion, ...]:
         many = len(self.knowledge.briefs) > 1
-        return tuple(self._suggestion(c.brief, c.entry, many) for c in candidates[:3])
+        return tuple(self._suggestion(c.brief, c.entry, language, many) for c in candidates[:MAX_SUGGESTIONS])
 
-    def entry_reply(self, brief_id: str, entry_id: str, question: str | None = None, score: float = 1.0) -> Reply | None:
+    def entry_reply(self, brief_id: str, entry_id: str, question: str | None = None, score: float = 1.0,
+                    language: str = "en") -> Reply | None:
         """The sourced answer of one entry, or None if it does not exist (e.g. stale buttons)."""
         brief = self.knowledge.brief(brief_id)
         entry = brief.entry(entry_id) if brief else None
         if entry is None:
             return None
         ctx = brief.context(entry.context)
+        translation = brief.translation(language) if language != "en" else None
+        text = brief.entry_text(entry.id, language)
+        ctx_text = translation.context(ctx.id) if translation else None
         source = Source(brief.id, brief.title, brief.author, brief.date, entry.paragraph, ctx.title)
-        related = tuple(self._suggestion(brief, r) for r in (brief.entry(i) for i in entry.related) if r)
-        return Reply(question if question is not None else entry.questions[0], True, entry.answer, "answer",
-                     quote=entry.quote, source=source, context=ctx.summary, score=score,
-                     related=related[:3], entry=entry.id)
+        related = tuple(self._suggestion(brief, r, language) for r in (brief.entry(i) for i in entry.related) if r)
+        return Reply(question=question if question is not None else text.questions[0], kind="answer",
+                     answer=text.answer, quote=entry.quote, quote_translation=text.quote if language != "en" else None,
+                     source=source, context=ctx_text.summary if ctx_text else ctx.summary, score=score,
+                     related=related[:MAX_SUGGESTIONS], entry=entry.id, language=language if text.quote else "en")
 
-    def ask(self, question: str, brief_id: str | None = None) -> Reply:
-        """Answer one question; never raises on any text."""
-        text = question if isinstance(question, str) else ""
+    def check(self, text: str, language: str) -> Reply | None:
+        """The reply to a message that is not a question we can match (empty, too long, foreign), else None."""
         if not text.strip():
-            return Reply(text, False, "Please ask a question about the brief. " + self._covers(), "empty")
+            return Reply(question=text, kind="empty", answer=say("empty", language, covers=self._covers(language)),
+                         language=language)
         if len(text) > MAX_QUESTION_CHARS:
-            return Reply(text, False, f"That message is {len(text):,} characters long; please ask a shorter question "
-                         f"(up to {MAX_QUESTION_CHARS:,} characters).", "too_long")
-        match = self.matcher.match(text, brief_id)
-        if match.outcome == "answer":
-            best = match.best
-            return self.entry_reply(best.brief.id, best.entry.id, text, best.score)
-        if match.outcome == "suggest":
-            suggestions = self._suggestions(match.candidates)
-            if match.unmet:
-                msg = f"The brief does not {_UNMET[match.unmet]}. The closest thing it does say is about:"
-                return Reply(text, False, msg, "not_said", score=match.score, suggestions=suggestions[:1])
-            return Reply(text, False, "I am not sure the brief answers that. Did you mean one of these?",
-                         "suggest", score=match.score, suggestions=suggestions)
-        if match.small_talk:
-            return Reply(text, False, "Hello! I am BriefBot, and I answer questions about a policy brief. "
-                         + self._covers(), "decline")
-        return Reply(text, False, "The brief does not cover that. " + self._covers(), "decline", score=match.score)
+            return Reply(question=text, kind="too_long", language=language,
+                         answer=say("too_long", language, length=len(text), limit=MAX_QUESTION_CHARS))
+        return None
 
-    def top_answers(self, question: str, limit: int = 5, brief_id: str | None = None) -> list[Reply]:
+    def ask(self, question: str, brief_id: str | None = None, language: str | None = None) -> Reply:
+        """Answer one question; never raises on any text. `language` forces the reply's language."""
+        text = question if isinstance(question, str) else ""
+        detected = self.language_of(text) if language is None else language
+        if detected is None:
+            return Reply(question=text, kind="other_language", answer=say("other_language"), language="en")
+        lang = detected
+        early = self.check(text, lang)
+        if early:
+            return early
+        decision = self.decide(text, brief_id, lang)
+        return self.compose(text, decision, lang)
+
+    def decide(self, text: str, brief_id: str | None, language: str) -> Decision:
+        query = self.analyzer.query(text)
+        ranked = self.scorer.rank(text, brief_id, language)
+        stems = self.analyzer.model_terms(text, language)[0]
+        return decide(query, ranked, self.scorer.thresholds, lambda c: self._facts[(c.brief.id, c.entry.id)],
+                      lambda c: self.support.share(stems, c.brief.id, c.entry.id))
+
+    def compose(self, text: str, decision: Decision, lang: str) -> Reply:
+        """The Reply for a decision, in the question's language."""
+        outcome = decision.outcome
+        if outcome == "answer":
+            best = decision.best
+            return self.entry_reply(best.brief.id, best.entry.id, text, best.confidence, lang)
+        suggestions = self._suggestions(decision.candidates, lang)
+        if outcome == "not_said":
+            return Reply(question=text, kind="not_said", answer=say(f"not_said.{decision.unmet}", lang),
+                         score=decision.confidence, suggestions=suggestions[:1], language=lang)
+        if outcome == "suggest":
+            return Reply(question=text, kind="suggest", answer=say("suggest", lang), score=decision.confidence,
+                         suggestions=suggestions, language=lang)
+        if outcome == "not_understood":
+            return Reply(question=text, kind="not_understood", answer=say("not_understood", lang),
+                         score=decision.confidence, suggestions=suggestions, language=lang)
+        if outcome == "small_talk":
+            return Reply(question=text, kind="decline", answer=say("small_talk", lang, covers=self._covers(lang)),
+                         language=lang)
+        return Reply(question=text, kind="decline", answer=say("decline", lang, covers=self._covers(lang)),
+                     score=decision.confidence, language=lang)
+
+    def top_answers(self, question: str, limit: int = INLINE_RESULTS, brief_id: str | None = None,
+                    language: str | None = None) -> list[Reply]:
         """Up to `limit` sourced entry replies that plausibly answer the question (for inline mode)."""
         text = question if isinstance(question, str) else ""
         if not text.strip() or len(text) > MAX_QUESTION_CHARS:
             return []
-        ranked = self.matcher.rank(self.matcher.analyzer.query(text), brief_id)
-        return [self.entry_reply(c.brief.id, c.entry.id, None, c.score) for c in ranked[:limit] if c.score >= SUGGEST_THRESHOLD]
-
-    def _covers(self) -> str:
-        return f"It covers: {self.topics}. Send /topics for questions you can ask."
+        lang = language or self.language_of(text) or "en"
+        ranked = self.scorer.rank(text, brief_id, lang)
+        return [self.entry_reply(c.brief.id, c.entry.id, None, c.confidence, lang)
+                for c in ranked[:limit] if c.confidence >= self.scorer.thresholds.suggest]

@@ -3,6 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+ReplyKind = Literal[
+    "answer",  # a sourced answer
+    "suggest",  # did you mean: the closest questions
+    "not_said",  # on topic, but the brief does not state that fact
+    "not_understood",  # on topic, but no entry matched: rephrase, or pick a suggestion
+    "decline",  # off topic: the brief does not cover that
+    "clarify",  # a follow-up with nothing before it to refer to
+    "other_language",  # a language we do not speak
+    "empty",
+    "too_long",
+]
 
 
 @dataclass(frozen=True)
@@ -24,25 +37,26 @@ class Suggestion:
     question: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Reply:
-    """The core's answer to one question.
-
-    kind is one of: "answer", "suggest" (did you mean), "not_said" (on topic, but the brief
-    does not state that fact), "decline" (off topic), "empty", "too_long".
-    """
+    """The core's answer to one question. Build it with keywords."""
 
     question: str
-    answered: bool
+    kind: ReplyKind
     answer: str
-    kind: str
-    quote: str | None = None
+    quote: str | None = None  # always the brief's verbatim (English) sentence
+    quote_translation: str | None = None  # the knowledge's translation of the quote, in the reply's language
     source: Source | None = None
     context: str | None = None
     score: float = 0.0
     suggestions: tuple[Suggestion, ...] = ()
     related: tuple[Suggestion, ...] = ()
     entry: str | None = None
+    language: str = "en"
+
+    @property
+    def answered(self) -> bool:
+        return self.kind == "answer"
 
     def to_json(self) -> dict:
         """The stable batch interface: exactly these keys, in this order."""
@@ -59,4 +73,6 @@ class Reply:
             "context": self.context,
             "score": round(min(max(self.score, 0.0), 1.0), 4),
             "suggestions": [x.question for x in self.suggestions],
+            "language": self.language,
+            "quote_translation": self.quote_translation,
         }

@@ -19,6 +19,7 @@ import yaml
 
 from bot.knowledge.models import Brief, Knowledge
 from bot.knowledge.schema import Problems, build_brief
+from bot.knowledge.translations import build_translation, is_translation_file, with_translations
 
 MAX_FILE_BYTES = 1_000_000  # a brief's YAML is tens of KB; anything near a megabyte is a mistake or an attack
 MAX_DEPTH = 50  # the knowledge format nests 5 levels; deeper input is refused before it can exhaust the stack
@@ -236,7 +237,7 @@ def _brief_files(root: Path) -> list[list[Path]]:
     groups = []
     for child in sorted(root.iterdir()):
         if child.is_dir():
-            files = sorted(child.glob("*.yaml")) + sorted(child.glob("*.yml"))
+            files = [f for f in sorted(child.glob("*.yaml")) + sorted(child.glob("*.yml")) if not is_translation_file(f)]
             if files:
                 groups.append(sorted(files, key=lambda p: (p.name != "brief.yaml", p.name)))
         elif child.suffix in (".yaml", ".yml") and not child.name.startswith("_"):
@@ -271,6 +272,36 @@ def _merge(files: list[Path], problems: list[Problem]) -> tuple[dict, dict[str, 
     return merged, origin
 
 
+def _translated(brief: Brief, folder: Path, problems: list[Problem]) -> Brief:
+    """Attach the brief's `<language>.yaml` translations, reporting problems with file and line."""
+    translations = []
+    for path in sorted(folder.glob("*.yaml")):
+        if not is_translation_file(path):
+            continue
+        try:
+            data, lines = read_yaml(path)
+        except KnowledgeError as exc:
+            problems.extend(exc.problems)
+            continue
+
+        def add(where: tuple, message: str, entry: str | None, path=path, lines=lines) -> None:
+            while where and where not in lines:
+                where = where[:-1]
+            problems.append(Problem(str(path), lines.get(where, 1 if not where else None), entry, message))
+
+        if path.stem not in brief.languages:
+            add((), f"{path.name} is not a declared language of brief {brief.id!r} (languages: {list(brief.languages)})", None)
+            continue
+        translation = build_translation(data, brief, path.stem, add)
+        if translation is not None:
+            translations.append(translation)
+
+    def add_brief(where: tuple, message: str, entry: str | None) -> None:
+        problems.append(Problem(str(folder / "brief.yaml"), None, entry, message))
+
+    return with_translations(brief, translations, add_brief)
+
+
 def load_knowledge(root: Path | str) -> Knowledge:
     """Load and validate every brief under root; raise KnowledgeError with all problems."""
     root = Path(root)
@@ -285,7 +316,8 @@ def load_knowledge(root: Path | str) -> Knowledge:
             merged["date"] = merged["date"].isoformat()[:10]
         brief = build_brief(merged, sink)
         if brief is not None:
-            briefs.append(brief)
+            briefs.append(_translated(brief, files[0].parent, problems) if len(files) > 1 or files[0].name == "brief.yaml"
+                          else brief)
     seen: set[str] = set()
     for brief in briefs:
         if brief.id in seen:

@@ -12,7 +12,6 @@ class Paragraph:
     number: int
     text: str
     heading: str | None = None
-    kind: str = "paragraph"
 
 
 @dataclass(frozen=True)
@@ -42,6 +41,42 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class EntryText:
+    """An entry's words in one language."""
+
+    questions: tuple[str, ...]
+    answer: str
+    quote: str | None = None  # a translation of the quote; None in English, where the quote itself is shown
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ContextText:
+    """A context's title and summary in one language."""
+
+    title: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A brief's texts in one more language, written by hand (never machine-translated at run time)."""
+
+    language: str
+    title: str
+    summary: str
+    contexts_note: str | None
+    contexts: tuple[tuple[str, ContextText], ...]
+    entries: tuple[tuple[str, EntryText], ...]
+
+    def entry(self, entry_id: str) -> EntryText | None:
+        return next((t for i, t in self.entries if i == entry_id), None)
+
+    def context(self, context_id: str) -> ContextText | None:
+        return next((t for i, t in self.contexts if i == context_id), None)
+
+
+@dataclass(frozen=True)
 class Brief:
     """A brief with its metadata, source text, contexts and entries."""
 
@@ -55,6 +90,27 @@ class Brief:
     entries: tuple[Entry, ...]
     contexts_note: str | None = None
     aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    languages: tuple[str, ...] = ("en",)
+    translations: tuple[Translation, ...] = ()
+
+    def translation(self, language: str) -> Translation | None:
+        return next((t for t in self.translations if t.language == language), None)
+
+    def entry_texts(self, entry_id: str):
+        """(language, EntryText) for English and every translation of one entry."""
+        entry = self.entry(entry_id)
+        if entry is None:
+            return
+        yield "en", EntryText(entry.questions, entry.answer, None, entry.keywords)
+        for t in self.translations:
+            text = t.entry(entry_id)
+            if text is not None:
+                yield t.language, text
+
+    def entry_text(self, entry_id: str, language: str) -> EntryText | None:
+        """The entry's words in `language`, or in English when that language has none."""
+        texts = dict(self.entry_texts(entry_id))
+        return texts.get(language) or texts.get("en")
 
     def entry(self, entry_id: str) -> Entry | None:
         return next((e for e in self.entries if e.id == entry_id), None)

@@ -21,6 +21,7 @@ BRIEF_FIELDS = {
     "entries",
     "contexts_note",
     "aliases",
+    "languages",
 }
 BRIEF_REQUIRED = {"id", "title", "author", "date", "summary", "paragraphs", "contexts", "entries"}
 PARAGRAPH_FIELDS, PARAGRAPH_REQUIRED = {"n", "text", "heading", "kind"}, {"n", "text"}
@@ -104,8 +105,8 @@ def _paragraphs(raw: Any, out: Problems) -> tuple[Paragraph, ...]:
         if any(p.number == n for p in result):
             out.add(path + ("n",), f"paragraph number {n} is used twice")
         heading = _text(item["heading"], path + ("heading",), out, None, "heading") if "heading" in item else None
-        kind = _text(item.get("kind", "paragraph"), path + ("kind",), out, None, "kind")
-        result.append(Paragraph(n, _text(item["text"], path + ("text",), out, None, "paragraph text"), heading, kind))
+        _text(item.get("kind", "paragraph"), path + ("kind",), out, None, "kind")  # a note for authors; not used
+        result.append(Paragraph(n, _text(item["text"], path + ("text",), out, None, "paragraph text"), heading))
     if not isinstance(raw, list) or not result:
         out.add(("paragraphs",), "paragraphs must be a non-empty list")
     return tuple(result)
@@ -263,4 +264,5 @@ def build_brief(data: dict, out: Problems) -> Brief | None:
         entries=tuple(e for _, e in entries),
         contexts_note=note,
         aliases=_aliases(data.get("aliases"), out),
+        languages=_languages(data.get("languages"), out),
     )

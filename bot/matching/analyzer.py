@@ -4,25 +4,40 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.knowledge.models import Knowledge
+from bot.matching.stemming import stem_word
 from bot.matching.text import SOFT_STOP_WORDS, STOP_WORDS, fold, stem, strip_fillers
 
+MAX_WORDS = 200  # words of a question that are analysed; the longest real questions have about 60
+MAX_FOLDED_CHARS = 2000  # characters of a question that are analysed (twice the longest message we accept)
+CORRECTION_CACHE = 50_000  # distinct unknown words whose repair is remembered (least recently used go first)
+
+# Question types, on folded text, in English, Russian and Azerbaijani (folded: "nə qədər" -> "ne qeder").
 _QUANTITY = re.compile(
     r"\bhow (many|much|big|large|long|far|often|old)\b|\b(what|which) (percentage|percent|share|proportion|number|amount|volume|figure|price|value)\b"
     r"|\b(number|amount|volume|value|cost|price) of\b|\bhow many\b|\bbcm\b|\b(billion|million)s?\b"
+    r"|\bсколько\b|\bне qeder\b|\bne qeder\b|\bnece (nefer|adam|insan|dene|milyon|milyard|faiz)\b"
 )
-_DATE = re.compile(r"\b(what|which|in what) (year|date|month|day)\b|\bdate of\b")
-_TIME = re.compile(r"\bwhen\b|\bwhat time\b|\bhow long ago\b|\bsince when\b")
+_DATE = re.compile(r"\b(what|which|in what) (year|date|month|day)\b|\bdate of\b"
+                   r"|\b(в )?(каком|какого|какой) (году|года|год|числа|месяце)\b|\bкакая дата\b|\bhansi (il|tarix|ay)")
+_TIME = re.compile(r"\bwhen\b|\bwhat time\b|\bhow long ago\b|\bsince when\b|\bкогда\b|\bс каких пор\b"
+                   r"|\bne vaxt\b|\bne zaman\b|\bneceden\b")
 _SMALL_TALK = re.compile(
     r"^(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|night)|thanks?( you)?|thx|cheers|bye|goodbye|ok|okay)\b"
     r"(\s+\w+){0,3}$|\b(your name|who are you|what are you|how are you|are you (a )?(bot|human|real|ai)|who (made|built|created) you)\b"
 )
-_NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|several|vast number|majority|half"
-_HAS_QUANTITY = re.compile(rf"\b({_NUMBER_WORDS})\b|(?<!flight )\b(?!(19|20)\d\d\b)\d[\d,.]*\b")
+# A figure is a number or a number word ("several" and "many" are not figures).
+_NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|half"
+# A number after a word that makes it a label ("flight 8243", "resolution 242") names something; it counts nothing.
+_LABEL_WORDS = "flight|route|number|no|resolution|article|chapter|section|page|room|line|bus|road|highway|platform|gate"
+_LABELS = "".join(rf"(?<!\b{w} )" for w in _LABEL_WORDS.split("|"))  # one fixed-width look-behind per label word
+_HAS_QUANTITY = re.compile(rf"\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(19|20)\d\d\b)\d[\d,.]*\b")
+_IDENTIFIER = re.compile(rf"\b({_LABEL_WORDS}) number\b|\bnumber of the ({_LABEL_WORDS})\b")
 _HAS_DATE = re.compile(r"\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b")
 _HAS_TIME = re.compile(r"\b(era|during|since|ago)\b")
 # A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.
@@ -36,6 +51,7 @@ class Query:
     terms: tuple[str, ...]
     asks: str | None  # "quantity", "date" (a calendar date), "time" (any when) or None
     small_talk: bool = False
+    known_share: float = 0.0  # share of the question's content words that the knowledge uses
 
 
 def fact_kinds(text: str) -> frozenset[str]:
@@ -61,6 +77,7 @@ class Analyzer:
                 for variant in (canonical, *variants):
                     self.aliases.setdefault(tuple(fold(variant).split()), fold(canonical).replace(" ", ""))
         self.longest_alias = max((len(k) for k in self.aliases), default=1)
+        self.canonical = frozenset(self.aliases.values())
         # The words inside multi-word aliases ("caucasus" in "south caucasus pipeline"), so that a partial
         # mention still finds the entries that use the name.
         self.alias_words: dict[str, frozenset[str]] = {}
@@ -73,7 +90,9 @@ class Analyzer:
             texts = [brief.title, brief.author, brief.summary, *(p.text for p in brief.paragraphs)]
             texts += [c.title for c in brief.contexts]
             for e in brief.entries:
-                texts += [*e.questions, *e.keywords, e.answer, e.quote]
+                for _, text in brief.entry_texts(e.id):
+                    texts += [*text.questions, *text.keywords, text.answer]
+                texts.append(e.quote)
             for t in texts:
                 vocab.update(fold(t).split())
         for variant in self.aliases:
@@ -82,19 +101,35 @@ class Analyzer:
         # Naming the author ("what does Kuzio say about...") refers to the brief, not to a topic.
         self.soft = SOFT_STOP_WORDS | {w for b in knowledge.briefs for w in fold(b.author).split()}
         self._vocab_list = sorted(self.vocab)
-        self._cache: dict[str, str] = {}
+        self._repair = lru_cache(maxsize=CORRECTION_CACHE)(self._nearest)
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        del state["_repair"]  # a cache, rebuilt on load
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._repair = lru_cache(maxsize=CORRECTION_CACHE)(self._nearest)
+
+    def _nearest(self, word: str) -> str:
+        limit = 1 if len(word) <= 8 else 2  # longer words tolerate two slips
+        hit = process.extractOne(word, self._vocab_list, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
+        return hit[0] if hit else word
 
     def correct(self, word: str) -> str:
         """Repair a typo by snapping an unknown word to the closest knowledge word, if close enough."""
         if word in self.vocab or word in STOP_WORDS or len(word) < 5 or not word.isalpha():
             return word
-        if word not in self._cache:
-            limit = 1 if len(word) <= 8 else 2
-            hit = process.extractOne(word, self._vocab_list, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
-            self._cache[word] = hit[0] if hit else word
-            if len(self._cache) > 50_000:
-                self._cache.clear()
-        return self._cache[word]
+        return self._repair(word)
+
+    def model_terms(self, text: str, language: str = "en", repair: bool = True) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(stems, words) of text for a learned scorer: folded, filler-free, typo-repaired, aliased; stop words kept."""
+        words = strip_fillers(fold(text)[:MAX_FOLDED_CHARS]).split()[:MAX_WORDS]
+        if repair:
+            words = [self.correct(w) for w in words]
+        words = self._alias(words)
+        return tuple(stem_word(w, language) for w in words), tuple(words)
 
     def _alias(self, words: list[str]) -> list[str]:
         out, i = [], 0
@@ -112,7 +147,7 @@ class Analyzer:
 
     def terms(self, text: str, repair: bool = True) -> tuple[str, ...]:
         """Content terms of text, in order, without duplicates."""
-        words = fold(text).split()[:200]
+        words = fold(text).split()[:MAX_WORDS]
         if repair:
             words = [self.correct(w) for w in words]
         words = self._alias(words)
@@ -121,9 +156,16 @@ class Analyzer:
         return tuple(dict.fromkeys(stem(w) for w in (hard or content)))
 
     def query(self, text: str) -> Query:
-        folded = fold(text)[:2000]
+        folded = fold(text)[:MAX_FOLDED_CHARS]
         asks = "quantity" if _QUANTITY.search(folded) else "date" if _DATE.search(folded) else "time" if _TIME.search(folded) else None
+        if asks == "quantity" and _IDENTIFIER.search(folded):  # "the flight number" asks for a label, not a count
+            asks = None
+        if "neçə" in text.lower():  # Azerbaijani "how many" (folding makes it "nece", which is also "how")
+            asks = "quantity"
+        content = [w for w in self._alias([self.correct(w) for w in strip_fillers(folded).split()[:MAX_WORDS]])
+                   if w not in STOP_WORDS and w not in self.soft]
+        known = sum(1 for w in content if w in self.vocab or w in self.canonical) / len(content) if content else 0.0
         terms = self.terms(strip_fillers(folded))
         if not terms and asks in _BARE_QUESTION:
             terms = self.terms(_BARE_QUESTION[asks])
-        return Query(terms, asks, bool(_SMALL_TALK.search(folded)))
+        return Query(terms, asks, bool(_SMALL_TALK.search(folded)), known)

@@ -1,0 +1,355 @@
+"""A scorer that learns from the knowledge it is given: a linear model over word and character n-grams.
+
+Fitting (scikit-learn's LinearSVC) happens once per knowledge content and is cached; scoring is plain Python
+(or numpy for large bases), so a warm start imports neither scikit-learn nor numpy.
+
+The score of an entry is its decision value plus a penalty for the share of the question's weight made of
+words the knowledge never uses: a question built from unknown words is about something else, however the
+linear model ranks it. Thresholds come from the knowledge itself: entries are held out in turn and their
+phrasings play the questions about topics the knowledge lacks; the answer threshold declines ANSWER_REJECTION
+of them, the suggestion threshold SUGGEST_REJECTION.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from array import array
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+CHAR_NGRAMS = (3, 4, 5)  # character n-grams inside padded words: typos, morphology, compounds
+MIN_CHAR_DF = 2  # a character n-gram seen in one document only is noise, not a pattern
+SVM_C = 1.0  # LinearSVC regularisation: the library default, which held up across base sizes
+UNKNOWN_WEIGHT = 0.5  # how much a question made only of unknown words loses (decision values are about ±1)
+ANSWER_REJECTION = 0.65  # share of held-out-topic questions the answer threshold must decline
+SUGGEST_REJECTION = 0.35  # the same for "did you mean": looser, because a suggestion claims nothing
+HOLDOUT_TOPICS = 0.2  # share of entries held out per calibration round
+HOLDOUT_PHRASINGS = 0.2  # share of each remaining entry's phrasings held out as in-scope checks
+SMALL_BASE_DOCS = 3000  # up to this many training documents, calibrate over three rounds; above, one
+NUMPY_FROM = 20_000  # classes x features products above which scoring uses numpy
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One training text: its word stems, its folded words (for character n-grams) and its class."""
+
+    stems: tuple[str, ...]
+    words: tuple[str, ...]
+    label: int
+    phrasing: bool = True  # a question phrasing (held out in calibration), not an answer, quote or keyword list
+
+
+def _raw_features(stems: Sequence[str], words: Sequence[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """Term counts of the word block (stems and stem bigrams) and the character block."""
+    wf: dict[str, int] = {}
+    for s in stems:
+        wf["w" + s] = wf.get("w" + s, 0) + 1
+    for a, b in zip(stems, stems[1:]):
+        key = f"b{a} {b}"
+        wf[key] = wf.get(key, 0) + 1
+    cf: dict[str, int] = {}
+    for w in words:
+        padded = f" {w} "
+        for n in CHAR_NGRAMS:
+            for i in range(len(padded) - n + 1):
+                key = "c" + padded[i : i + n]
+                cf[key] = cf.get(key, 0) + 1
+    return wf, cf
+
+
+@dataclass
+class Vectorizer:
+    """Sublinear TF-IDF, each block L2-normalised, the two blocks weighted equally."""
+
+    index: dict[str, int] = field(default_factory=dict)
+    idf: array = field(default_factory=lambda: array("d"))
+
+    @classmethod
+    def fit(cls, docs: Sequence[Doc]) -> "Vectorizer":
+        df: dict[str, int] = {}
+        for d in docs:
+            wf, cf = _raw_features(d.stems, d.words)
+            for k in (*wf, *cf):
+                df[k] = df.get(k, 0) + 1
+        n = len(docs)
+        keys = sorted(k for k, c in df.items() if k[0] != "c" or c >= MIN_CHAR_DF)
+        idf = array("d", (math.log((1 + n) / (1 + df[k])) + 1 for k in keys))
+        return cls({k: i for i, k in enumerate(keys)}, idf)
+
+    def transform(self, stems: Sequence[str], words: Sequence[str]) -> list[tuple[int, float]]:
+        out: list[tuple[int, float]] = []
+        for block in _raw_features(stems, words):
+            vec = [(self.index[k], (1 + math.log(c)) * self.idf[self.index[k]]) for k, c in block.items() if k in self.index]
+            norm = math.sqrt(sum(v * v for _, v in vec))
+            if norm:
+                out.extend((i, v / norm) for i, v in vec)
+        blocks = math.sqrt(sum(v * v for _, v in out))
+        return [(i, v / blocks) for i, v in out] if blocks else []
+
+
+@dataclass
+class Vocabulary:
+    """Document frequencies of stems, for the share of a question the knowledge knows at all."""
+
+    df: dict[str, int]
+    n: int
+
+    @classmethod
+    def fit(cls, docs: Sequence[Doc]) -> "Vocabulary":
+        df: dict[str, int] = {}
+        for d in docs:
+            for s in set(d.stems):
+                df[s] = df.get(s, 0) + 1
+        return cls(df, len(docs))
+
+    def known_share(self, stems: Iterable[str]) -> float:
+        unique = set(stems)
+        if not unique:
+            return 0.0
+        unknown = math.log((self.n + 1) / 0.5)
+        weights = {s: math.log((self.n + 1) / (self.df[s] + 0.5)) if s in self.df else unknown for s in unique}
+        return sum(w for s, w in weights.items() if s in self.df) / sum(weights.values())
+
+
+@dataclass
+class LinearModel:
+    """Decision values of a one-vs-rest linear model; weights stored feature-major in a flat array."""
+
+    n_classes: int
+    coef: array
+    intercept: array
+    _matrix: object = None
+
+    def decision(self, features: list[tuple[int, float]]) -> list[float]:
+        c = self.n_classes
+        if c * len(features) * 4 > NUMPY_FROM and c > 32:
+            return self._decision_numpy(features)
+        scores = list(self.intercept)
+        coef = self.coef
+        for i, v in features:
+            base = i * c
+            for k in range(c):
+                scores[k] += v * coef[base + k]
+        return scores
+
+    def _decision_numpy(self, features: list[tuple[int, float]]) -> list[float]:
+        import numpy as np
+
+        if self._matrix is None:
+            self._matrix = np.frombuffer(self.coef, dtype=np.float64).reshape(-1, self.n_classes)
+        scores = np.frombuffer(self.intercept, dtype=np.float64).copy()
+        if features:
+            idx = np.fromiter((i for i, _ in features), dtype=np.int64, count=len(features))
+            val = np.fromiter((v for _, v in features), dtype=np.float64, count=len(features))
+            scores += val @ self._matrix[idx]
+        return scores.tolist()
+
+    def __getstate__(self):
+        return {"n_classes": self.n_classes, "coef": self.coef, "intercept": self.intercept, "_matrix": None}
+
+
+def _fit_linear(docs: Sequence[Doc], vectorizer: Vectorizer, n_classes: int) -> LinearModel:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.svm import LinearSVC
+
+    rows, cols, vals = [], [], []
+    for r, d in enumerate(docs):
+        for i, v in vectorizer.transform(d.stems, d.words):
+            rows.append(r)
+            cols.append(i)
+            vals.append(v)
+    x = csr_matrix((vals, (rows, cols)), shape=(len(docs), len(vectorizer.index)))
+    y = np.array([d.label for d in docs])
+    present = np.unique(y)
+    coef = np.full((len(vectorizer.index), n_classes), 0.0)
+    intercept = np.full(n_classes, -10.0)  # classes absent from this fit never win
+    if len(present) == 1:
+        intercept[present[0]] = 1.0
+    else:
+        svm = LinearSVC(C=SVM_C).fit(x, y)
+        w, b = svm.coef_, svm.intercept_
+        if len(present) == 2:  # binary LinearSVC gives one hyperplane
+            w, b = np.vstack([-w, w]), np.array([-b[0], b[0]])
+        coef[:, present] = w.T
+        intercept[present] = b
+    return LinearModel(n_classes, array("d", coef.astype(np.float64).ravel().tobytes()), array("d", intercept.tolist()))
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Score thresholds of the policy, in confidence units (0..1), found by calibration."""
+
+    answer: float
+    suggest: float
+
+
+@dataclass
+class LearnedModel:
+    """Everything fitted: vectorizer, vocabulary, linear model, the score-to-confidence map and thresholds."""
+
+    vectorizer: Vectorizer
+    vocabulary: Vocabulary
+    linear: LinearModel
+    platt: tuple[float, float]  # confidence = sigmoid(a * score + b)
+    thresholds: Thresholds
+    calibration: dict = field(default_factory=dict)  # figures of the calibration, for reports
+
+    def scores(self, stems: Sequence[str], words: Sequence[str]) -> list[float]:
+        """The score of every class for one analysed question."""
+        features = self.vectorizer.transform(stems, words)
+        penalty = UNKNOWN_WEIGHT * (self.vocabulary.known_share(stems) - 1.0)
+        return [d + penalty for d in self.linear.decision(features)]
+
+    def confidence(self, score: float) -> float:
+        a, b = self.platt
+        z = a * score + b
+        return 1 / (1 + math.exp(-z)) if z > -60 else 0.0
+
+
+def _quantile(values: list[float], q: float) -> float:
+    s = sorted(values)
+    if not s:
+        return 0.0
+    pos = min(len(s) - 1, max(0, q * (len(s) - 1)))
+    lo = int(pos)
+    hi = min(lo + 1, len(s) - 1)
+    return s[lo] + (s[hi] - s[lo]) * (pos - lo)
+
+
+def _platt(scores: list[float], labels: list[int]) -> tuple[float, float]:
+    """Fit confidence = sigmoid(a*s + b) to (score, correct?) pairs by Newton's method (a one-feature logistic fit)."""
+    a, b = 1.0, 0.0
+    for _ in range(50):
+        ga = gb = haa = hab = hbb = 0.0
+        for s, y in zip(scores, labels):
+            p = 1 / (1 + math.exp(-max(-60.0, min(60.0, a * s + b))))
+            g = p - y
+            w = max(p * (1 - p), 1e-9)
+            ga, gb = ga + g * s, gb + g
+            haa, hab, hbb = haa + w * s * s, hab + w * s, hbb + w
+        haa += 1e-6
+        hbb += 1e-6
+        det = haa * hbb - hab * hab
+        if abs(det) < 1e-12:
+            break
+        da, db = (hbb * ga - hab * gb) / det, (haa * gb - hab * ga) / det
+        a, b = a - da, b - db
+        if abs(da) + abs(db) < 1e-8:
+            break
+    return a, b
+
+
+def _calibration_round(docs: Sequence[Doc], n_classes: int, rng: random.Random):
+    """Fit without some topics and some phrasings; score both. Returns (in-scope (score, correct)), held-out-topic scores."""
+    classes = list(range(n_classes))
+    rng.shuffle(classes)
+    held_topics = set(classes[: max(2, round(n_classes * HOLDOUT_TOPICS))])
+    by_class: dict[int, list[Doc]] = {}
+    for d in docs:
+        by_class.setdefault(d.label, []).append(d)
+    train, inside, outside = [], [], []
+    for label, items in by_class.items():
+        if label in held_topics:
+            outside.extend(d for d in items if d.phrasing)
+            continue
+        phrasings = [d for d in items if d.phrasing]
+        rng.shuffle(phrasings)
+        k = max(1, round(len(phrasings) * HOLDOUT_PHRASINGS)) if len(phrasings) > 2 else 0
+        inside.extend(phrasings[:k])
+        train.extend(phrasings[k:])
+        train.extend(d for d in items if not d.phrasing)
+    vectorizer = Vectorizer.fit(train)
+    probe = LearnedModel(vectorizer, Vocabulary.fit(train), _fit_linear(train, vectorizer, n_classes), (1.0, 0.0),
+                         Thresholds(0.0, 0.0))
+    results = []
+    for d in inside:
+        s = probe.scores(d.stems, d.words)
+        best = max(range(n_classes), key=s.__getitem__)
+        results.append((s[best], best == d.label))
+    out = [max(probe.scores(d.stems, d.words)) for d in outside]
+    return results, out
+
+
+def fit_model(docs: Sequence[Doc], n_classes: int, seed: int = 0, rounds: int | None = None) -> LearnedModel:
+    """Fit the scorer's model to the documents and calibrate its thresholds on the same knowledge."""
+    if rounds is None:
+        rounds = 3 if len(docs) <= SMALL_BASE_DOCS else 1
+    rng = random.Random(seed)
+    inside: list[tuple[float, bool]] = []
+    outside: list[float] = []
+    if n_classes >= 3:
+        for _ in range(rounds):
+            i, o = _calibration_round(docs, n_classes, rng)
+            inside += i
+            outside += o
+    vectorizer = Vectorizer.fit(docs)
+    model = LearnedModel(vectorizer, Vocabulary.fit(docs), _fit_linear(docs, vectorizer, n_classes), (1.0, 0.0),
+                         Thresholds(0.0, 0.0))
+    if not outside or not inside:
+        model.platt, model.thresholds = (4.0, 0.0), Thresholds(0.5, 0.3)
+        return model
+    answer_score = _quantile(outside, ANSWER_REJECTION)
+    suggest_score = _quantile(outside, SUGGEST_REJECTION)
+    scores = [s for s, _ in inside] + outside
+    labels = [int(ok) for _, ok in inside] + [0] * len(outside)
+    model.platt = _platt(scores, labels)
+    model.thresholds = Thresholds(model.confidence(answer_score), model.confidence(suggest_score))
+    model.calibration = {
+        "in_scope_checks": len(inside), "held_out_topic_checks": len(outside),
+        "answer_score": answer_score, "suggest_score": suggest_score,
+        "in_scope_accepted": sum(1 for s, ok in inside if ok and s >= answer_score) / len(inside),
+    }
+    return model
+
+
+Analyse = Callable[[str, str], tuple[tuple[str, ...], tuple[str, ...]]]
+
+
+class LearnedScorer:
+    """The default scorer: a LearnedModel fitted to every entry's phrasings, answer, quote and keywords."""
+
+    name = "learned"
+
+    def __init__(self, knowledge, analyzer, model: LearnedModel, classes: tuple[tuple[str, str], ...]):
+        from bot.matching.scorer import Thresholds as PolicyThresholds
+
+        self.knowledge, self.analyzer, self.model, self.classes = knowledge, analyzer, model, classes
+        self.thresholds = PolicyThresholds(model.thresholds.answer, model.thresholds.suggest)
+        self._entries = [(knowledge.brief(b), knowledge.find_entry(b, e)) for b, e in classes]
+
+    @classmethod
+    def fit(cls, knowledge, analyzer) -> "LearnedScorer":
+        classes = tuple((b.id, e.id) for b in knowledge.briefs for e in b.entries)
+        docs: list[Doc] = []
+        for label, (brief_id, entry_id) in enumerate(classes):
+            brief = knowledge.brief(brief_id)
+            for language, text in brief.entry_texts(entry_id):
+                for q in text.questions:
+                    docs.append(Doc(*analyzer.model_terms(q, language, repair=False), label))
+                for extra in (text.answer, text.quote, " ".join(text.keywords)):
+                    if extra:
+                        docs.append(Doc(*analyzer.model_terms(extra, language, repair=False), label, phrasing=False))
+        return cls(knowledge, analyzer, fit_model(docs, len(classes)), classes)
+
+    def rank(self, question: str, brief_id: str | None = None, language: str | None = None) -> list[Candidate]:
+        from bot.matching.scorer import Candidate
+
+        stems, words = self.analyzer.model_terms(question, language or "en")
+        if not stems:
+            return []
+        scores = self.model.scores(stems, words)
+        order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+        out = []
+        for i in order:
+            brief, entry = self._entries[i]
+            if brief_id and brief.id != brief_id:
+                continue
+            out.append(Candidate(brief, entry, self.model.confidence(scores[i])))
+            if len(out) >= RANKED:
+                break
+        return out
+
+
+RANKED = 5  # candidates a scorer returns: enough for three suggestions and a tie check
