@@ -133,7 +133,8 @@ class BriefBot:
         ranked = self.scorer.rank(text, brief_id, language)
         stems = self.analyzer.model_terms(text, language)[0]
         return decide(query, ranked, self.scorer.thresholds, lambda c: self._facts[(c.brief.id, c.entry.id)],
-                      lambda c: self.support.share(stems, c.brief.id, c.entry.id))
+                      lambda c: (self.support.share(stems, c.brief.id, c.entry.id),
+                                 self.support.information(stems, c.brief.id, c.entry.id)))
 
     def compose(self, text: str, decision: Decision, lang: str) -> Reply:
         """The Reply for a decision, in the question's language."""

@@ -10,9 +10,11 @@ DEV = load_dev_set()
 
 
 @pytest.mark.parametrize("question, expected", DEV["in_scope"])
-def test_in_scope(bot, question, expected):
+def test_in_scope_finds_its_entry_first(bot, question, expected):
+    """Each in-scope question is answered by its entry, or offers it as the first "did you mean"."""
     reply = bot.ask(question)
-    assert reply.answered and reply.entry == expected, (reply.kind, reply.entry, reply.score)
+    first = reply.entry if reply.answered else (reply.suggestions[0].entry if reply.suggestions else None)
+    assert first == expected, (reply.kind, reply.entry, reply.score)
 
 
 @pytest.mark.parametrize("question", DEV["off_topic"])
@@ -29,6 +31,6 @@ def test_near_miss_not_passed_off_as_answer(bot, question):
 def test_dev_set_size_and_thresholds(bot):
     assert len(DEV["in_scope"]) >= 80 and len(DEV["off_topic"]) >= 30 and len(DEV["near_miss"]) >= 10
     ev = evaluate(bot, DEV)
-    assert ev.accuracy >= 0.95, ev.misses
-    assert ev.decline_rate >= 0.97, ev.misses
+    assert ev.accuracy >= 0.97, ev.misses  # answered outright; the rest must at least suggest their entry first
+    assert ev.decline_rate == 1.0, ev.misses
     assert ev.honesty >= 0.9, ev.misses

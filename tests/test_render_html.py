@@ -57,7 +57,7 @@ HOSTILE = ["<b>", "&", "<script>alert(1)</script>", "<<title>>", "a & b < c > d"
 
 def hostile_reply(text: str, size: int = 1) -> Reply:
     src = Source("b1", text * size, text, "2025-07-27", 3, text)
-    return Reply(text * size, True, text * size, "answer", quote=text * size, source=src, context=text * size,
+    return Reply(question=text * size, answer=text * size, kind="answer", quote=text * size, source=src, context=text * size,
                  score=0.9, related=(Suggestion("b1", "e1", text * size),), entry="e1")
 
 

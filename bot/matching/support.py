@@ -40,3 +40,8 @@ class Support:
         own = self._stems.get((brief_id, entry_id), frozenset())
         weights = {s: self._idf.get(s, self._unknown) for s in unique}
         return sum(w for s, w in weights.items() if s in own) / sum(weights.values())
+
+    def information(self, stems: tuple[str, ...], brief_id: str, entry_id: str) -> float:
+        """The summed IDF of the question's stems found in the entry: how specific the match is."""
+        own = self._stems.get((brief_id, entry_id), frozenset())
+        return sum(self._idf.get(s, self._unknown) for s in set(stems) if s in own)
