@@ -48,18 +48,28 @@ def _load(args: argparse.Namespace):
         raise SystemExit(1) from None
 
 
-def cmd_console(args: argparse.Namespace) -> int:
-    from bot.console.session import run_console
+def _bot(args: argparse.Namespace):
+    """The bot for the chosen knowledge: from the cache when the files are unchanged, else loaded and fitted."""
+    from bot.cache import load_bot
     from bot.core import BriefBot
 
-    return run_console(BriefBot(_load(args)))
+    root = knowledge_dir(args.knowledge)
+    if not root.exists():
+        return BriefBot(_load(args))  # reports "no knowledge found"
+    return load_bot(root, lambda: BriefBot(_load(args)))
+
+
+def cmd_console(args: argparse.Namespace) -> int:
+    from bot.console.session import run_console
+
+    return run_console(_bot(args))
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
     from bot.console.render import format_reply_text
     from bot.core import BriefBot
 
-    bot = BriefBot(_load(args))
+    bot = _bot(args)
     if not args.question:
         questions = (line.rstrip("\r\n") for line in sys.stdin)
     elif any(" " in q for q in args.question):
