@@ -266,3 +266,16 @@ def build_brief(data: dict, out: Problems) -> Brief | None:
         aliases=_aliases(data.get("aliases"), out),
         languages=_languages(data.get("languages"), out),
     )
+
+
+def _languages(raw: Any, out: Problems) -> tuple[str, ...]:
+    """The brief's declared languages; English is always first (the brief's own text and quotes are English)."""
+    from bot.matching.language import LANGUAGES
+
+    if raw is None:
+        return ("en",)
+    langs = _texts(raw, ("languages",), out, None, "languages")
+    for i, lang in enumerate(langs):
+        if lang not in LANGUAGES:
+            out.add(("languages", i), f"language {lang!r} is not one of {', '.join(LANGUAGES)}")
+    return ("en", *dict.fromkeys(lang for lang in langs if lang in LANGUAGES and lang != "en"))
