@@ -348,3 +348,23 @@ async def test_edited_messages_are_ignored_and_mentions_need_a_word_boundary(api
     assert "Taras Kuzio" in await ask(api, 131, "who wrote the brief")
     await bot.stop()
     assert len(api.replies(131)) == 1 and len(api.replies(-131)) == 1
+
+
+async def test_per_chat_memory_is_bounded():
+    from telegram import Update
+
+    from bot.telegram.fairness import FairUpdateProcessor
+    from bot.telegram.transport import Ledger
+
+    forgotten: list[int] = []
+    processor = FairUpdateProcessor(Ledger(), max_chats=3)
+    processor.on_forget = forgotten.append
+    api = FakeBotAPI()
+
+    async def nothing() -> None:
+        return None
+
+    for chat in range(1, 8):
+        update = Update.de_json({"update_id": chat, "message": api.message(chat, "hi")}, None)
+        await processor.process_update(update, nothing())
+    assert list(processor.lanes) == [5, 6, 7] and forgotten == [1, 2, 3, 4]

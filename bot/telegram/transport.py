@@ -164,6 +164,7 @@ def touch(path: Path | None) -> None:
     if path is None:
         return
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.touch()
     except OSError as exc:
         log.warning("Could not touch the health file: %s", exc)
