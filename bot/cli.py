@@ -78,8 +78,16 @@ def cmd_ask(args: argparse.Namespace) -> int:
         questions = [" ".join(args.question)]  # an unquoted question: its words are the arguments
     if args.json:
         import json
+    state = None
+    if args.conversation:
+        from bot.conversation import Conversation, respond
+
+        state = Conversation(brief_id=args.brief, language=args.lang)
     for question in questions:
-        reply = bot.ask(question, args.brief)
+        if state is not None:
+            reply, state = respond(bot, state, question)
+        else:
+            reply = bot.ask(question, args.brief, args.lang)
         if args.json:
             print(json.dumps(reply.to_json(), ensure_ascii=False), flush=True)
         else:
@@ -161,6 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="*")
     ask.add_argument("--json", action="store_true", help="one JSON object per question, one per line")
     ask.add_argument("--brief", metavar="ID", help="only this brief")
+    ask.add_argument("--conversation", action="store_true",
+                     help="treat the questions as one conversation, in order (follow-ups refer to earlier answers)")
+    ask.add_argument("--lang", choices=("en", "ru", "az"), help="answer in this language whatever the question's")
     ask.set_defaults(func=cmd_ask)
     val = sub.add_parser("validate", help="check the knowledge base and exit non-zero on problems")
     val.add_argument("--coverage", action="store_true", help="also report uncovered sentences and confusable entries")

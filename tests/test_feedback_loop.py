@@ -124,7 +124,7 @@ def test_traffic_log_survives_a_lone_surrogate_and_rotates(tmp_path):
     path = tmp_path / "log.jsonl"
     traffic = TrafficLog(path, max_bytes=300, backups=1)
     for _ in range(10):
-        traffic.question(Reply(question="why \ud800 x" * 3, answer="no", answered=False, kind="decline", score=0.1))
+        traffic.question(Reply(question="why \ud800 x" * 3, answer="no", kind="decline", score=0.1))
     assert "why ? x" in path.read_text(encoding="utf-8")
     assert path.stat().st_size < 600 and (tmp_path / "log.jsonl.1").exists() and not (tmp_path / "log.jsonl.2").exists()
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import sys
+import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, TextIO
 
 from bot.commands import run_command, select_brief
+from bot.conversation import Conversation
+from bot.conversation import respond as converse
 from bot.core import BriefBot
 from bot.console.render import format_document_text, format_reply_text
 
@@ -53,6 +57,7 @@ def run_console(bot: BriefBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
     interactive = stdin.isatty() and stdout.isatty()
     read = _readline_input() if interactive else None
     brief_id: str | None = None
+    state = Conversation()  # follow-ups ("when was that?", "2") refer to this session's earlier answers
     print(format_document_text(run_command(bot, "start")), file=stdout)
     print("Type /quit or press Ctrl-D to leave.\n", file=stdout)
     while True:
@@ -68,6 +73,9 @@ def run_console(bot: BriefBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
         if words and words[0].lower() == "/brief":
             doc, brief_id = select_brief(bot, words[1] if len(words) > 1 else "all", brief_id)
             print(format_document_text(doc) + "\n", file=stdout, flush=True)
+        elif words and not line.strip().startswith("/"):
+            reply, state = converse(bot, replace(state, brief_id=brief_id), line.strip(), time.monotonic())
+            print(format_reply_text(reply) + "\n", file=stdout, flush=True)
         elif words:
             print(respond(bot, line, brief_id) + "\n", file=stdout, flush=True)
 

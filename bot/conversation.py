@@ -1,0 +1,133 @@
+"""Conversation state per chat, kept by the core as plain data, and follow-ups resolved against it.
+
+A follow-up ("when was that?", "who said that?", "and the fourth?", "2", "source?") is rewritten into a whole
+question from the last one, then answered like any other; nothing is guessed beyond what the last answer was
+about. A question that is not a follow-up is answered on its own, whatever came before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.i18n import say
+from bot.matching.text import fold
+from bot.reply import Reply
+
+FOLLOW_UP_TTL = 30 * 60  # seconds after which an idle chat's follow-up context is forgotten
+MAX_FOLLOW_UP_WORDS = 7  # a longer message is a question of its own, not a follow-up
+
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
+    "первый": 1, "первая": 1, "второй": 2, "вторая": 2, "третий": 3, "третья": 3, "четвертый": 4, "четвертая": 4,
+    "пятый": 5, "пятая": 5, "birinci": 1, "ikinci": 2, "ucuncu": 3, "dorduncu": 4, "besinci": 5,
+}
+_ORDINAL_WORD = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+_PICK = re.compile(r"^(?:(\d)|(?:the )?(first|second|third|1st|2nd|3rd)(?: one)?|yes|yeah|yep|sure|ok|да|ага|beli|he)$")
+_SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( that| so)?|says who|proof|"
+                     r"источник|цитата|где это сказано|menbe|sitat)$")
+_MORE = re.compile(r"^(tell me more|more|go on|continue|and then|keep going|elaborate|details|подробнее|еще|дальше|"
+                   r"расскажи подробнее|etrafli|davam|daha)$")
+_FOLLOW_UP = re.compile(
+    r"^(and|but|so|what about|how about|а|и|bes|bəs)\b|\b(that|this|it|he|she|they|him|them|then|there|"
+    r"это|этот|он|она|они|его|тогда|там|bu|o|onu|bunu)\b|^(why|when|where|who|how many|how much|почему|зачем|когда|"
+    r"где|кто|сколько|niye|niyə|ne vaxt|harada|kim|nece)\b"
+)
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """What a chat remembers: its brief and language choices, and the last exchange (for follow-ups)."""
+
+    brief_id: str | None = None  # the /brief choice
+    language: str | None = None  # the /lang choice
+    last_question: str | None = None  # the whole question behind the last answer
+    last_entry: tuple[str, str] | None = None  # (brief id, entry id) of the last answer
+    suggestions: tuple[tuple[str, str], ...] = ()  # (brief id, entry id) offered by the last "did you mean"
+    updated: float = 0.0  # when the last exchange happened (seconds, any monotonic-enough clock)
+
+    def fresh(self, now: float) -> "Conversation":
+        """The state with follow-up context dropped if the chat has been idle too long."""
+        if self.updated and now - self.updated > FOLLOW_UP_TTL:
+            return replace(self, last_question=None, last_entry=None, suggestions=())
+        return self
+
+
+def _rewrite_ordinal(previous: str, words: list[str]) -> str | None:
+    wanted = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
+    if wanted is None:
+        return None
+    folded = fold(previous).split()
+    for i, w in enumerate(folded):
+        if w in _ORDINALS:
+            folded[i] = _ORDINAL_WORD[wanted] if w.isascii() else next(k for k, v in _ORDINALS.items()
+                                                                        if v == wanted and not k.isascii())
+            return " ".join(folded)
+    return f"{previous} {_ORDINAL_WORD[wanted]}"
+
+
+def respond(bot, state: Conversation, text: str, now: float = 0.0, language: str | None = None) -> tuple[Reply, Conversation]:
+    """Answer one message in a conversation; return the reply and the chat's new state."""
+    state = state.fresh(now)
+    lang = language or state.language
+    folded = fold(text) if isinstance(text, str) else ""
+    words = folded.split()
+    reply = None
+    if state.suggestions and _PICK.match(folded):
+        m = _PICK.match(folded)
+        index = int(m.group(1)) if m.group(1) else _ORDINALS.get(m.group(2) or "first", 1)
+        if 1 <= index <= len(state.suggestions):
+            brief_id, entry_id = state.suggestions[index - 1]
+            reply = bot.entry_reply(brief_id, entry_id, text, language=lang or bot.language_of(text) or "en")
+    elif _SOURCE.match(folded) or _MORE.match(folded):
+        if state.last_entry is None:
+            reply = _clarify(bot, text, lang)
+        else:
+            brief_id, entry_id = state.last_entry
+            if _MORE.match(folded):
+                entry = bot.knowledge.find_entry(brief_id, entry_id)
+                nxt = next(iter(entry.related), None) if entry else None
+                entry_id = nxt or entry_id
+            reply = bot.entry_reply(brief_id, entry_id, text, language=lang or bot.language_of(text) or "en")
+    elif words and len(words) <= MAX_FOLLOW_UP_WORDS and _FOLLOW_UP.search(folded):
+        alone = bot.ask(text, state.brief_id, lang)
+        if state.last_question is None:
+            lone_ordinal = len(words) <= 3 and any(w in _ORDINALS for w in words)  # "and the fourth?" of what?
+            reply = _clarify(bot, text, lang) if lone_ordinal or (not alone.answered and _is_bare(folded)) else alone
+        else:
+            whole = _rewrite_ordinal(state.last_question, words) or f"{state.last_question} {text}"
+            combined = replace(bot.ask(whole, state.brief_id, lang or bot.language_of(text)), question=text)
+            reply = combined if combined.kind in ("answer", "not_said") or not alone.answered else alone
+    if reply is None:
+        reply = bot.ask(text, state.brief_id, lang)
+    return reply, _remember(state, reply, text, now)
+
+
+_BARE = re.compile(r"^(and |but |so |а |и |bes |)(why|when|where|who|how|how many|how much|what|"
+                   r"when was (that|it)|who said (that|it)|where is (that|it)|why is (that|it)( ironic)?|"
+                   r"почему|когда|где|кто|сколько|niye|ne vaxt|harada|kim)\b")
+
+
+_FILLER = frozenset("that this said there then ironic было была были было это olub idi olmusdu deyib".split())
+
+
+def _is_bare(folded: str) -> bool:
+    """A follow-up that says nothing of its own subject: "why?", "when was that?", "who said that?"."""
+    content = [w for w in folded.split() if len(w) > 3 and w not in _FILLER]
+    return bool(_BARE.match(folded)) and len(content) <= 1
+
+
+def _clarify(bot, text: str, language: str | None) -> Reply:
+    lang = language or bot.language_of(text) or "en"
+    example = next((e.questions[0] for b in bot.knowledge.briefs for e in b.entries), "")
+    return Reply(question=text, kind="clarify", answer=say("clarify", lang, example=example), language=lang)
+
+
+def _remember(state: Conversation, reply: Reply, text: str, now: float) -> Conversation:
+    if reply.answered and reply.source:
+        question = state.last_question if reply.question != text or _is_bare(fold(text)) else text
+        return replace(state, last_question=question or text, last_entry=(reply.source.brief, reply.entry),
+                       suggestions=(), updated=now)
+    if reply.suggestions:
+        return replace(state, suggestions=tuple((s.brief, s.entry) for s in reply.suggestions), updated=now)
+    return replace(state, updated=now)
