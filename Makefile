@@ -36,6 +36,7 @@ lint: $(TEST_STAMP)
 
 bench: $(TEST_STAMP)
 	$(PY) -m tests.bench
+	$(PY) -m tests.bench_clinc
 
 load: $(TEST_STAMP)
 	$(PY) -m tests.load
