@@ -4,7 +4,6 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
-NODE_STAMP := node_modules/.installed
 
 .PHONY: run test lint lock bench load validate clean
 
@@ -20,14 +19,10 @@ $(TEST_STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP) $@
 
-$(NODE_STAMP): package.json
-	npm install --no-audit --no-fund --silent
-	touch $@
-
 run: $(STAMP)
 	@if [ -n "$$TELEGRAM_BOT_TOKEN" ]; then exec $(PY) -m bot telegram $(ARGS); else exec $(PY) -m bot console; fi
 
-test: $(TEST_STAMP) $(NODE_STAMP)
+test: $(TEST_STAMP)
 	$(PY) -m bot validate --coverage
 	$(PY) -m pytest -q
 

@@ -114,7 +114,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_telegram(args: argparse.Namespace) -> int:
     from bot.telegram.main import run_telegram
 
-    return run_telegram(args, lambda: _load(args), lambda: load_knowledge(knowledge_dir(args.knowledge)))
+    return run_telegram(args, lambda: _bot(args), lambda: load_knowledge(knowledge_dir(args.knowledge)))
 
 
 def cmd_health(args: argparse.Namespace) -> int:

@@ -12,8 +12,8 @@ import datetime as dt
 import json
 import logging
 from collections import OrderedDict
+from collections.abc import Hashable
 from pathlib import Path
-from typing import Hashable
 
 from bot.reply import Reply
 
@@ -45,7 +45,7 @@ class TrafficLog:
     def _write(self, record: dict) -> None:
         if self.path is None:
             return
-        record = {"at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), **record}
+        record = {"at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), **record}
         try:
             if self.path.exists():
                 self._rotate()

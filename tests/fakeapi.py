@@ -12,7 +12,7 @@ import asyncio
 import itertools
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from aiohttp import web
 
@@ -103,7 +103,7 @@ class FakeBotAPI:
             self.new_message.clear()
             try:
                 await asyncio.wait_for(self.new_message.wait(), min(remaining, 0.2))
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
 
     # -- server ----------------------------------------------------------------------------
@@ -189,7 +189,7 @@ class FakeBotAPI:
             timeout = min(float(params.get("timeout") or 0), 1.0)
             try:
                 await asyncio.wait_for(self.update_added.wait(), timeout)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 return []
         return [u for _, u in self.pending[:100]]
 

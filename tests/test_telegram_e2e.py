@@ -1,31 +1,46 @@
-"""End to end: the real bot process and real PTB, over HTTP, against the Bot API emulator on loopback."""
+"""End to end: the real bot process and real PTB, over HTTP, against the suite's one fake Bot API on loopback."""
 
 from __future__ import annotations
 
 import itertools
+import json
 from html.parser import HTMLParser
 
 import pytest
 
-from tests.e2e.harness import TOKEN, BotProcess, Emulator
+from tests.e2e.harness import TOKEN, BotProcess
+from tests.fakeapi import FakeBotAPI
 
+pytestmark = pytest.mark.slow
 chat_ids = itertools.count(1001)
+FAST = {"BRIEFBOT_POLL_TIMEOUT": "0.5", "BRIEFBOT_READ_TIMEOUT": "1", "BRIEFBOT_BACKOFF_MAX": "0.5"}
 
 
-@pytest.fixture(scope="module")
-def emulator():
-    emu = Emulator()
-    yield emu
-    emu.close()
+@pytest.fixture
+async def api(tmp_path):
+    """A fake Bot API with a running bot (stopped and checked for the token afterwards)."""
+    fake = FakeBotAPI()
+    bot = BotProcess(await fake.start(), tmp_path / "bot.log", env=FAST)
+    fake.bot = bot
+    try:
+        await bot.wait_for_log("Application started")
+        yield fake
+    finally:
+        if bot.proc.poll() is None:
+            await bot.stop()
+        await fake.stop()
+    assert TOKEN not in bot.log() and TOKEN.split(":")[1] not in bot.log()
 
 
-@pytest.fixture(scope="module")
-def running_bot(emulator, tmp_path_factory):
-    bot = BotProcess(f"{emulator.url}/bot", tmp_path_factory.mktemp("bot") / "bot.log")
-    bot.wait_until_serving()
-    yield bot
-    if bot.proc.poll() is None:
-        bot.terminate()
+async def said(api: FakeBotAPI, chat: int, text: str | None = None, count: int = 1, **push) -> list:
+    """Push a text (or any update) and wait for `count` more bot messages in the chat."""
+    before = len(api.replies(chat))
+    if text is not None:
+        api.push_text(chat, text, **push)
+    else:
+        api.push(**push)
+    await api.wait_for(lambda: len(api.replies(chat)) >= before + count)
+    return api.replies(chat)[before:]
 
 
 def _strict_html_ok(text: str) -> bool:
@@ -46,103 +61,92 @@ def _strict_html_ok(text: str) -> bool:
     return p.ok and not p.stack
 
 
-def test_start_help_and_summary(emulator, running_bot):
+def _buttons(sent) -> list[dict]:
+    return [b for row in json.loads(sent.reply_markup)["inline_keyboard"] for b in row]
+
+
+def _press(chat: int, data: str) -> dict:
+    user = {"id": chat, "is_bot": False, "first_name": "Tester"}
+    return {"callback_query": {"id": str(next(chat_ids)), "from": user, "chat_instance": f"ci-{chat}", "data": data,
+                               "message": {"message_id": 1, "date": 1, "chat": {"id": chat, "type": "private"}}}}
+
+
+async def test_start_help_and_summary(api):
     chat = next(chat_ids)
-    emulator.send_command(chat, "/start")
-    assert "BriefBot" in emulator.replies(chat)[0]["text"]
-    emulator.send_command(chat, "/help")
-    assert "/summary" in emulator.replies(chat)[0]["text"]
-    emulator.send_command(chat, "/summary")
-    text = emulator.replies(chat)[0]["text"]
+    assert "BriefBot" in (await said(api, chat, "/start"))[0].text
+    assert "/summary" in (await said(api, chat, "/help"))[0].text
+    text = (await said(api, chat, "/summary"))[0].text
     assert "Taras Kuzio" in text and "Alma-Ata" in text
 
 
 @pytest.mark.parametrize("command, needle", [("/contexts", "only four"), ("/source", "27 July 2025"), ("/topics", "You can ask")])
-def test_other_commands(emulator, running_bot, command, needle):
-    chat = next(chat_ids)
-    emulator.send_command(chat, command)
-    assert needle in emulator.replies(chat)[0]["text"]
+async def test_other_commands(api, command, needle):
+    assert needle in (await said(api, next(chat_ids), command))[0].text
 
 
-def test_sourced_answer_with_buttons(emulator, running_bot):
+async def test_sourced_answer_with_buttons(api):
     chat = next(chat_ids)
-    emulator.send_text(chat, "Who shot down the AZAL plane?")
-    message = emulator.replies(chat)[0]
-    assert message["parse_mode"] == "HTML"
-    assert "<blockquote>Russia’s shooting down of Azerbaijan Airline Flight 8243 in December 2024</blockquote>" in message["text"]
-    assert "Taras Kuzio, 27 July 2025, paragraph 1" in message["text"]
-    assert _strict_html_ok(message["text"])
-    buttons = [b for row in message["reply_markup"]["inline_keyboard"] for b in row]
+    message = (await said(api, chat, "Who shot down the AZAL plane?"))[0]
+    assert api.params["sendMessage"][-1]["parse_mode"] == "HTML"
+    assert "<blockquote>Russia’s shooting down of Azerbaijan Airline Flight 8243 in December 2024</blockquote>" in message.text
+    assert "Taras Kuzio, 27 July 2025, paragraph 1" in message.text
+    assert _strict_html_ok(message.text)
+    buttons = _buttons(message)
     assert any(b["text"] == "📖 Context" for b in buttons)
     assert all(len(b["callback_data"].encode()) <= 64 for b in buttons)
 
 
-def test_decline(emulator, running_bot):
-    chat = next(chat_ids)
-    emulator.send_text(chat, "What is the capital of Azerbaijan?")
-    text = emulator.replies(chat)[0]["text"]
+async def test_decline(api):
+    text = (await said(api, next(chat_ids), "What is the capital of Azerbaijan?"))[0].text
     assert "does not cover" in text and "/topics" in text and "<blockquote>" not in text
 
 
-def test_button_press_related_and_context(emulator, running_bot):
+async def test_button_press_related_and_context(api):
     chat = next(chat_ids)
-    emulator.send_text(chat, "what is TANAP")
-    buttons = [b for row in emulator.replies(chat)[0]["reply_markup"]["inline_keyboard"] for b in row]
+    buttons = _buttons((await said(api, chat, "what is TANAP"))[0])
     related = next(b for b in buttons if b["text"].startswith("↪"))
-    emulator.send_callback(chat, related["callback_data"])
-    assert "<blockquote>" in emulator.replies(chat)[0]["text"]
+    assert "<blockquote>" in (await said(api, chat, **_press(chat, related["callback_data"])))[0].text
     context = next(b for b in buttons if b["text"] == "📖 Context")
-    emulator.send_callback(chat, context["callback_data"])
-    assert "Fourth context" in emulator.replies(chat)[0]["text"]
+    assert "Fourth context" in (await said(api, chat, **_press(chat, context["callback_data"])))[0].text
 
 
-def test_stale_button_is_harmless(emulator, running_bot):
+async def test_stale_button_is_harmless(api):
     chat = next(chat_ids)
-    emulator.send_callback(chat, "q|no-such-brief|nothing")
-    emulator.send_text(chat, "who wrote it")
-    assert "Taras Kuzio" in emulator.replies(chat)[0]["text"]
+    api.push(**_press(chat, "q|no-such-brief|nothing"))
+    assert "Taras Kuzio" in (await said(api, chat, "who wrote it"))[0].text
+    assert len(api.replies(chat)) == 1 and api.calls["answerCallbackQuery"]
 
 
-def test_hostile_html_is_escaped(emulator, running_bot):
-    chat = next(chat_ids)
-    emulator.send_text(chat, "<script>alert(1)</script> <b>who</b> wrote & <<title>>?")
-    text = emulator.replies(chat)[0]["text"]
+async def test_hostile_html_is_escaped(api):
+    text = (await said(api, next(chat_ids), "<script>alert(1)</script> <b>who</b> wrote & <<title>>?"))[0].text
     assert "<script>" not in text and _strict_html_ok(text)
 
 
-def test_over_long_message_then_still_answering(emulator, running_bot):
+async def test_over_long_message_then_still_answering(api):
     chat = next(chat_ids)
-    emulator.send_text(chat, "why " * 2500)
-    assert "shorter question" in emulator.replies(chat)[0]["text"]
-    emulator.send_text(chat, "when was the brief published")
-    assert "27 July 2025" in emulator.replies(chat)[0]["text"]
+    assert "shorter question" in (await said(api, chat, "why " * 2500))[0].text
+    assert "27 July 2025" in (await said(api, chat, "when was the brief published"))[0].text
 
 
-def test_group_chatter_is_ignored_but_mentions_are_answered(emulator, running_bot):
+async def test_group_chatter_is_ignored_but_mentions_are_answered(api):
     chat = -100 - next(chat_ids)
-    emulator.send_text(chat, "lunch at noon?", chat_type="group")
-    emulator.send_text(chat, "@BriefTestBot who wrote the brief?", chat_type="group")
-    replies = emulator.replies(chat)
-    assert len(replies) == 1 and "Taras Kuzio" in replies[0]["text"]
+    api.push_text(chat, "lunch at noon?", chat_type="group")
+    replies = await said(api, chat, "@BriefFakeBot who wrote the brief?", chat_type="group")
+    assert len(api.replies(chat)) == 1 and "Taras Kuzio" in replies[0].text
 
 
-def test_sigterm_stops_cleanly_and_token_never_logged(emulator, tmp_path):
-    bot = BotProcess(f"{emulator.url}/bot", tmp_path / "bot.log")
-    bot.wait_until_serving()
+async def test_sigterm_stops_cleanly_and_token_never_logged(api):
     chat = next(chat_ids)
-    emulator.send_text(chat, "what is the fifth context")
-    assert "only four" in emulator.replies(chat)[0]["text"]
-    code, seconds = bot.terminate()
-    log = bot.log()
+    assert "only four" in (await said(api, chat, "what is the fifth context"))[0].text
+    code, seconds = await api.bot.stop()
+    log = api.bot.log()
     assert code == 0 and seconds < 10, (code, seconds, log)
-    assert TOKEN not in log and TOKEN.split(":")[1] not in log
-    assert "DEBUG" in log  # the check ran against a debug-level log
+    assert "DEBUG" in log  # the token check in the fixture ran against a debug-level log
 
 
-def test_non_text_message_gets_a_note(emulator, running_bot):
+async def test_non_text_message_gets_a_note(api):
     chat = next(chat_ids)
-    photo = [{"file_id": "AgAD", "file_unique_id": "u1", "width": 10, "height": 10}]
-    message = emulator._message(chat, "")
+    message = api.message(chat, "")
     del message["text"]
-    emulator.post("/sendMessage", {**message, "photo": photo})
-    assert "text questions" in emulator.replies(chat)[0]["text"]
+    photo = [{"file_id": "AgAD", "file_unique_id": "u1", "width": 10, "height": 10}]
+    assert "text questions" in (await said(api, chat, message={**message, "photo": photo}))[0].text

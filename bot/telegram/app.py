@@ -6,24 +6,40 @@ import asyncio
 import contextlib
 import logging
 import re
-from typing import Callable
+from collections.abc import Callable
 
-from telegram import (BotCommand, BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle,
-                      InlineQueryResultsButton, InputTextMessageContent, Update)
+from telegram import (
+    BotCommand,
+    BotCommandScopeChat,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InlineQueryResultsButton,
+    InputTextMessageContent,
+    Update,
+)
 from telegram.constants import ChatType, ParseMode
 from telegram.error import Conflict, TelegramError, TimedOut
-from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes,
-                          InlineQueryHandler, MessageHandler, filters)
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
 
-from bot.telegram.buttons import press
 from bot.commands import COMMANDS, bot_description, menu, run_command, select_brief
-from bot.telegram.settings import Settings
 from bot.core import BriefBot
+from bot.telegram.buttons import press
+from bot.telegram.fairness import FairUpdateProcessor
 from bot.telegram.reload import Reloader
 from bot.telegram.render import Button, format_document_html, format_reply_html, reply_buttons
-from bot.traffic import TrafficLog
-from bot.telegram.fairness import FairUpdateProcessor
+from bot.telegram.settings import Settings
 from bot.telegram.transport import FairRateLimiter, Ledger, PollingRequest, SendRequest
+from bot.traffic import TrafficLog
 
 log = logging.getLogger(__name__)
 APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."

@@ -6,7 +6,14 @@ from dataclasses import dataclass
 
 from bot.commands import run_command
 from bot.core import BriefBot
-from bot.telegram.render import Button, format_context_html, format_document_html, format_reply_html, parse_callback, reply_buttons
+from bot.telegram.render import (
+    Button,
+    format_context_html,
+    format_document_html,
+    format_reply_html,
+    parse_callback,
+    reply_buttons,
+)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ import asyncio
 import contextlib
 import logging
 from collections import OrderedDict
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor

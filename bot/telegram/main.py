@@ -12,9 +12,13 @@ import os
 import signal
 import sys
 import threading
-from typing import Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from bot.knowledge.models import Knowledge
+
+if TYPE_CHECKING:
+    from bot.core import BriefBot
 
 log = logging.getLogger("bot.telegram")
 
@@ -34,8 +38,11 @@ def webhook_path(args: argparse.Namespace) -> str:
     return (getattr(args, "path", None) or urlsplit(args.webhook_url or "").path).strip("/") or "telegram"
 
 
-def run_telegram(args: argparse.Namespace, load: Callable[[], Knowledge], reload: Callable[[], Knowledge]) -> int:
-    """Run the bot until SIGINT/SIGTERM or a fatal error. Returns the process exit code."""
+def run_telegram(args: argparse.Namespace, build: Callable[[], BriefBot], reload: Callable[[], Knowledge]) -> int:
+    """Run the bot until SIGINT/SIGTERM or a fatal error. Returns the process exit code.
+
+    build: the serving core (the CLI's cached build); reload: fresh knowledge for SIGHUP and /reload.
+    """
     hup = _early_sighup()
     from bot.telegram.settings import ConfigError, Settings
 
@@ -57,5 +64,5 @@ def run_telegram(args: argparse.Namespace, load: Callable[[], Knowledge], reload
     from bot.telegram.app import build_application
     from bot.telegram.runner import run
 
-    app = build_application(BriefBot(load()), settings, reload=lambda: BriefBot(reload()))
+    app = build_application(build(), settings, reload=lambda: BriefBot(reload()))
     return run(app, settings, args, hup)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from bot.core import BriefBot
 from bot.knowledge.loader import KnowledgeError
@@ -38,7 +38,7 @@ class Reloader:
         job.add_done_callback(self._finished)  # a thread cannot be killed: the flag waits for it to end
         try:
             fresh = await asyncio.wait_for(asyncio.shield(job), self.time_limit)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             message = f"Reload gave up after {self.time_limit:.0f} s; still serving the previous knowledge."
             log.error(message)
             return message

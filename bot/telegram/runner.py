@@ -89,7 +89,7 @@ async def start_up(app: Application, settings: Settings, sup: Supervisor) -> boo
         try:
             await asyncio.wait_for(sup.stop.wait(), wait)
             return False
-        except asyncio.TimeoutError:
+        except TimeoutError:
             pass
     return False
 

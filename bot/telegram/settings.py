@@ -56,7 +56,7 @@ class Settings:
     reload_time_limit: float = 60.0  # a reload that takes longer is abandoned; the old knowledge serves on
 
     @classmethod
-    def from_env(cls, env: dict | None = None) -> "Settings":
+    def from_env(cls, env: dict | None = None) -> Settings:
         env = os.environ if env is None else env
         token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
         if not token:

@@ -16,8 +16,9 @@ import json
 import logging
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import httpx
 from aiolimiter import AsyncLimiter

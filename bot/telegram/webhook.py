@@ -12,8 +12,8 @@ from __future__ import annotations
 import argparse
 import hmac
 import json
-import re
 import logging
+import re
 from collections import OrderedDict
 
 import tornado.httpserver

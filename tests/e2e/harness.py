@@ -1,20 +1,16 @@
-"""Drive the real bot process through the telegram-test-api emulator on loopback, as a user would."""
+"""Run the real bot process (`python -m bot telegram`) against a fake Bot API on loopback, with its log captured."""
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-EMULATOR = Path(__file__).with_name("emulator.js")
 TOKEN = "123456789:AAHtestTOKENforEndToEnd_only-0123456789"
 
 
@@ -24,75 +20,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def require_node() -> str:
-    """Path to node, or a clear failure (never a silent skip) when node or the emulator is missing."""
-    node = shutil.which("node")
-    if node is None or shutil.which("npm") is None:
-        raise RuntimeError("The end-to-end tests need node and npm (node 20). Install them, then run `make test`.")
-    if not (ROOT / "node_modules" / "telegram-test-api").is_dir():
-        raise RuntimeError("telegram-test-api is not installed; `make test` runs `npm install` for it.")
-    return node
-
-
-class Emulator:
-    """The patched telegram-test-api server, plus its client API."""
-
-    def __init__(self) -> None:
-        self.port = free_port()
-        self.proc = subprocess.Popen([require_node(), str(EMULATOR), str(self.port)], cwd=ROOT,
-                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        line = self.proc.stdout.readline()
-        if not line.startswith("READY"):
-            raise RuntimeError(f"emulator did not start: {line}")
-        self.url = f"http://127.0.0.1:{self.port}"
-        self._message_id = 1000
-
-    def post(self, path: str, body: dict) -> dict:
-        req = urllib.request.Request(self.url + path, data=json.dumps(body).encode(), method="POST",
-                                     headers={"content-type": "application/json"})
-        with urllib.request.urlopen(req, timeout=10) as resp:
-            return json.loads(resp.read() or b"null")
-
-    def _message(self, chat_id: int, text: str, chat_type: str = "private", **extra) -> dict:
-        self._message_id += 1
-        user = {"id": chat_id if chat_type == "private" else 4242, "is_bot": False, "first_name": "Tester", "username": "tester"}
-        chat = {"id": chat_id, "type": chat_type, "first_name": "Tester"} if chat_type == "private" else {"id": chat_id, "type": chat_type, "title": "Group"}
-        return {"botToken": TOKEN, "from": user, "chat": chat, "date": int(time.time()), "text": text, **extra}
-
-    def send_text(self, chat_id: int, text: str, **kw) -> None:
-        self.post("/sendMessage", self._message(chat_id, text, **kw))
-
-    def send_command(self, chat_id: int, command: str, **kw) -> None:
-        length = len(command.split()[0])
-        self.post("/sendCommand", self._message(chat_id, command, entities=[{"offset": 0, "length": length, "type": "bot_command"}], **kw))
-
-    def send_callback(self, chat_id: int, data: str) -> None:
-        user = {"id": chat_id, "is_bot": False, "first_name": "Tester"}
-        self.post("/sendCallback", {"botToken": TOKEN, "from": user, "date": int(time.time()), "data": data,
-                                    "message": {"chat": {"id": chat_id, "type": "private"}, "from": user}})
-
-    def replies(self, chat_id: int, count: int = 1, timeout: float = 15.0) -> list[dict]:
-        """Wait for at least `count` new bot messages in the chat; return their message bodies."""
-        got: list[dict] = []
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            result = self.post("/getUpdates", {"token": TOKEN, "chatId": chat_id})["result"]
-            got += [item["message"] for item in result]
-            if len(got) >= count:
-                return got
-            time.sleep(0.1)
-        raise AssertionError(f"expected {count} bot message(s) in chat {chat_id} within {timeout}s, got {len(got)}: {got}")
-
-    def close(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(5)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-
-
 class BotProcess:
-    """`python -m bot telegram` as a subprocess pointed at the emulator, with its log captured."""
+    """`python -m bot telegram` as a subprocess pointed at a fake Bot API, with its log captured."""
 
     def __init__(self, api_url: str, log_path: Path, env: dict | None = None):
         environment = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": api_url,
