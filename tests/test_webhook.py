@@ -16,6 +16,7 @@ import pytest
 from tests.e2e.harness import ROOT, TOKEN, free_port
 from tests.fakeapi import FakeBotAPI
 
+pytestmark = pytest.mark.slow
 SECRET = "s3cret-Webhook_token"
 
 

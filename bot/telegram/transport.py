@@ -123,7 +123,7 @@ class PollingRequest(HTTPXRequest):
             return 200, b'{"ok": true, "result": []}'
         if self.ledger.final and request_data is not None:
             request_data = _hold_offset(request_data, self.ledger.lowest_open())
-        code, payload = await self._fetch(url, method, request_data, *args, **kwargs)
+        code, payload, ids = await self._fetch(url, method, request_data, *args, **kwargs)
         if code == 409:
             self._wait = min(30.0, max(1.0, self._wait * 2))
             await asyncio.sleep(self._wait)
@@ -133,23 +133,25 @@ class PollingRequest(HTTPXRequest):
             self.on_fatal(code)
         if code != 200:
             return code, payload
-        code, payload, ids = defuse_updates(payload)
-        if code == 200 and self.ledger.stopping:
+        if self.ledger.stopping:
             return code, b'{"ok": true, "result": []}'  # arrived during shutdown: leave them unconfirmed
         self.ledger.fetched(ids)
-        if code == 200:
-            touch(self.health_file)
+        touch(self.health_file)
         return code, payload
 
 
-    async def _fetch(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
-        """One getUpdates answer; 5xx and lost connections are retried here with a bounded back-off."""
+    async def _fetch(self, *args: Any, **kwargs: Any) -> tuple[int, bytes, list[int]]:
+        """One usable getUpdates answer (defused) and its update ids; 5xx, lost connections and
+        malformed results are retried here with a bounded back-off."""
         wait = 0.0
         while True:
             try:
                 code, payload = await super().do_request(*args, **kwargs)
+                ids: list[int] = []
+                if code == 200:
+                    code, payload, ids = defuse_updates(payload)
                 if code not in RETRYABLE_STATUS:
-                    return code, payload
+                    return code, payload, ids
                 failure = f"HTTP {code}"
             except TimedOut:
                 raise  # PTB retries a timed-out long poll at once
