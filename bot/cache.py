@@ -10,12 +10,12 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Callable
 
 CACHE_ENV = "BRIEFBOT_CACHE_DIR"  # where fitted bots are kept; empty string turns the cache off
 FORMAT = "briefbot-cache-3"  # bump when the pickled classes change shape, so old entries are never misread
+MAX_FILE_BYTES = 1_000_000  # as the loader's limit (bot.knowledge.loader.MAX_FILE_BYTES, which a test checks)
 MAX_FILES = 500  # files hashed for a knowledge folder; more is not a knowledge folder
 
 
@@ -34,6 +34,8 @@ def knowledge_key(root: Path) -> str | None:
     try:
         files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
         for path in files[:MAX_FILES]:
+            if path.stat().st_size > MAX_FILE_BYTES:  # the loader refuses it; never read a huge file to hash it
+                return None
             digest.update(str(path.relative_to(root) if path != root else path.name).encode())
             digest.update(path.read_bytes())
     except (OSError, ValueError):
@@ -58,6 +60,8 @@ def load_bot(root: Path, build: Callable[[], object]):
     bot = build()
     if target is not None:
         try:
+            import tempfile  # only when writing: a warm start does not pay for it
+
             folder.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as fh:
                 pickle.dump(bot, fh, protocol=pickle.HIGHEST_PROTOCOL)

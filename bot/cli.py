@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bot.knowledge.loader import KnowledgeError, KnowledgeMissing, load_knowledge
 from bot.knowledge.paths import KNOWLEDGE_ENV, knowledge_dir
 
 
@@ -32,6 +31,8 @@ class _Version(argparse.Action):
 
 def _load(args: argparse.Namespace):
     """Load the knowledge once, or print every problem and exit 1 (no traceback)."""
+    from bot.knowledge.loader import KnowledgeError, KnowledgeMissing, load_knowledge  # not on a cached start
+
     try:
         return load_knowledge(knowledge_dir(args.knowledge))
     except KnowledgeMissing as exc:
@@ -113,6 +114,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_telegram(args: argparse.Namespace) -> int:
     from bot.telegram.main import run_telegram
+
+    from bot.knowledge.loader import load_knowledge
 
     return run_telegram(args, lambda: _bot(args), lambda: load_knowledge(knowledge_dir(args.knowledge)))
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -33,9 +35,9 @@ def test_ask_imports_nothing_it_does_not_use():
 def test_the_loader_uses_libyaml_when_it_is_installed():
     import yaml
 
-    from bot.knowledge import loader
+    from bot.knowledge import yamlfile
 
-    assert yaml.__with_libyaml__ and loader._FAST_LOADER is yaml.CSafeLoader
+    assert yaml.__with_libyaml__ and yamlfile.FAST_LOADER is yaml.CSafeLoader
 
 
 @pytest.mark.slow
@@ -44,3 +46,27 @@ def test_ask_starts_within_a_few_times_a_bare_interpreter():
     # `make bench` prints the ratio against the 6x bar; here the bound is looser, because other processes share
     # the machine's two cores while tests run, and a heavy import (telegram alone is ~200 ms, 10x) still fails it.
     assert ask <= 8 * bare, f"ask {ask * 1000:.0f} ms vs bare {bare * 1000:.0f} ms"
+
+
+def test_cache_key_never_reads_a_huge_knowledge_file(tmp_path):
+    from bot.cache import MAX_FILE_BYTES, knowledge_key
+    from bot.knowledge.loader import MAX_FILE_BYTES as LOADER_LIMIT
+
+    assert MAX_FILE_BYTES == LOADER_LIMIT
+    (tmp_path / "brief.yaml").write_text("id: x\n", encoding="utf-8")
+    assert knowledge_key(tmp_path)
+    with (tmp_path / "entries.yaml").open("wb") as fh:
+        fh.truncate(8 * 1024**3)  # sparse: 8 GB that must not be read into memory to compute a hash
+    start = time.perf_counter()
+    assert knowledge_key(tmp_path) is None
+    assert time.perf_counter() - start < 1
+
+
+def test_ask_from_the_cache_does_not_import_the_yaml_parser(tmp_path):
+    env = {**os.environ, "BRIEFBOT_CACHE_DIR": str(tmp_path)}
+    for _ in range(2):  # the first run fills the cache, the second is served from it
+        result = subprocess.run([sys.executable, "-X", "importtime", "-m", "bot", "ask", "who wrote it"], cwd=ROOT,
+                                capture_output=True, text=True, timeout=60, env=env)
+        assert result.returncode == 0, result.stderr
+    modules = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "yaml" not in modules and "bot.knowledge.schema" not in modules and "tempfile" not in modules
