@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 CACHE_ENV = "BRIEFBOT_CACHE_DIR"  # where fitted bots are kept; empty string turns the cache off
 FORMAT = "briefbot-cache-3"  # bump when the pickled classes change shape, so old entries are never misread

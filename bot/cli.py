@@ -68,7 +68,6 @@ def cmd_console(args: argparse.Namespace) -> int:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     from bot.console.render import format_reply_text
-    from bot.core import BriefBot
 
     bot = _bot(args)
     if not args.question:
@@ -113,9 +112,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_telegram(args: argparse.Namespace) -> int:
-    from bot.telegram.main import run_telegram
-
     from bot.knowledge.loader import load_knowledge
+    from bot.telegram.main import run_telegram
 
     return run_telegram(args, lambda: _bot(args), lambda: load_knowledge(knowledge_dir(args.knowledge)))
 
@@ -198,7 +196,9 @@ def build_parser() -> argparse.ArgumentParser:
     tg.add_argument("--port", type=int, default=8443, help="webhook port (default 8443)")
     tg.add_argument("--path", help="webhook path to listen on (default: the path of --webhook-url, else /telegram)")
     tg.set_defaults(func=cmd_telegram)
-    sub.add_parser("health", help="exit 0 if the Telegram bot polled recently ($BRIEFBOT_HEALTH_FILE), else 1").set_defaults(func=cmd_health)
+    sub.add_parser(
+        "health", help="exit 0 if the Telegram bot polled recently ($BRIEFBOT_HEALTH_FILE), else 1"
+    ).set_defaults(func=cmd_health)
     return parser
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from bot.core import BriefBot, human_date
 from bot.knowledge.models import Brief
@@ -30,8 +30,14 @@ def start(bot: BriefBot, brief_id: str | None = None) -> Document:
     for b in _briefs(bot, brief_id):
         blocks.append(Block("text", f"Ask me anything about “{b.title}” by {b.author} ({human_date(b.date)}). "
                                     "Every answer quotes the brief and names its paragraph."))
-    blocks.append(Block("note", "Try: Why is Azerbaijan angry with Russia? · /summary · /topics · /help"
-                        if any(b.id == "azerbaijan-moscow" for b in bot.knowledge.briefs) else "Try /summary, /topics or /help."))
+    blocks.append(
+        Block(
+            "note",
+            "Try: Why is Azerbaijan angry with Russia? · /summary · /topics · /help"
+            if any(b.id == "azerbaijan-moscow" for b in bot.knowledge.briefs)
+            else "Try /summary, /topics or /help.",
+        )
+    )
     return tuple(blocks)
 
 
@@ -136,7 +142,7 @@ def bot_description(bot: BriefBot) -> tuple[str, str]:
 
 
 def select_brief(bot: BriefBot, wanted: str, current: str | None = None) -> tuple[Document, str | None]:
-    """/brief ID narrows a chat to one brief, /brief all widens it; an unknown id lists the briefs and keeps the choice."""
+    """/brief ID narrows a chat to one brief, /brief all widens it; an unknown id lists the briefs, keeps the choice."""
     wanted = wanted.strip().lower() or "all"
     if wanted == "all":
         return (Block("text", "Now answering from every brief."),), None

@@ -46,7 +46,7 @@ class Conversation:
     suggestions: tuple[tuple[str, str], ...] = ()  # (brief id, entry id) offered by the last "did you mean"
     updated: float = 0.0  # when the last exchange happened (seconds, any monotonic-enough clock)
 
-    def fresh(self, now: float) -> "Conversation":
+    def fresh(self, now: float) -> Conversation:
         """The state with follow-up context dropped if the chat has been idle too long."""
         if self.updated and now - self.updated > FOLLOW_UP_TTL:
             return replace(self, last_question=None, last_entry=None, suggestions=())
@@ -66,7 +66,9 @@ def _rewrite_ordinal(previous: str, words: list[str]) -> str | None:
     return f"{previous} {_ORDINAL_WORD[wanted]}"
 
 
-def respond(bot, state: Conversation, text: str, now: float = 0.0, language: str | None = None) -> tuple[Reply, Conversation]:
+def respond(
+    bot, state: Conversation, text: str, now: float = 0.0, language: str | None = None
+) -> tuple[Reply, Conversation]:
     """Answer one message in a conversation; return the reply and the chat's new state."""
     state = state.fresh(now)
     lang = language or state.language

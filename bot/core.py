@@ -33,7 +33,7 @@ def covered_topics(knowledge: Knowledge, language: str = "en") -> str:
     for b in knowledge.briefs:
         t = b.translation(language)
         contexts = [(t.context(c.id) if t else None) or c for c in b.contexts]
-        numbered = [c for c, orig in zip(contexts, b.contexts) if orig.ordinal is not None] or contexts
+        numbered = [c for c, orig in zip(contexts, b.contexts, strict=False) if orig.ordinal is not None] or contexts
         titles = [c.title.split(": ", 1)[-1] for c in numbered]
         parts.append(f"“{b.title}” by {b.author} ({human_date(b.date)})" + (": " + "; ".join(titles) if titles else ""))
     return " | ".join(parts)

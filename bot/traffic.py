@@ -59,8 +59,15 @@ class TrafficLog:
         if reply.answered or reply.kind in ("empty", "too_long"):
             return
         closest = reply.suggestions[0] if reply.suggestions else None
-        self._write({"event": "unanswered", "kind": reply.kind, "question": reply.question[:MAX_LOGGED_QUESTION],
-                     "score": round(reply.score, 4), "closest": f"{closest.brief}/{closest.entry}" if closest else None})
+        self._write(
+            {
+                "event": "unanswered",
+                "kind": reply.kind,
+                "question": reply.question[:MAX_LOGGED_QUESTION],
+                "score": round(reply.score, 4),
+                "closest": f"{closest.brief}/{closest.entry}" if closest else None,
+            }
+        )
 
     def feedback(self, brief: str, entry: str, useful: bool, voter: Hashable = None) -> bool:
         """Log a 👍/👎 once per voter and message; False (nothing written) for a repeated press."""

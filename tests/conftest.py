@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge.paths import knowledge_dir
 from bot.core import BriefBot
 from bot.knowledge.loader import load_knowledge
+from bot.knowledge.paths import knowledge_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -64,7 +64,13 @@ class FakeBotAPI:
         user = {"id": user_id or (chat_id if chat_type == "private" else 4242), "is_bot": False, "first_name": "User"}
         chat = {"id": chat_id, "type": chat_type, "first_name": "User"} if chat_type == "private" else \
             {"id": chat_id, "type": chat_type, "title": "Group"}
-        message = {"message_id": next(self._message_ids), "date": int(time.time()), "text": text, "from": user, "chat": chat}
+        message = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "text": text,
+            "from": user,
+            "chat": chat,
+        }
         if text.startswith("/"):
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
         return message
@@ -156,19 +162,37 @@ class FakeBotAPI:
         if fault.delay:
             await asyncio.sleep(fault.delay)
         if fault.kind == "429":
-            return web.json_response({"ok": False, "error_code": 429, "description": f"Too Many Requests: retry after {fault.retry_after}",
-                                      "parameters": {"retry_after": fault.retry_after}}, status=429)
+            return web.json_response(
+                {
+                    "ok": False,
+                    "error_code": 429,
+                    "description": f"Too Many Requests: retry after {fault.retry_after}",
+                    "parameters": {"retry_after": fault.retry_after},
+                },
+                status=429,
+            )
         if fault.kind == "409":
-            return web.json_response({"ok": False, "error_code": 409, "description": "Conflict: terminated by other getUpdates request; "
-                                      "make sure that only one bot instance is running"}, status=409)
+            return web.json_response(
+                {
+                    "ok": False,
+                    "error_code": 409,
+                    "description": "Conflict: terminated by other getUpdates request; "
+                    "make sure that only one bot instance is running",
+                },
+                status=409,
+            )
         if fault.kind == "500":
-            return web.json_response({"ok": False, "error_code": 500, "description": "Internal Server Error"}, status=500)
+            return web.json_response(
+                {"ok": False, "error_code": 500, "description": "Internal Server Error"}, status=500
+            )
         if fault.kind in ("401", "404"):
             description = "Unauthorized" if fault.kind == "401" else "Not Found"
             return web.json_response({"ok": False, "error_code": int(fault.kind), "description": description},
                                      status=int(fault.kind))
         if fault.kind == "400":
-            return web.json_response({"ok": False, "error_code": 400, "description": "Bad Request: injected failure"}, status=400)
+            return web.json_response(
+                {"ok": False, "error_code": 400, "description": "Bad Request: injected failure"}, status=400
+            )
         if fault.kind == "timeout":
             await asyncio.sleep(self.timeout_after)  # longer than the bot's read timeout in these tests
             return web.Response(status=504)

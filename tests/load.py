@@ -40,7 +40,7 @@ async def user(api: FakeBotAPI, chat: int, questions: list[str], latencies: list
         before = len(api.replies(chat))
         start = time.monotonic()
         api.push_text(chat, q)
-        await api.wait_for(lambda: len(api.replies(chat)) > before, timeout=60)
+        await api.wait_for(lambda before=before: len(api.replies(chat)) > before, timeout=60)
         latencies.append(api.replies(chat)[before].at - start)
 
 
@@ -77,7 +77,10 @@ async def phase(api: FakeBotAPI, pid: int, per_user: int, chat_base: int, pool: 
 def show(name: str, r: dict) -> None:
     print(f"{name}: {r['delivered']}/{r['sent']} replies delivered, {r['duplicates']} duplicates, "
           f"{r['rate']:.0f} updates/s over {r['elapsed']:.1f} s")
-    print(f"  update→reply latency: p50 {r['p50']:.1f} ms, p95 {r['p95']:.1f} ms, p99 {r['p99']:.1f} ms (mean {r['mean']:.1f} ms)")
+    print(
+        f"  update→reply latency: p50 {r['p50']:.1f} ms, p95 {r['p95']:.1f} ms, p99 {r['p99']:.1f} ms "
+        f"(mean {r['mean']:.1f} ms)"
+    )
     print(f"  CPU: bot {r['cpu']:.1f} s ({r['cpu'] / r['sent'] * 1000:.2f} ms/message), "
           f"load generator + fake API {r['own']:.1f} s, over {r['elapsed']:.1f} s wall")
     print(f"  bot RSS: peak {r['rss_peak_kb'] / 1024:.1f} MiB, at end {r['rss_end_kb'] / 1024:.1f} MiB")
@@ -89,7 +92,9 @@ async def main() -> None:
     api = FakeBotAPI()
     url = await api.start()
     log = Path(tempfile.mkdtemp()) / "bot.log"
-    bot = BotProcess(url, log, env={"BRIEFBOT_LOG_LEVEL": "WARNING", "BRIEFBOT_MAX_RATE": "0", "BRIEFBOT_POLL_TIMEOUT": "1"})
+    bot = BotProcess(
+        url, log, env={"BRIEFBOT_LOG_LEVEL": "WARNING", "BRIEFBOT_MAX_RATE": "0", "BRIEFBOT_POLL_TIMEOUT": "1"}
+    )
     print("starting the bot (log level WARNING; Telegram's 30 msg/s broadcast limit lifted with BRIEFBOT_MAX_RATE=0,"
           " since the fake API has none)")
     while not api.calls["getUpdates"]:  # polling has begun
@@ -103,8 +108,10 @@ async def main() -> None:
     large = await phase(api, pid, 200, 20_000, pool)
     show(f"run 2 ({USERS} users x 200 questions)", large)
     growth = (large["rss_end_kb"] - small["rss_end_kb"]) * 1024 / max(large["sent"], 1)
-    print(f"RSS change from end of run 1 to end of run 2: {(large['rss_end_kb'] - small['rss_end_kb']) / 1024:+.1f} MiB "
-          f"over {large['sent']} more messages ({growth:+.1f} bytes/message)")
+    print(
+        f"RSS change from end of run 1 to end of run 2: {(large['rss_end_kb'] - small['rss_end_kb']) / 1024:+.1f} MiB "
+        f"over {large['sent']} more messages ({growth:+.1f} bytes/message)"
+    )
     code, seconds = await bot.stop()
     print(f"bot stopped with exit code {code} in {seconds:.1f} s")
     await api.stop()

@@ -9,7 +9,18 @@ import sys
 
 from tests.conftest import ROOT, TINY_BRIEF
 
-KEYS = ["question", "answered", "answer", "quote", "source", "context", "score", "suggestions", "language", "quote_translation"]
+KEYS = [
+    "question",
+    "answered",
+    "answer",
+    "quote",
+    "source",
+    "context",
+    "score",
+    "suggestions",
+    "language",
+    "quote_translation",
+]
 
 
 def run(*args: str, stdin: str = "", env: dict | None = None) -> subprocess.CompletedProcess:

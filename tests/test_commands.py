@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.commands import COMMANDS, run_command
-from bot.console.session import respond
 from bot.console.render import format_document_text, format_reply_text
+from bot.console.session import respond
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))

@@ -7,7 +7,18 @@ import pytest
 from bot.core import MAX_QUESTION_CHARS, human_date
 from bot.matching.text import verbatim_key
 
-JSON_KEYS = ["question", "answered", "answer", "quote", "source", "context", "score", "suggestions", "language", "quote_translation"]
+JSON_KEYS = [
+    "question",
+    "answered",
+    "answer",
+    "quote",
+    "source",
+    "context",
+    "score",
+    "suggestions",
+    "language",
+    "quote_translation",
+]
 
 
 def test_answer_is_sourced_and_quotes_the_brief_verbatim(bot, knowledge):
@@ -42,7 +53,9 @@ def test_low_confidence_offers_up_to_three_suggestions(bot):
     assert 1 <= len(reply.suggestions) <= 3
 
 
-@pytest.mark.parametrize("text, kind", [("", "empty"), ("   \n\t", "empty"), ("x" * (MAX_QUESTION_CHARS + 1), "too_long")])
+@pytest.mark.parametrize(
+    "text, kind", [("", "empty"), ("   \n\t", "empty"), ("x" * (MAX_QUESTION_CHARS + 1), "too_long")]
+)
 def test_bad_input_gets_a_polite_reply(bot, text, kind):
     reply = bot.ask(text)
     assert not reply.answered and reply.kind == kind and reply.answer
@@ -53,7 +66,14 @@ def test_json_has_exactly_the_stable_keys(bot):
         data = bot.ask(q).to_json()
         assert list(data) == JSON_KEYS
         assert isinstance(data["answered"], bool) and 0 <= data["score"] <= 1
-        assert data["source"] is None or set(data["source"]) == {"brief", "title", "author", "date", "paragraph", "context"}
+        assert data["source"] is None or set(data["source"]) == {
+            "brief",
+            "title",
+            "author",
+            "date",
+            "paragraph",
+            "context",
+        }
         assert all(isinstance(s, str) for s in data["suggestions"])
 
 

@@ -141,7 +141,15 @@ async def test_a_poison_update_does_not_wedge_polling(api, tmp_path):
     bot = await start_bot(api, tmp_path)
     user = {"id": 91, "is_bot": False, "first_name": "U"}
     poison = api.push(message={"text": "no message_id, date or chat"})
-    api.push(callback_query={"id": "7", "from": user, "chat_instance": "ci", "data": "t", "message": {"chat": {"id": 91, "type": "private"}}})
+    api.push(
+        callback_query={
+            "id": "7",
+            "from": user,
+            "chat_instance": "ci",
+            "data": "t",
+            "message": {"chat": {"id": 91, "type": "private"}},
+        }
+    )
     await api.wait_for(lambda: len(api.replies(91)) == 1)
     assert "You can ask" in api.replies(91)[0].text  # the button press survived without its message
     assert "Taras Kuzio" in await ask(api, 92, "who wrote the brief")
@@ -258,7 +266,9 @@ async def test_health_file_is_touched_and_the_check_sees_staleness(api, tmp_path
 
     def check(max_age: str) -> subprocess.CompletedProcess:
         env = {**os.environ, "BRIEFBOT_HEALTH_FILE": str(health), "BRIEFBOT_HEALTH_MAX_AGE": max_age}
-        return subprocess.run([sys.executable, "-m", "bot", "health"], cwd=ROOT, env=env, capture_output=True, text=True)
+        return subprocess.run(
+            [sys.executable, "-m", "bot", "health"], cwd=ROOT, env=env, capture_output=True, text=True
+        )
 
     assert (await asyncio.to_thread(check, "30")).returncode == 0
     await bot.stop()

@@ -91,7 +91,9 @@ def test_gaps_groups_paraphrases_of_one_question(tmp_path, knowledge):
 def test_kb_gaps_cli(tmp_path):
     path = tmp_path / "log.jsonl"
     path.write_text(json.dumps({"event": "unanswered", "question": "azerbaijan gdp"}) + "\n")
-    result = subprocess.run([sys.executable, "-m", "bot", "kb", "gaps", str(path)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "kb", "gaps", str(path)], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0 and "1× “azerbaijan gdp”" in result.stdout
 
 

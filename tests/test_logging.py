@@ -7,9 +7,8 @@ import logging
 
 import pytest
 
-from bot.telegram.settings import ConfigError, Settings
-
 from bot.telegram.redaction import RedactingFilter, redact
+from bot.telegram.settings import ConfigError, Settings
 
 TOKEN = "987654321:AAFakeTokenForRedactionTests_abcdefghij"
 

@@ -5,18 +5,39 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.telegram.buttons import press
 from bot.console.session import respond
+from bot.telegram.buttons import press
 from bot.telegram.render import MAX_CALLBACK_BYTES, format_reply_html, reply_buttons
 from tests.test_render_html import assert_valid
 
-EXAMPLES = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+EXAMPLES = settings(
+    max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 
-markupish = st.sampled_from(["<b>", "</b>", "<script>", "&amp;", "&", "<<title>>", "</blockquote>", "<a href='x'>", "\u202e", "\x00", "😀", "ﷺ", "\n"])
+markupish = st.sampled_from(
+    [
+        "<b>",
+        "</b>",
+        "<script>",
+        "&amp;",
+        "&",
+        "<<title>>",
+        "</blockquote>",
+        "<a href='x'>",
+        "\u202e",
+        "\x00",
+        "😀",
+        "ﷺ",
+        "\n",
+    ]
+)
 texts = st.one_of(
     st.text(),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=300),
-    st.lists(st.one_of(markupish, st.text(max_size=10), st.sampled_from(["who wrote", "TANAP", "Karabakh", "how many"])), max_size=30).map("".join),
+    st.lists(
+        st.one_of(markupish, st.text(max_size=10), st.sampled_from(["who wrote", "TANAP", "Karabakh", "how many"])),
+        max_size=30,
+    ).map("".join),
     st.builds(lambda s, n: s * n, st.text(min_size=1, max_size=5), st.integers(min_value=200, max_value=20_000)),
     st.just(" \t\n"),
 )

@@ -6,14 +6,40 @@ from html.parser import HTMLParser
 
 import pytest
 
-from bot.telegram.buttons import STALE, press
 from bot.commands import COMMANDS, run_command
-from bot.telegram.render import (MAX_CALLBACK_BYTES, MAX_MESSAGE, callback_data, fit, format_document_html,
-                             format_reply_html, parse_callback, reply_buttons, visible_length)
 from bot.reply import Reply, Source, Suggestion
 from bot.telegram.app import addressed_question
+from bot.telegram.buttons import STALE, press
+from bot.telegram.render import (
+    MAX_CALLBACK_BYTES,
+    MAX_MESSAGE,
+    callback_data,
+    fit,
+    format_document_html,
+    format_reply_html,
+    parse_callback,
+    reply_buttons,
+    visible_length,
+)
 
-ALLOWED = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "code", "pre", "blockquote", "tg-emoji"}
+ALLOWED = {
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "span",
+    "tg-spoiler",
+    "a",
+    "code",
+    "pre",
+    "blockquote",
+    "tg-emoji",
+}
 
 
 class StrictParser(HTMLParser):
@@ -57,8 +83,17 @@ HOSTILE = ["<b>", "&", "<script>alert(1)</script>", "<<title>>", "a & b < c > d"
 
 def hostile_reply(text: str, size: int = 1) -> Reply:
     src = Source("b1", text * size, text, "2025-07-27", 3, text)
-    return Reply(question=text * size, answer=text * size, kind="answer", quote=text * size, source=src, context=text * size,
-                 score=0.9, related=(Suggestion("b1", "e1", text * size),), entry="e1")
+    return Reply(
+        question=text * size,
+        answer=text * size,
+        kind="answer",
+        quote=text * size,
+        source=src,
+        context=text * size,
+        score=0.9,
+        related=(Suggestion("b1", "e1", text * size),),
+        entry="e1",
+    )
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -82,7 +117,10 @@ def test_real_answer_html(bot):
     markup = format_reply_html(bot.ask("Who shot down the AZAL plane?"))
     assert_valid(markup)
     assert markup.count("<blockquote>") == 1 and "<blockquote expandable>" in markup
-    assert "<i>— Why Azerbaijan Is Turning Away from Moscow, Taras Kuzio, 27 July 2025, paragraph 1 · Introduction" in markup
+    assert (
+        "<i>— Why Azerbaijan Is Turning Away from Moscow, Taras Kuzio, 27 July 2025, paragraph 1 · Introduction"
+        in markup
+    )
 
 
 def test_suggestions_are_listed_in_the_message_too(bot):
@@ -115,8 +153,21 @@ def test_callback_data_size_is_enforced():
     assert parse_callback("") is None and parse_callback("x" * 65) is None
 
 
-@pytest.mark.parametrize("data", [None, "", "garbage", "q|", "q|a|b|c", "c|azerbaijan-moscow|nope", "f|2|azerbaijan-moscow|author",
-                                  "t|extra", "ü" * 40, "q|azerbaijan-moscow"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        "",
+        "garbage",
+        "q|",
+        "q|a|b|c",
+        "c|azerbaijan-moscow|nope",
+        "f|2|azerbaijan-moscow|author",
+        "t|extra",
+        "ü" * 40,
+        "q|azerbaijan-moscow",
+    ],
+)
 def test_garbage_callback_data_gets_a_polite_answer(bot, data):
     assert press(bot, data) == STALE
 
@@ -146,7 +197,10 @@ def test_defuse_updates_repairs_or_neutralises_poison():
 
     user = {"id": 1, "is_bot": False, "first_name": "U"}
     good = {"update_id": 1, "message": {"message_id": 1, "date": 1, "chat": {"id": 1, "type": "private"}, "text": "hi"}}
-    bad_message = {"update_id": 2, "callback_query": {"id": "1", "from": user, "chat_instance": "c", "data": "t", "message": {"chat": {"id": 1}}}}
+    bad_message = {
+        "update_id": 2,
+        "callback_query": {"id": "1", "from": user, "chat_instance": "c", "data": "t", "message": {"chat": {"id": 1}}},
+    }
     poison = {"update_id": 3, "message": {"text": "no ids"}}
     payload = json.dumps({"ok": True, "result": [good]}).encode()
     assert defuse_updates(payload) == (200, payload, [1])

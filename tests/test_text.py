@@ -39,7 +39,11 @@ def test_verbatim_key_ignores_whitespace_and_quote_style():
 
 def test_split_sentences_keeps_quotes_and_abbreviations():
     text = "As Putin said, ’Wherever a soldier sets foot, that’s ours.’ The U.S. agreed. Then it stopped."
-    assert split_sentences(text) == ["As Putin said, ’Wherever a soldier sets foot, that’s ours.’", "The U.S. agreed.", "Then it stopped."]
+    assert split_sentences(text) == [
+        "As Putin said, ’Wherever a soldier sets foot, that’s ours.’",
+        "The U.S. agreed.",
+        "Then it stopped.",
+    ]
 
 
 def test_strip_fillers():

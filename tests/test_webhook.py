@@ -54,8 +54,24 @@ async def webhook(api, tmp_path):
            "BRIEFBOT_LOG_LEVEL": "DEBUG"}
     path = tmp_path / "webhook.log"
     log = path.open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "telegram", "--webhook-url", f"http://127.0.0.1:{port}/telegram",
-                             "--listen", "127.0.0.1", "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "telegram",
+            "--webhook-url",
+            f"http://127.0.0.1:{port}/telegram",
+            "--listen",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 30
         while "Application started" not in path.read_text():
@@ -117,10 +133,16 @@ async def test_large_unauthenticated_posts_are_refused_before_the_body(webhook):
     hook, proc, _ = webhook
     before = _peak_rss_kb(proc.pid)
     size = 64 * 2**20
-    statuses = await asyncio.gather(*(asyncio.to_thread(_raw_post, hook, {"Content-Length": size}, size) for _ in range(3)))
+    statuses = await asyncio.gather(
+        *(asyncio.to_thread(_raw_post, hook, {"Content-Length": size}, size) for _ in range(3))
+    )
     assert all(status in (403, 0) for status in statuses) and 403 in statuses
-    assert await asyncio.to_thread(_raw_post, hook, {"Content-Length": 2 * 2**20, "X-Telegram-Bot-Api-Secret-Token": SECRET},
-                                   2 * 2**20) == 413
+    assert (
+        await asyncio.to_thread(
+            _raw_post, hook, {"Content-Length": 2 * 2**20, "X-Telegram-Bot-Api-Secret-Token": SECRET}, 2 * 2**20
+        )
+        == 413
+    )
     assert _peak_rss_kb(proc.pid) - before < 16 * 1024, "memory grew with unauthenticated bodies"
 
 
@@ -128,9 +150,11 @@ async def test_junk_gets_400_and_a_replayed_update_is_answered_once(api, webhook
     hook, _, _ = webhook
     loop = asyncio.get_running_loop()
     for junk in (b"not json", b"[1, 2]", b'{"no_update_id": 1}'):
-        req = urllib.request.Request(hook, data=junk, method="POST", headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+        req = urllib.request.Request(
+            hook, data=junk, method="POST", headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
+        )
         try:
-            status = await loop.run_in_executor(None, lambda: urllib.request.urlopen(req, timeout=5).status)
+            status = await loop.run_in_executor(None, lambda req=req: urllib.request.urlopen(req, timeout=5).status)
         except urllib.error.HTTPError as exc:
             status = exc.code
         assert status == 400, junk
@@ -155,7 +179,9 @@ def test_webhook_without_secret_is_refused():
 @pytest.mark.parametrize("token", ["", "not-a-token", "abc:def", ":AAHnodigits", "123456:has spaces in it!!"])
 def test_missing_or_malformed_token_exits_2_with_one_line(token):
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": token}
-    result = subprocess.run([sys.executable, "-m", "bot", "telegram"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "telegram"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=30
+    )
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     assert token == "" or token not in result.stderr
 

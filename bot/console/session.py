@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 
 from bot.commands import run_command, select_brief
+from bot.console.render import format_document_text, format_reply_text
 from bot.conversation import Conversation
 from bot.conversation import respond as converse
 from bot.core import BriefBot
-from bot.console.render import format_document_text, format_reply_text
 
 PROMPT = "brief> "
 HISTORY = Path.home() / ".briefbot_history"

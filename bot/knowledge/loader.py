@@ -67,7 +67,9 @@ def _brief_files(root: Path) -> list[list[Path]]:
     groups = []
     for child in sorted(root.iterdir()):
         if child.is_dir():
-            files = [f for f in sorted(child.glob("*.yaml")) + sorted(child.glob("*.yml")) if not is_translation_file(f)]
+            files = [
+                f for f in sorted(child.glob("*.yaml")) + sorted(child.glob("*.yml")) if not is_translation_file(f)
+            ]
             if files:
                 groups.append(sorted(files, key=lambda p: (p.name != "brief.yaml", p.name)))
         elif child.suffix in (".yaml", ".yml") and not child.name.startswith("_"):
@@ -120,7 +122,11 @@ def _translated(brief: Brief, folder: Path, problems: list[Problem]) -> Brief:
             problems.append(Problem(str(path), lines.get(where, 1 if not where else None), entry, message))
 
         if path.stem not in brief.languages:
-            add((), f"{path.name} is not a declared language of brief {brief.id!r} (languages: {list(brief.languages)})", None)
+            add(
+                (),
+                f"{path.name} is not a declared language of brief {brief.id!r} (languages: {list(brief.languages)})",
+                None,
+            )
             continue
         translation = build_translation(data, brief, path.stem, add)
         if translation is not None:
@@ -146,8 +152,11 @@ def load_knowledge(root: Path | str) -> Knowledge:
             merged["date"] = merged["date"].isoformat()[:10]
         brief = build_brief(merged, sink)
         if brief is not None:
-            briefs.append(_translated(brief, files[0].parent, problems) if len(files) > 1 or files[0].name == "brief.yaml"
-                          else brief)
+            briefs.append(
+                _translated(brief, files[0].parent, problems)
+                if len(files) > 1 or files[0].name == "brief.yaml"
+                else brief
+            )
     seen: set[str] = set()
     for brief in briefs:
         if brief.id in seen:

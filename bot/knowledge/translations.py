@@ -23,38 +23,37 @@ def _str(value: Any) -> str | None:
 
 
 def _strs(value: Any) -> tuple[str, ...] | None:
-    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
+    if not isinstance(value, list) or not all(
+        isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value
+    ):
         return None
     return tuple(str(v).strip() for v in value if str(v).strip())
 
 
-def build_translation(data: Any, brief: Brief, language: str, add) -> Translation | None:
-    """Validate one translation mapping; `add(path, message, entry)` reports a problem with its YAML path."""
-    if not isinstance(data, dict):
-        add((), "a translation file must be a mapping", None)
-        return None
-    for key in sorted(set(data) - TRANSLATION_FIELDS, key=str):
-        add((key,), f"unknown field {key!r} in translation", None)
-    if data.get("language", language) != language:
-        add(("language",), f"language {data.get('language')!r} does not match the file name ({language})", None)
-    texts = {k: _str(data.get(k)) for k in ("title", "summary", "contexts_note")}
-    for key in ("title", "summary"):
-        if texts[key] is None:
-            add((key,), f"missing {key} in {language}", None)
-    if brief.contexts_note and texts["contexts_note"] is None:
-        add(("contexts_note",), f"missing contexts_note in {language}", None)
-    contexts, entries = [], []
+def _translated_contexts(data: dict, brief: Brief, language: str, add) -> list:
+    """(context id, ContextText) for each context of the brief; problems for missing and unknown ones."""
+    contexts = []
     raw_contexts = data.get("contexts") if isinstance(data.get("contexts"), dict) else {}
     for c in brief.contexts:
         item = raw_contexts.get(c.id)
         title = _str(item.get("title")) if isinstance(item, dict) else None
         summary = _str(item.get("summary")) if isinstance(item, dict) else None
         if title is None or summary is None:
-            add(("contexts", c.id) if item else ("contexts",), f"context {c.id!r} lacks a {language} title or summary", c.id)
+            add(
+                ("contexts", c.id) if item else ("contexts",),
+                f"context {c.id!r} lacks a {language} title or summary",
+                c.id,
+            )
             continue
         contexts.append((c.id, ContextText(title, summary)))
     for cid in sorted(set(raw_contexts) - {c.id for c in brief.contexts}, key=str):
         add(("contexts", cid), f"context {cid!r} does not exist in the brief", None)
+    return contexts
+
+
+def _translated_entries(data: dict, brief: Brief, language: str, add) -> list:
+    """(entry id, EntryText) for each entry of the brief; problems for missing, thin and unknown ones."""
+    entries = []
     raw_entries = data.get("entries") if isinstance(data.get("entries"), dict) else {}
     for e in brief.entries:
         item = raw_entries.get(e.id)
@@ -73,6 +72,26 @@ def build_translation(data: Any, brief: Brief, language: str, add) -> Translatio
         entries.append((e.id, EntryText(questions or (), answer, quote, keywords)))
     for eid in sorted(set(raw_entries) - {e.id for e in brief.entries}, key=str):
         add(("entries", eid), f"entry {eid!r} does not exist in the brief", None)
+    return entries
+
+
+def build_translation(data: Any, brief: Brief, language: str, add) -> Translation | None:
+    """Validate one translation mapping; `add(path, message, entry)` reports a problem with its YAML path."""
+    if not isinstance(data, dict):
+        add((), "a translation file must be a mapping", None)
+        return None
+    for key in sorted(set(data) - TRANSLATION_FIELDS, key=str):
+        add((key,), f"unknown field {key!r} in translation", None)
+    if data.get("language", language) != language:
+        add(("language",), f"language {data.get('language')!r} does not match the file name ({language})", None)
+    texts = {k: _str(data.get(k)) for k in ("title", "summary", "contexts_note")}
+    for key in ("title", "summary"):
+        if texts[key] is None:
+            add((key,), f"missing {key} in {language}", None)
+    if brief.contexts_note and texts["contexts_note"] is None:
+        add(("contexts_note",), f"missing contexts_note in {language}", None)
+    contexts = _translated_contexts(data, brief, language, add)
+    entries = _translated_entries(data, brief, language, add)
     return Translation(language, texts["title"] or brief.title, texts["summary"] or brief.summary,
                        texts["contexts_note"], tuple(contexts), tuple(entries))
 

@@ -19,7 +19,8 @@ CORRECTION_CACHE = 50_000  # distinct unknown words whose repair is remembered (
 
 # Question types, on folded text, in English, Russian and Azerbaijani (folded: "nə qədər" -> "ne qeder").
 _QUANTITY = re.compile(
-    r"\bhow (many|much|big|large|long|far|often|old)\b|\b(what|which) (percentage|percent|share|proportion|number|amount|volume|figure|price|value)\b"
+    r"\bhow (many|much|big|large|long|far|often|old)\b"
+    r"|\b(what|which) (percentage|percent|share|proportion|number|amount|volume|figure|price|value)\b"
     r"|\b(number|amount|volume|value|cost|price) of\b|\bhow many\b|\bbcm\b|\b(billion|million)s?\b"
     r"|\bсколько\b|\bне qeder\b|\bne qeder\b|\bnece (nefer|adam|insan|dene|milyon|milyard|faiz)\b"
 )
@@ -28,17 +29,23 @@ _DATE = re.compile(r"\b(what|which|in what) (year|date|month|day)\b|\bdate of\b"
 _TIME = re.compile(r"\bwhen\b|\bwhat time\b|\bhow long ago\b|\bsince when\b|\bкогда\b|\bс каких пор\b"
                    r"|\bne vaxt\b|\bne zaman\b|\bneceden\b")
 _SMALL_TALK = re.compile(
-    r"^(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|night)|thanks?( you)?|thx|cheers|bye|goodbye|ok|okay)\b"
-    r"(\s+\w+){0,3}$|\b(your name|who are you|what are you|how are you|are you (a )?(bot|human|real|ai)|who (made|built|created) you)\b"
+    r"^(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|night)|thanks?( you)?|thx|cheers|bye"
+    r"|goodbye|ok|okay)\b(\s+\w+){0,3}$"
+    r"|\b(your name|who are you|what are you|how are you|are you (a )?(bot|human|real|ai)"
+    r"|who (made|built|created) you)\b"
 )
 # A figure is a number or a number word ("several" and "many" are not figures).
-_NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|half"
+_NUMBER_WORDS = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|half"
+)
 # A number after a word that makes it a label ("flight 8243", "resolution 242") names something; it counts nothing.
 _LABEL_WORDS = "flight|route|number|no|resolution|article|chapter|section|page|room|line|bus|road|highway|platform|gate"
 _LABELS = "".join(rf"(?<!\b{w} )" for w in _LABEL_WORDS.split("|"))  # one fixed-width look-behind per label word
 _HAS_QUANTITY = re.compile(rf"\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(19|20)\d\d\b)\d[\d,.]*\b")
 _IDENTIFIER = re.compile(rf"\b({_LABEL_WORDS}) number\b|\bnumber of the ({_LABEL_WORDS})\b")
-_HAS_DATE = re.compile(r"\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b")
+_HAS_DATE = re.compile(
+    r"\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b"
+)
 _HAS_TIME = re.compile(r"\b(era|during|since|ago)\b")
 # A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.
 _BARE_QUESTION = {"time": "date", "date": "date"}
@@ -123,7 +130,9 @@ class Analyzer:
             return word
         return self._repair(word)
 
-    def model_terms(self, text: str, language: str = "en", repair: bool = True) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def model_terms(
+        self, text: str, language: str = "en", repair: bool = True
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(stems, words) of text for a learned scorer: folded, filler-free, typo-repaired, aliased; stop words kept."""
         words = strip_fillers(fold(text)[:MAX_FOLDED_CHARS]).split()[:MAX_WORDS]
         if repair:
@@ -157,7 +166,15 @@ class Analyzer:
 
     def query(self, text: str) -> Query:
         folded = fold(text)[:MAX_FOLDED_CHARS]
-        asks = "quantity" if _QUANTITY.search(folded) else "date" if _DATE.search(folded) else "time" if _TIME.search(folded) else None
+        asks = (
+            "quantity"
+            if _QUANTITY.search(folded)
+            else "date"
+            if _DATE.search(folded)
+            else "time"
+            if _TIME.search(folded)
+            else None
+        )
         if asks == "quantity" and _IDENTIFIER.search(folded):  # "the flight number" asks for a label, not a count
             asks = None
         if "neçə" in text.lower():  # Azerbaijani "how many" (folding makes it "nece", which is also "how")

@@ -15,8 +15,12 @@ from __future__ import annotations
 import math
 import random
 from array import array
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the annotation only; imported at run time inside rank()
+    from bot.matching.scorer import Candidate
 
 CHAR_NGRAMS = (3, 4, 5)  # character n-grams inside padded words: typos, morphology, compounds
 MIN_CHAR_DF = 2  # a character n-gram seen in one document only is noise, not a pattern
@@ -45,7 +49,7 @@ def _raw_features(stems: Sequence[str], words: Sequence[str]) -> tuple[dict[str,
     wf: dict[str, int] = {}
     for s in stems:
         wf["w" + s] = wf.get("w" + s, 0) + 1
-    for a, b in zip(stems, stems[1:]):
+    for a, b in zip(stems, stems[1:], strict=False):
         key = f"b{a} {b}"
         wf[key] = wf.get(key, 0) + 1
     cf: dict[str, int] = {}
@@ -66,7 +70,7 @@ class Vectorizer:
     idf: array = field(default_factory=lambda: array("d"))
 
     @classmethod
-    def fit(cls, docs: Sequence[Doc]) -> "Vectorizer":
+    def fit(cls, docs: Sequence[Doc]) -> Vectorizer:
         df: dict[str, int] = {}
         for d in docs:
             wf, cf = _raw_features(d.stems, d.words)
@@ -80,7 +84,11 @@ class Vectorizer:
     def transform(self, stems: Sequence[str], words: Sequence[str]) -> list[tuple[int, float]]:
         out: list[tuple[int, float]] = []
         for block in _raw_features(stems, words):
-            vec = [(self.index[k], (1 + math.log(c)) * self.idf[self.index[k]]) for k, c in block.items() if k in self.index]
+            vec = [
+                (self.index[k], (1 + math.log(c)) * self.idf[self.index[k]])
+                for k, c in block.items()
+                if k in self.index
+            ]
             norm = math.sqrt(sum(v * v for _, v in vec))
             if norm:
                 out.extend((i, v / norm) for i, v in vec)
@@ -96,7 +104,7 @@ class Vocabulary:
     n: int
 
     @classmethod
-    def fit(cls, docs: Sequence[Doc]) -> "Vocabulary":
+    def fit(cls, docs: Sequence[Doc]) -> Vocabulary:
         df: dict[str, int] = {}
         for d in docs:
             for s in set(d.stems):
@@ -223,7 +231,7 @@ def _platt(scores: list[float], labels: list[int]) -> tuple[float, float]:
     a, b = 1.0, 0.0
     for _ in range(50):
         ga = gb = haa = hab = hbb = 0.0
-        for s, y in zip(scores, labels):
+        for s, y in zip(scores, labels, strict=False):
             p = 1 / (1 + math.exp(-max(-60.0, min(60.0, a * s + b))))
             g = p - y
             w = max(p * (1 - p), 1e-9)
@@ -242,7 +250,9 @@ def _platt(scores: list[float], labels: list[int]) -> tuple[float, float]:
 
 
 def _calibration_round(docs: Sequence[Doc], n_classes: int, rng: random.Random):
-    """Fit without some topics and some phrasings; score both. Returns (in-scope (score, correct)), held-out-topic scores."""
+    """Fit without some topics and some phrasings; score both.
+
+    Returns (in-scope (score, correct)), held-out-topic scores."""
     classes = list(range(n_classes))
     rng.shuffle(classes)
     held_topics = set(classes[: max(2, round(n_classes * HOLDOUT_TOPICS))])
@@ -320,7 +330,7 @@ class LearnedScorer:
         self._entries = [(knowledge.brief(b), knowledge.find_entry(b, e)) for b, e in classes]
 
     @classmethod
-    def fit(cls, knowledge, analyzer) -> "LearnedScorer":
+    def fit(cls, knowledge, analyzer) -> LearnedScorer:
         classes = tuple((b.id, e.id) for b in knowledge.briefs for e in b.entries)
         docs: list[Doc] = []
         for label, (brief_id, entry_id) in enumerate(classes):

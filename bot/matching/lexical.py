@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.matching.analyzer import Analyzer, Query, fact_kinds
 from bot.knowledge.models import Brief, Entry, Knowledge
+from bot.matching.analyzer import Analyzer, Query, fact_kinds
 
 ANSWER_THRESHOLD = 0.50
 SUGGEST_THRESHOLD = 0.36
@@ -80,11 +80,15 @@ class Matcher:
         for brief in knowledge.briefs:
             for e in brief.entries:
                 phrasings = tuple(terms(q, repair=False) for q in e.questions)
-                strong = frozenset(t for p in phrasings for t in p) | frozenset(t for k in e.keywords for t in terms(k, repair=False))
+                strong = frozenset(t for p in phrasings for t in p) | frozenset(
+                    t for k in e.keywords for t in terms(k, repair=False)
+                )
                 weak = frozenset(terms(f"{e.answer} {e.quote}", repair=False))
                 weak = (weak | {w for t in strong | weak for w in self.analyzer.alias_words.get(t, ())}) - strong
                 prefixes = frozenset(t[:PREFIX] for t in strong if len(t) >= PREFIX)
-                self._items.append(_Indexed(brief, e, strong, weak, phrasings, fact_kinds(f"{e.quote} {e.answer}"), prefixes))
+                self._items.append(
+                    _Indexed(brief, e, strong, weak, phrasings, fact_kinds(f"{e.quote} {e.answer}"), prefixes)
+                )
         n = len(self._items)
         df: dict[str, int] = {}
         for item in self._items:
@@ -116,7 +120,7 @@ class Matcher:
 
     def _overlap(self, weights: dict[str, float], total: float, index: int) -> float:
         best = 0.0
-        for p, pw in zip(self._items[index].phrasings, self._phrase_weight[index]):
+        for p, pw in zip(self._items[index].phrasings, self._phrase_weight[index], strict=False):
             common = sum(weights[t] for t in p if t in weights)
             best = max(best, 2 * common / (total + pw))
         return best
@@ -146,7 +150,9 @@ class Matcher:
             s = a * coverage + b * self._overlap(weights, total, i) + c * fuzzy
             if query.asks and query.asks in item.facts:
                 s = min(1.0, s + FACT_BONUS)
-            scored.append((round(s, 4), -i, Candidate(item.brief, item.entry, round(s, 4), coverage, information, item.facts)))
+            scored.append(
+                (round(s, 4), -i, Candidate(item.brief, item.entry, round(s, 4), coverage, information, item.facts))
+            )
         scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
         return [candidate for _, _, candidate in scored]
 
@@ -163,6 +169,12 @@ class Matcher:
         unmet = query.asks if query.asks and query.asks not in best.facts else None
         vague = best.information < MIN_INFORMATION
         tied_briefs = len(top) > 1 and top[1].brief.id != best.brief.id and best.score - top[1].score < TIE_MARGIN
-        if best.score >= ANSWER_THRESHOLD and best.coverage >= MIN_COVERAGE and not unmet and not tied_briefs and not vague:
+        if (
+            best.score >= ANSWER_THRESHOLD
+            and best.coverage >= MIN_COVERAGE
+            and not unmet
+            and not tied_briefs
+            and not vague
+        ):
             return Match("answer", tuple(top))
         return Match("suggest", tuple(top[:3]), unmet)

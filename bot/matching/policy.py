@@ -6,8 +6,9 @@ It owns the thresholds' use and the reply kinds; any Scorer can sit in front of 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Literal
+from typing import Literal
 
 from bot.matching.analyzer import Query
 from bot.matching.scorer import Candidate, Thresholds
@@ -49,7 +50,9 @@ def decide(query: Query, ranked: list[Candidate], thresholds: Thresholds,
     if top and not on_topic and top[0].confidence < thresholds.answer:
         top = []  # a weak match for a question mostly made of words the knowledge never uses: off topic
     if not top:
-        return Decision("not_understood" if on_topic else "decline", tuple(ranked[:MAX_SUGGESTIONS]) if on_topic else ())
+        return Decision(
+            "not_understood" if on_topic else "decline", tuple(ranked[:MAX_SUGGESTIONS]) if on_topic else ()
+        )
     best = top[0]
     unmet = query.asks if query.asks and query.asks not in facts(best) else None
     if unmet:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from bot.matching.language import Language
 
@@ -18,7 +18,7 @@ _AZ_SUFFIXES = tuple(sorted(set(
     i u a e im in um un""".split()), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _snowball(language: str):
     import snowballstemmer
 

@@ -25,8 +25,10 @@ STOP_WORDS = frozenset(
     please tell know explain describe say says said talk mention mentioned
     anything something thing things stuff kind sort like get got give
     dont doesnt didnt isnt arent wasnt werent cant wont shouldnt wouldnt couldnt havent hasnt hadnt
-    use uses using now nowadays currently right whole entire become becomes became becoming lately role roles play plays played lay lays laid outline outlines
-    anyone anybody someone somebody everyone quick quickly briefly shortly basically actually simply kindly pls plz okay ok well hey maybe perhaps again
+    use uses using now nowadays currently right whole entire become becomes became becoming lately
+    role roles play plays played lay lays laid outline outlines
+    anyone anybody someone somebody everyone quick quickly briefly shortly basically actually simply kindly
+    pls plz okay ok well hey maybe perhaps again
     make made makes making come comes came coming go goes going went gone happen happens happened happening""".split()
 )
 # Words that only carry meaning when nothing else is left ("what is the brief about?").
@@ -54,7 +56,9 @@ def fold(text: str) -> str:
     if not text.isascii():
         text = fold_quotes(unicodedata.normalize("NFKC", text))
         text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-        text = text.replace("\u0438\u0306", "\u0439").replace("\u0418\u0306", "\u0419")  # NFKD splits Russian й; keep it
+        text = text.replace("\u0438\u0306", "\u0439").replace(
+            "\u0418\u0306", "\u0419"
+        )  # NFKD splits Russian й; keep it
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = _US.sub(" usa ", text.replace('"', "'").replace("`", "'"))
     text = _POSSESSIVE.sub("", text.lower()).replace("'", "")
@@ -62,8 +66,10 @@ def fold(text: str) -> str:
 
 
 _FILLERS = re.compile(
-    r"\b(what is|whats|what) (the deal|up|going on)( with| between)?\b|\b(can|could) you (please )?(tell|explain|say)( me| us)?\b"
-    r"|\b(i (want|would like|d like) to know|do you know|tell me( about)?|according to (the )?(author|brief|article|text))\b"
+    r"\b(what is|whats|what) (the deal|up|going on)( with| between)?\b"
+    r"|\b(can|could) you (please )?(tell|explain|say)( me| us)?\b"
+    r"|\b(i (want|would like|d like) to know|do you know|tell me( about)?"
+    r"|according to (the )?(author|brief|article|text))\b"
     r"|\b(in|from) (the|this) (brief|article|text|piece)\b|\bstands? for\b|\bright now\b"
 )
 
@@ -96,7 +102,9 @@ def stem(word: str) -> str:
     return base[:-1] if len(base) > 4 and base.endswith("e") else base
 
 
-_ABBREV = re.compile(r"(\b(Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sen|Rep|Gov|vs|etc|e\.g|i\.e|No|Nos|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$")
+_ABBREV = re.compile(
+    r"(\b(Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sen|Rep|Gov|vs|etc|e\.g|i\.e|No|Nos|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$"
+)
 # Possessive quantifiers and the look-behind keep this linear: a run of "!!!!" or "...." is tried once, from its start.
 _BOUNDARY = re.compile(r"(?<![.!?])[.!?]++['’”\")]*+(?=\s+['‘’“\"(]?[A-Z0-9])")
 _LONGEST_ABBREV = 6  # "Sept." and "e.g." plus the character before: how far back an abbreviation can start

@@ -51,7 +51,11 @@ NOTE_TIMEOUT = 5.0  # seconds a "skipped some" note may wait for its chat's rate
 
 def keyboard(rows: list[list[Button]] | tuple) -> InlineKeyboardMarkup | None:
     """Plain (label, data) rows to an inline keyboard."""
-    return InlineKeyboardMarkup([[InlineKeyboardButton(t, callback_data=d) for t, d in row] for row in rows]) if rows else None
+    return (
+        InlineKeyboardMarkup([[InlineKeyboardButton(t, callback_data=d) for t, d in row] for row in rows])
+        if rows
+        else None
+    )
 
 
 def addressed_question(text: str, chat_type: str, bot_username: str | None, replied_to_bot: bool) -> str | None:
@@ -125,16 +129,28 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await query.answer(_record_vote(update, context, result.feedback) or result.toast or None)
     chat_id = update.effective_chat.id if update.effective_chat else query.from_user.id
     if result.html:
-        await context.bot.send_message(chat_id, result.html, parse_mode=ParseMode.HTML, reply_markup=keyboard(result.rows))
+        await context.bot.send_message(
+            chat_id, result.html, parse_mode=ParseMode.HTML, reply_markup=keyboard(result.rows)
+        )
 
 
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Offer up to five sourced answers for '@bot question' in any chat."""
     replies = _core(context).top_answers(update.inline_query.query, 5)
-    results = [InlineQueryResultArticle(id=f"{r.source.brief}/{r.entry}", title=r.question[:100], description=r.answer[:120],
-                                        input_message_content=InputTextMessageContent(format_reply_html(r), parse_mode=ParseMode.HTML))
-               for r in replies]
-    button = None if results else InlineQueryResultsButton(text="No answer in the brief. Tap for help.", start_parameter="help")
+    results = [
+        InlineQueryResultArticle(
+            id=f"{r.source.brief}/{r.entry}",
+            title=r.question[:100],
+            description=r.answer[:120],
+            input_message_content=InputTextMessageContent(format_reply_html(r), parse_mode=ParseMode.HTML),
+        )
+        for r in replies
+    ]
+    button = (
+        None
+        if results
+        else InlineQueryResultsButton(text="No answer in the brief. Tap for help.", start_parameter="help")
+    )
     await update.inline_query.answer(results, cache_time=30, button=button)
 
 
@@ -143,7 +159,11 @@ def _record_vote(update: Update, context: ContextTypes.DEFAULT_TYPE, feedback: t
     if not feedback:
         return None
     message = update.callback_query.message
-    voter = (update.callback_query.from_user.id, message.chat.id if message else None, message.message_id if message else None)
+    voter = (
+        update.callback_query.from_user.id,
+        message.chat.id if message else None,
+        message.message_id if message else None,
+    )
     return None if context.bot_data["traffic"].feedback(*feedback, voter=voter) else ALREADY_VOTED
 
 
@@ -218,8 +238,14 @@ def build_application(core: BriefBot, settings: Settings, reload: Callable[[], B
            .build())
     processor.on_overflow = lambda update: note_overflow(app, update)
     processor.on_forget = lambda chat_id: forget_chat(app, chat_id)
-    app.bot_data.update(reloader=Reloader(core, reload, settings.reload_time_limit), settings=settings,
-                        traffic=TrafficLog(settings.unanswered_log), ledger=ledger, polling=polling, processor=processor)
+    app.bot_data.update(
+        reloader=Reloader(core, reload, settings.reload_time_limit),
+        settings=settings,
+        traffic=TrafficLog(settings.unanswered_log),
+        ledger=ledger,
+        polling=polling,
+        processor=processor,
+    )
     private, fresh = filters.ChatType.PRIVATE, filters.UpdateType.MESSAGE  # edited messages are ignored entirely
     app.add_handlers([
         CommandHandler(list(COMMANDS), shared_command, filters=fresh),

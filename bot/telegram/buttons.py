@@ -50,6 +50,11 @@ def press(core: BriefBot, data: str | None, brief_id: str | None = None) -> Butt
         return ButtonResult("", format_context_html(f"{ctx.title} (paragraph {entry.paragraph})", ctx.summary, text))
     if action == "t" and not fields:
         return ButtonResult("", format_document_html(run_command(core, "topics", brief_id)))
-    if action == "f" and len(fields) == 3 and fields[0] in ("0", "1") and core.knowledge.find_entry(fields[1], fields[2]):
+    if (
+        action == "f"
+        and len(fields) == 3
+        and fields[0] in ("0", "1")
+        and core.knowledge.find_entry(fields[1], fields[2])
+    ):
         return ButtonResult("Thanks for the feedback!", feedback=(fields[1], fields[2], fields[0] == "1"))
     return STALE

@@ -54,7 +54,7 @@ def fit(parts: list[tuple[str, str]], limit: int = MAX_MESSAGE) -> str:
         if excess <= 0:
             break
         texts[i] = _clip(texts[i], max(_units(texts[i]) - excess, 1))
-    return "\n\n".join(t.format(_e(x)) for (t, _), x in zip(parts, texts))
+    return "\n\n".join(t.format(_e(x)) for (t, _), x in zip(parts, texts, strict=False))
 
 
 def format_source_line(reply: Reply) -> str:

@@ -81,7 +81,9 @@ async def start_up(app: Application, settings: Settings, sup: Supervisor) -> boo
             raise Fatal(2, rejected_message(app.bot.request.rejected)) from None
         except NetworkError as exc:  # includes TimedOut
             if attempt == BOOTSTRAP_RETRIES:
-                raise Fatal(1, f"cannot reach the Bot API ({type(exc).__name__}) after {attempt + 1} attempts") from None
+                raise Fatal(
+                    1, f"cannot reach the Bot API ({type(exc).__name__}) after {attempt + 1} attempts"
+                ) from None
             wait = min(settings.backoff_max, 2.0**attempt)
             log.warning("Cannot reach the Bot API yet (%s); retrying in %.1f s", type(exc).__name__, wait)
         except TelegramError as exc:
@@ -104,7 +106,11 @@ def _watch_polling(app: Application, sup: Supervisor) -> None:
     def ended(done: asyncio.Task) -> None:
         if not app.bot_data["ledger"].stopping:
             error = None if done.cancelled() else done.exception()
-            sup.fail(1, f"polling stopped for good ({type(error).__name__ if error else 'no error'}); exiting so a supervisor restarts the bot")
+            sup.fail(
+                1,
+                f"polling stopped for good ({type(error).__name__ if error else 'no error'}); "
+                "exiting so a supervisor restarts the bot",
+            )
 
     task.add_done_callback(ended)
 
@@ -141,9 +147,13 @@ async def serve(app: Application, settings: Settings, args: argparse.Namespace, 
             server = await start_webhook(app, settings, args)
             beat = asyncio.ensure_future(_heartbeat(settings))
         else:
-            await app.updater.start_polling(poll_interval=POLL_INTERVAL, timeout=dt.timedelta(seconds=settings.poll_timeout),
-                                            bootstrap_retries=BOOTSTRAP_RETRIES, allowed_updates=Update.ALL_TYPES,
-                                            error_callback=log_polling_error)
+            await app.updater.start_polling(
+                poll_interval=POLL_INTERVAL,
+                timeout=dt.timedelta(seconds=settings.poll_timeout),
+                bootstrap_retries=BOOTSTRAP_RETRIES,
+                allowed_updates=Update.ALL_TYPES,
+                error_callback=log_polling_error,
+            )
             _watch_polling(app, sup)
         await app.start()
         if hup.is_set():

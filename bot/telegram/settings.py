@@ -62,7 +62,10 @@ class Settings:
         if not token:
             raise ConfigError("TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather and export it.")
         if not TOKEN_FORMAT.fullmatch(token):
-            raise ConfigError("TELEGRAM_BOT_TOKEN is malformed; it should look like 123456789:AAE... (digits, a colon, then letters, digits, _ or -).")
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN is malformed; it should look like 123456789:AAE... "
+                "(digits, a colon, then letters, digits, _ or -)."
+            )
         log = env.get("BRIEFBOT_UNANSWERED_LOG", "").strip()
         health = env.get("BRIEFBOT_HEALTH_FILE", "").strip()
         return cls(

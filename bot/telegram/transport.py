@@ -226,7 +226,9 @@ def _repair(item: object) -> dict | None:
     return {"update_id": update_id}
 
 
-BAD_RESULT = json.dumps({"ok": False, "error_code": 502, "description": "Bad Gateway: malformed getUpdates result"}).encode()
+BAD_RESULT = json.dumps(
+    {"ok": False, "error_code": 502, "description": "Bad Gateway: malformed getUpdates result"}
+).encode()
 
 
 def defuse_updates(payload: bytes) -> tuple[int, bytes, list[int]]:
@@ -243,7 +245,9 @@ def defuse_updates(payload: bytes) -> tuple[int, bytes, list[int]]:
         return 200, payload, []
     updates = data.get("result") if isinstance(data, dict) else None
     if isinstance(data, dict) and data.get("ok") is True and not isinstance(updates, list):
-        log.warning("getUpdates returned a malformed result (%s); treating it as a server error", type(updates).__name__)
+        log.warning(
+            "getUpdates returned a malformed result (%s); treating it as a server error", type(updates).__name__
+        )
         return 502, BAD_RESULT, []
     if not isinstance(updates, list):
         return 200, payload, []
