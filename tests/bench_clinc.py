@@ -113,7 +113,7 @@ def reference(by_intent: dict[str, list[str]], val, oos, oos_recall: float) -> t
     need = round(oos_recall * len(ranked))
     threshold = 0.0 if need == 0 else (ranked[need - 1] + (ranked[need] if need < len(ranked) else 1.0)) / 2
     declined = sum(p < threshold for p in p_out) / len(p_out)
-    correct = sum(p == gold and c >= threshold for p, c, (_, gold) in zip(pred, conf_in, val))
+    correct = sum(p == gold and c >= threshold for p, c, (_, gold) in zip(pred, conf_in, val, strict=False))
     return correct / len(val), declined, threshold
 
 
@@ -142,7 +142,9 @@ def main() -> int:
             replies, cold = ask(kdir, cache, queries)
             _, warm = ask(kdir, cache, queries)
         r_in, r_out = replies[: len(val)], replies[len(val):]
-        correct = sum(r["answered"] and r["answer"] == f"Intent: {gold}" for r, (_, gold) in zip(r_in, val))
+        correct = sum(
+            r["answered"] and r["answer"] == f"Intent: {gold}" for r, (_, gold) in zip(r_in, val, strict=False)
+        )
         suggested = sum(not r["answered"] and bool(r["suggestions"]) for r in r_in)
         declined = sum(not r["answered"] for r in r_out)
         acc, recall = correct / len(val), declined / len(oos)

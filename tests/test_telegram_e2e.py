@@ -79,7 +79,9 @@ async def test_start_help_and_summary(api):
     assert "Taras Kuzio" in text and "Alma-Ata" in text
 
 
-@pytest.mark.parametrize("command, needle", [("/contexts", "only four"), ("/source", "27 July 2025"), ("/topics", "You can ask")])
+@pytest.mark.parametrize(
+    "command, needle", [("/contexts", "only four"), ("/source", "27 July 2025"), ("/topics", "You can ask")]
+)
 async def test_other_commands(api, command, needle):
     assert needle in (await said(api, next(chat_ids), command))[0].text
 
@@ -88,7 +90,10 @@ async def test_sourced_answer_with_buttons(api):
     chat = next(chat_ids)
     message = (await said(api, chat, "Who shot down the AZAL plane?"))[0]
     assert api.params["sendMessage"][-1]["parse_mode"] == "HTML"
-    assert "<blockquote>Russia’s shooting down of Azerbaijan Airline Flight 8243 in December 2024</blockquote>" in message.text
+    assert (
+        "<blockquote>Russia’s shooting down of Azerbaijan Airline Flight 8243 in December 2024</blockquote>"
+        in message.text
+    )
     assert "Taras Kuzio, 27 July 2025, paragraph 1" in message.text
     assert _strict_html_ok(message.text)
     buttons = _buttons(message)

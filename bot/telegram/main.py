@@ -52,7 +52,10 @@ def run_telegram(args: argparse.Namespace, build: Callable[[], BriefBot], reload
         print(f"briefbot: {exc}", file=sys.stderr)
         return 2
     if args.webhook_url and not settings.webhook_secret:
-        print("briefbot: webhook mode needs TELEGRAM_WEBHOOK_SECRET (1-256 characters A-Z, a-z, 0-9, _ or -).", file=sys.stderr)
+        print(
+            "briefbot: webhook mode needs TELEGRAM_WEBHOOK_SECRET (1-256 characters A-Z, a-z, 0-9, _ or -).",
+            file=sys.stderr,
+        )
         return 2
     from bot.telegram.redaction import configure_logging, guard_output
 

@@ -45,7 +45,9 @@ class BotProcess:
         """Like wait_until_serving, but yields to the event loop (for in-process fake servers)."""
         await self.wait_for(lambda log: needle in log, timeout, f"{needle!r} in the bot log")
 
-    async def wait_for(self, predicate, timeout: float = 30.0, what: str = "the log condition", alive: bool = True) -> None:
+    async def wait_for(
+        self, predicate, timeout: float = 30.0, what: str = "the log condition", alive: bool = True
+    ) -> None:
         """Poll the log until predicate(log) holds; fail if the bot exits first (when alive) or on the deadline."""
         import asyncio
 
