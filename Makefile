@@ -24,7 +24,7 @@ run: $(STAMP)
 
 test: $(TEST_STAMP)
 	$(PY) -m bot validate --coverage
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 4
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
