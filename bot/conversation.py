@@ -29,9 +29,9 @@ _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( t
 _MORE = re.compile(r"^(tell me more|more|go on|continue|and then|keep going|elaborate|details|подробнее|еще|дальше|"
                    r"расскажи подробнее|etrafli|davam|daha)$")
 _FOLLOW_UP = re.compile(
-    r"^(and|but|so|what about|how about|а|и|bes|bəs)\b|\b(that|this|it|he|she|they|him|them|then|there|"
+    r"^(and|but|so|what about|how about|а|и|bes)\b|\b(that|this|it|he|she|they|him|them|then|there|"
     r"это|этот|он|она|они|его|тогда|там|bu|o|onu|bunu)\b|^(why|when|where|who|how many|how much|почему|зачем|когда|"
-    r"где|кто|сколько|niye|niyə|ne vaxt|harada|kim|nece)\b"
+    r"где|кто|сколько|niye|ne vaxt|harada|kim|nece)\b"
 )
 
 
@@ -75,22 +75,23 @@ def respond(
     folded = fold(text) if isinstance(text, str) else ""
     words = folded.split()
     reply = None
-    if state.suggestions and _PICK.match(folded):
-        m = _PICK.match(folded)
-        index = int(m.group(1)) if m.group(1) else _ORDINALS.get(m.group(2) or "first", 1)
+    pick, more = _PICK.match(folded), _MORE.match(folded)
+    reply_language = lang or bot.language_of(text) or "en"
+    if state.suggestions and pick:
+        index = int(pick.group(1)) if pick.group(1) else _ORDINALS.get(pick.group(2) or "first", 1)
         if 1 <= index <= len(state.suggestions):
             brief_id, entry_id = state.suggestions[index - 1]
-            reply = bot.entry_reply(brief_id, entry_id, text, language=lang or bot.language_of(text) or "en")
-    elif _SOURCE.match(folded) or _MORE.match(folded):
+            reply = bot.entry_reply(brief_id, entry_id, text, language=reply_language)
+    elif more or _SOURCE.match(folded):
         if state.last_entry is None:
             reply = _clarify(bot, text, lang)
         else:
             brief_id, entry_id = state.last_entry
-            if _MORE.match(folded):
+            if more:
                 entry = bot.knowledge.find_entry(brief_id, entry_id)
                 nxt = next(iter(entry.related), None) if entry else None
                 entry_id = nxt or entry_id
-            reply = bot.entry_reply(brief_id, entry_id, text, language=lang or bot.language_of(text) or "en")
+            reply = bot.entry_reply(brief_id, entry_id, text, language=reply_language)
     elif words and len(words) <= MAX_FOLLOW_UP_WORDS and _FOLLOW_UP.search(folded):
         alone = bot.ask(text, state.brief_id, lang)
         if state.last_question is None:

@@ -12,6 +12,19 @@ from bot.knowledge.loader import load_knowledge
 from bot.knowledge.paths import knowledge_dir
 
 ROOT = Path(__file__).resolve().parent.parent
+# The stable keys of `ask --json` and Reply.to_json(), in order: scripts depend on them.
+JSON_KEYS = [
+    "question",
+    "answered",
+    "answer",
+    "quote",
+    "source",
+    "context",
+    "score",
+    "suggestions",
+    "language",
+    "quote_translation",
+]
 
 
 @pytest.fixture(scope="session")

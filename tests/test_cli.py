@@ -7,20 +7,7 @@ import os
 import subprocess
 import sys
 
-from tests.conftest import ROOT, TINY_BRIEF
-
-KEYS = [
-    "question",
-    "answered",
-    "answer",
-    "quote",
-    "source",
-    "context",
-    "score",
-    "suggestions",
-    "language",
-    "quote_translation",
-]
+from tests.conftest import JSON_KEYS, ROOT, TINY_BRIEF
 
 
 def run(*args: str, stdin: str = "", env: dict | None = None) -> subprocess.CompletedProcess:
@@ -34,7 +21,7 @@ def test_ask_json_one_object_per_line_in_order():
     assert result.returncode == 0, result.stderr
     objects = [json.loads(line) for line in result.stdout.splitlines()]
     assert [o["question"] for o in objects] == lines
-    assert all(list(o) == KEYS for o in objects)
+    assert all(list(o) == JSON_KEYS for o in objects)
     assert [o["answered"] for o in objects] == [True, False, False, True, False]
     assert objects[0]["source"]["author"] == "Taras Kuzio" and objects[3]["source"]["paragraph"] == 7
     assert objects[2]["quote"] is None and objects[2]["source"] is None

@@ -6,19 +6,7 @@ import pytest
 
 from bot.core import MAX_QUESTION_CHARS, human_date
 from bot.matching.text import verbatim_key
-
-JSON_KEYS = [
-    "question",
-    "answered",
-    "answer",
-    "quote",
-    "source",
-    "context",
-    "score",
-    "suggestions",
-    "language",
-    "quote_translation",
-]
+from tests.conftest import JSON_KEYS
 
 
 def test_answer_is_sourced_and_quotes_the_brief_verbatim(bot, knowledge):

@@ -15,12 +15,10 @@ from __future__ import annotations
 import math
 import random
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the annotation only; imported at run time inside rank()
-    from bot.matching.scorer import Candidate
+from bot.matching.scorer import Candidate, Thresholds
 
 CHAR_NGRAMS = (3, 4, 5)  # character n-grams inside padded words: typos, morphology, compounds
 MIN_CHAR_DF = 2  # a character n-gram seen in one document only is noise, not a pattern
@@ -185,14 +183,6 @@ def _fit_linear(docs: Sequence[Doc], vectorizer: Vectorizer, n_classes: int) -> 
     return LinearModel(n_classes, array("d", coef.astype(np.float64).ravel().tobytes()), array("d", intercept.tolist()))
 
 
-@dataclass(frozen=True)
-class Thresholds:
-    """Score thresholds of the policy, in confidence units (0..1), found by calibration."""
-
-    answer: float
-    suggest: float
-
-
 @dataclass
 class LearnedModel:
     """Everything fitted: vectorizer, vocabulary, linear model, the score-to-confidence map and thresholds."""
@@ -314,7 +304,6 @@ def fit_model(docs: Sequence[Doc], n_classes: int, seed: int = 0, rounds: int | 
     return model
 
 
-Analyse = Callable[[str, str], tuple[tuple[str, ...], tuple[str, ...]]]
 
 
 class LearnedScorer:
@@ -323,10 +312,8 @@ class LearnedScorer:
     name = "learned"
 
     def __init__(self, knowledge, analyzer, model: LearnedModel, classes: tuple[tuple[str, str], ...]):
-        from bot.matching.scorer import Thresholds as PolicyThresholds
-
         self.knowledge, self.analyzer, self.model, self.classes = knowledge, analyzer, model, classes
-        self.thresholds = PolicyThresholds(model.thresholds.answer, model.thresholds.suggest)
+        self.thresholds = model.thresholds
         self._entries = [(knowledge.brief(b), knowledge.find_entry(b, e)) for b, e in classes]
 
     @classmethod
@@ -344,8 +331,6 @@ class LearnedScorer:
         return cls(knowledge, analyzer, fit_model(docs, len(classes)), classes)
 
     def rank(self, question: str, brief_id: str | None = None, language: str | None = None) -> list[Candidate]:
-        from bot.matching.scorer import Candidate
-
         stems, words = self.analyzer.model_terms(question, language or "en")
         if not stems:
             return []
