@@ -48,7 +48,7 @@ class Conversation:
 
     def fresh(self, now: float) -> Conversation:
         """The state with follow-up context dropped if the chat has been idle too long."""
-        if self.updated and now - self.updated > FOLLOW_UP_TTL:
+        if now - self.updated > FOLLOW_UP_TTL:
             return replace(self, last_question=None, last_entry=None, suggestions=())
         return self
 
@@ -97,6 +97,8 @@ def respond(
         if state.last_question is None:
             lone_ordinal = len(words) <= 3 and any(w in _ORDINALS for w in words)  # "and the fourth?" of what?
             reply = _clarify(bot, text, lang) if lone_ordinal or (not alone.answered and _is_bare(folded)) else alone
+        elif alone.kind == "decline" and not _is_bare(folded):
+            reply = alone  # off topic on its own words ("who won the cup"): no earlier answer makes it on topic
         else:
             whole = _rewrite_ordinal(state.last_question, words) or f"{state.last_question} {text}"
             combined = replace(bot.ask(whole, state.brief_id, lang or bot.language_of(text)), question=text)
