@@ -63,7 +63,7 @@ def _bot(args: argparse.Namespace):
 def cmd_console(args: argparse.Namespace) -> int:
     from bot.console.session import run_console
 
-    return run_console(_bot(args))
+    return run_console(_bot(args), language=getattr(args, "lang", None))
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -165,7 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"knowledge folder or file (default: ${KNOWLEDGE_ENV}, else the briefs shipped with "
                              f"BriefBot; `kb new` writes to ${KNOWLEDGE_ENV}, else ./knowledge)")
     sub = parser.add_subparsers(dest="command", prog="briefbot")  # a given prog spares argparse importing shutil
-    sub.add_parser("console", help="interactive console (default)").set_defaults(func=cmd_console)
+    console = sub.add_parser("console", help="interactive console (default)")
+    console.add_argument("--lang", choices=("en", "ru", "az"), help="answer in this language whatever the question's")
+    console.set_defaults(func=cmd_console)
     ask = sub.add_parser("ask", help="answer questions given as arguments, or one per line on stdin")
     ask.add_argument("question", nargs="*")
     ask.add_argument("--json", action="store_true", help="one JSON object per question, one per line")

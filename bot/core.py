@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from bot.i18n import say
+from bot.i18n import human_date, say
 from bot.knowledge.models import Brief, Entry, Knowledge
 from bot.matching.analyzer import Analyzer, fact_kinds
 from bot.matching.language import DEFAULT_LANGUAGE, detect
@@ -18,15 +16,6 @@ MAX_QUESTION_CHARS = 1000  # longer messages are pasted documents, not questions
 INLINE_RESULTS = 5  # inline mode offers at most this many answers
 
 
-def human_date(iso: str) -> str:
-    """'2025-07-27' -> '27 July 2025'; anything else is returned as given."""
-    try:
-        d = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{d.day} {d.strftime('%B')} {d.year}"
-
-
 def covered_topics(knowledge: Knowledge, language: str = "en") -> str:
     """One sentence on what the knowledge covers, for declines."""
     parts = []
@@ -35,7 +24,9 @@ def covered_topics(knowledge: Knowledge, language: str = "en") -> str:
         contexts = [(t.context(c.id) if t else None) or c for c in b.contexts]
         numbered = [c for c, orig in zip(contexts, b.contexts, strict=False) if orig.ordinal is not None] or contexts
         titles = [c.title.split(": ", 1)[-1] for c in numbered]
-        parts.append(f"“{b.title}” by {b.author} ({human_date(b.date)})" + (": " + "; ".join(titles) if titles else ""))
+        named = say("brief_by", language, title=t.title if t else b.title, author=b.author,
+                    date=human_date(b.date, language))
+        parts.append(named + (": " + "; ".join(titles) if titles else ""))
     return " | ".join(parts)
 
 
@@ -98,7 +89,8 @@ class BriefBot:
         translation = brief.translation(language) if language != "en" else None
         text = brief.entry_text(entry.id, language)
         ctx_text = translation.context(ctx.id) if translation else None
-        source = Source(brief.id, brief.title, brief.author, brief.date, entry.paragraph, ctx.title)
+        source = Source(brief.id, brief.title, brief.author, brief.date, entry.paragraph,
+                        ctx_text.title if ctx_text else ctx.title)  # the brief's names stay; our label is translated
         related = tuple(self._suggestion(brief, r, language) for r in (brief.entry(i) for i in entry.related) if r)
         return Reply(question=question if question is not None else text.questions[0], kind="answer",
                      answer=text.answer, quote=entry.quote, quote_translation=text.quote if language != "en" else None,

@@ -115,3 +115,20 @@ def test_kb_new_writes_into_the_current_folder_by_default(tmp_path):
     assert (tmp_path / "knowledge" / "fruit" / "brief.yaml").is_file()
     assert not (ROOT / "bot" / "knowledge" / "briefs" / "fruit").exists()
     assert "1 brief(s)" in result.stdout  # it validated the folder it wrote, not the shipped briefs
+
+
+def test_ask_json_declines_a_russian_off_topic_question_in_russian():
+    result = run("ask", "--json", "Какая столица Франции?", "Кто написал статью?")
+    assert result.returncode == 0, result.stderr
+    decline, answer = (json.loads(line) for line in result.stdout.splitlines())
+    assert decline["language"] == "ru" and not decline["answered"] and decline["quote_translation"] is None
+    assert decline["answer"].startswith("В статье об этом не говорится.")
+    assert answer["language"] == "ru" and answer["quote"] == "Taras Kuzio" and answer["quote_translation"]
+
+
+def test_console_lang_forces_the_language():
+    result = run("console", "--lang", "ru", stdin="/help\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Здравствуйте! Я BriefBot.")
+    assert "Как пользоваться BriefBot" in result.stdout and "В TELEGRAM" in result.stdout
+    assert result.stdout.rstrip().endswith("До свидания!")

@@ -81,3 +81,23 @@ def test_every_entry_quote_is_verbatim(knowledge, bot):
             reply = bot.entry_reply(brief.id, entry.id)
             para = brief.paragraph(reply.source.paragraph)
             assert verbatim_key(reply.quote) in verbatim_key(f"{para.heading or ''} {para.text}")
+
+
+@pytest.mark.parametrize("question, language, says", [
+    ("Какая столица Франции?", "ru", "В статье об этом не говорится. О чём статья: «Почему Азербайджан"),
+    ("Fransanın paytaxtı haradır?", "az", "Məqalədə bu barədə danışılmır. Məqalənin mövzuları: “Azərbaycan niyə"),
+])
+def test_an_off_topic_question_is_declined_in_its_own_language(bot, question, language, says):
+    reply = bot.ask(question)
+    assert reply.kind == "decline" and reply.language == language
+    assert reply.answer.startswith(says) and "/topics" in reply.answer
+    assert "The brief" not in reply.answer and "by Taras" not in reply.answer
+
+
+def test_a_russian_answer_keeps_the_quote_and_the_briefs_names(bot, knowledge):
+    reply = bot.ask("Кто сбил самолёт Азербайджанских авиалиний?")
+    brief = knowledge.brief(reply.source.brief)
+    assert reply.answered and reply.language == "ru" and reply.quote_translation
+    assert verbatim_key(reply.quote) in verbatim_key(brief.paragraph(reply.source.paragraph).text)
+    assert (reply.source.title, reply.source.author) == (brief.title, brief.author)
+    assert reply.source.context == brief.translation("ru").context(brief.entry(reply.entry).context).title

@@ -9,7 +9,7 @@ import pytest
 from bot.commands import COMMANDS, run_command
 from bot.reply import Reply, Source, Suggestion
 from bot.telegram.app import addressed_question
-from bot.telegram.buttons import STALE, press
+from bot.telegram.buttons import STALE, press, stale
 from bot.telegram.render import (
     MAX_CALLBACK_BYTES,
     MAX_MESSAGE,
@@ -218,3 +218,76 @@ def test_defuse_updates_repairs_or_neutralises_poison():
                                             ("@BriefTestBot: who", ": who"), ("ask @BriefTestBot", "ask")])
 def test_a_mention_needs_a_word_boundary(text, expected):
     assert addressed_question(text, "group", "BriefTestBot", False) == expected
+
+
+# --- languages: the verbatim quote, its labelled translation, and buttons in the reply's language ---
+
+
+def _translated(language: str, translation: str | None = "Перевод <цитаты> & всё") -> Reply:
+    source = Source("b", "The Title", "A. Writer", "2025-07-27", 3, "Ctx")
+    return Reply(question="q", kind="answer", answer="Ответ.", quote="The verbatim <sentence>.",
+                 quote_translation=translation, source=source, context="Summary.", entry="e", language=language)
+
+
+@pytest.mark.parametrize("language, label, where", [
+    ("ru", "Перевод", "27 июля 2025 г., абзац 3 · Ctx"),
+    ("az", "Tərcümə", "27 iyul 2025, abzas 3 · Ctx"),
+])
+def test_translation_is_labelled_under_the_verbatim_quote(language, label, where):
+    markup = format_reply_html(_translated(language))
+    assert_valid(markup)
+    quote = markup.index("<blockquote>The verbatim &lt;sentence&gt;.</blockquote>")
+    translated = markup.index(f"<blockquote><b>{label}:</b> Перевод &lt;цитаты&gt; &amp; всё</blockquote>")
+    assert quote < translated < markup.index("<i>— The Title, A. Writer, ")
+    assert where in markup and f"<b>{'Контекст' if language == 'ru' else 'Kontekst'}.</b>" in markup
+
+
+def test_english_reply_has_no_translation_and_a_name_is_not_translated_again():
+    assert "Translation" not in format_reply_html(_translated("en", None))
+    same = Reply(question="q", kind="answer", answer="a", quote="Taras Kuzio", quote_translation="Taras Kuzio",
+                 source=Source("b", "T", "A", "2025-07-27", 0, "C"), language="az")
+    assert "Tərcümə" not in format_reply_html(same) and "müəllif sətri" in format_reply_html(same)
+
+
+def test_long_translated_answer_still_fits():
+    reply = _translated("ru", "перевод " * 900)
+    assert visible_length(format_reply_html(reply)) <= MAX_MESSAGE
+
+
+def test_real_russian_answer_html(bot):
+    markup = format_reply_html(bot.ask("Кто сбил самолёт Азербайджанских авиалиний?"))
+    assert_valid(markup)
+    assert "<b>Перевод:</b>" in markup and "Why Azerbaijan Is Turning Away from Moscow, Taras Kuzio" in markup
+
+
+@pytest.mark.parametrize("language, context, topics", [
+    ("en", "📖 Context", "What can I ask?"), ("ru", "📖 Контекст", "О чём можно спросить?"),
+    ("az", "📖 Kontekst", "Nə soruşa bilərəm?"),
+])
+def test_button_labels_follow_the_reply(language, context, topics):
+    labels = [label for row in reply_buttons(_translated(language)) for label, _ in row]
+    assert context in labels
+    decline = Reply(question="q", kind="decline", answer="no", language=language)
+    assert reply_buttons(decline) == [[(topics, "t")]]
+
+
+@pytest.mark.parametrize("language, thanks, stale_text, context, topics", [
+    ("ru", "Спасибо за отзыв!", "Извините, эта кнопка устарела.", "Четвёртый контекст", "О чём можно спросить"),
+    ("az", "Rəyiniz üçün təşəkkürlər!", "Bağışlayın, bu düymənin", "Dördüncü kontekst", "bunları soruşa"),
+])
+def test_button_presses_in_the_chats_language(bot, language, thanks, stale_text, context, topics):
+    assert press(bot, "f|1|azerbaijan-moscow|author", language=language).toast == thanks
+    assert press(bot, "garbage", language=language) == stale(language)
+    assert stale(language).toast.startswith(stale_text)
+    answer = press(bot, "q|azerbaijan-moscow|pipelines", language=language).html
+    assert "<blockquote>Ukraine’s infrastructure" in answer and ("Перевод" if language == "ru" else "Tərcümə") in answer
+    shown = press(bot, "c|azerbaijan-moscow|pipelines", language=language).html
+    assert context in shown and ("(абзац 7)" if language == "ru" else "(abzas 7)") in shown
+    assert "Ukraine" in shown  # the paragraph itself stays verbatim
+    assert topics in press(bot, "t", language=language).html
+
+
+@pytest.mark.parametrize("language", ["ru", "az"])
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_documents_in_every_language_are_valid_html(bot, name, language):
+    assert_valid(format_document_html(run_command(bot, name, language=language)))

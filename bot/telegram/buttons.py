@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.commands import run_command
 from bot.core import BriefBot
+from bot.i18n import DEFAULT_LANGUAGE, say
 from bot.telegram.render import (
     Button,
     format_context_html,
@@ -26,35 +27,49 @@ class ButtonResult:
     feedback: tuple[str, str, bool] | None = None
 
 
-STALE = ButtonResult("Sorry, that button has expired. Please ask your question again.")
+def stale(language: str = DEFAULT_LANGUAGE) -> ButtonResult:
+    """The polite toast for unknown or expired button data."""
+    return ButtonResult(say("button.stale", language))
 
 
-def press(core: BriefBot, data: str | None, brief_id: str | None = None) -> ButtonResult:
-    """Resolve callback data to what the bot should do; unknown or stale data gets a polite toast."""
+STALE = stale()
+
+
+def _context(core: BriefBot, brief_id: str, entry_id: str, language: str) -> ButtonResult | None:
+    """The Context button: the context's title and summary in `language`, and the verbatim paragraph."""
+    brief = core.knowledge.brief(brief_id)
+    entry = brief.entry(entry_id) if brief else None
+    if entry is None:
+        return None
+    ctx, para = brief.context(entry.context), brief.paragraph(entry.paragraph)
+    translation = brief.translation(language) if language != DEFAULT_LANGUAGE else None
+    words = (translation.context(ctx.id) if translation else None) or ctx
+    text = f"{para.heading}\n{para.text}" if para and para.heading else (para.text if para else None)
+    title = say("button.context_title", language, title=words.title, n=entry.paragraph)
+    return ButtonResult("", format_context_html(title, words.summary, text))
+
+
+def press(core: BriefBot, data: str | None, brief_id: str | None = None,
+          language: str = DEFAULT_LANGUAGE) -> ButtonResult:
+    """Resolve callback data to what the bot should do, in `language`; unknown or stale data gets a polite toast."""
     parsed = parse_callback(data)
     if parsed is None:
-        return STALE
+        return stale(language)
     action, fields = parsed
     if action == "q" and len(fields) == 2:
-        reply = core.entry_reply(*fields)
+        reply = core.entry_reply(*fields, language=language)
         if reply is None:
-            return STALE
+            return stale(language)
         return ButtonResult("", format_reply_html(reply), tuple(tuple(r) for r in reply_buttons(reply)))
     if action == "c" and len(fields) == 2:
-        brief = core.knowledge.brief(fields[0])
-        entry = brief.entry(fields[1]) if brief else None
-        if entry is None:
-            return STALE
-        ctx, para = brief.context(entry.context), brief.paragraph(entry.paragraph)
-        text = f"{para.heading}\n{para.text}" if para and para.heading else (para.text if para else None)
-        return ButtonResult("", format_context_html(f"{ctx.title} (paragraph {entry.paragraph})", ctx.summary, text))
+        return _context(core, *fields, language) or stale(language)
     if action == "t" and not fields:
-        return ButtonResult("", format_document_html(run_command(core, "topics", brief_id)))
+        return ButtonResult("", format_document_html(run_command(core, "topics", brief_id, language)))
     if (
         action == "f"
         and len(fields) == 3
         and fields[0] in ("0", "1")
         and core.knowledge.find_entry(fields[1], fields[2])
     ):
-        return ButtonResult("Thanks for the feedback!", feedback=(fields[1], fields[2], fields[0] == "1"))
-    return STALE
+        return ButtonResult(say("button.thanks", language), feedback=(fields[1], fields[2], fields[0] == "1"))
+    return stale(language)

@@ -10,7 +10,7 @@ import html
 import re
 
 from bot.commands import Document
-from bot.core import human_date
+from bot.i18n import human_date, say
 from bot.reply import Reply, Suggestion
 
 MAX_MESSAGE = 4096
@@ -58,18 +58,30 @@ def fit(parts: list[tuple[str, str]], limit: int = MAX_MESSAGE) -> str:
 
 
 def format_source_line(reply: Reply) -> str:
-    s = reply.source
-    where = "byline" if s.paragraph == 0 else f"paragraph {s.paragraph}"
-    return f"— {s.title}, {s.author}, {human_date(s.date)}, {where} · {s.context}"
+    """The citation line: the brief's title, author and context as the brief has them; date and place localized."""
+    s, lang = reply.source, reply.language
+    where = say("where.byline", lang) if s.paragraph == 0 else say("where.paragraph", lang, n=s.paragraph)
+    return f"— {s.title}, {s.author}, {human_date(s.date, lang)}, {where} · {s.context}"
+
+
+def _label(key: str, language: str) -> str:
+    """A bold label for a template: escaped, and with its braces doubled so format() leaves them alone."""
+    return _e(say(key, language)).replace("{", "{{").replace("}", "}}")
 
 
 def format_reply_html(reply: Reply) -> str:
-    """A Reply as Telegram HTML: answer, quote, source line and context (expandable)."""
+    """A Reply as Telegram HTML: answer, verbatim quote, its labelled translation, source line and context."""
+    lang = reply.language
     parts = [("{}", reply.answer)]
     if reply.answered and reply.quote and reply.source:
-        parts += [("<blockquote>{}</blockquote>", reply.quote), ("<i>{}</i>", format_source_line(reply))]
+        parts.append(("<blockquote>{}</blockquote>", reply.quote))
+        if reply.quote_translation and reply.quote_translation != reply.quote:  # a name is its own translation
+            parts.append((f"<blockquote><b>{_label('translation_label', lang)}:</b> {{}}</blockquote>",
+                          reply.quote_translation))
+        parts.append(("<i>{}</i>", format_source_line(reply)))
         if reply.context:
-            parts.append(("<blockquote expandable><b>Context.</b> {}</blockquote>", reply.context))
+            parts.append((f"<blockquote expandable><b>{_label('context_label', lang)}.</b> {{}}</blockquote>",
+                          reply.context))
     parts += [("• {}", s.question) for s in reply.suggestions[:3]]
     return fit(parts).replace("\n\n• ", "\n• ")
 
@@ -113,7 +125,7 @@ def reply_buttons(reply: Reply, feedback: bool = True) -> list[list[Button]]:
     rows: list[list[Button]] = []
     if reply.answered and reply.source and reply.entry:
         rows += [[_question_button("↪ ", s)] for s in reply.related[:3]]
-        last = [("📖 Context", callback_data("c", reply.source.brief, reply.entry))]
+        last = [(say("button.context", reply.language), callback_data("c", reply.source.brief, reply.entry))]
         if feedback:
             last += [("👍", callback_data("f", "1", reply.source.brief, reply.entry)),
                      ("👎", callback_data("f", "0", reply.source.brief, reply.entry))]
@@ -121,5 +133,5 @@ def reply_buttons(reply: Reply, feedback: bool = True) -> list[list[Button]]:
     elif reply.suggestions:
         rows += [[_question_button("↪ ", s)] for s in reply.suggestions[:3]]
     elif reply.kind == "decline":
-        rows.append([("What can I ask?", callback_data("t"))])
+        rows.append([(say("button.topics", reply.language), callback_data("t"))])
     return rows
