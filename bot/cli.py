@@ -102,13 +102,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
     drafts = [(b.id, e.id) for b in knowledge.briefs for e in b.entries if e.draft]
     for brief_id, entry_id in drafts:
         print(f"  draft: {brief_id}/{entry_id} still needs a person's edit")
+    from bot.knowledge.translations import ui_text_problems
+
+    ui = ui_text_problems(knowledge)
+    if ui:
+        print(f"The bot's own texts lack a declared language ({len(ui)} problem(s)):", file=sys.stderr)
+    for problem in ui:
+        print(f"  {problem}", file=sys.stderr)
     if getattr(args, "coverage", False):
         from bot.kb.coverage import coverage_report
 
         report = coverage_report(knowledge)
         print(report.text())
-        return 0 if report.ok else 1
-    return 0
+        return 0 if report.ok and not ui else 1
+    return 1 if ui else 0
 
 
 def cmd_telegram(args: argparse.Namespace) -> int:

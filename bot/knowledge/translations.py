@@ -103,3 +103,18 @@ def with_translations(brief: Brief, translations: list[Translation], add) -> Bri
         if lang not in present:
             add(("languages",), f"language {lang!r} is declared but has no {lang}.yaml", None)
     return dataclasses.replace(brief, translations=tuple(t for t in translations if t.language in brief.languages))
+
+
+def ui_text_problems(knowledge) -> list[str]:
+    """For each language a brief declares, the bot's own texts (bot/i18n.py keys) that lack it."""
+    from bot.i18n import TEXTS, missing_texts
+
+    problems = []
+    for lang in dict.fromkeys(lang for b in knowledge.briefs for lang in b.languages):
+        missing = missing_texts(lang)
+        declared_by = ", ".join(b.id for b in knowledge.briefs if lang in b.languages)
+        if len(missing) == len(TEXTS):
+            problems.append(f"{declared_by}: declares {lang!r}, but the bot's own texts have no {lang} at all")
+        else:
+            problems += [f"{declared_by}: the bot's own text {key!r} has no {lang} text" for key in missing]
+    return problems
