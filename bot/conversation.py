@@ -7,6 +7,7 @@ about. A question that is not a follow-up is answered on its own, whatever came 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -46,11 +47,37 @@ class Conversation:
     suggestions: tuple[tuple[str, str], ...] = ()  # (brief id, entry id) offered by the last "did you mean"
     updated: float = 0.0  # when the last exchange happened (seconds, any monotonic-enough clock)
 
+    def to_dict(self) -> dict:
+        """Plain, JSON-safe data for storage: no class instances, so a code change never makes it unreadable."""
+        return {"brief_id": self.brief_id, "language": self.language, "last_question": self.last_question,
+                "last_entry": list(self.last_entry) if self.last_entry else None,
+                "suggestions": [list(s) for s in self.suggestions], "updated": self.updated}
+
+    @classmethod
+    def from_dict(cls, data: object) -> Conversation:
+        """The inverse of to_dict; unknown keys are ignored and a malformed field falls back to its default."""
+        data = data if isinstance(data, dict) else {}
+        text = {k: v if isinstance(v, str) else None for k in ("brief_id", "language", "last_question")
+                for v in [data.get(k)]}
+        entry = _pair(data.get("last_entry"))
+        pairs = data.get("suggestions") if isinstance(data.get("suggestions"), list) else []
+        suggestions = tuple(p for p in map(_pair, pairs) if p)
+        updated = data.get("updated")
+        number = isinstance(updated, int | float) and not isinstance(updated, bool) and math.isfinite(updated)
+        updated = float(updated) if number else 0.0
+        return cls(**text, last_entry=entry, suggestions=suggestions, updated=updated)
+
     def fresh(self, now: float) -> Conversation:
         """The state with follow-up context dropped if the chat has been idle too long."""
         if now - self.updated > FOLLOW_UP_TTL:
             return replace(self, last_question=None, last_entry=None, suggestions=())
         return self
+
+
+def _pair(value: object) -> tuple[str, str] | None:
+    """A stored (brief id, entry id), or None if it is not two strings."""
+    ok = isinstance(value, list | tuple) and len(value) == 2 and all(isinstance(v, str) for v in value)
+    return (value[0], value[1]) if ok else None
 
 
 def _rewrite_ordinal(previous: str, words: list[str]) -> str | None:

@@ -204,7 +204,8 @@ def _run_to_exit(url: str, extra: dict | None = None) -> subprocess.CompletedPro
 
     from tests.e2e.harness import ROOT
 
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": url, **FAST, **(extra or {})}
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": url, "BRIEFBOT_STATE_FILE": "", **FAST,
+           **(extra or {})}
     return subprocess.run([sys.executable, "-m", "bot", "telegram"], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=30)
 

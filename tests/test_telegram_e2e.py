@@ -155,3 +155,47 @@ async def test_non_text_message_gets_a_note(api):
     del message["text"]
     photo = [{"file_id": "AgAD", "file_unique_id": "u1", "width": 10, "height": 10}]
     assert "text questions" in (await said(api, chat, message={**message, "photo": photo}))[0].text
+
+
+@pytest.fixture
+async def fake_api():
+    """A fake Bot API only: the test starts and stops its own bot processes."""
+    fake = FakeBotAPI()
+    await fake.start()
+    fake.bots = []
+    yield fake
+    for bot in fake.bots:
+        if bot.proc.poll() is None:
+            await bot.stop()
+    await fake.stop()
+
+
+async def _started(api: FakeBotAPI, log, state) -> BotProcess:
+    bot = BotProcess(f"http://127.0.0.1:{api.port}/bot", log, env={**FAST, "BRIEFBOT_STATE_FILE": str(state)})
+    api.bots.append(bot)
+    await bot.wait_for_log("Application started")
+    return bot
+
+
+async def test_a_follow_up_is_understood_after_a_restart(fake_api, tmp_path):
+    chat, state = next(chat_ids), tmp_path / "state.sqlite3"
+    first = await _started(fake_api, tmp_path / "first.log", state)
+    assert "Flight 8243" in (await said(fake_api, chat, "who shot down the plane?"))[0].text
+    assert (await first.stop())[0] == 0
+    second = await _started(fake_api, tmp_path / "second.log", state)
+    assert "Chat memory: 1 chat from" in second.log()
+    answer = (await said(fake_api, chat, "when was that?"))[0].text.split("\n\n")[0]
+    assert "December 2024" in answer, answer
+    await second.stop()
+    for log in (first.log(), second.log(), state.read_bytes().decode("utf-8", "replace")):
+        assert TOKEN not in log and TOKEN.split(":")[1] not in log
+
+
+async def test_a_corrupt_state_file_is_moved_aside_and_the_bot_answers(fake_api, tmp_path):
+    state = tmp_path / "state.sqlite3"
+    state.write_text("garbage, not a database\n" * 50)
+    bot = await _started(fake_api, tmp_path / "bot.log", state)
+    assert "Taras Kuzio" in (await said(fake_api, next(chat_ids), "who wrote the brief?"))[0].text
+    lines = [line for line in bot.log().splitlines() if "state file" in line]
+    assert len(lines) == 1 and "unreadable" in lines[0] and "state.sqlite3.corrupt" in lines[0], lines
+    assert (tmp_path / "state.sqlite3.corrupt").read_text().startswith("garbage") and "Traceback" not in bot.log()

@@ -51,7 +51,7 @@ async def webhook(api, tmp_path):
     url = await api.start()
     port = free_port()
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": url, "TELEGRAM_WEBHOOK_SECRET": SECRET,
-           "BRIEFBOT_LOG_LEVEL": "DEBUG"}
+           "BRIEFBOT_LOG_LEVEL": "DEBUG", "BRIEFBOT_STATE_FILE": str(tmp_path / "state.sqlite3")}
     path = tmp_path / "webhook.log"
     log = path.open("w")
     proc = subprocess.Popen(

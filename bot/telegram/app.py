@@ -6,7 +6,9 @@ import asyncio
 import contextlib
 import logging
 import re
+import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from telegram import (
     BotCommand,
@@ -32,11 +34,14 @@ from telegram.ext import (
 )
 
 from bot.commands import COMMANDS, bot_description, menu, run_command, select_brief
+from bot.conversation import respond
 from bot.core import BriefBot
+from bot.reply import Reply
 from bot.telegram.buttons import press
 from bot.telegram.fairness import FairUpdateProcessor
+from bot.telegram.persistence import conversation, open_state, remember
 from bot.telegram.reload import Reloader
-from bot.telegram.render import Button, format_document_html, format_reply_html, reply_buttons
+from bot.telegram.render import Button, format_document_html, format_reply_html, parse_callback, reply_buttons
 from bot.telegram.settings import Settings
 from bot.telegram.transport import FairRateLimiter, Ledger, PollingRequest, SendRequest
 from bot.traffic import TrafficLog
@@ -76,6 +81,39 @@ def _brief(context: ContextTypes.DEFAULT_TYPE) -> str | None:
     return context.chat_data.get("brief") if context.chat_data is not None else None
 
 
+def _thread(message: object) -> int:
+    """A message's follow-up thread: its forum topic, else 0 (in a plain group, the whole chat is one thread)."""
+    return (getattr(message, "is_topic_message", None) and getattr(message, "message_thread_id", None)) or 0
+
+
+def _question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | None:
+    """The question in a text message, or None if a group message is not meant for the bot."""
+    message = update.effective_message
+    replied = bool(message.reply_to_message and message.reply_to_message.from_user
+                   and message.reply_to_message.from_user.id == context.bot.id)
+    return addressed_question(message.text, update.effective_chat.type, context.bot.username, replied)
+
+
+def _converse(context: ContextTypes.DEFAULT_TYPE, text: str, thread: int) -> Reply:
+    """Answer in the chat's conversation (follow-ups refer to its last answer) and remember the new state."""
+    now, record = time.time(), context.chat_data
+    reply, state = respond(_core(context), conversation(record, thread, now), text, now)
+    remember(record, thread, state, now)
+    return reply
+
+
+def _remember_press(context: ContextTypes.DEFAULT_TYPE, data: str | None, thread: int) -> None:
+    """A related-question button answers an entry: follow-ups then refer to that answer."""
+    parsed = parse_callback(data)
+    if context.chat_data is None or not parsed or parsed[0] != "q" or len(parsed[1]) != 2:
+        return
+    reply, now = _core(context).entry_reply(*parsed[1]), time.time()
+    if reply is not None:
+        state = replace(conversation(context.chat_data, thread, now), last_question=reply.question,
+                        last_entry=(reply.source.brief, reply.entry), suggestions=(), updated=now)
+        remember(context.chat_data, thread, state, now)
+
+
 async def shared_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer /start, /help, /summary, /contexts, /source, /topics and /briefs from the core."""
     name = update.effective_message.text.split()[0][1:].split("@")[0]
@@ -99,16 +137,13 @@ async def reload_knowledge(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 
 async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer a free-text question with the core's sourced reply."""
-    message = update.effective_message
-    replied = bool(message.reply_to_message and message.reply_to_message.from_user
-                   and message.reply_to_message.from_user.id == context.bot.id)
-    question = addressed_question(message.text, update.effective_chat.type, context.bot.username, replied)
+    """Answer a free-text question, or a follow-up to the chat's last answer, with the core's sourced reply."""
+    question = _question(update, context)
     if question is None:
         return
-    reply = _core(context).ask(question, _brief(context))
+    reply = _converse(context, question, _thread(update.effective_message))
     context.bot_data["traffic"].question(reply)
-    await message.reply_html(format_reply_html(reply), reply_markup=keyboard(reply_buttons(reply)))
+    await update.effective_message.reply_html(format_reply_html(reply), reply_markup=keyboard(reply_buttons(reply)))
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -126,6 +161,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Handle inline buttons: related questions, context, topics and feedback."""
     query = update.callback_query
     result = press(_core(context), query.data, _brief(context))
+    _remember_press(context, query.data, _thread(query.message))
     await query.answer(_record_vote(update, context, result.feedback) or result.toast or None)
     chat_id = update.effective_chat.id if update.effective_chat else query.from_user.id
     if result.html:
@@ -229,7 +265,11 @@ def build_application(core: BriefBot, settings: Settings, reload: Callable[[], B
                              connection_pool_size=1,
                              read_timeout=settings.read_timeout)
     processor = FairUpdateProcessor(ledger, per_chat=settings.chat_queue)
-    app = (ApplicationBuilder().token(settings.token).base_url(settings.api_url)
+    builder = ApplicationBuilder()
+    persistence = open_state(settings.state_file) if settings.state_file else None
+    if persistence is not None:
+        builder.persistence(persistence)
+    app = (builder.token(settings.token).base_url(settings.api_url)
            .concurrent_updates(processor).post_init(publish_commands)
            .request(SendRequest(backoff_max=settings.backoff_max, connection_pool_size=256,
                                 read_timeout=settings.read_timeout))

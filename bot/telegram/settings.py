@@ -10,6 +10,19 @@ from pathlib import Path
 TOKEN_FORMAT = re.compile(r"\d+:[A-Za-z0-9_-]+")  # what a bot token must look like to be tried at all
 TOKEN_SHAPE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")  # anything this shaped is redacted from logs
 DEFAULT_API_URL = "https://api.telegram.org/bot"
+STATE_FILE_NAME = "state.sqlite3"
+
+
+def state_file(env) -> Path | None:
+    """BRIEFBOT_STATE_FILE (empty: no memory across restarts), else systemd's $STATE_DIRECTORY, else
+    $XDG_STATE_HOME/briefbot or ~/.local/state/briefbot."""
+    chosen = env.get("BRIEFBOT_STATE_FILE")
+    if chosen is not None:
+        return Path(chosen.strip()).expanduser() if chosen.strip() else None
+    systemd = env.get("STATE_DIRECTORY", "").split(":")[0]
+    xdg = Path(env.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
+    base = Path(systemd) if systemd else xdg / "briefbot"
+    return base / STATE_FILE_NAME
 
 
 class ConfigError(Exception):
@@ -54,6 +67,7 @@ class Settings:
     shutdown_grace: float = 5.0  # seconds replies may finish after SIGTERM; the rest are left unconfirmed
     chat_queue: int = 5  # updates one chat may have waiting; beyond that its excess is dropped (and it is told)
     reload_time_limit: float = 60.0  # a reload that takes longer is abandoned; the old knowledge serves on
+    state_file: Path | None = None  # each chat's memory (/brief, /lang, follow-ups) across restarts; None: none
 
     @classmethod
     def from_env(cls, env: dict | None = None) -> Settings:
@@ -82,4 +96,5 @@ class Settings:
             shutdown_grace=_number(env, "BRIEFBOT_SHUTDOWN_GRACE", 5.0),
             chat_queue=max(1, int(_number(env, "BRIEFBOT_CHAT_QUEUE", 5))),
             reload_time_limit=_number(env, "BRIEFBOT_RELOAD_TIMEOUT", 60.0),
+            state_file=state_file(env),
         )

@@ -25,7 +25,8 @@ class BotProcess:
 
     def __init__(self, api_url: str, log_path: Path, env: dict | None = None):
         environment = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": api_url,
-                       "BRIEFBOT_LOG_LEVEL": "DEBUG", "PYTHONUNBUFFERED": "1", **(env or {})}
+                       "BRIEFBOT_LOG_LEVEL": "DEBUG", "PYTHONUNBUFFERED": "1",
+                       "BRIEFBOT_STATE_FILE": str(log_path.with_name(log_path.stem + "-state.sqlite3")), **(env or {})}
         self.log_path = log_path
         self._log = log_path.open("w")
         self.proc = subprocess.Popen([sys.executable, "-m", "bot", "telegram"], cwd=ROOT, env=environment,

@@ -1,0 +1,235 @@
+"""What each chat remembers across restarts: PTB's chat_data, kept as JSON rows in one local SQLite file.
+
+A chat's record is plain data (no pickled classes, so a code change never makes old state unreadable):
+``{"brief": "<id>", "lang": "en|ru|az", "asked": "en|ru|az", "talk": {"<thread>": Conversation.to_dict()}}``.
+"brief" and "lang" are the /brief and /lang choices; "asked" is the language the chat last asked in; "talk"
+holds the follow-up context per thread (0 outside forum topics), which expires after FOLLOW_UP_TTL idle seconds.
+
+Why SQLite rather than PicklePersistence: PicklePersistence rewrites the whole pickle in place on every change,
+so a kill mid-write leaves a corrupt file, and unpickling runs whatever the file names. Here PTB's periodic
+update writes only the chats that changed, in one transaction (atomic: a kill loses at most the last few
+seconds), and rows are JSON. A file that cannot be read is moved aside (*.corrupt) with one log line, and the
+bot starts afresh; if even that fails it serves without memory across restarts, never crashes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from telegram.ext import BasePersistence, PersistenceInput
+
+from bot.conversation import FOLLOW_UP_TTL, Conversation
+from bot.matching.language import LANGUAGES
+from bot.telegram.fairness import MAX_CHATS
+
+log = logging.getLogger(__name__)
+PERSIST_EVERY = 5.0  # seconds between PTB's writes of the chats that changed
+MAX_THREADS = 50  # follow-up contexts kept per chat (forum topics); the most recent win
+CLOCK_SKEW = 60.0  # a context stamped further in the future than this is not trusted (clock changed)
+SCHEMA = "CREATE TABLE IF NOT EXISTS chats (chat_id INTEGER PRIMARY KEY, seen REAL NOT NULL, data TEXT NOT NULL)"
+
+
+# -- the record: pure functions over plain data --------------------------------------------------------------
+def prune(record: object, now: float) -> dict:
+    """The record with only known, well-formed fields and live follow-up contexts (possibly empty)."""
+    if not isinstance(record, dict):
+        return {}
+    kept = {k: record[k] for k in ("brief", "asked") if isinstance(record.get(k), str)}
+    if record.get("lang") in LANGUAGES:
+        kept["lang"] = record["lang"]
+    talk = record.get("talk") if isinstance(record.get("talk"), dict) else {}
+    live = {str(k): v for k, v in talk.items() if isinstance(v, dict) and _live(v.get("updated"), now)}
+    newest = sorted(live, key=lambda k: live[k]["updated"], reverse=True)[:MAX_THREADS]
+    if newest:
+        kept["talk"] = {k: live[k] for k in newest}
+    return kept
+
+
+def _live(updated: object, now: float) -> bool:
+    number = isinstance(updated, int | float) and not isinstance(updated, bool)
+    return number and now - FOLLOW_UP_TTL <= updated <= now + CLOCK_SKEW
+
+
+def conversation(record: dict, thread: int, now: float) -> Conversation:
+    """The chat's conversation state for one thread: its /brief and /lang choices and live follow-up context."""
+    talk = record.get("talk") if isinstance(record.get("talk"), dict) else {}
+    brief, lang = record.get("brief"), record.get("lang")
+    return replace(Conversation.from_dict(talk.get(str(thread))).fresh(now),
+                   brief_id=brief if isinstance(brief, str) else None, language=lang if lang in LANGUAGES else None)
+
+
+def remember(record: dict, thread: int, state: Conversation, now: float) -> None:
+    """Store a thread's follow-up context in the chat's record (in place); expired and empty ones are dropped."""
+    talk = dict(record.get("talk") if isinstance(record.get("talk"), dict) else {})
+    talk.pop(str(thread), None)
+    if state.last_entry or state.suggestions:
+        talk[str(thread)] = {k: v for k, v in state.to_dict().items() if k not in ("brief_id", "language")}
+    record["talk"] = prune({"talk": talk}, now).get("talk", {})
+    if not record["talk"]:
+        del record["talk"]
+
+
+# -- the file -------------------------------------------------------------------------------------------------
+class SQLitePersistence(BasePersistence):
+    """chat_data only (bot_data holds live objects, user_data is unused), in one SQLite file, capped in size."""
+
+    def __init__(self, db: sqlite3.Connection, chats: dict[int, dict], max_chats: int = MAX_CHATS,
+                 clock: Callable[[], float] = time.time, update_interval: float = PERSIST_EVERY):
+        super().__init__(PersistenceInput(bot_data=False, chat_data=True, user_data=False, callback_data=False),
+                         update_interval)
+        self.db, self.chats, self.max_chats, self.clock = db, chats, max_chats, clock
+        self._commit_pending = False
+        self._failed = False
+
+    async def get_chat_data(self) -> dict[int, dict]:
+        return self.chats
+
+    async def update_chat_data(self, chat_id: int, data: dict) -> None:
+        now = self.clock()
+        record = prune(data, now)
+        if record:
+            self._write("INSERT OR REPLACE INTO chats VALUES (?, ?, ?)",
+                        (chat_id, now, json.dumps(record, ensure_ascii=False)))
+        else:
+            self._write("DELETE FROM chats WHERE chat_id = ?", (chat_id,))
+
+    async def drop_chat_data(self, chat_id: int) -> None:
+        self._write("DELETE FROM chats WHERE chat_id = ?", (chat_id,))
+
+    async def flush(self) -> None:
+        self._commit()
+
+    def _write(self, sql: str, values: tuple) -> None:
+        """Run a change now; commit once per batch of PTB's concurrent updates (one transaction, one fsync)."""
+        try:
+            self.db.execute(sql, values)
+        except sqlite3.Error as exc:
+            self._failure(exc)
+            return
+        if not self._commit_pending:
+            self._commit_pending = True
+            asyncio.get_running_loop().call_soon(self._commit)
+
+    def _commit(self) -> None:
+        self._commit_pending = False
+        try:
+            self.db.execute("DELETE FROM chats WHERE chat_id NOT IN "
+                            "(SELECT chat_id FROM chats ORDER BY seen DESC LIMIT ?)", (self.max_chats,))
+            self.db.commit()
+            self._failed = False
+        except sqlite3.Error as exc:
+            self._failure(exc)
+
+    def _failure(self, exc: sqlite3.Error) -> None:
+        if not self._failed:  # one line per run of failures, not one per chat
+            log.error("Could not save chat memory to the state file (%s: %s); answering on from memory",
+                      type(exc).__name__, exc)
+        self._failed = True
+        with contextlib.suppress(sqlite3.Error):
+            self.db.rollback()
+
+    # Nothing else is stored.
+    async def get_user_data(self) -> dict:
+        return {}
+
+    async def get_bot_data(self) -> dict:
+        return {}
+
+    async def get_callback_data(self) -> None:
+        return None
+
+    async def get_conversations(self, name: str) -> dict:
+        return {}
+
+    async def update_conversation(self, name: str, key: tuple, new_state: object) -> None:
+        return None
+
+    async def update_user_data(self, user_id: int, data: dict) -> None:
+        return None
+
+    async def update_bot_data(self, data: dict) -> None:
+        return None
+
+    async def update_callback_data(self, data: object) -> None:
+        return None
+
+    async def drop_user_data(self, user_id: int) -> None:
+        return None
+
+    async def refresh_user_data(self, user_id: int, user_data: dict) -> None:
+        return None
+
+    async def refresh_chat_data(self, chat_id: int, chat_data: dict) -> None:
+        return None
+
+    async def refresh_bot_data(self, bot_data: dict) -> None:
+        return None
+
+
+def _read(path: Path, max_chats: int, now: float) -> tuple[sqlite3.Connection, dict[int, dict]]:
+    """Open (or create) the file and load the most recent chats; raises sqlite3.Error if it is not usable."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path)
+    try:
+        db.execute(SCHEMA)
+        rows = db.execute("SELECT chat_id, data FROM chats ORDER BY seen DESC LIMIT ?", (max_chats,)).fetchall()
+        db.execute("DELETE FROM chats WHERE chat_id NOT IN (SELECT chat_id FROM chats ORDER BY seen DESC LIMIT ?)",
+                   (max_chats,))
+        db.commit()
+    except sqlite3.Error:
+        db.close()
+        raise
+    chats, bad = {}, 0
+    for chat_id, data in rows:
+        try:
+            record = prune(json.loads(data), now)
+        except ValueError:
+            bad += 1
+            continue
+        if record:
+            chats[int(chat_id)] = record
+    if bad:
+        log.warning("Skipped %d unreadable chat record%s in the state file %s", bad, "" if bad == 1 else "s", path)
+    return db, chats
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename the file (and any SQLite side files) to *.corrupt, or *.corrupt-<time> if that exists."""
+    target = path.with_name(path.name + ".corrupt")
+    if target.exists():
+        target = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%dT%H%M%S')}")
+    for suffix in ("-journal", "-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.rename(target.with_name(target.name + suffix))
+    path.rename(target)
+    return target
+
+
+def open_state(path: Path, max_chats: int = MAX_CHATS, clock: Callable[[], float] = time.time
+               ) -> SQLitePersistence | None:
+    """The persistence over `path`: a corrupt file is moved aside and a fresh one started; None if unusable."""
+    try:
+        db, chats = _read(path, max_chats, clock())
+    except (sqlite3.Error, OSError) as first:
+        try:
+            moved = _move_aside(path) if path.is_file() else None
+            db, chats = _read(path, max_chats, clock())
+        except (sqlite3.Error, OSError) as exc:
+            log.error("The state file %s cannot be used (%s: %s); chats will be forgotten on restart",
+                      path, type(exc).__name__, exc)
+            return None
+        where = f"moved it to {moved}" if moved else "left it as it is"
+        log.error("The state file %s was unreadable (%s: %s); %s and started with fresh chat memory",
+                  path, type(first).__name__, first, where)
+    else:
+        log.info("Chat memory: %d chat%s from %s", len(chats), "" if len(chats) == 1 else "s", path)
+    return SQLitePersistence(db, chats, max_chats, clock)

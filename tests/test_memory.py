@@ -1,0 +1,119 @@
+"""Per-chat memory: the plain-data record, its expiry and cap, and the SQLite state file (corrupt ones included)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+
+from bot.conversation import FOLLOW_UP_TTL, Conversation, respond
+from bot.telegram.persistence import MAX_THREADS, conversation, open_state, prune, remember
+
+NOW = 1_800_000_000.0  # wall-clock seconds: the state must survive restarts, so it is stamped with time.time()
+
+
+def test_conversation_round_trips_through_json():
+    state = Conversation("b", "ru", "who shot the plane?", ("b", "e"), (("b", "x"), ("b", "y")), NOW)
+    assert Conversation.from_dict(json.loads(json.dumps(state.to_dict()))) == state
+
+
+def test_malformed_stored_fields_fall_back_to_defaults():
+    assert Conversation.from_dict(None) == Conversation()
+    state = Conversation.from_dict({"brief_id": 3, "last_entry": ["b"], "suggestions": [["b", "x"], 7, ["y", 1]],
+                                    "updated": float("nan"), "unknown": "ignored"})
+    assert state == Conversation(suggestions=(("b", "x"),))
+
+
+def test_record_keeps_choices_and_live_context_only():
+    live = {"last_question": "q", "last_entry": ["b", "e"], "suggestions": [], "updated": NOW - 60}
+    stale = {**live, "updated": NOW - FOLLOW_UP_TTL - 1}
+    future = {**live, "updated": NOW + 3600}  # the clock went back: not trusted
+    record = {"brief": "b", "lang": "ru", "asked": "az", "talk": {"0": live, "7": stale, "8": future, "9": "junk"},
+              "junk": object()}
+    assert prune(record, NOW) == {"brief": "b", "lang": "ru", "asked": "az", "talk": {"0": live}}
+    assert prune({"lang": "fr", "talk": {"0": stale}}, NOW) == {}
+    assert prune("not a dict", NOW) == {}
+
+
+def test_threads_per_chat_are_capped_most_recent_first():
+    record: dict = {}
+    for thread in range(MAX_THREADS + 5):
+        remember(record, thread, Conversation(last_question="q", last_entry=("b", "e"), updated=NOW + thread), NOW)
+    assert len(record["talk"]) == MAX_THREADS and "0" not in record["talk"] and str(MAX_THREADS + 4) in record["talk"]
+
+
+def test_a_thread_state_is_the_chats_choices_plus_its_own_context(bot):
+    record = {"brief": "azerbaijan-moscow", "lang": "en"}
+    reply, state = respond(bot, conversation(record, 5, NOW), "who shot down the plane?", NOW)
+    remember(record, 5, state, NOW)
+    assert "brief_id" not in record["talk"]["5"] and "language" not in record["talk"]["5"]
+    again = conversation(json.loads(json.dumps(record)), 5, NOW + 60)
+    assert again.last_entry == (reply.source.brief, reply.entry) and again.brief_id == "azerbaijan-moscow"
+    assert conversation(record, 6, NOW).last_entry is None  # another forum topic has its own context
+    assert conversation(record, 5, NOW + FOLLOW_UP_TTL + 1).last_entry is None  # idle too long: forgotten
+    reply, _ = respond(bot, again, "when was that?", NOW + 60)
+    assert "December 2024" in reply.answer + (reply.quote or "")
+
+
+def test_an_empty_context_is_not_stored():
+    record = {"brief": "b", "talk": {"0": {"last_entry": ["b", "e"], "updated": NOW}}}
+    remember(record, 0, Conversation(updated=NOW), NOW)
+    assert record == {"brief": "b"}
+
+
+async def _save(persistence, chats: dict[int, dict]) -> None:
+    for chat_id, data in chats.items():
+        await persistence.update_chat_data(chat_id, data)
+    await persistence.flush()
+
+
+async def test_state_file_round_trip_cap_and_drop(tmp_path):
+    path, clock = tmp_path / "state" / "chats.sqlite3", iter(NOW + i for i in range(100))
+    persistence = open_state(path, max_chats=3, clock=lambda: next(clock))
+    assert await persistence.get_chat_data() == {}
+    await _save(persistence, {i: {"brief": f"b{i}"} for i in range(1, 6)})  # chats 1 and 2 fall off the cap
+    await persistence.drop_chat_data(5)
+    await _save(persistence, {3: {}})  # nothing left to remember: the row goes
+    reopened = open_state(path, max_chats=3, clock=lambda: NOW)
+    assert await reopened.get_chat_data() == {4: {"brief": "b4"}}
+
+
+async def test_rows_are_plain_json_and_expired_context_is_dropped_on_load(tmp_path):
+    path = tmp_path / "state.sqlite3"
+    talk = {"last_question": "who shot the plane?", "last_entry": ["b", "e"], "suggestions": [], "updated": NOW}
+    await _save(open_state(path, clock=lambda: NOW), {11: {"lang": "ru", "talk": {"0": talk}}})
+    with sqlite3.connect(path) as db:
+        (data,) = db.execute("SELECT data FROM chats WHERE chat_id = 11").fetchone()
+    assert json.loads(data) == {"lang": "ru", "talk": {"0": talk}}
+    later = open_state(path, clock=lambda: NOW + FOLLOW_UP_TTL + 1)
+    assert await later.get_chat_data() == {11: {"lang": "ru"}}
+
+
+async def test_corrupt_state_file_is_moved_aside_with_one_log_line(tmp_path, caplog):
+    path = tmp_path / "state.sqlite3"
+    path.write_bytes(b"this is not a database, and not a pickle either\n" * 100)
+    with caplog.at_level(logging.INFO, "bot.telegram.persistence"):
+        persistence = open_state(path, clock=lambda: NOW)
+    assert persistence is not None and await persistence.get_chat_data() == {}
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(errors) == 1 and "unreadable" in errors[0] and "state.sqlite3.corrupt" in errors[0], errors
+    assert (tmp_path / "state.sqlite3.corrupt").read_bytes().startswith(b"this is not a database")
+    await _save(persistence, {1: {"brief": "b"}})
+    assert await open_state(path, clock=lambda: NOW).get_chat_data() == {1: {"brief": "b"}}
+
+
+async def test_unreadable_rows_are_skipped_and_the_rest_kept(tmp_path, caplog):
+    path = tmp_path / "state.sqlite3"
+    await _save(open_state(path, clock=lambda: NOW), {1: {"brief": "b"}, 2: {"brief": "c"}})
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE chats SET data = '{not json' WHERE chat_id = 2")
+    with caplog.at_level(logging.WARNING, "bot.telegram.persistence"):
+        assert await open_state(path, clock=lambda: NOW).get_chat_data() == {1: {"brief": "b"}}
+    assert "Skipped 1 unreadable chat record" in caplog.text
+
+
+def test_a_state_path_that_cannot_be_a_file_means_no_memory_not_a_crash(tmp_path, caplog):
+    (tmp_path / "taken").mkdir()  # a directory where the file should be
+    with caplog.at_level(logging.ERROR, "bot.telegram.persistence"):
+        assert open_state(tmp_path / "taken") is None
+    assert "cannot be used" in caplog.text

@@ -1,0 +1,117 @@
+"""Per-chat conversations in Telegram: the real PTB application, in process, over HTTP against the fake Bot API.
+
+In process (not a bot subprocess), so these run with the fast tests; tests/test_telegram_e2e.py has the
+process-level restart.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import time
+from pathlib import Path
+
+import pytest
+from telegram import Update
+
+from bot.telegram.app import build_application
+from bot.telegram.settings import Settings
+from tests.e2e.harness import TOKEN
+from tests.fakeapi import FakeBotAPI
+
+
+@contextlib.asynccontextmanager
+async def serving(core, api: FakeBotAPI, state_file: Path | None):
+    """The bot's PTB application polling the fake API, stopped (and its memory saved) on exit."""
+    settings = Settings(token=TOKEN, api_url=f"http://127.0.0.1:{api.port}/bot", poll_timeout=0.2,
+                        read_timeout=1.0, backoff_max=0.5, state_file=state_file)
+    app = build_application(core, settings)
+    await app.initialize()
+    try:
+        await app.post_init(app)
+        await app.updater.start_polling(poll_interval=0.0, timeout=dt.timedelta(seconds=0.2),
+                                        allowed_updates=Update.ALL_TYPES)
+        await app.start()
+        yield app
+    finally:
+        if app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+
+
+@pytest.fixture
+async def api():
+    fake = FakeBotAPI()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+def answer(html: str) -> str:
+    """The answer line of a reply (before its quote, source and context, which may mention anything)."""
+    return html.split("\n\n")[0]
+
+
+async def said(api: FakeBotAPI, chat: int, text: str | None = None, **push) -> str:
+    """Push a text (or any update) and return the bot's next message in the chat."""
+    before = len(api.replies(chat))
+    api.push_text(chat, text, **push) if text is not None else api.push(**push)
+    await api.wait_for(lambda: len(api.replies(chat)) > before)
+    return api.replies(chat)[before].text
+
+
+async def test_follow_up_refers_to_the_chats_last_answer(bot, api, tmp_path):
+    async with serving(bot, api, tmp_path / "state.sqlite3"):
+        assert "Flight 8243" in await said(api, 5001, "who shot down the plane?")
+        assert "Taras Kuzio" in await said(api, 5002, "who wrote the brief?")
+        assert "December 2024" in answer(await said(api, 5001, "when was that?"))
+        assert "December 2024" not in answer(await said(api, 5002, "when was that?"))  # each chat its own context
+
+
+async def test_memory_survives_a_restart_and_the_file_holds_no_token(bot, api, tmp_path):
+    state = tmp_path / "state.sqlite3"
+    async with serving(bot, api, state):
+        await said(api, 5011, "/brief azerbaijan-moscow")
+        assert "Flight 8243" in await said(api, 5011, "who shot down the plane?")
+    async with serving(bot, api, state) as app:
+        assert app.chat_data[5011]["brief"] == "azerbaijan-moscow"
+        assert "December 2024" in answer(await said(api, 5011, "when was that?"))
+    raw = state.read_bytes()
+    assert TOKEN.encode() not in raw and TOKEN.split(":")[1].encode() not in raw
+
+
+async def test_a_suggestion_is_picked_by_its_number(bot, api, tmp_path):
+    async with serving(bot, api, None):
+        listed = await said(api, 5021, "russia")
+        assert "•" in listed  # "did you mean" with the questions listed
+        picked = await said(api, 5021, "2")
+        assert "<blockquote>" in picked
+
+
+async def test_forum_topics_have_their_own_follow_ups(bot, api, tmp_path):
+    chat = -1005031
+
+    def topic(text: str, thread: int) -> dict:
+        message = api.message(chat, f"@BriefFakeBot {text}", user_id=77, chat_type="supergroup")
+        return {"message": {**message, "message_thread_id": thread, "is_topic_message": True}}
+
+    async with serving(bot, api, None):
+        assert "Flight 8243" in await said(api, chat, **topic("who shot down the plane?", 10))
+        await said(api, chat, **topic("who wrote the brief?", 20))
+        assert "December 2024" in answer(await said(api, chat, **topic("when was that?", 10)))
+        assert "27 July 2025" in answer(await said(api, chat, **topic("when was that?", 30)))
+
+
+async def test_a_related_question_button_becomes_the_last_answer(bot, api, tmp_path):
+    async with serving(bot, api, None):
+        await said(api, 5041, "what is TANAP")
+        markup = json.loads(api.replies(5041)[-1].reply_markup)
+        related = next(b for row in markup["inline_keyboard"] for b in row if b["text"].startswith("↪"))
+        user = {"id": 5041, "is_bot": False, "first_name": "U"}
+        press = {"id": "p1", "from": user, "chat_instance": "c", "data": related["callback_data"],
+                 "message": {"message_id": 1, "date": int(time.time()), "chat": {"id": 5041, "type": "private"}}}
+        answered = await said(api, 5041, callback_query=press)
+        assert await said(api, 5041, "source?") == answered  # "source?" repeats the pressed answer, not TANAP's
