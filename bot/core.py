@@ -92,7 +92,8 @@ class BriefBot:
         source = Source(brief.id, brief.title, brief.author, brief.date, entry.paragraph,
                         ctx_text.title if ctx_text else ctx.title)  # the brief's names stay; our label is translated
         related = tuple(self._suggestion(brief, r, language) for r in (brief.entry(i) for i in entry.related) if r)
-        return Reply(question=question if question is not None else text.questions[0], kind="answer",
+        kind = "answer" if entry.stated else "not_said"
+        return Reply(question=question if question is not None else text.questions[0], kind=kind,
                      answer=text.answer, quote=entry.quote, quote_translation=text.quote if language != "en" else None,
                      source=source, context=ctx_text.summary if ctx_text else ctx.summary, score=score,
                      related=related[:MAX_SUGGESTIONS], entry=entry.id, language=language if text.quote else "en")

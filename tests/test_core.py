@@ -101,3 +101,11 @@ def test_a_russian_answer_keeps_the_quote_and_the_briefs_names(bot, knowledge):
     assert verbatim_key(reply.quote) in verbatim_key(brief.paragraph(reply.source.paragraph).text)
     assert (reply.source.title, reply.source.author) == (brief.title, brief.author)
     assert reply.source.context == brief.translation("ru").context(brief.entry(reply.entry).context).title
+
+
+def test_an_entry_recording_a_gap_says_not_said_and_quotes_its_closest_sentence(bot):
+    """The brief announces five contexts and describes four: the fifth is 'not said', never answered."""
+    reply = bot.ask("what is the fifth context")
+    assert (reply.kind, reply.entry, reply.answered) == ("not_said", "fifth-context", False)
+    assert "five interrelated contexts" in reply.quote and reply.source.paragraph == 2
+    assert bot.ask("how many contexts are there").kind == "answer"

@@ -38,7 +38,7 @@ def format_reply_text(reply: Reply) -> str:
     """A Reply as readable console text, its labels in the reply's language."""
     lang = reply.language or DEFAULT_LANGUAGE
     lines = [_wrap(reply.answer)]
-    if reply.answered and reply.quote and reply.source:
+    if reply.quote and reply.source:  # a "not said" entry quotes its closest sentence too
         lines += ["", _wrap(f"“{reply.quote}”", "  > ")]
         if reply.quote_translation and reply.quote_translation != reply.quote:  # "Taras Kuzio" is not translated
             lines.append(_wrap(f"{say('translation_label', lang)}: {reply.quote_translation}", "    "))

@@ -38,6 +38,8 @@ class Entry:
     keywords: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     draft: bool = False
+    stated: bool = True  # False: the entry records what the brief does NOT say; its reply is "not said", quoting
+    # the closest sentence (the brief announces five contexts but describes four)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ CONTEXT_FIELDS, CONTEXT_REQUIRED = (
     {"id", "title", "summary", "paragraphs", "ordinal"},
     {"id", "title", "summary", "paragraphs"},
 )
-ENTRY_FIELDS = {"id", "questions", "answer", "quote", "paragraph", "context", "keywords", "related", "draft"}
+ENTRY_FIELDS = {"id", "questions", "answer", "quote", "paragraph", "context", "keywords", "related", "draft", "stated"}
 ENTRY_REQUIRED = {"id", "questions", "answer", "quote", "paragraph", "context"}
 MIN_PHRASINGS = 4
 # A quote must show something on its own: a clause of at least two words, or a name or date of 8+ characters,
@@ -148,6 +148,9 @@ def _entry(item: dict, path: tuple, out: Problems) -> Entry:
     draft = item.get("draft", False)
     if not isinstance(draft, bool):
         out.add(path + ("draft",), "draft must be true or false", eid)
+    stated = item.get("stated", True)
+    if not isinstance(stated, bool):
+        out.add(path + ("stated",), "stated must be true or false", eid)
     questions = _texts(item["questions"], path + ("questions",), out, eid, "questions")
     if len(questions) < (1 if draft else MIN_PHRASINGS):
         out.add(path + ("questions",), f"needs at least {MIN_PHRASINGS} question phrasings, has {len(questions)}", eid)
@@ -160,6 +163,7 @@ def _entry(item: dict, path: tuple, out: Problems) -> Entry:
         keywords=_texts(item.get("keywords"), path + ("keywords",), out, eid, "keywords"),
         related=_texts(item.get("related"), path + ("related",), out, eid, "related"),
         draft=bool(draft),
+        stated=stated is not False,
     )
 
 

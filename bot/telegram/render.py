@@ -73,7 +73,7 @@ def format_reply_html(reply: Reply) -> str:
     """A Reply as Telegram HTML: answer, verbatim quote, its labelled translation, source line and context."""
     lang = reply.language
     parts = [("{}", reply.answer)]
-    if reply.answered and reply.quote and reply.source:
+    if reply.quote and reply.source:  # a "not said" entry quotes its closest sentence too
         parts.append(("<blockquote>{}</blockquote>", reply.quote))
         if reply.quote_translation and reply.quote_translation != reply.quote:  # a name is its own translation
             parts.append((f"<blockquote><b>{_label('translation_label', lang)}:</b> {{}}</blockquote>",
