@@ -27,10 +27,25 @@ def cache_dir() -> Path | None:
     return Path(base) / "briefbot"
 
 
+def code_fingerprint(package: Path) -> str:
+    """The path, size and modification time of every module of the package that builds the bot.
+
+    A cached bot holds the analysis and scoring code's results, so an upgrade or an edit must rebuild it.
+    """
+    parts = [package.as_posix()]
+    for source in sorted(package.rglob("*.py")):
+        try:
+            stat = source.stat()
+        except OSError:
+            continue
+        parts.append(f"{source.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(parts)
+
+
 def knowledge_key(root: Path) -> str | None:
-    """A digest of every knowledge file's path and bytes (and of this code's cache format), or None if unreadable."""
+    """A digest of every knowledge file's path and bytes and of this code's files, or None if unreadable."""
     digest = hashlib.sha256(FORMAT.encode())
-    digest.update(Path(__file__).resolve().parent.as_posix().encode())
+    digest.update(code_fingerprint(Path(__file__).resolve().parent).encode())
     try:
         files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
         for path in files[:MAX_FILES]:

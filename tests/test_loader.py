@@ -89,7 +89,7 @@ def test_tiny_brief_loads(write_kb):
         ),
         ("id: apples", "id: Apples Big", "entry id 'Apples Big' must be 1-24 lower-case letters"),
         ("answer: On trees.", "answer: [On, trees]", "entry 'apples': answer must be non-empty text"),
-        ("answer: On trees.", "answer: On trees.\n    stated: no please", "entry 'apples': stated must be true or false"),
+        ("answer: On trees.", "answer: On trees.\n    stated: maybe", "entry 'apples': stated must be true or false"),
         (
             'questions: ["Where do apples grow?", apple trees, what grows on trees, apples location]',
             "questions: apples",

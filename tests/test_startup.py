@@ -62,6 +62,17 @@ def test_cache_key_never_reads_a_huge_knowledge_file(tmp_path):
     assert time.perf_counter() - start < 1
 
 
+def test_a_code_change_gives_a_new_cache_key(tmp_path):
+    """A cached bot holds what the code computed: an edited or upgraded module must not be served stale."""
+    from bot.cache import code_fingerprint
+
+    (tmp_path / "analyzer.py").write_text("RULE = 1\n", encoding="utf-8")
+    before = code_fingerprint(tmp_path)
+    assert code_fingerprint(tmp_path) == before
+    (tmp_path / "analyzer.py").write_text("RULE = 22\n", encoding="utf-8")
+    assert code_fingerprint(tmp_path) != before
+
+
 def test_ask_from_the_cache_does_not_import_the_yaml_parser(tmp_path):
     env = {**os.environ, "BRIEFBOT_CACHE_DIR": str(tmp_path)}
     for _ in range(2):  # the first run fills the cache, the second is served from it

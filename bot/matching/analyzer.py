@@ -47,6 +47,25 @@ _HAS_DATE = re.compile(
     r"\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b"
 )
 _HAS_TIME = re.compile(r"\b(era|during|since|ago)\b")
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+# "Which day" wants a day of the month; a month and year ("December 1991") does not give it.
+_DAY = re.compile(r"\b(what|which|exact|precise|the) (day|date)\b|\bon what day\b|\bкакого числа\b"
+                  r"|\b(в )?какой день\b|\bhansi gun\b|\bayin necesi\b")
+_HAS_DAY = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)? ({_MONTHS})\b|\b({_MONTHS}) \d{{1,2}}(st|nd|rd|th)?\b")
+# "Where" wants a place. Not "where does it say" (a citation) nor "where is <part of the brief>".
+_PLACE = re.compile(r"\b(where|где|куда|откуда|harada|haradan|hara)\b"
+                    r"|\b(in|at|from) (what|which) (place|city|town|country|region)\b|\bв каком (городе|месте)\b")
+_NOT_PLACE = re.compile(r"\bwhere (does|did|do) (it|the (brief|article|author|text)) (say|mention|discuss|talk)"
+                        r"|\b(context|contexts|section|paragraph|part|kontekst|контекст\w*)\b")
+# A place in an (English) quote: a preposition of place before a word that is not a time ("in Russia", "on trees";
+# not "in December 2024"). Loose on purpose: "where" is declined only when the quote names no place at all.
+_HAS_PLACE = re.compile(rf"\b(in|at|on|near|from|into|across|throughout|inside|around) (the |a |an |its |their )?"
+                        rf"(?!(?:{_MONTHS}|order|addition|fact|turn|part|time|particular|general|short)\b)[a-z]{{3,}}",
+                        re.IGNORECASE)
+# Words that ask "which thing": the word they govern names the kind of fact asked for ("which city", "what type").
+_WHICH = frozenset("which какой какая какое какие каком какого какую каким какими которой hansi".split())
+_WHAT = frozenset({"what"})  # governs a noun only when it comes right after ("what city"; not "what did he say")
+WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
 # A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.
 _BARE_QUESTION = {"time": "date", "date": "date"}
 
@@ -56,15 +75,20 @@ class Query:
     """An analysed question: its terms and what kind of fact it asks for."""
 
     terms: tuple[str, ...]
-    asks: str | None  # "quantity", "date" (a calendar date), "time" (any when) or None
+    asks: str | None  # "quantity", "day", "date" (a calendar date), "time" (any when), "place" or None
     small_talk: bool = False
     known_share: float = 0.0  # share of the question's content words that the knowledge uses
+    unknown_kind: str | None = None  # "which X" where no text of the knowledge ever uses X: a fact it cannot give
 
 
 def fact_kinds(text: str) -> frozenset[str]:
-    """Which kinds of fact ('quantity', 'time') a quote or answer actually states."""
+    """Which kinds of fact ('quantity', 'day', 'date', 'time', 'place') a quote or answer actually states."""
     folded = fold(text)
     kinds = set()
+    if _HAS_PLACE.search(text):
+        kinds.add("place")
+    if _HAS_DAY.search(folded):
+        kinds.add("day")
     if _HAS_QUANTITY.search(folded):
         kinds.add("quantity")
     if _HAS_DATE.search(folded):
@@ -177,12 +201,38 @@ class Analyzer:
         )
         if asks == "quantity" and _IDENTIFIER.search(folded):  # "the flight number" asks for a label, not a count
             asks = None
+        if asks in ("date", "time", None) and _DAY.search(folded):
+            asks = "day"
+        if asks is None and _PLACE.search(folded) and not _NOT_PLACE.search(folded):
+            asks = "place"
         if "neçə" in text.lower():  # Azerbaijani "how many" (folding makes it "nece", which is also "how")
             asks = "quantity"
         content = [w for w in self._alias([self.correct(w) for w in strip_fillers(folded).split()[:MAX_WORDS]])
                    if w not in STOP_WORDS and w not in self.soft]
         known = sum(1 for w in content if w in self.vocab or w in self.canonical) / len(content) if content else 0.0
         terms = self.terms(strip_fillers(folded))
+        unknown_kind = self.unknown_kind(strip_fillers(folded).split()[:MAX_WORDS])
         if not terms and asks in _BARE_QUESTION:
             terms = self.terms(_BARE_QUESTION[asks])
-        return Query(terms, asks, bool(_SMALL_TALK.search(folded)), known)
+        return Query(terms, asks, bool(_SMALL_TALK.search(folded)), known, unknown_kind)
+
+    def _unknown(self, word: str) -> bool:
+        """A real word (not a typo of a knowledge word, not an alias) that no text of the knowledge uses."""
+        if len(word) < 3 or not word.isalpha() or word in STOP_WORDS or word in self.soft:
+            return False
+        repaired = self._alias([self.correct(word)])
+        return all(w not in self.vocab and w not in self.canonical for w in repaired)
+
+    def unknown_kind(self, words: list[str]) -> str | None:
+        """The noun a "which"/"what" governs when the knowledge never uses it ("which city", "what missile")."""
+        for i, word in enumerate(words):
+            if word in _WHAT and i + 1 < len(words):
+                following = words[i + 1 : i + 2]
+            elif word in _WHICH:
+                following = [w for w in words[i + 1 : i + 1 + 2 * WHICH_REACH] if w not in STOP_WORDS][:WHICH_REACH]
+            else:
+                continue
+            for w in following:
+                if self._unknown(w):
+                    return w
+        return None

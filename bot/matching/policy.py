@@ -55,6 +55,8 @@ def decide(query: Query, ranked: list[Candidate], thresholds: Thresholds,
         )
     best = top[0]
     unmet = query.asks if query.asks and query.asks not in facts(best) else None
+    if not unmet and query.unknown_kind:
+        unmet = "detail"  # "which city ...?" where the knowledge never names a city: the brief cannot say
     if unmet:
         return Decision("not_said", (best,), unmet)
     tied = len(top) > 1 and top[1].brief.id != best.brief.id and best.confidence - top[1].confidence < TIE_MARGIN

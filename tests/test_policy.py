@@ -1,0 +1,57 @@
+"""The decision policy over the served scorer: what kind of fact a question wants, and whether the entry gives it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.analyzer import fact_kinds
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("Russia’s shooting down of Azerbaijan Airline Flight 8243 in December 2024", {"quantity", "date", "time"}),
+        ("ample gas storage, ironically built during the Soviet era, in Western Ukraine", {"place", "time"}),
+        ("Apples grow on trees.", {"place"}),
+        ("As Putin recently said, ’There’s an old rule that wherever a Russian soldier sets foot, that’s ours.’", set()),
+        ("27 July 2025", {"day", "date", "time"}),
+        ("in December 1991", {"date", "time"}),
+    ],
+)
+def test_fact_kinds_a_quote_states(text, kinds):
+    assert fact_kinds(text) - {"quantity"} == kinds - {"quantity"}
+
+
+@pytest.mark.parametrize(
+    "question, unmet",
+    [
+        ("in which town were the azerbaijanis detained", "detail"),  # the brief never names a town
+        ("which airport had the plane left from", "detail"),
+        ("what brand of missile hit the airliner", "detail"),
+        ("where did putin make his remark about soldiers", "place"),
+        ("на каком аэродроме сел самолёт", "detail"),
+        ("Gaz anbarları hansı şəhərdədir?", "detail"),
+        ("Vasif Hüseynov harada çalışır?", "place"),
+        ("what day exactly did russia down the azerbaijani plane", "day"),
+    ],
+)
+def test_a_fact_the_brief_does_not_give_is_not_said(bot, question, unmet):
+    decision = bot.decide(question, None, bot.language_of(question))
+    assert (decision.outcome, decision.unmet) == ("not_said", unmet), [c.entry.id for c in decision.candidates]
+    reply = bot.ask(question)
+    assert not reply.answered and reply.suggestions  # honest, and points at the closest thing it does say
+
+
+@pytest.mark.parametrize(
+    "question, entry",
+    [
+        ("where would ukraine keep the azerbaijani gas", "gas-storage"),
+        ("which pipelines would carry the gas to europe", "pipelines"),
+        ("on what day was the brief published", "date"),
+        ("where has kuzio written about this before", "national-interest"),
+        ("which countries refused to abide by the alma-ata declaration", "alma-ata"),
+    ],
+)
+def test_a_fact_the_brief_gives_is_answered(bot, question, entry):
+    reply = bot.ask(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
