@@ -70,18 +70,18 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "not_said.place": {
         "en": "The brief does not say where. The closest thing it does say is about:",
-        "ru": "В брифе не сказано, где именно. Ближе всего к этому он говорит вот о чём:",
-        "az": "Brifdə harada olduğu deyilmir. Ona ən yaxın olan fikir bu barədədir:",
+        "ru": "В статье не сказано, где именно. Ближе всего к этому в ней сказано вот о чём:",
+        "az": "Məqalədə bunun harada olduğu deyilmir. Ona ən yaxın məlumat bu barədədir:",
     },
     "not_said.day": {
         "en": "The brief does not give the exact day. The closest thing it does say is about:",
-        "ru": "Точной даты в брифе нет. Ближе всего к этому он говорит вот о чём:",
-        "az": "Brifdə dəqiq gün göstərilmir. Ona ən yaxın olan fikir bu barədədir:",
+        "ru": "Точного дня в статье нет. Ближе всего к этому в ней сказано вот о чём:",
+        "az": "Məqalədə dəqiq gün göstərilmir. Ona ən yaxın məlumat bu barədədir:",
     },
     "not_said.detail": {
         "en": "The brief does not say that. The closest thing it does say is about:",
-        "ru": "В брифе об этом не сказано. Ближе всего к этому он говорит вот о чём:",
-        "az": "Brifdə bu barədə deyilmir. Ona ən yaxın olan fikir bu barədədir:",
+        "ru": "В статье об этом не сказано. Ближе всего к этому в ней сказано вот о чём:",
+        "az": "Məqalədə bu barədə deyilmir. Ona ən yaxın məlumat bu barədədir:",
     },
     "small_talk": {
         "en": "Hello! I am BriefBot, and I answer questions about a policy brief. {covers}",

@@ -13,7 +13,7 @@ from bot.matching.analyzer import fact_kinds
         ("Russia’s shooting down of Azerbaijan Airline Flight 8243 in December 2024", {"quantity", "date", "time"}),
         ("ample gas storage, ironically built during the Soviet era, in Western Ukraine", {"place", "time"}),
         ("Apples grow on trees.", {"place"}),
-        ("As Putin recently said, ’There’s an old rule that wherever a Russian soldier sets foot, that’s ours.’", set()),
+        ("As Putin recently said, ’There’s an old rule that wherever a Russian soldier sets foot’", set()),
         ("27 July 2025", {"day", "date", "time"}),
         ("in December 1991", {"date", "time"}),
     ],
