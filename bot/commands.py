@@ -100,7 +100,7 @@ def source(bot: BriefBot, brief_id: str | None = None, language: str = DEFAULT_L
     for b in _briefs(bot, brief_id):
         body = sum(1 for p in b.paragraphs if p.number > 0)
         blocks += [Block("title", say("source.title", language)),
-                   Block("text", f"{b.author}, “{b.title}”, {human_date(b.date, language)}.")]
+                   Block("text", f"{b.author}, “{b.title}”, {human_date(b.date, language)}".rstrip(".") + ".")]
         if _title(b, language) != b.title:
             blocks.append(Block("text", say("source.title_translation", language, title=_title(b, language))))
         blocks.append(Block("note", say("source.note", language, id=b.id, paragraphs=body, entries=len(b.entries))))

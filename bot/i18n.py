@@ -203,7 +203,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "help.feedback": {
         "en": "Feedback: 👍 or 👎 under an answer tells the authors what worked; no names are kept.",
-        "ru": "Отзыв: 👍 или 👎 под ответом подскажут авторам бота, что получилось; имена не сохраняются.",
+        "ru": "Отзыв: 👍 или 👎 под ответом подскажут авторам бота, какие ответы удались; имена не сохраняются.",
         "az": "Rəy: cavabın altındakı 👍 və ya 👎 botun müəlliflərinə nəyin alındığını bildirir; adlar saxlanmır.",
     },
     "help.lang": {
@@ -284,12 +284,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "cmd.start": {
         "en": "welcome and what I can do",
         "ru": "приветствие и что я умею",
-        "az": "salamlama və nələri bacarıram",
+        "az": "salamlama və imkanlarım",
     },
     "cmd.help": {
         "en": "how to ask, and the commands",
         "ru": "как задавать вопросы и список команд",
-        "az": "necə sual vermək və əmrlərin siyahısı",
+        "az": "sual verməyin qaydası və əmrlərin siyahısı",
     },
     "cmd.summary": {
         "en": "a summary of the whole brief",

@@ -82,7 +82,7 @@ def test_every_command_has_its_titles_in_the_chats_language(bot, name, language)
     ("contexts", "az", "beşincisi mətndə yoxdur"),
     ("topics", "az", "Birinci kontekst"),
     ("topics", "ru", "Почему Азербайджан злится на Россию?"),
-    ("source", "ru", "Taras Kuzio, “Why Azerbaijan Is Turning Away from Moscow”, 27 июля 2025 г."),
+    ("source", "ru", "Taras Kuzio, “Why Azerbaijan Is Turning Away from Moscow”, 27 июля 2025 г. Название"),
     ("source", "ru", "Название в переводе: «Почему Азербайджан отворачивается от Москвы»."),
     ("source", "az", "Başlığın tərcüməsi: “Azərbaycan niyə Moskvadan üz döndərir”."),
     ("start", "en", "Try: What is the brief about? · /summary"),
