@@ -29,8 +29,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "covers": {
         "en": "It covers: {topics}. Send /topics for questions you can ask.",
-        "ru": "О чём статья: {topics}. Отправьте /topics, чтобы увидеть, какие вопросы можно задать.",
-        "az": "Məqalənin mövzuları: {topics}. Hansı sualları verə biləcəyinizi görmək üçün /topics göndərin.",
+        "ru": "Мои ответы основаны на статье {topics}. Отправьте /topics, чтобы увидеть, какие вопросы можно задать.",
+        "az": "Cavablarım bu məqaləyə əsaslanır: {topics}. Hansı sualları verə biləcəyinizi görmək üçün /topics "
+              "göndərin.",
     },
     "brief_by": {  # a brief named in running text: the covers sentence, /start
         "en": "“{title}” by {author} ({date})",
@@ -168,7 +169,7 @@ TEXTS: dict[str, dict[str, str]] = {
               "I say so instead of guessing.",
         "ru": "Задайте вопрос своими словами; опечатки и отдельные ключевые слова — не помеха. Если в статье нет "
               "ответа, я так и скажу, а не стану гадать.",
-        "az": "Sualı öz sözlərinizlə yazın; yazı səhvləri və ya sadəcə açar sözlər də olar. Məqalədə cavab "
+        "az": "Sualı öz sözlərinizlə yazın; yazı səhvləri də, ayrı-ayrı açar sözlər də qəbul olunur. Məqalədə cavab "
               "yoxdursa, təxmin etmək əvəzinə bunu açıq deyəcəyəm.",
     },
     "help.brief": {
@@ -204,7 +205,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "help.feedback": {
         "en": "Feedback: 👍 or 👎 under an answer tells the authors what worked; no names are kept.",
         "ru": "Отзыв: 👍 или 👎 под ответом подскажут авторам бота, какие ответы удались; имена не сохраняются.",
-        "az": "Rəy: cavabın altındakı 👍 və ya 👎 botun müəlliflərinə nəyin alındığını bildirir; adlar saxlanmır.",
+        "az": "Rəy: cavabın altındakı 👍 və ya 👎 botun müəlliflərinə hansı cavabların uğurlu olduğunu bildirir; "
+              "adlar saxlanmır.",
     },
     "help.lang": {
         "en": "Language: I answer in the language of your question; /lang en, /lang ru or /lang az fixes it for "
@@ -329,7 +331,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "cmd.reload": {
         "en": "reload the knowledge (admins)",
         "ru": "перезагрузить базу знаний (для администраторов)",
-        "az": "bilik bazasını yenidən yüklə (administratorlar üçün)",
+        "az": "bilik bazasının yenidən yüklənməsi (administratorlar üçün)",
     },
     # --- the bot's profile (set_my_description / set_my_short_description) ---
     "describe.one": {  # {about} of describe.long/short for one brief, in the case those sentences need
@@ -448,7 +450,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "lang_set": {  # said in the language just chosen
         "en": "From now on I answer in English in this chat.",
         "ru": "Теперь в этом чате я отвечаю по-русски.",
-        "az": "Bu söhbətdə artıq Azərbaycan dilində cavab verirəm.",
+        "az": "Bundan sonra bu söhbətdə Azərbaycan dilində cavab verəcəyəm.",
     },
     "lang_usage": {
         "en": "My replies here are in {current}. To change that, send /lang en, /lang ru or /lang az.",

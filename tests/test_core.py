@@ -84,8 +84,8 @@ def test_every_entry_quote_is_verbatim(knowledge, bot):
 
 
 @pytest.mark.parametrize("question, language, says", [
-    ("Какая столица Франции?", "ru", "В статье об этом не говорится. О чём статья: «Почему Азербайджан"),
-    ("Fransanın paytaxtı haradır?", "az", "Məqalədə bu barədə danışılmır. Məqalənin mövzuları: “Azərbaycan niyə"),
+    ("Какая столица Франции?", "ru", "В статье об этом не говорится. Мои ответы основаны на статье «Почему"),
+    ("Fransanın paytaxtı haradır?", "az", "Məqalədə bu barədə danışılmır. Cavablarım bu məqaləyə əsaslanır: “Azərb"),
 ])
 def test_an_off_topic_question_is_declined_in_its_own_language(bot, question, language, says):
     reply = bot.ask(question)
