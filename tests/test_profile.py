@@ -35,13 +35,16 @@ async def test_menus_and_descriptions_are_published_and_a_failure_is_not_fatal(a
     bot = BotProcess(await api.start(), tmp_path / "bot.log", env={**FAST, "BOT_ADMIN_IDS": "42,7"})
     try:
         await bot.wait_for_log("is serving as")
-        menus = {json.dumps(_scope(p), sort_keys=True): _commands(p) for p in api.params["setMyCommands"]}
-        assert menus["null"] == [name for name, _ in menu()] and "brief" in menus["null"]
-        assert "reload" not in menus["null"]
-        for admin in (7, 42):
-            assert menus[json.dumps({"chat_id": admin, "type": "chat"}, sort_keys=True)][-1] == "reload"
-        (short,) = api.params["setMyShortDescription"]
-        assert 0 < len(short["short_description"]) <= 120
+        menus = {(json.dumps(_scope(p), sort_keys=True), p.get("language_code")): _commands(p)
+                 for p in api.params["setMyCommands"]}
+        assert len(menus) == 3 * 3  # the default (English), Russian and Azerbaijani menus, and each admin's
+        for code in (None, "ru", "az"):
+            assert menus["null", code] == [name for name, _ in menu()] and "brief" in menus["null", code]
+            assert "reload" not in menus["null", code]
+            for admin in (7, 42):
+                assert menus[json.dumps({"chat_id": admin, "type": "chat"}, sort_keys=True), code][-1] == "reload"
+        shorts = api.params["setMyShortDescription"]
+        assert len(shorts) == 3 and all(0 < len(short["short_description"]) <= 120 for short in shorts)
         assert "Could not publish the description" in bot.log()  # logged, and the bot still answers:
         api.push_text(5, "who wrote it")
         await api.wait_for(lambda: api.replies(5))

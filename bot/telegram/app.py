@@ -7,8 +7,9 @@ import contextlib
 import logging
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from functools import partial
 
 from telegram import (
     BotCommand,
@@ -36,6 +37,7 @@ from telegram.ext import (
 from bot.commands import COMMANDS, bot_description, menu, run_command, select_brief
 from bot.conversation import respond
 from bot.core import BriefBot
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, say
 from bot.reply import Reply
 from bot.telegram.buttons import press
 from bot.telegram.fairness import FairUpdateProcessor
@@ -47,10 +49,6 @@ from bot.telegram.transport import FairRateLimiter, Ledger, PollingRequest, Send
 from bot.traffic import TrafficLog
 
 log = logging.getLogger(__name__)
-APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
-NON_TEXT = "I can only read text questions. Please type your question about the brief."
-TOO_FAST = "You are sending messages faster than I can answer, so I skipped some. Please ask again in a moment."
-ALREADY_VOTED = "You already rated this answer. Thanks!"
 NOTE_TIMEOUT = 5.0  # seconds a "skipped some" note may wait for its chat's rate limit before it is dropped
 
 
@@ -71,6 +69,32 @@ def addressed_question(text: str, chat_type: str, bot_username: str | None, repl
     if mention and mention.search(text):
         return " ".join(mention.sub(" ", text).split())
     return text if replied_to_bot else None
+
+
+def user_language(user: object) -> str:
+    """A Telegram user's app language as one of the bot's: ru and az as such, anything else English."""
+    code = (getattr(user, "language_code", None) or "").lower().split("-")[0]
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def chat_language(app: Application, update: object, answers: bool = False) -> str:
+    """The language to speak in a chat: its /lang choice; else, for buttons under answers (`answers`), the
+    language it last asked in; else the user's Telegram language. Inline queries use the user's private chat."""
+    chat, user = getattr(update, "effective_chat", None), getattr(update, "effective_user", None)
+    record = app.chat_data.get(chat.id if chat else getattr(user, "id", None)) or {}
+    chosen = record.get("lang") or (record.get("asked") if answers else None)
+    return chosen if chosen in LANGUAGES else user_language(user)
+
+
+def _language(update: Update, context: ContextTypes.DEFAULT_TYPE, answers: bool = False) -> str:
+    return chat_language(context.application, update, answers)
+
+
+def language_reply(wanted: str, current: str) -> str:
+    """/lang's reply: the new language confirmed in that language, else the current one and the choices."""
+    if wanted in LANGUAGES:
+        return say("lang_set", wanted)
+    return say("lang_usage", current, current=say(f"language_name.{current}", current))
 
 
 def _core(context: ContextTypes.DEFAULT_TYPE) -> BriefBot:
@@ -99,15 +123,17 @@ def _converse(context: ContextTypes.DEFAULT_TYPE, text: str, thread: int) -> Rep
     now, record = time.time(), context.chat_data
     reply, state = respond(_core(context), conversation(record, thread, now), text, now)
     remember(record, thread, state, now)
+    if reply.kind not in ("other_language", "empty", "too_long"):
+        record["asked"] = reply.language  # buttons under this answer speak its language
     return reply
 
 
-def _remember_press(context: ContextTypes.DEFAULT_TYPE, data: str | None, thread: int) -> None:
+def _remember_press(context: ContextTypes.DEFAULT_TYPE, data: str | None, thread: int, language: str) -> None:
     """A related-question button answers an entry: follow-ups then refer to that answer."""
     parsed = parse_callback(data)
     if context.chat_data is None or not parsed or parsed[0] != "q" or len(parsed[1]) != 2:
         return
-    reply, now = _core(context).entry_reply(*parsed[1]), time.time()
+    reply, now = _core(context).entry_reply(*parsed[1], language=language), time.time()
     if reply is not None:
         state = replace(conversation(context.chat_data, thread, now), last_question=reply.question,
                         last_entry=(reply.source.brief, reply.entry), suggestions=(), updated=now)
@@ -117,20 +143,29 @@ def _remember_press(context: ContextTypes.DEFAULT_TYPE, data: str | None, thread
 async def shared_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer /start, /help, /summary, /contexts, /source, /topics and /briefs from the core."""
     name = update.effective_message.text.split()[0][1:].split("@")[0]
-    doc = run_command(_core(context), name, _brief(context))
+    doc = run_command(_core(context), name, _brief(context), language=_language(update, context))
     await update.effective_message.reply_html(format_document_html(doc))
 
 
 async def choose_brief(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Narrow this chat to one brief with /brief ID, or widen it again with /brief all."""
-    doc, context.chat_data["brief"] = select_brief(_core(context), " ".join(context.args or ["all"]), _brief(context))
+    wanted, language = " ".join(context.args or ["all"]), _language(update, context)
+    doc, context.chat_data["brief"] = select_brief(_core(context), wanted, _brief(context), language=language)
     await update.effective_message.reply_html(format_document_html(doc))
+
+
+async def choose_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Set this chat's language with /lang en|ru|az (kept across restarts); /lang alone shows it and the choices."""
+    wanted = " ".join(context.args or []).strip().lower()
+    if wanted in LANGUAGES:
+        context.chat_data["lang"] = wanted
+    await update.effective_message.reply_text(language_reply(wanted, _language(update, context)))
 
 
 async def reload_knowledge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Reload the knowledge (admins only, by numeric user id)."""
     if update.effective_user is None or update.effective_user.id not in context.bot_data["settings"].admin_ids:
-        await update.effective_message.reply_text("Sorry, only the bot's administrators can do that.")
+        await update.effective_message.reply_text(say("admins_only", _language(update, context)))
         return
     report = await context.bot_data["reloader"].reload()
     await update.effective_message.reply_text(report[:4000])
@@ -149,20 +184,20 @@ async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Point unknown commands at /help."""
     if update.effective_chat.type == ChatType.PRIVATE:
-        await update.effective_message.reply_text("I don't know that command. Send /help for the list.")
+        await update.effective_message.reply_text(say("unknown_command", _language(update, context)))
 
 
 async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Tell the user that only text questions are read."""
-    await update.effective_message.reply_text(NON_TEXT)
+    await update.effective_message.reply_text(say("non_text", _language(update, context)))
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Handle inline buttons: related questions, context, topics and feedback."""
-    query = update.callback_query
-    result = press(_core(context), query.data, _brief(context))
-    _remember_press(context, query.data, _thread(query.message))
-    await query.answer(_record_vote(update, context, result.feedback) or result.toast or None)
+    query, language = update.callback_query, _language(update, context, answers=True)
+    result = press(_core(context), query.data, _brief(context), language=language)
+    _remember_press(context, query.data, _thread(query.message), language)
+    await query.answer(_record_vote(update, context, result.feedback, language) or result.toast or None)
     chat_id = update.effective_chat.id if update.effective_chat else query.from_user.id
     if result.html:
         await context.bot.send_message(
@@ -171,8 +206,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Offer up to five sourced answers for '@bot question' in any chat."""
-    replies = _core(context).top_answers(update.inline_query.query, 5)
+    """Offer up to five sourced answers for '@bot question' in any chat, in the query's (or chosen) language."""
+    language = _inline_language(update, context)
+    replies = _core(context).top_answers(update.inline_query.query, 5, language=language)
     results = [
         InlineQueryResultArticle(
             id=f"{r.source.brief}/{r.entry}",
@@ -185,12 +221,21 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     button = (
         None
         if results
-        else InlineQueryResultsButton(text="No answer in the brief. Tap for help.", start_parameter="help")
+        else InlineQueryResultsButton(text=say("inline_no_answer", language), start_parameter="help")
     )
     await update.inline_query.answer(results, cache_time=30, button=button)
 
 
-def _record_vote(update: Update, context: ContextTypes.DEFAULT_TYPE, feedback: tuple | None) -> str | None:
+def _inline_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The user's /lang choice (made in their private chat with the bot), else the query's language if clear,
+    else the user's Telegram language."""
+    chosen = (context.application.chat_data.get(update.inline_query.from_user.id) or {}).get("lang")
+    fallback = _language(update, context)
+    return chosen or _core(context).language_of(update.inline_query.query, fallback) or fallback
+
+
+def _record_vote(update: Update, context: ContextTypes.DEFAULT_TYPE, feedback: tuple | None,
+                 language: str = DEFAULT_LANGUAGE) -> str | None:
     """Log a 👍/👎 once per user and message; a re-press gets a toast instead of a second record."""
     if not feedback:
         return None
@@ -200,7 +245,7 @@ def _record_vote(update: Update, context: ContextTypes.DEFAULT_TYPE, feedback: t
         message.chat.id if message else None,
         message.message_id if message else None,
     )
-    return None if context.bot_data["traffic"].feedback(*feedback, voter=voter) else ALREADY_VOTED
+    return None if context.bot_data["traffic"].feedback(*feedback, voter=voter) else say("already_voted", language)
 
 
 def log_polling_error(exc: BaseException) -> None:
@@ -221,25 +266,36 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         return  # the reply may have been delivered: an apology could follow a good answer
     if isinstance(update, Update) and update.effective_chat:
         with contextlib.suppress(Exception):
-            await context.bot.send_message(update.effective_chat.id, APOLOGY)
+            await context.bot.send_message(update.effective_chat.id, say("apology", _language(update, context)))
+
+
+def profile_steps(app: Application) -> list[tuple[str, Callable[[], Awaitable]]]:
+    """The calls that publish the bot's profile in each language (English also as the default for any other):
+    the command menu, the admin menu in each admin's chat (/reload there only), the description and short one."""
+    bot, core, admins = app.bot, app.bot_data["reloader"].core, sorted(app.bot_data["settings"].admin_ids)
+    steps: list[tuple[str, Callable[[], Awaitable]]] = []
+    for language in LANGUAGES:
+        code, named = (None, "") if language == DEFAULT_LANGUAGE else (language, f" ({language})")
+        description, short = bot_description(core, language=language)
+        commands = [BotCommand(*c) for c in menu(language=language)]
+        admin_commands = [BotCommand(*c) for c in menu(admin=True, language=language)]
+        steps.append((f"the command menu{named}", partial(bot.set_my_commands, commands, language_code=code)))
+        steps += [(f"the admin menu for {admin}{named}", partial(bot.set_my_commands, admin_commands,
+                                                                 scope=BotCommandScopeChat(admin), language_code=code))
+                  for admin in admins]
+        steps += [(f"the description{named}", partial(bot.set_my_description, description, language_code=code)),
+                  (f"the short description{named}", partial(bot.set_my_short_description, short, language_code=code))]
+    return steps
 
 
 async def publish_commands(app: Application) -> None:
-    """post_init: publish the command menus (/reload in admins' chats only) and the bot's description.
+    """post_init: publish the command menus and the bot's descriptions in every language.
 
     Each step that fails is logged, never fatal: the profile is a nicety, never a reason not to serve.
     """
-    bot, core = app.bot, app.bot_data["reloader"].core
-    description, short = bot_description(core)
-    steps = [("the command menu", bot.set_my_commands([BotCommand(*c) for c in menu()]))]
-    steps += [(f"the admin menu for {admin}", bot.set_my_commands([BotCommand(*c) for c in menu(admin=True)],
-                                                                   scope=BotCommandScopeChat(admin)))
-              for admin in sorted(app.bot_data["settings"].admin_ids)]
-    steps += [("the description", bot.set_my_description(description)),
-              ("the short description", bot.set_my_short_description(short))]
-    for what, step in steps:
+    for what, step in profile_steps(app):
         try:
-            await step
+            await step()
         except Exception as exc:  # noqa: BLE001
             log.warning("Could not publish %s: %s", what, exc)
     log.info("BriefBot is serving as @%s", app.bot.username)
@@ -248,7 +304,8 @@ async def publish_commands(app: Application) -> None:
 async def note_overflow(app: Application, update: Update) -> None:
     """Tell a flooding chat, once per flood, that some of its messages were skipped."""
     with contextlib.suppress(Exception):
-        await asyncio.wait_for(app.bot.send_message(update.effective_chat.id, TOO_FAST), NOTE_TIMEOUT)
+        note = say("too_fast", chat_language(app, update))
+        await asyncio.wait_for(app.bot.send_message(update.effective_chat.id, note), NOTE_TIMEOUT)
 
 
 def forget_chat(app: Application, chat_id: int) -> None:
@@ -290,6 +347,7 @@ def build_application(core: BriefBot, settings: Settings, reload: Callable[[], B
     app.add_handlers([
         CommandHandler(list(COMMANDS), shared_command, filters=fresh),
         CommandHandler("brief", choose_brief, filters=fresh),
+        CommandHandler("lang", choose_language, filters=fresh),
         CommandHandler("reload", reload_knowledge, filters=fresh),
         MessageHandler(fresh & filters.COMMAND, unknown_command),
         MessageHandler(fresh & filters.TEXT, answer_text),

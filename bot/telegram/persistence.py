@@ -27,7 +27,7 @@ from pathlib import Path
 from telegram.ext import BasePersistence, PersistenceInput
 
 from bot.conversation import FOLLOW_UP_TTL, Conversation
-from bot.matching.language import LANGUAGES
+from bot.i18n import LANGUAGES
 from bot.telegram.fairness import MAX_CHATS
 
 log = logging.getLogger(__name__)

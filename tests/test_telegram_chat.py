@@ -1,4 +1,5 @@
-"""Per-chat conversations in Telegram: the real PTB application, in process, over HTTP against the fake Bot API.
+"""Per-chat conversations and languages in Telegram: the real PTB application, in process, over HTTP against
+the fake Bot API.
 
 In process (not a bot subprocess), so these run with the fast tests; tests/test_telegram_e2e.py has the
 process-level restart.
@@ -115,3 +116,62 @@ async def test_a_related_question_button_becomes_the_last_answer(bot, api, tmp_p
                  "message": {"message_id": 1, "date": int(time.time()), "chat": {"id": 5041, "type": "private"}}}
         answered = await said(api, 5041, callback_query=press)
         assert await said(api, 5041, "source?") == answered  # "source?" repeats the pressed answer, not TANAP's
+
+
+def _from(api: FakeBotAPI, chat: int, text: str, language_code: str | None) -> dict:
+    """A private message from a user whose Telegram app is in `language_code`."""
+    message = api.message(chat, text)
+    return {"message": {**message, "from": {**message["from"], "language_code": language_code}}}
+
+
+async def test_lang_sets_the_chats_language_and_keeps_it(bot, api, tmp_path):
+    chat, state = 5051, tmp_path / "state.sqlite3"
+    async with serving(bot, api, state):
+        assert "/lang ru" in await said(api, chat, "/lang")
+        assert "/lang en, /lang ru or /lang az" in await said(api, chat, "/lang klingon")  # a polite usage note
+        assert await said(api, chat, "/lang ru") == "Теперь в этом чате я отвечаю по-русски."
+        assert "Россия" in answer(await said(api, chat, "who shot down the plane?"))  # answered in Russian
+        assert "Как пользоваться" in await said(api, chat, "/help")
+    async with serving(bot, api, state):
+        assert "русский" in await said(api, chat, "/lang")  # kept across the restart
+        assert "Россия" in answer(await said(api, chat, "who shot down the plane?"))
+
+
+async def test_without_lang_commands_follow_the_app_and_questions_their_own_language(bot, api):
+    async with serving(bot, api, None):
+        assert "Salam" in await said(api, 5061, **_from(api, 5061, "/start", "az"))
+        assert "Hello" in await said(api, 5062, **_from(api, 5062, "/start", "de"))  # any other language: English
+        assert "Russia shot down" in answer(await said(api, 5061, **_from(api, 5061, "who shot down the plane?",
+                                                                              "az")))
+        assert "Россия" in answer(await said(api, 5062, **_from(api, 5062, "Кто сбил самолёт?", "en")))
+
+
+async def test_buttons_follow_the_language_of_the_answer_they_sit_under(bot, api):
+    async with serving(bot, api, None):
+        await said(api, 5071, **_from(api, 5071, "Кто сбил самолёт?", "en"))
+        labels = [b["text"] for row in json.loads(api.replies(5071)[-1].reply_markup)["inline_keyboard"] for b in row]
+        context = next(b for row in json.loads(api.replies(5071)[-1].reply_markup)["inline_keyboard"] for b in row
+                       if b["text"].startswith("📖"))
+        assert "📖 Context" not in labels
+        user = {"id": 5071, "is_bot": False, "first_name": "U", "language_code": "en"}
+        press = {"id": "p2", "from": user, "chat_instance": "c", "data": context["callback_data"],
+                 "message": {"message_id": 1, "date": int(time.time()), "chat": {"id": 5071, "type": "private"}}}
+        assert "абзац" in (await said(api, 5071, callback_query=press)).lower()
+
+
+async def test_menus_and_descriptions_are_published_in_every_language(bot, api):
+    async with serving(bot, api, None):
+        pass
+    codes = [p.get("language_code") for p in api.params["setMyCommands"]]
+    assert sorted(codes, key=str) == sorted([None, "ru", "az"], key=str)
+    descriptions = {p.get("language_code"): p["description"] for p in api.params["setMyDescription"]}
+    assert set(descriptions) == {None, "ru", "az"} and len(set(descriptions.values())) == 3
+
+
+async def test_inline_results_follow_the_users_language(bot, api):
+    user = {"id": 5081, "is_bot": False, "first_name": "U", "language_code": "ru"}
+    async with serving(bot, api, None):
+        api.push(inline_query={"id": "iq1", "from": user, "query": "TANAP", "offset": ""})
+        await api.wait_for(lambda: api.inline_answers)
+    results = json.loads(api.inline_answers[0]["results"])
+    assert results and all(any("\u0400" <= ch <= "\u04ff" for ch in r["description"]) for r in results), results
