@@ -175,3 +175,21 @@ async def test_inline_results_follow_the_users_language(bot, api):
         await api.wait_for(lambda: api.inline_answers)
     results = json.loads(api.inline_answers[0]["results"])
     assert results and all(any("\u0400" <= ch <= "\u04ff" for ch in r["description"]) for r in results), results
+
+
+async def test_a_chat_forgotten_by_the_fairness_window_is_dropped_from_the_state_file(bot, api, tmp_path):
+    state = tmp_path / "state.sqlite3"
+    async with serving(bot, api, state) as app:
+        app.bot_data["processor"].max_chats = 2
+        for chat in (5091, 5092, 5093):
+            await said(api, chat, "/brief azerbaijan-moscow")
+        assert 5091 not in app.chat_data
+    async with serving(bot, api, state) as app:
+        assert sorted(app.chat_data) == [5092, 5093]
+
+
+async def test_a_brief_choice_the_knowledge_no_longer_has_is_ignored(bot, api, tmp_path):
+    async with serving(bot, api, None) as app:
+        await said(api, 5101, "/brief azerbaijan-moscow")
+        app.chat_data[5101]["brief"] = "a-brief-since-removed"  # as if a reload or a new version dropped it
+        assert "Flight 8243" in await said(api, 5101, "who shot down the plane?")

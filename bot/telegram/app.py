@@ -102,7 +102,9 @@ def _core(context: ContextTypes.DEFAULT_TYPE) -> BriefBot:
 
 
 def _brief(context: ContextTypes.DEFAULT_TYPE) -> str | None:
-    return context.chat_data.get("brief") if context.chat_data is not None else None
+    """The chat's /brief choice, if that brief is still in the knowledge (a reload or new version may drop it)."""
+    chosen = context.chat_data.get("brief") if context.chat_data is not None else None
+    return chosen if isinstance(chosen, str) and _core(context).knowledge.brief(chosen) else None
 
 
 def _thread(message: object) -> int:
@@ -121,7 +123,8 @@ def _question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | None:
 def _converse(context: ContextTypes.DEFAULT_TYPE, text: str, thread: int) -> Reply:
     """Answer in the chat's conversation (follow-ups refer to its last answer) and remember the new state."""
     now, record = time.time(), context.chat_data
-    reply, state = respond(_core(context), conversation(record, thread, now), text, now)
+    state = replace(conversation(record, thread, now), brief_id=_brief(context))
+    reply, state = respond(_core(context), state, text, now)
     remember(record, thread, state, now)
     if reply.kind not in ("other_language", "empty", "too_long"):
         record["asked"] = reply.language  # buttons under this answer speak its language
