@@ -104,6 +104,13 @@ async def test_forum_topics_have_their_own_follow_ups(bot, api, tmp_path):
         await said(api, chat, **topic("who wrote the brief?", 20))
         assert "December 2024" in answer(await said(api, chat, **topic("when was that?", 10)))
         assert "27 July 2025" in answer(await said(api, chat, **topic("when was that?", 30)))
+        buttons = [b for row in json.loads(api.replies(chat)[-1].reply_markup)["inline_keyboard"] for b in row]
+        context = next(b for b in buttons if b["text"].startswith("📖"))
+        message = {**topic("", 30)["message"], "from": {"id": 777, "is_bot": True, "first_name": "BriefBot"}}
+        user = {"id": 77, "is_bot": False, "first_name": "U"}
+        await said(api, chat, callback_query={"id": "p3", "from": user, "chat_instance": "c", "message": message,
+                                              "data": context["callback_data"]})
+        assert str(api.params["sendMessage"][-1]["message_thread_id"]) == "30"  # in the topic, not in General
 
 
 async def test_a_related_question_button_becomes_the_last_answer(bot, api, tmp_path):

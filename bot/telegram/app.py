@@ -203,30 +203,26 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await query.answer(_record_vote(update, context, result.feedback, language) or result.toast or None)
     chat_id = update.effective_chat.id if update.effective_chat else query.from_user.id
     if result.html:
-        await context.bot.send_message(
-            chat_id, result.html, parse_mode=ParseMode.HTML, reply_markup=keyboard(result.rows)
-        )
+        await context.bot.send_message(chat_id, result.html, parse_mode=ParseMode.HTML,
+                                       reply_markup=keyboard(result.rows),
+                                       message_thread_id=_thread(query.message) or None)  # in its forum topic
 
 
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Offer up to five sourced answers for '@bot question' in any chat, in the query's (or chosen) language."""
     language = _inline_language(update, context)
-    replies = _core(context).top_answers(update.inline_query.query, 5, language=language)
-    results = [
-        InlineQueryResultArticle(
-            id=f"{r.source.brief}/{r.entry}",
-            title=r.question[:100],
-            description=r.answer[:120],
-            input_message_content=InputTextMessageContent(format_reply_html(r), parse_mode=ParseMode.HTML),
-        )
-        for r in replies
-    ]
-    button = (
-        None
-        if results
-        else InlineQueryResultsButton(text=say("inline_no_answer", language), start_parameter="help")
-    )
+    results = inline_results(_core(context).top_answers(update.inline_query.query, 5, language=language))
+    button = None if results else InlineQueryResultsButton(say("inline_no_answer", language), start_parameter="help")
     await update.inline_query.answer(results, cache_time=30, button=button)
+
+
+def inline_results(replies: list[Reply]) -> list[InlineQueryResultArticle]:
+    """Sourced replies as inline results: the question as title, the answer as description, the whole reply sent."""
+    return [InlineQueryResultArticle(id=f"{r.source.brief}/{r.entry}", title=r.question[:100],
+                                     description=r.answer[:120],
+                                     input_message_content=InputTextMessageContent(format_reply_html(r),
+                                                                                   parse_mode=ParseMode.HTML))
+            for r in replies]
 
 
 def _inline_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:

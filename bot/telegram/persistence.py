@@ -42,9 +42,8 @@ def prune(record: object, now: float) -> dict:
     """The record with only known, well-formed fields and live follow-up contexts (possibly empty)."""
     if not isinstance(record, dict):
         return {}
-    kept = {k: record[k] for k in ("brief", "asked") if isinstance(record.get(k), str)}
-    if record.get("lang") in LANGUAGES:
-        kept["lang"] = record["lang"]
+    kept = {"brief": record["brief"]} if isinstance(record.get("brief"), str) else {}
+    kept |= {k: record[k] for k in ("lang", "asked") if record.get(k) in LANGUAGES}
     talk = record.get("talk") if isinstance(record.get("talk"), dict) else {}
     live = {str(k): v for k, v in talk.items() if isinstance(v, dict) and _live(v.get("updated"), now)}
     newest = sorted(live, key=lambda k: live[k]["updated"], reverse=True)[:MAX_THREADS]
@@ -177,6 +176,7 @@ class SQLitePersistence(BasePersistence):
 def _read(path: Path, max_chats: int, now: float) -> tuple[sqlite3.Connection, dict[int, dict]]:
     """Open (or create) the file and load the most recent chats; raises sqlite3.Error if it is not usable."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch(mode=0o600, exist_ok=True)  # chat ids and last questions: for the bot's user only
     db = sqlite3.connect(path)
     try:
         db.execute(SCHEMA)
