@@ -200,3 +200,16 @@ async def test_a_brief_choice_the_knowledge_no_longer_has_is_ignored(bot, api, t
         await said(api, 5101, "/brief azerbaijan-moscow")
         app.chat_data[5101]["brief"] = "a-brief-since-removed"  # as if a reload or a new version dropped it
         assert "Flight 8243" in await said(api, 5101, "who shot down the plane?")
+
+
+async def test_a_group_upgraded_to_a_supergroup_keeps_its_memory(bot, api):
+    old, new = -5111, -1005111
+    async with serving(bot, api, None) as app:
+        await said(api, old, "/lang az", chat_type="group")
+        notice = api.message(old, "", chat_type="group")
+        del notice["text"]
+        api.push(message={**notice, "migrate_to_chat_id": new})
+        await api.wait_for(lambda: (app.chat_data.get(new) or {}).get("lang") == "az")
+        api.push(message={**api.message(new, "", chat_type="supergroup"), "text": None, "migrate_from_chat_id": old})
+        assert "Azərbaycan" in await said(api, new, "/lang", chat_type="supergroup")  # the twin notice undid nothing
+        assert old not in app.chat_data

@@ -184,6 +184,12 @@ async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await update.effective_message.reply_html(format_reply_html(reply), reply_markup=keyboard(reply_buttons(reply)))
 
 
+async def migrate_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A group upgraded to a supergroup keeps its memory (/brief, /lang, follow-ups) under its new chat id."""
+    if update.effective_message.migrate_to_chat_id:  # the old group's notice; the new one's would undo it
+        context.application.migrate_chat_data(message=update.effective_message)
+
+
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Point unknown commands at /help."""
     if update.effective_chat.type == ChatType.PRIVATE:
@@ -350,6 +356,7 @@ def build_application(core: BriefBot, settings: Settings, reload: Callable[[], B
         CommandHandler("reload", reload_knowledge, filters=fresh),
         MessageHandler(fresh & filters.COMMAND, unknown_command),
         MessageHandler(fresh & filters.TEXT, answer_text),
+        MessageHandler(filters.StatusUpdate.MIGRATE, migrate_chat),
         MessageHandler(fresh & private & ~filters.TEXT & ~filters.StatusUpdate.ALL, non_text),
         CallbackQueryHandler(on_button),
         InlineQueryHandler(inline_query),
