@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.i18n import say
-from bot.matching.text import fold
+from bot.matching.policy import MIN_SUPPORT
+from bot.matching.text import STOP_WORDS, fold
 from bot.reply import Reply
 
 FOLLOW_UP_TTL = 30 * 60  # seconds after which an idle chat's follow-up context is forgotten
@@ -90,7 +91,7 @@ def _rewrite_ordinal(previous: str, words: list[str]) -> str | None:
             folded[i] = _ORDINAL_WORD[wanted] if w.isascii() else next(k for k, v in _ORDINALS.items()
                                                                         if v == wanted and not k.isascii())
             return " ".join(folded)
-    return f"{previous} {_ORDINAL_WORD[wanted]}"
+    return f"{previous} {next(w for w in words if w in _ORDINALS)}"
 
 
 def respond(
@@ -101,7 +102,7 @@ def respond(
     lang = language or state.language
     folded = fold(text) if isinstance(text, str) else ""
     words = folded.split()
-    reply = None
+    reply, asked = None, None  # asked: the whole question behind a follow-up's answer, kept for the next one
     pick, more = _PICK.match(folded), _MORE.match(folded)
     reply_language = lang or bot.language_of(text) or "en"
     if state.suggestions and pick:
@@ -120,21 +121,13 @@ def respond(
                 entry_id = nxt or entry_id
             reply = bot.entry_reply(brief_id, entry_id, text, language=reply_language)
     elif words and len(words) <= MAX_FOLLOW_UP_WORDS and _FOLLOW_UP.search(folded):
-        alone = bot.ask(text, state.brief_id, lang)
-        if state.last_question is None:
-            lone_ordinal = len(words) <= 3 and any(w in _ORDINALS for w in words)  # "and the fourth?" of what?
-            reply = _clarify(bot, text, lang) if lone_ordinal or (not alone.answered and _is_bare(folded)) else alone
-        elif alone.kind == "decline" and not _is_bare(folded):
-            reply = alone  # off topic on its own words ("who won the cup"): no earlier answer makes it on topic
-        else:
-            whole = _rewrite_ordinal(state.last_question, words) or f"{state.last_question} {text}"
-            combined = replace(bot.ask(whole, state.brief_id, lang or bot.language_of(text)), question=text)
-            reply = combined if combined.kind in ("answer", "not_said") or not alone.answered else alone
+        reply, asked = _follow_up(bot, state, text, words, lang)
     if reply is None:
         reply = bot.ask(text, state.brief_id, lang)
-    return reply, _remember(state, reply, text, now)
+    return reply, _remember(state, reply, asked or text, now)
 
 
+_REFERS = re.compile(r"\b(that|this|it|he|she|they|him|them|there|это|этот|он|она|они|его|ее|их|там|bu|o|onu|bunu)\b")
 _BARE = re.compile(r"^(and |but |so |а |и |bes |)(why|when|where|who|how|how many|how much|what|"
                    r"when was (that|it)|who said (that|it)|where is (that|it)|why is (that|it)( ironic)?|"
                    r"почему|когда|где|кто|сколько|niye|ne vaxt|harada|kim)\b")
@@ -143,10 +136,81 @@ _BARE = re.compile(r"^(and |but |so |а |и |bes |)(why|when|where|who|how|how m
 _FILLER = frozenset("that this said there then ironic было была были было это olub idi olmusdu deyib".split())
 
 
+# Words that ask rather than name a subject; stems as the analyzer makes them ("how many died" names "died" only).
+_ASKING = frozenset("many mani much say said tell told кто что это как когда где сколько почему зачем сказал сказала "
+                    "говорил говорит kim ne nə nece harada niye deyib dedi soyleyib".split())
+
+
 def _is_bare(folded: str) -> bool:
     """A follow-up that says nothing of its own subject: "why?", "when was that?", "who said that?"."""
     content = [w for w in folded.split() if len(w) > 3 and w not in _FILLER]
     return bool(_BARE.match(folded)) and len(content) <= 1
+
+
+def _subject(question: str) -> str:
+    """The last question without its question words, so that only the follow-up says what it asks."""
+    words = fold(question).split()
+    return " ".join(w for w in words if w not in STOP_WORDS) or question
+
+
+def _own_terms(bot, text: str) -> tuple[str, ...]:
+    """The follow-up's own content terms ("putin", "quote" in "any putin quote on that?"); none in "why is that?"."""
+    return tuple(t for t in bot.analyzer.terms(text) if t not in _FILLER and t not in _ASKING)
+
+
+def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str | None) -> tuple[Reply, str | None]:
+    """A short message that may lean on the last answer: (reply, the whole question it was answered as)."""
+    folded = " ".join(words)
+    alone = bot.ask(text, state.brief_id, lang)
+    bare, own = _is_bare(folded), _own_terms(bot, text)
+    if state.last_question is None:
+        lone_ordinal = len(words) <= 3 and any(w in _ORDINALS for w in words)  # "and the fourth?" of what?
+        lone = bare and (not own or not alone.answered)  # "why?", "when was that?": of what?
+        return (_clarify(bot, text, lang) if lone_ordinal or lone else alone), None
+    last = bot.knowledge.find_entry(*state.last_entry) if state.last_entry else None
+    if bare and last is not None and last.paragraph == 0:
+        return alone, None  # after the byline ("who wrote it?"), "when?" asks about the brief itself
+    subject = _subject(state.last_question)  # "how many contexts?" + "and the second?": the second context
+    whole = _rewrite_ordinal(subject, words) or f"{subject} {text}"
+    combined = replace(bot.ask(whole, state.brief_id, lang or bot.language_of(text), focus=text), question=text)
+    if any(w in _ORDINALS for w in words) and last is not None and combined.entry == last.id:
+        # "and the second?" names an item of the list the last answer gave, never that answer again
+        item = _list_item(bot, state, subject, words, lang)
+        if item is not None:
+            return item
+    if alone.kind == "decline" and own and not _REFERS.search(folded) and not _leans_on(bot, own, combined):
+        return alone, None  # off topic on its own words ("who won the cup"): no earlier answer makes it on topic
+    if alone.answered and (combined.kind not in ("answer", "not_said") or _explains_better(bot, own, alone, combined)):
+        return alone, None  # it matches on its own words ("any putin quote on that?"), whatever came before
+    if combined.kind in ("answer", "not_said") or not alone.answered:
+        return combined, whole
+    return alone, None
+
+
+def _list_item(bot, state: Conversation, subject: str, words: list[str], lang: str | None):
+    """The best answer to the ordinal with one word of the last question ("второй" + "контекстов"), not the last."""
+    ordinal = next(w for w in words if w in _ORDINALS)
+    best = None
+    for word in dict.fromkeys(subject.split()):
+        reply = bot.ask(f"{ordinal} {word}", state.brief_id, lang)
+        if reply.answered and reply.entry != state.last_entry[1] and (best is None or reply.score > best.score):
+            best = reply
+    return (replace(best, question=" ".join(words)), f"{ordinal} {subject}") if best else None
+
+
+def _explains_better(bot, own: tuple[str, ...], alone: Reply, combined: Reply) -> bool:
+    """Whether the follow-up's own words are better explained by its own answer than by the combined one."""
+    if not own or not combined.answered or alone.entry == combined.entry:
+        return False
+    share = bot.support.share
+    return share(own, alone.source.brief, alone.entry) > share(own, combined.source.brief, combined.entry)
+
+
+def _leans_on(bot, own: tuple[str, ...], reply: Reply) -> bool:
+    """Whether an entry's words include the follow-up's own subject ("does that include the EU?")."""
+    if not reply.answered or not reply.source or not own:
+        return False
+    return bot.support.share(own, reply.source.brief, reply.entry) >= MIN_SUPPORT
 
 
 def _clarify(bot, text: str, language: str | None) -> Reply:
@@ -157,9 +221,12 @@ def _clarify(bot, text: str, language: str | None) -> Reply:
 
 def _remember(state: Conversation, reply: Reply, text: str, now: float) -> Conversation:
     if reply.answered and reply.source:
-        question = state.last_question if reply.question != text or _is_bare(fold(text)) else text
+        question = state.last_question if _is_bare(fold(text)) else text
         return replace(state, last_question=question or text, last_entry=(reply.source.brief, reply.entry),
                        suggestions=(), updated=now)
+    if reply.kind == "not_said":  # the topic is set even though the fact was not there ("where did it happen?")
+        return replace(state, last_question=text, last_entry=None,
+                       suggestions=tuple((s.brief, s.entry) for s in reply.suggestions), updated=now)
     if reply.suggestions:
         return replace(state, suggestions=tuple((s.brief, s.entry) for s in reply.suggestions), updated=now)
     return replace(state, updated=now)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from bot.i18n import human_date, say
 from bot.knowledge.models import Brief, Entry, Knowledge
 from bot.matching.analyzer import Analyzer, fact_kinds
@@ -14,6 +17,19 @@ from bot.reply import Reply, Source, Suggestion
 
 MAX_QUESTION_CHARS = 1000  # longer messages are pasted documents, not questions
 INLINE_RESULTS = 5  # inline mode offers at most this many answers
+
+
+_CLAUSE_END = re.compile(r"(?<=[.:;!?])\s+|\s+[-–—]\s+")
+MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
+
+
+def question_part(text: str) -> str | None:
+    """The last clause of a message with a lead-in ("I'm a journalist. In one line: why…?"), or None."""
+    clauses = [c for c in _CLAUSE_END.split(text.strip()) if c]
+    if len(clauses) < 2:
+        return None
+    last = clauses[-1]
+    return last if len(last.split()) >= MIN_PART_WORDS else None
 
 
 def covered_topics(knowledge: Knowledge, language: str = "en") -> str:
@@ -108,8 +124,13 @@ class BriefBot:
                          answer=say("too_long", language, length=len(text), limit=MAX_QUESTION_CHARS))
         return None
 
-    def ask(self, question: str, brief_id: str | None = None, language: str | None = None) -> Reply:
-        """Answer one question; never raises on any text. `language` forces the reply's language."""
+    def ask(self, question: str, brief_id: str | None = None, language: str | None = None, *,
+            focus: str | None = None) -> Reply:
+        """Answer one question; never raises on any text. `language` forces the reply's language.
+
+        `focus` is the part of the question that says what kind of fact is wanted, when the question was rebuilt
+        from a follow-up ("when was that?" after "who shot the plane?" asks for a time, whatever the first asked).
+        """
         text = question if isinstance(question, str) else ""
         detected = self.language_of(text) if language is None else language
         if detected is None:
@@ -118,11 +139,20 @@ class BriefBot:
         early = self.check(text, lang)
         if early:
             return early
-        decision = self.decide(text, brief_id, lang)
+        decision = self.decide(text, brief_id, lang, focus=focus)
+        part = question_part(text)
+        if decision.outcome != "answer" and part and focus is None:
+            # "I'm a student writing on the Caucasus, quickly: what's the first context?" - the lead-in is about
+            # the reader, not the brief; the question after it may be answerable on its own.
+            alone = self.decide(part, brief_id, lang)
+            decision = alone if alone.outcome == "answer" else decision
         return self.compose(text, decision, lang)
 
-    def decide(self, text: str, brief_id: str | None, language: str) -> Decision:
+    def decide(self, text: str, brief_id: str | None, language: str, *, focus: str | None = None) -> Decision:
         query = self.analyzer.query(text)
+        if focus is not None:
+            wanted = self.analyzer.query(focus)
+            query = replace(query, asks=wanted.asks, unknown_kind=wanted.unknown_kind)
         ranked = self.scorer.rank(text, brief_id, language)
         stems = self.analyzer.model_terms(text, language)[0]
         return decide(query, ranked, self.scorer.thresholds, lambda c: self._facts[(c.brief.id, c.entry.id)],

@@ -25,6 +25,21 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("and the fourth?",), "clarify", None),
     # a follow-up off topic on its own words stays off topic, whatever was asked before
     (("how did armenia lose karabakh", "who won the champions league"), "decline", None),
+    # the follow-up decides what kind of fact is wanted, not the question before it
+    (("how many azerbaijanis were detained", "where did that happen?"), "answer", "arrests"),
+    (("what did putin say about soldiers", "where did he say it?"), "not_said", None),
+    # after the byline, a bare "when?" is about the brief itself
+    (("who wrote the brief", "when?"), "answer", "date"),
+    # a bare follow-up with nothing before it asks back, in any language
+    (("when was that?",), "clarify", None),
+    (("Niyə?",), "clarify", None),
+    (("Кто это сказал?",), "clarify", None),
+    # a follow-up that matches on its own words is its own question
+    (("what does the kremlin not tolerate", "any putin quote about that?"), "answer", "putin-rule"),
+    # a back-reference keeps a follow-up whose own words are off the knowledge's vocabulary in the conversation
+    (("which countries ignored the alma-ata declaration", "does that include armenia?"), "answer", "alma-ata"),
+    # an ordinal in Russian keeps its language when the last question had none
+    (("Сколько контекстов выделяет автор?", "А второй какой?"), "answer", "not-sovereign"),
 ])
 def test_follow_ups(bot, lines, kind, entry):
     replies, _ = talk(bot, *lines)

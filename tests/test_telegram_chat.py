@@ -103,7 +103,9 @@ async def test_forum_topics_have_their_own_follow_ups(bot, api, tmp_path):
         assert "Flight 8243" in await said(api, chat, **topic("who shot down the plane?", 10))
         await said(api, chat, **topic("who wrote the brief?", 20))
         assert "December 2024" in answer(await said(api, chat, **topic("when was that?", 10)))
-        assert "27 July 2025" in answer(await said(api, chat, **topic("when was that?", 30)))
+        assert "27 July 2025" in answer(await said(api, chat, **topic("when was that?", 20)))
+        assert "refer to" in answer(await said(api, chat, **topic("when was that?", 30)))  # a fresh topic: of what?
+        assert "27 July 2025" in answer(await said(api, chat, **topic("when was the brief published?", 30)))
         buttons = [b for row in json.loads(api.replies(chat)[-1].reply_markup)["inline_keyboard"] for b in row]
         context = next(b for b in buttons if b["text"].startswith("📖"))
         message = {**topic("", 30)["message"], "from": {"id": 777, "is_bot": True, "first_name": "BriefBot"}}

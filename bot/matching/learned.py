@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.matching.scorer import Candidate, Thresholds
+from bot.matching.text import STOP_WORDS
 
 CHAR_NGRAMS = (3, 4, 5)  # character n-grams inside padded words: typos, morphology, compounds
 MIN_CHAR_DF = 2  # a character n-gram seen in one document only is noise, not a pattern
@@ -197,7 +198,8 @@ class LearnedModel:
     def scores(self, stems: Sequence[str], words: Sequence[str]) -> list[float]:
         """The score of every class for one analysed question."""
         features = self.vectorizer.transform(stems, words)
-        penalty = UNKNOWN_WEIGHT * (self.vocabulary.known_share(stems) - 1.0)
+        subject = [s for s, w in zip(stems, words, strict=False) if w not in STOP_WORDS]  # "by the way" names nothing
+        penalty = UNKNOWN_WEIGHT * (self.vocabulary.known_share(subject) - 1.0)
         return [d + penalty for d in self.linear.decision(features)]
 
     def confidence(self, score: float) -> float:

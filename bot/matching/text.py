@@ -15,7 +15,7 @@ _NON_WORD = re.compile(r"[^a-z0-9\u0430-\u044f]+")  # Latin and Russian Cyrillic
 _WS = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"'s\b")
 
-STOP_WORDS = frozenset(
+_STOP_WORDS_EN = frozenset(
     """a an the and or but if of to in on at for from with as into onto than then
     is are was were be been being am do does did doing done has have had having
     i me my we us our you your he him his she her it its they them their this that these those
@@ -31,6 +31,23 @@ STOP_WORDS = frozenset(
     pls plz okay ok well hey maybe perhaps again
     make made makes making come comes came coming go goes going went gone happen happens happened happening""".split()
 )
+# Russian and Azerbaijani function words: pronouns, particles, conjunctions, prepositions and question words, as the
+# English list has them (no numbers, no words that name a subject). Written in their folded forms ("ə" -> "e").
+STOP_WORDS_RU = frozenset(
+    """и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне было вот
+    от меня еще ещё нет о об из ему теперь когда ли если уже или ни быть был была были будет него до вас нибудь уж вам
+    ведь там тут потом себя ей может они где есть надо ней для мы тебя их чем сам чтоб чтобы без чего тоже себе под ж
+    тогда кто этот того потому этого какой какая какое какие каком какого какую каким совсем ним здесь этом тем нее
+    сейчас куда зачем почему всех можно при об после над тот через эти нас про всего них разве эту впрочем этой перед
+    том такой им всю это вообще кстати скажи скажите расскажи расскажите пожалуйста слушай ну ли же ведь именно
+    сколько как""".split()
+)
+STOP_WORDS_AZ = frozenset(
+    """ve ile bu o bir da de ki ne niye hansi hansilar kim kimi harada hara haradan nece ucun sonra amma lakin ya yoxsa
+    hem her bele ele bes axi ise onun onlar onlarin bunu onu bunlar men sen biz siz deyil var yox olan olub olar idi
+    artiq hele indi daha en gore qeder haqqinda barede mi mu zehmet olmasa zehmet deyesen bilirsen""".split()
+)
+STOP_WORDS = _STOP_WORDS_EN | STOP_WORDS_RU | STOP_WORDS_AZ
 # Words that only carry meaning when nothing else is left ("what is the brief about?").
 SOFT_STOP_WORDS = frozenset(
     "brief article piece paper text report about exactly mean means think name named called author".split()
@@ -71,6 +88,9 @@ _FILLERS = re.compile(
     r"|\b(i (want|would like|d like) to know|do you know|tell me( about)?"
     r"|according to (the )?(author|brief|article|text))\b"
     r"|\b(in|from) (the|this) (brief|article|text|piece)\b|\bstands? for\b|\bright now\b"
+    r"|\b(by the way|btw|quick question|one question|just wondering)\b"
+    r"|\b(кстати|слушай(те)?|скажи(те)?|подскажи(те)?|вопрос такой|интересно)\b"
+    r"|\b(yeri gelmisken|bir sual|de gorum|deyin gorum|maraqlidir)\b"
 )
 
 
