@@ -215,3 +215,14 @@ async def test_a_group_upgraded_to_a_supergroup_keeps_its_memory(bot, api):
         api.push(message={**api.message(new, "", chat_type="supergroup"), "text": None, "migrate_from_chat_id": old})
         assert "Azərbaycan" in await said(api, new, "/lang", chat_type="supergroup")  # the twin notice undid nothing
         assert old not in app.chat_data
+
+
+async def test_in_a_group_a_reply_to_the_bots_answer_is_a_follow_up(bot, api):
+    chat = -5121
+    async with serving(bot, api, None):
+        assert "Flight 8243" in await said(api, chat, "@BriefFakeBot who shot down the plane?", chat_type="group")
+        reply = {**api.message(chat, "when was that?", user_id=78, chat_type="group"),
+                 "reply_to_message": {"message_id": 1, "date": int(time.time()), "text": "…",
+                                      "chat": {"id": chat, "type": "group", "title": "Group"},
+                                      "from": {"id": 777, "is_bot": True, "first_name": "BriefBot"}}}
+        assert "December 2024" in answer(await said(api, chat, message=reply))  # another member follows up
