@@ -17,6 +17,12 @@ def test_conversation_round_trips_through_json():
     assert Conversation.from_dict(json.loads(json.dumps(state.to_dict()))) == state
 
 
+def test_every_field_is_stored():
+    from dataclasses import fields
+
+    assert set(Conversation().to_dict()) == {f.name for f in fields(Conversation)}  # a new field needs storing too
+
+
 def test_malformed_stored_fields_fall_back_to_defaults():
     assert Conversation.from_dict(None) == Conversation()
     state = Conversation.from_dict({"brief_id": 3, "last_entry": ["b"], "suggestions": [["b", "x"], 7, ["y", 1]],
