@@ -4,8 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+# More workers than the two cores: the slow tests mostly wait on bot processes and back-offs.
+TEST_WORKERS ?= 4
 
-.PHONY: run test lint lock bench load validate clean
+.PHONY: run test test-fast lint lock bench load validate clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,7 +26,11 @@ run: $(STAMP)
 
 test: $(TEST_STAMP)
 	$(PY) -m bot validate --coverage
-	$(PY) -m pytest -q -n 4
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist worksteal
+
+# The inner loop: the tests not marked slow, in one process (two workers would each pay the imports and the fit).
+test-fast: $(TEST_STAMP)
+	$(PY) -m pytest -q -m "not slow"
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import textwrap
 from pathlib import Path
 
@@ -27,14 +29,36 @@ JSON_KEYS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def knowledge():
-    return load_knowledge(knowledge_dir())
+@pytest.fixture(scope="session", autouse=True)
+def shipped_bot(tmp_path_factory) -> BriefBot:
+    """The bot for the shipped knowledge, fitted once per run, with a bot cache shared by the whole run.
+
+    Fitting the shipped knowledge takes seconds of CPU. Without this, each xdist worker and each `python -m bot`
+    process the tests start fitted it again on a fresh machine (and the tests wrote into the user's ~/.cache). The
+    first worker to take the lock fits and caches the bot; the other workers, and every subprocess (they inherit
+    BRIEFBOT_CACHE_DIR), load that cache entry. Tests of the cache itself set their own BRIEFBOT_CACHE_DIR.
+    """
+    from bot.cache import load_bot
+
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above the per-worker ones
+    folder = base / "briefbot-cache"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    os.environ["BRIEFBOT_CACHE_DIR"] = str(folder)
+    with (base / "briefbot-cache.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one worker fits; the others wait, then load its cache entry
+        return load_bot(knowledge_dir(), lambda: BriefBot(load_knowledge(knowledge_dir())))
 
 
 @pytest.fixture(scope="session")
-def bot(knowledge):
-    return BriefBot(knowledge)
+def bot(shipped_bot) -> BriefBot:
+    return shipped_bot
+
+
+@pytest.fixture(scope="session")
+def knowledge(bot):
+    return bot.knowledge
 
 
 TINY_BRIEF = textwrap.dedent(

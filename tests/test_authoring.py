@@ -116,6 +116,7 @@ def test_draft_answers_a_question_from_its_sentences(tmp_path):
     assert reply.answered and "Anaklia was cancelled in 2020" in reply.quote
 
 
+@pytest.mark.slow
 def test_kb_new_cli_refuses_to_overwrite_and_bad_ids(tmp_path):
     run = lambda *a: subprocess.run([sys.executable, "-m", "bot", "--knowledge", str(tmp_path), "kb", "new", *a],  # noqa: E731
                                     cwd=ROOT, capture_output=True, text=True, timeout=60)

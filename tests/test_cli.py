@@ -7,7 +7,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import JSON_KEYS, ROOT, TINY_BRIEF
+
+pytestmark = pytest.mark.slow  # every test starts `python -m bot`
 
 
 def run(*args: str, stdin: str = "", env: dict | None = None) -> subprocess.CompletedProcess:

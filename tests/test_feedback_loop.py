@@ -21,6 +21,7 @@ from tests.conftest import ROOT, TINY_BRIEF
 OTHER = TINY_BRIEF.replace("id: tiny", "id: other").replace("title: Tiny Brief", "title: Other Brief")
 
 
+@pytest.mark.slow
 def test_a_question_is_matched_across_briefs_and_names_its_brief(write_kb, knowledge):
     import shutil
 
@@ -88,6 +89,7 @@ def test_gaps_groups_paraphrases_of_one_question(tmp_path, knowledge):
     assert "3× “How many people died on flight 8243?”" in text and "- How many people died on flight 8243?" in text
 
 
+@pytest.mark.slow
 def test_kb_gaps_cli(tmp_path):
     path = tmp_path / "log.jsonl"
     path.write_text(json.dumps({"event": "unanswered", "question": "azerbaijan gdp"}) + "\n")

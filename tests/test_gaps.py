@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 from rapidfuzz import fuzz
@@ -63,12 +62,19 @@ def test_gaps_match_the_all_pairs_grouping(matcher, seed):
     assert found == _all_pairs(records, matcher)
 
 
-def test_ten_thousand_questions_in_under_ten_seconds(matcher):
+@pytest.mark.slow
+def test_ten_thousand_questions_are_grouped_in_near_linear_work(matcher, monkeypatch):
+    import bot.kb.gaps as gaps_module
+
     rng = random.Random(7)
     vocab = ["".join(rng.choice(LETTERS) for _ in range(rng.randint(5, 9))) for _ in range(15_000)]
     questions = [" ".join(rng.sample(vocab, rng.randint(1, 5))) for _ in range(5_000)]  # mostly distinct: many gaps
     questions += [" ".join(rng.sample(KNOWN, 3) + [rng.choice(vocab)]) for _ in range(5_000)]  # common terms shared
-    start = time.perf_counter()
+    scored = []
+    similarity = gaps_module.similarity
+    monkeypatch.setattr(gaps_module, "similarity", lambda *a, **k: scored.append(1) or similarity(*a, **k))
     gaps = find_gaps([{"event": "unanswered", "question": q} for q in questions], matcher, closest_for=20)
-    assert time.perf_counter() - start < 10  # was 34 s for 1,000 questions (every question against every gap)
     assert sum(g.count for g in gaps) == 10_000 and gaps[0].closest
+    # Work, not wall time (the machine is shared): comparing every question with every gap would score the pairs
+    # question x gaps-so-far, here millions (thousands of gaps); the candidate index scores a few per question.
+    assert len(gaps) > 1_000 and len(scored) < 10 * len(questions), (len(gaps), len(scored))

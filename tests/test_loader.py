@@ -204,6 +204,7 @@ def test_billion_laughs_is_refused_quickly_without_expanding(write_kb):
     assert any("tiny.yaml:2: YAML aliases (*a0) are not allowed" in p for p in problems), problems
 
 
+@pytest.mark.slow
 def test_deep_nesting_is_a_knowledge_error_not_a_recursion_error(write_kb):
     for deep, line in [
         ("x: " + "[" * 2000 + "]" * 2000 + "\n", 28),

@@ -58,6 +58,7 @@ def installed(tmp_path_factory) -> Path:
     return venv
 
 
+@pytest.mark.slow
 def test_wheel_and_sdist_contain_the_shipped_briefs(installed):
     (wheel,) = (installed.parent / "dist").glob("briefbot-*.whl")
     assert BRIEF_FILES <= set(zipfile.ZipFile(wheel).namelist())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -10,6 +11,7 @@ from bot.telegram.buttons import press
 from bot.telegram.render import MAX_CALLBACK_BYTES, format_reply_html, reply_buttons
 from tests.test_render_html import assert_valid
 
+pytestmark = pytest.mark.slow  # a thousand examples each
 EXAMPLES = settings(
     max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 )
