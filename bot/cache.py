@@ -3,6 +3,11 @@
 A second start with the same knowledge unpickles the bot instead of parsing YAML and fitting the scorer, so it
 imports neither PyYAML's parser nor scikit-learn. The cache is best effort: an unreadable, corrupt or unwritable
 cache is ignored, and the bot is built from the files as if there were none.
+
+Unpickling runs code chosen by whoever wrote the file, so the cache is trusted only as far as its owner: the folder
+is created 0700, and a folder or file not owned by the current user, or writable by its group or others, is refused
+(one warning naming it) and the bot is built without the cache. Entries are written to a temporary file in the same
+folder and renamed into place, so a reader never sees half a pickle.
 """
 
 from __future__ import annotations
@@ -58,32 +63,78 @@ def knowledge_key(root: Path) -> str | None:
     return digest.hexdigest()[:32]
 
 
+def untrusted(st: os.stat_result) -> str | None:
+    """Why a cache folder or file with this status must not be trusted, or None: not ours, or others may write it."""
+    if st.st_uid != os.geteuid():
+        return f"owned by uid {st.st_uid}, not by the current user (uid {os.geteuid()})"
+    if st.st_mode & 0o022:
+        return f"writable by its group or others (mode {st.st_mode & 0o777:o})"
+    return None
+
+
+def _refuse(path: Path, reason: str) -> None:
+    import logging  # only on this rare path: a warm start does not import it
+
+    logging.getLogger("bot.cache").warning("briefbot: not using the bot cache %s: %s; building without it", path,
+                                           reason)
+
+
+def _trusted_folder(folder: Path) -> bool:
+    """Create the folder 0700 if missing; True when it exists and is trusted (else one warning)."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = os.stat(folder)
+    except OSError:
+        return False  # an unusable cache costs speed only
+    reason = untrusted(st)
+    if reason:
+        _refuse(folder, reason)
+    return reason is None
+
+
+def _read(target: Path):
+    """The cached bot at target, None when missing, unreadable or untrusted (one warning)."""
+    try:
+        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None  # missing (the usual cold start), a symlink, or unreadable
+    with os.fdopen(fd, "rb") as fh:
+        reason = untrusted(os.fstat(fd))  # the opened file itself: no swap between the check and the read
+        if reason:
+            _refuse(target, reason)
+            return None
+        try:
+            bot = pickle.load(fh)
+        except Exception:  # noqa: BLE001 - a corrupt or stale entry is simply rebuilt
+            return None
+    from bot.core import BriefBot
+
+    return bot if isinstance(bot, BriefBot) else None
+
+
+def _write(folder: Path, target: Path, bot: object) -> None:
+    """Write atomically: a private temporary file (0600) in the same folder, renamed over the entry."""
+    import tempfile  # only when writing: a warm start does not pay for it
+
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as fh:
+            pickle.dump(bot, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(fh.name, target)
+    except Exception:  # noqa: BLE001 - a cache we cannot write costs speed only
+        try:
+            os.unlink(fh.name)
+        except Exception:  # noqa: BLE001
+            pass
+
+
 def load_bot(root: Path, build: Callable[[], object]):
     """The bot for the knowledge at root: from the cache when its files are unchanged, else built and cached."""
     folder, key = cache_dir(), knowledge_key(root)
-    target = folder / f"{key}.pickle" if folder and key else None
-    if target is not None:
-        try:
-            with target.open("rb") as fh:
-                bot = pickle.load(fh)
-            from bot.core import BriefBot
-
-            if isinstance(bot, BriefBot):
-                return bot
-        except Exception:  # noqa: BLE001 - any unreadable cache entry is simply rebuilt
-            pass
-    bot = build()
-    if target is not None:
-        try:
-            import tempfile  # only when writing: a warm start does not pay for it
-
-            folder.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as fh:
-                pickle.dump(bot, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(fh.name, target)
-        except Exception:  # noqa: BLE001 - a cache we cannot write costs speed only
-            try:
-                os.unlink(fh.name)
-            except Exception:  # noqa: BLE001
-                pass
+    if folder is None or key is None or not _trusted_folder(folder):
+        return build()
+    target = folder / f"{key}.pickle"
+    bot = _read(target)
+    if bot is None:
+        bot = build()
+        _write(folder, target, bot)
     return bot
