@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.i18n import say
-from bot.matching.policy import MIN_SUPPORT
 from bot.matching.text import STOP_WORDS, fold
 from bot.reply import Reply
 
@@ -169,7 +168,7 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
         return (_clarify(bot, text, lang) if lone_ordinal or lone else alone), None
     last = bot.knowledge.find_entry(*state.last_entry) if state.last_entry else None
     if bare and last is not None and last.paragraph == 0:
-        return alone, None  # after the byline ("who wrote it?"), "when?" asks about the brief itself
+        return _about_the_brief(bot, state, text, lang) or alone, None  # after "who wrote it?", "when?" is its date
     subject = _subject(state.last_question)  # "how many contexts?" + "and the second?": the second context
     whole = _rewrite_ordinal(subject, words) or f"{subject} {text}"
     combined = replace(bot.ask(whole, state.brief_id, lang or bot.language_of(text), focus=text), question=text)
@@ -185,6 +184,16 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
     if combined.kind in ("answer", "not_said") or not alone.answered:
         return combined, whole
     return alone, None
+
+
+def _about_the_brief(bot, state: Conversation, text: str, lang: str | None) -> Reply | None:
+    """The byline entry (paragraph 0) of the last answer's brief that states the kind of fact asked for."""
+    asks = bot.analyzer.query(text).asks
+    brief = bot.knowledge.brief(state.last_entry[0]) if asks else None
+    for entry in brief.entries if brief else ():
+        if entry.paragraph == 0 and asks in bot.fact_kinds(brief.id, entry.id):
+            return bot.entry_reply(brief.id, entry.id, text, language=lang or bot.language_of(text) or "en")
+    return None
 
 
 def _list_item(bot, state: Conversation, subject: str, words: list[str], lang: str | None):
@@ -210,7 +219,7 @@ def _leans_on(bot, own: tuple[str, ...], reply: Reply) -> bool:
     """Whether an entry's words include the follow-up's own subject ("does that include the EU?")."""
     if not reply.answered or not reply.source or not own:
         return False
-    return bot.support.share(own, reply.source.brief, reply.entry) >= MIN_SUPPORT
+    return bot.support.share(own, reply.source.brief, reply.entry) >= bot.support.floor
 
 
 def _clarify(bot, text: str, language: str | None) -> Reply:

@@ -20,6 +20,7 @@ INLINE_RESULTS = 5  # inline mode offers at most this many answers
 
 
 _CLAUSE_END = re.compile(r"(?<=[.:;!?])\s+|\s+[-–—]\s+")
+DECLARED_KIND_SHARE = 0.1  # an entry answers a kind of fact ("how many") if this share of its phrasings ask for it
 MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
 
 
@@ -60,7 +61,21 @@ class BriefBot:
         self.languages = tuple(dict.fromkeys(lang for b in knowledge.briefs for lang in b.languages))
         self._english, self._azerbaijani = self._language_words(knowledge)
         self.support = Support(knowledge, self.analyzer)
-        self._facts = {(b.id, e.id): fact_kinds(f"{e.quote} {e.answer}") for b in knowledge.briefs for e in b.entries}
+        self._facts = {(b.id, e.id): self._fact_kinds(b, e) for b in knowledge.briefs for e in b.entries}
+
+    def fact_kinds(self, brief_id: str, entry_id: str) -> frozenset[str]:
+        """The kinds of fact ('quantity', 'day', 'date', 'time', 'place') an entry gives."""
+        return self._facts.get((brief_id, entry_id), frozenset())
+
+    def _fact_kinds(self, brief: Brief, entry: Entry) -> frozenset[str]:
+        """The kinds of fact an entry gives: those its quote or answer states, and those its own phrasings ask for.
+
+        The phrasings are the knowledge author's word on what the entry answers: an entry written for "how many
+        calories…?" answers a quantity even if its answer text names none.
+        """
+        asked = [self.analyzer.query(q).asks for _, text in brief.entry_texts(entry.id) for q in text.questions]
+        declared = {k for k in set(asked) if k and asked.count(k) >= DECLARED_KIND_SHARE * len(asked)}
+        return fact_kinds(f"{entry.quote} {entry.answer}") | declared
 
     @staticmethod
     def _language_words(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str]]:
@@ -157,7 +172,8 @@ class BriefBot:
         stems = self.analyzer.model_terms(text, language)[0]
         return decide(query, ranked, self.scorer.thresholds, lambda c: self._facts[(c.brief.id, c.entry.id)],
                       lambda c: (self.support.share(stems, c.brief.id, c.entry.id),
-                                 self.support.information(stems, c.brief.id, c.entry.id)))
+                                 self.support.information(stems, c.brief.id, c.entry.id)),
+                      min_support=self.support.floor)
 
     def compose(self, text: str, decision: Decision, lang: str) -> Reply:
         """The Reply for a decision, in the question's language."""

@@ -55,3 +55,31 @@ def test_a_fact_the_brief_does_not_give_is_not_said(bot, question, unmet):
 def test_a_fact_the_brief_gives_is_answered(bot, question, entry):
     reply = bot.ask(question)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+def test_the_support_floor_is_measured_on_the_knowledges_own_phrasings(bot, tiny_bot):
+    """Leave one phrasing out: a new phrasing of an entry is supported like its peers (the brief lands near 0.4)."""
+    from bot.matching.support import DEFAULT_FLOOR, FLOOR_RANGE
+
+    assert FLOOR_RANGE[0] <= bot.support.floor <= FLOOR_RANGE[1] and abs(bot.support.floor - 0.4) < 0.1
+    assert tiny_bot.support.floor == DEFAULT_FLOOR  # four phrasings per entry measure nothing
+
+
+def test_a_question_none_of_whose_words_the_knowledge_uses_is_declined(tiny_bot):
+    reply = tiny_bot.ask("what is the capital of france")
+    assert reply.kind == "decline" and not reply.suggestions
+
+
+def test_an_entry_answers_the_kind_of_fact_its_phrasings_ask_for(write_kb):
+    """'How many calories…?' phrasings declare a quantity answer, though the answer text names no figure."""
+    from bot.core import BriefBot
+    from bot.knowledge.loader import load_knowledge
+    from tests.conftest import TINY_BRIEF
+
+    brief = TINY_BRIEF.replace(
+        'questions: ["When do pears ripen?", pear season, ripening pears, when are pears ready]',
+        'questions: ["How many pears ripen?", how many pears are ripe, how many ripe pears, pear count]',
+    )
+    bot = BriefBot(load_knowledge(write_kb({"tiny.yaml": brief})))
+    assert "quantity" in bot.fact_kinds("tiny", "pears")
+    assert "quantity" not in bot.fact_kinds("tiny", "apples")

@@ -209,7 +209,8 @@ class Analyzer:
             asks = "quantity"
         content = [w for w in self._alias([self.correct(w) for w in strip_fillers(folded).split()[:MAX_WORDS]])
                    if w not in STOP_WORDS and w not in self.soft]
-        known = sum(1 for w in content if w in self.vocab or w in self.canonical) / len(content) if content else 0.0
+        # no content word but the soft ones ("who is the author?"): nothing in it is unknown
+        known = sum(1 for w in content if w in self.vocab or w in self.canonical) / len(content) if content else 1.0
         terms = self.terms(strip_fillers(folded))
         unknown_kind = self.unknown_kind(strip_fillers(folded).split()[:MAX_WORDS])
         if not terms and asks in _BARE_QUESTION:

@@ -18,7 +18,8 @@ Outcome = Literal["answer", "suggest", "not_said", "not_understood", "decline", 
 MAX_SUGGESTIONS = 3  # "did you mean" lists at most this many questions: more is a menu, not a suggestion
 TIE_MARGIN = 0.02  # two briefs closer than this in confidence are a tie: ask, do not pick one arbitrarily
 ON_TOPIC_SHARE = 0.5  # a question is on topic when at least this share of its content words are the knowledge's
-MIN_SUPPORT = 0.4  # an answer's own words must explain this share of the question's weight (see support.py)
+MIN_SUPPORT = 0.4  # an answer's own words must explain this share of the question's weight (see support.py, which
+# calibrates the floor a knowledge actually gets from its own phrasings; this is the default for other callers)
 MIN_INFORMATION = 0.5  # summed IDF of the words an answer shares with the question: below it, the words are in most
 # entries ("russia") and the question is too vague to answer
 SMALL_NUMBER_DIGITS = 2  # a question whose only content is numbers this short ("2+2", "3") names nothing to answer
@@ -41,12 +42,15 @@ class Decision:
 
 def decide(query: Query, ranked: list[Candidate], thresholds: Thresholds,
            facts: Callable[[Candidate], frozenset[str]],
-           support: Callable[[Candidate], tuple[float, float]] = lambda c: (1.0, math.inf)) -> Decision:
+           support: Callable[[Candidate], tuple[float, float]] = lambda c: (1.0, math.inf), *,
+           min_support: float = MIN_SUPPORT) -> Decision:
     """`support(candidate)` is (share of the question the entry's words explain, their summed IDF)."""
     top = [c for c in ranked if c.confidence >= thresholds.suggest]
     on_topic = bool(query.terms) and query.known_share > ON_TOPIC_SHARE
     if query.small_talk and not (top and top[0].confidence >= thresholds.answer):
         return Decision("small_talk")
+    if query.terms and query.known_share == 0:
+        top = []  # not one of its content words is in the knowledge ("capital of france"): nothing here answers it
     if top and not on_topic and top[0].confidence < thresholds.answer:
         top = []  # a weak match for a question mostly made of words the knowledge never uses: off topic
     if not top:
@@ -64,6 +68,6 @@ def decide(query: Query, ranked: list[Candidate], thresholds: Thresholds,
     bare_number = all(t.isdigit() and len(t) <= SMALL_NUMBER_DIGITS for t in query.terms)  # "2+2" names nothing
     if bare_number:
         return Decision("suggest" if on_topic else "decline", tuple(top[:MAX_SUGGESTIONS]) if on_topic else ())
-    if best.confidence >= thresholds.answer and not tied and share >= MIN_SUPPORT and information >= MIN_INFORMATION:
+    if best.confidence >= thresholds.answer and not tied and share >= min_support and information >= MIN_INFORMATION:
         return Decision("answer", tuple(top))
     return Decision("suggest", tuple(top[:MAX_SUGGESTIONS]))

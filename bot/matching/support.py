@@ -8,8 +8,15 @@ the most. An entry that explains little of the question is not answered, however
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 from bot.knowledge.models import Knowledge
+
+SUPPORT_QUANTILE = 0.05  # the support floor lets through all but this share of the knowledge's own phrasings, each
+# measured against its entry's other words (leave one out): a new phrasing of an entry is supported like its peers
+FLOOR_RANGE = (0.2, 0.6)  # the floor stays within these bounds however few or uniform the phrasings are
+DEFAULT_FLOOR = 0.4  # the floor of a knowledge with too few phrasings to measure one (a fresh `kb new` draft)
+MIN_PHRASINGS_PER_ENTRY = 8  # fewer on average (a draft has 3-5), and leave-one-out measures templates, not readers
 
 
 class Support:
@@ -18,28 +25,43 @@ class Support:
     def __init__(self, knowledge: Knowledge, analyzer):
         self._stems: dict[tuple[str, str], frozenset[str]] = {}
         df: dict[str, int] = {}
+        phrasings: list[tuple[frozenset[str], frozenset[str]]] = []  # (a phrasing's stems, its entry's other stems)
         for brief in knowledge.briefs:
             for entry in brief.entries:
-                stems: set[str] = set()
+                fixed: set[str] = set(analyzer.model_terms(entry.quote, "en", repair=False)[0])
+                asked: list[frozenset[str]] = []
                 for language, text in brief.entry_texts(entry.id):
-                    for t in (*text.questions, text.answer, *text.keywords, text.quote or ""):
-                        stems.update(analyzer.model_terms(t, language, repair=False)[0])
-                stems.update(analyzer.model_terms(entry.quote, "en", repair=False)[0])
+                    for t in (text.answer, *text.keywords, text.quote or ""):
+                        fixed.update(analyzer.model_terms(t, language, repair=False)[0])
+                    asked += [frozenset(analyzer.model_terms(q, language, repair=False)[0]) for q in text.questions]
+                counts = Counter(s for q in asked for s in q)
+                stems = fixed | set(counts)
+                phrasings += [(q, frozenset(s for s in q if s in fixed or counts[s] > 1)) for q in asked]
                 self._stems[(brief.id, entry.id)] = frozenset(stems)
                 for s in stems:
                     df[s] = df.get(s, 0) + 1
         n = max(len(self._stems), 1)
         self._idf = {s: math.log((n + 1) / (c + 0.5)) for s, c in df.items()}
         self._unknown = math.log((n + 1) / 0.5)
+        enough = len(phrasings) >= MIN_PHRASINGS_PER_ENTRY * len(self._stems)
+        self.floor = self._floor(phrasings) if enough else DEFAULT_FLOOR
+
+    def _floor(self, phrasings: list[tuple[frozenset[str], frozenset[str]]]) -> float:
+        """The support floor: the SUPPORT_QUANTILE of the phrasings' leave-one-out support, within FLOOR_RANGE."""
+        shares = sorted(self._share(q, own) for q, own in phrasings if q)
+        if not shares:
+            return FLOOR_RANGE[0]
+        low, high = FLOOR_RANGE
+        return min(high, max(low, shares[int(SUPPORT_QUANTILE * (len(shares) - 1))]))
+
+    def _share(self, stems: frozenset[str] | set[str], own: frozenset[str]) -> float:
+        weights = {s: self._idf.get(s, self._unknown) for s in stems}
+        total = sum(weights.values())
+        return sum(w for s, w in weights.items() if s in own) / total if total else 0.0
 
     def share(self, stems: tuple[str, ...], brief_id: str, entry_id: str) -> float:
         """The IDF-weighted share of the question's stems found in the entry's own words."""
-        unique = set(stems)
-        if not unique:
-            return 0.0
-        own = self._stems.get((brief_id, entry_id), frozenset())
-        weights = {s: self._idf.get(s, self._unknown) for s in unique}
-        return sum(w for s, w in weights.items() if s in own) / sum(weights.values())
+        return self._share(set(stems), self._stems.get((brief_id, entry_id), frozenset()))
 
     def information(self, stems: tuple[str, ...], brief_id: str, entry_id: str) -> float:
         """The summed IDF of the question's stems found in the entry: how specific the match is."""
