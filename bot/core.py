@@ -154,12 +154,14 @@ class BriefBot:
         early = self.check(text, lang)
         if early:
             return early
-        decision = self.decide(text, brief_id, lang, focus=focus)
+        # A forced language (/lang, --lang) is the reply's; the words are matched in the language they are in.
+        words = self.language_of(text, default=None) or lang if language is not None else lang
+        decision = self.decide(text, brief_id, words, focus=focus)
         part = question_part(text)
         if decision.outcome != "answer" and part and focus is None:
             # "I'm a student writing on the Caucasus, quickly: what's the first context?" - the lead-in is about
             # the reader, not the brief; the question after it may be answerable on its own.
-            alone = self.decide(part, brief_id, lang)
+            alone = self.decide(part, brief_id, words)
             decision = alone if alone.outcome == "answer" else decision
         return self.compose(text, decision, lang)
 

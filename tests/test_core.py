@@ -109,3 +109,14 @@ def test_an_entry_recording_a_gap_says_not_said_and_quotes_its_closest_sentence(
     assert (reply.kind, reply.entry, reply.answered) == ("not_said", "fifth-context", False)
     assert "five interrelated contexts" in reply.quote and reply.source.paragraph == 2
     assert bot.ask("how many contexts are there").kind == "answer"
+
+
+@pytest.mark.parametrize("question, forced, entry", [
+    ("who wrote it", "az", "author"),
+    ("Кто сбил самолёт?", "en", "flight-8243"),
+    ("Məqaləni kim yazıb?", "ru", "author"),
+])
+def test_a_forced_language_is_the_replys_and_the_words_are_matched_in_their_own(bot, question, forced, entry):
+    """/lang and --lang choose the reply's language; the question's words are still read as what they are."""
+    reply = bot.ask(question, language=forced)
+    assert (reply.kind, reply.entry, reply.language) == ("answer", entry, forced)
