@@ -35,7 +35,10 @@ test-fast: $(TEST_STAMP)
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
 
+# Byte-compile the package first, as pip does when it installs the wheel: where PYTHONDONTWRITEBYTECODE is set (as on
+# the development machine) an editable checkout would otherwise recompile every module of bot/ on each start.
 bench: $(TEST_STAMP)
+	$(PY) -m compileall -q bot > /dev/null
 	$(PY) -m tests.bench
 	$(PY) -m tests.bench_clinc
 

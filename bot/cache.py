@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 CACHE_ENV = "BRIEFBOT_CACHE_DIR"  # where fitted bots are kept; empty string turns the cache off
-FORMAT = "briefbot-cache-4"  # bump when the pickled classes change shape, so old entries are never misread
+FORMAT = "briefbot-cache-5"  # bump when the pickled classes change shape, so old entries are never misread
 MAX_FILE_BYTES = 1_000_000  # as the loader's limit (bot.knowledge.loader.MAX_FILE_BYTES, which a test checks)
 MAX_FILES = 500  # files hashed for a knowledge folder; more is not a knowledge folder
 

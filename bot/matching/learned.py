@@ -31,6 +31,9 @@ HOLDOUT_TOPICS = 0.2  # share of entries held out per calibration round
 HOLDOUT_PHRASINGS = 0.2  # share of each remaining entry's phrasings held out as in-scope checks
 SMALL_BASE_DOCS = 3000  # up to this many training documents, calibrate over three rounds; above, one
 NUMPY_FROM = 20_000  # classes x features products above which scoring uses numpy
+# Weights and IDF are stored as float32: half the pickle a warm start reads and unpickles. Their rounding (about 1e-7
+# of a weight) is far below any margin the policy draws; arithmetic stays in Python's float64.
+STORED = "f"
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ class Vectorizer:
     """Sublinear TF-IDF, each block L2-normalised, the two blocks weighted equally."""
 
     index: dict[str, int] = field(default_factory=dict)
-    idf: array = field(default_factory=lambda: array("d"))
+    idf: array = field(default_factory=lambda: array(STORED))
 
     @classmethod
     def fit(cls, docs: Sequence[Doc]) -> Vectorizer:
@@ -77,7 +80,7 @@ class Vectorizer:
                 df[k] = df.get(k, 0) + 1
         n = len(docs)
         keys = sorted(k for k, c in df.items() if k[0] != "c" or c >= MIN_CHAR_DF)
-        idf = array("d", (math.log((1 + n) / (1 + df[k])) + 1 for k in keys))
+        idf = array(STORED, (math.log((1 + n) / (1 + df[k])) + 1 for k in keys))
         return cls({k: i for i, k in enumerate(keys)}, idf)
 
     def transform(self, stems: Sequence[str], words: Sequence[str]) -> list[tuple[int, float]]:
@@ -121,7 +124,7 @@ class Vocabulary:
 
 @dataclass
 class LinearModel:
-    """Decision values of a one-vs-rest linear model; weights stored feature-major in a flat array."""
+    """Decision values of a one-vs-rest linear model; weights stored feature-major in a flat float32 array."""
 
     n_classes: int
     coef: array
@@ -144,7 +147,7 @@ class LinearModel:
         import numpy as np
 
         if self._matrix is None:
-            self._matrix = np.frombuffer(self.coef, dtype=np.float64).reshape(-1, self.n_classes)
+            self._matrix = np.frombuffer(self.coef, dtype=np.float32).reshape(-1, self.n_classes)
         scores = np.frombuffer(self.intercept, dtype=np.float64).copy()
         if features:
             idx = np.fromiter((i for i, _ in features), dtype=np.int64, count=len(features))
@@ -181,7 +184,8 @@ def _fit_linear(docs: Sequence[Doc], vectorizer: Vectorizer, n_classes: int) -> 
             w, b = np.vstack([-w, w]), np.array([-b[0], b[0]])
         coef[:, present] = w.T
         intercept[present] = b
-    return LinearModel(n_classes, array("d", coef.astype(np.float64).ravel().tobytes()), array("d", intercept.tolist()))
+    weights = array(STORED, coef.astype(np.float32).ravel().tobytes())
+    return LinearModel(n_classes, weights, array("d", intercept.tolist()))
 
 
 @dataclass
