@@ -27,12 +27,14 @@ _ORDINAL_WORD = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 _PICK = re.compile(r"^(?:(\d)|(?:the )?(first|second|third|1st|2nd|3rd)(?: one)?|yes|yeah|yep|sure|ok|да|ага|beli|he)$")
 _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( that| so)?|says who|proof|"
                      r"источник|цитата|где это сказано|menbe|sitat)$")
-_MORE = re.compile(r"^(tell me more|more|go on|continue|and then|keep going|elaborate|details|подробнее|еще|дальше|"
-                   r"расскажи подробнее|etrafli|davam|daha)$")
+_MORE = re.compile(r"^(tell me more|more|go on|continue|and then|keep going|elaborate|details|more details|"
+                   r"(расскажи(те)? )?(ещ[её]|подробнее|поподробнее|больше)|дальше|продолжай(те)?|а дальше|"
+                   r"(daha )?(etrafli|etrafli danis|etrafli de|cox)|davam( et| edin)?|daha|sonra)$")
 _FOLLOW_UP = re.compile(
     r"^(and|but|so|what about|how about|а|и|bes)\b|\b(that|this|it|he|she|they|him|them|then|there|"
     r"это|этот|он|она|они|его|тогда|там|bu|o|onu|bunu)\b|^(why|when|where|who|how many|how much|почему|зачем|когда|"
     r"где|кто|сколько|niye|ne vaxt|harada|kim|nece)\b"
+    r"|^(что|чего|ne|hansi)\b(\s+\S+){0,2}$"  # "что написал?", "nə yazıb?": Russian and Azerbaijani drop the subject
 )
 
 
@@ -46,12 +48,14 @@ class Conversation:
     last_entry: tuple[str, str] | None = None  # (brief id, entry id) of the last answer
     suggestions: tuple[tuple[str, str], ...] = ()  # (brief id, entry id) offered by the last "did you mean"
     updated: float = 0.0  # when the last exchange happened (seconds, any monotonic-enough clock)
+    expanded: bool = False  # "tell me more" already showed the last answer's whole paragraph
 
     def to_dict(self) -> dict:
         """Plain, JSON-safe data for storage: no class instances, so a code change never makes it unreadable."""
         return {"brief_id": self.brief_id, "language": self.language, "last_question": self.last_question,
                 "last_entry": list(self.last_entry) if self.last_entry else None,
-                "suggestions": [list(s) for s in self.suggestions], "updated": self.updated}
+                "suggestions": [list(s) for s in self.suggestions], "updated": self.updated,
+                "expanded": self.expanded}
 
     @classmethod
     def from_dict(cls, data: object) -> Conversation:
@@ -65,7 +69,8 @@ class Conversation:
         updated = data.get("updated")
         number = isinstance(updated, int | float) and not isinstance(updated, bool) and math.isfinite(updated)
         updated = float(updated) if number else 0.0
-        return cls(**text, last_entry=entry, suggestions=suggestions, updated=updated)
+        return cls(**text, last_entry=entry, suggestions=suggestions, updated=updated,
+                   expanded=data.get("expanded") is True)
 
     def fresh(self, now: float) -> Conversation:
         """The state with follow-up context dropped if the chat has been idle too long."""
@@ -102,6 +107,7 @@ def respond(
     folded = fold(text) if isinstance(text, str) else ""
     words = folded.split()
     reply, asked = None, None  # asked: the whole question behind a follow-up's answer, kept for the next one
+    expanded = False
     pick, more = _PICK.match(folded), _MORE.match(folded)
     reply_language = lang or bot.language_of(text) or "en"
     if state.suggestions and pick:
@@ -113,26 +119,28 @@ def respond(
         if state.last_entry is None:
             reply = _clarify(bot, text, lang)
         else:
-            brief_id, entry_id = state.last_entry
-            if more:
-                entry = bot.knowledge.find_entry(brief_id, entry_id)
-                nxt = next(iter(entry.related), None) if entry else None
-                entry_id = nxt or entry_id
-            reply = bot.entry_reply(brief_id, entry_id, text, language=reply_language)
+            reply, expanded = _more(bot, state, text, reply_language) if more else (None, False)
+            reply = reply or bot.entry_reply(*state.last_entry, text, language=reply_language)
+            asked = state.last_question  # "source?" and "more" keep the question they lean on
     elif words and len(words) <= MAX_FOLLOW_UP_WORDS and _FOLLOW_UP.search(folded):
         reply, asked = _follow_up(bot, state, text, words, lang)
     if reply is None:
         reply = bot.ask(text, state.brief_id, lang)
-    return reply, _remember(state, reply, asked or text, now)
+    return reply, replace(_remember(state, reply, asked or text, now), expanded=expanded)
 
 
 _REFERS = re.compile(r"\b(that|this|it|he|she|they|him|them|there|это|этот|он|она|они|его|ее|их|там|bu|o|onu|bunu)\b")
+# Follow-ups that ask for something the last answer would have to add: a reason, or who a person is.
+_NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|почему|зачем|отчего|niye|neden|niye ki)\b"
+                          r"|^(who|кто) (is|was|are|were|такой|такая|такие|он|она|они) ?(he|she|they|it|that|this)?$"
+                          r"|^(o )?kimdir$|^kimdir o$")
+SUBJECT_TERMS = 2  # a follow-up needs this many words of its own to be a question of its own
 _BARE = re.compile(r"^(and |but |so |а |и |bes |)(why|when|where|who|how|how many|how much|what|"
                    r"when was (that|it)|who said (that|it)|where is (that|it)|why is (that|it)( ironic)?|"
                    r"почему|когда|где|кто|сколько|niye|ne vaxt|harada|kim)\b")
 
 
-_FILLER = frozenset("that this said there then ironic было была были было это olub idi olmusdu deyib".split())
+_FILLER = frozenset("that this said there then было была были было это olub idi olmusdu deyib".split())
 
 
 # Words that ask rather than name a subject; stems as the analyzer makes them ("how many died" names "died" only).
@@ -179,11 +187,53 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
             return item
     if alone.kind == "decline" and own and not _REFERS.search(folded) and not _leans_on(bot, own, combined):
         return alone, None  # off topic on its own words ("who won the cup"): no earlier answer makes it on topic
-    if alone.answered and (combined.kind not in ("answer", "not_said") or _explains_better(bot, own, alone, combined)):
+    if bare and not own and last is not None and combined.entry == last.id and _NO_NEW_FACT.match(folded):
+        # "why?" / "who is he?" after an answer that says no more: a related entry that answers the question
+        # rebuilt from it, or "the brief does not say" - never the same answer again
+        return _related_answer(bot, state, last, whole, text, lang) or _not_said_more(bot, state, last, text, lang), whole
+    enough = len(own) >= SUBJECT_TERMS  # "nə yazıb?" (pro-drop: "what did he write?") leans on the last answer
+    if alone.answered and (combined.kind not in ("answer", "not_said")
+                           or (enough and _explains_better(bot, own, alone, combined))):
         return alone, None  # it matches on its own words ("any putin quote on that?"), whatever came before
     if combined.kind in ("answer", "not_said") or not alone.answered:
         return combined, whole
     return alone, None
+
+
+def _more(bot, state: Conversation, text: str, language: str) -> tuple[Reply | None, bool]:
+    """'Tell me more': first the last answer's whole paragraph (the brief's own words), then its next related entry.
+
+    The paragraph is shown in English only, as the brief wrote it: the knowledge translates quotes, not paragraphs,
+    so a Russian or Azerbaijani reader goes straight to the related entry.
+    """
+    brief_id, entry_id = state.last_entry
+    brief, entry = bot.knowledge.brief(brief_id), bot.knowledge.find_entry(brief_id, entry_id)
+    if entry is None:
+        return None, False
+    paragraph = brief.paragraph(entry.paragraph)
+    if not state.expanded and language == "en" and paragraph and entry.paragraph > 0 and paragraph.text != entry.quote:
+        reply = bot.entry_reply(brief_id, entry_id, text, language=language)
+        return replace(reply, answer="\n".join(filter(None, (paragraph.heading, paragraph.text)))), True
+    nxt = next(iter(entry.related), None)
+    return (bot.entry_reply(brief_id, nxt, text, language=language) if nxt else None), False
+
+
+def _related_answer(bot, state: Conversation, last, whole: str, text: str, lang: str | None) -> Reply | None:
+    """The best-ranked entry related to the last answer, if the scorer would answer the rebuilt question with it."""
+    language = lang or bot.language_of(text) or "en"
+    for candidate in bot.scorer.rank(whole, state.brief_id, language):
+        if candidate.entry.id in last.related and candidate.confidence >= bot.scorer.thresholds.answer:
+            return bot.entry_reply(candidate.brief.id, candidate.entry.id, text, candidate.confidence, language)
+    return None
+
+
+def _not_said_more(bot, state: Conversation, last, text: str, lang: str | None) -> Reply:
+    """'The brief does not say', pointing at the last answer's related entries."""
+    language = lang or bot.language_of(text) or "en"
+    brief = bot.knowledge.brief(state.last_entry[0])
+    related = tuple(bot.suggestion(brief, r, language) for r in (brief.entry(i) for i in last.related) if r)
+    return Reply(question=text, kind="not_said", answer=say("not_said.detail", language), suggestions=related[:1],
+                 language=language)
 
 
 def _about_the_brief(bot, state: Conversation, text: str, lang: str | None) -> Reply | None:

@@ -21,6 +21,8 @@ INLINE_RESULTS = 5  # inline mode offers at most this many answers
 
 _CLAUSE_END = re.compile(r"(?<=[.:;!?])\s+|\s+[-–—]\s+")
 DECLARED_KIND_SHARE = 0.1  # an entry answers a kind of fact ("how many") if this share of its phrasings ask for it
+NAME_MIN_LETTERS = 5  # shorter words are too alike across languages to call one a spelling of another
+NAME_SIMILARITY = 85  # rapidfuzz ratio from which an Azerbaijani-only word is a spelling of a source name
 MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
 
 
@@ -60,7 +62,12 @@ class BriefBot:
         self.scorer = scorer
         self.languages = tuple(dict.fromkeys(lang for b in knowledge.briefs for lang in b.languages))
         self._english, self._azerbaijani = self._language_words(knowledge)
-        self.support = Support(knowledge, self.analyzer)
+        model = getattr(scorer, "model", None)
+        checks = getattr(model, "checks", None)  # the learned scorer's calibration: the support floor's too
+        calibration = (*checks, scorer.classes, model.calibration["answer_score"]) if checks else None
+        self.support = Support(knowledge, self.analyzer, calibration)
+        if checks:
+            model.checks = None  # not cached: thousands of questions the warm start never needs
         self._facts = {(b.id, e.id): self._fact_kinds(b, e) for b in knowledge.briefs for e in b.entries}
 
     def fact_kinds(self, brief_id: str, entry_id: str) -> frozenset[str]:
@@ -80,13 +87,21 @@ class BriefBot:
     @staticmethod
     def _language_words(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str]]:
         words: dict[str, set[str]] = {"en": set(), "az": set()}
+        names: set[str] = set()  # the English source's own words ("vasif", "baku") say nothing of the language
         for b in knowledge.briefs:
+            for p in b.paragraphs:
+                names.update(fold(f"{p.heading or ''} {p.text}").split())
             for e in b.entries:
                 for lang, text in b.entry_texts(e.id):
                     if lang in words:
                         for q in text.questions:
                             words[lang].update(fold(q).split())
-        return frozenset(words["en"] - words["az"]), frozenset(words["az"] - words["en"])
+        azerbaijani = words["az"] - words["en"] - names
+        from rapidfuzz import process  # names spelt another way ("husenov" for Huseynov) are names too
+
+        near = {w for w in azerbaijani if len(w) >= NAME_MIN_LETTERS
+                and process.extractOne(w, names, score_cutoff=NAME_SIMILARITY) is not None}
+        return frozenset(words["en"] - words["az"]), frozenset(azerbaijani - near)
 
     def language_of(self, text: str, default: str | None = DEFAULT_LANGUAGE) -> str | None:
         """The language of a question: one the knowledge speaks, `default` when unclear, None when foreign."""
@@ -99,7 +114,7 @@ class BriefBot:
     def _covers(self, language: str) -> str:
         return say("covers", language, topics=self.topics(language))
 
-    def _suggestion(self, brief: Brief, entry: Entry, language: str, name_brief: bool = False) -> Suggestion:
+    def suggestion(self, brief: Brief, entry: Entry, language: str, name_brief: bool = False) -> Suggestion:
         """An entry offered as a question; name_brief labels it with its brief's title."""
         text = brief.entry_text(entry.id, language)
         question = text.questions[0] if text and text.questions else entry.questions[0]
@@ -107,7 +122,7 @@ class BriefBot:
 
     def _suggestions(self, candidates: tuple[Candidate, ...], language: str) -> tuple[Suggestion, ...]:
         many = len(self.knowledge.briefs) > 1
-        return tuple(self._suggestion(c.brief, c.entry, language, many) for c in candidates[:MAX_SUGGESTIONS])
+        return tuple(self.suggestion(c.brief, c.entry, language, many) for c in candidates[:MAX_SUGGESTIONS])
 
     def entry_reply(self, brief_id: str, entry_id: str, question: str | None = None, score: float = 1.0,
                     language: str = "en") -> Reply | None:
@@ -122,7 +137,7 @@ class BriefBot:
         ctx_text = translation.context(ctx.id) if translation else None
         source = Source(brief.id, brief.title, brief.author, brief.date, entry.paragraph,
                         ctx_text.title if ctx_text else ctx.title)  # the brief's names stay; our label is translated
-        related = tuple(self._suggestion(brief, r, language) for r in (brief.entry(i) for i in entry.related) if r)
+        related = tuple(self.suggestion(brief, r, language) for r in (brief.entry(i) for i in entry.related) if r)
         kind = "answer" if entry.stated else "not_said"
         return Reply(question=question if question is not None else text.questions[0], kind=kind,
                      answer=text.answer, quote=entry.quote, quote_translation=text.quote if language != "en" else None,

@@ -40,10 +40,28 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("which countries ignored the alma-ata declaration", "does that include armenia?"), "answer", "alma-ata"),
     # an ordinal in Russian keeps its language when the last question had none
     (("Сколько контекстов выделяет автор?", "А второй какой?"), "answer", "not-sovereign"),
+    # a reason or an identity the last answer does not give is "not said", never the same answer again
+    (("who shot down the azerbaijani plane", "why?"), "not_said", None),
+    (("who wrote that baku won't tolerate russia's arrogance", "who is he?"), "not_said", None),
+    (("когда армения проиграла карабахскую войну?", "а почему?"), "not_said", None),
+    # Russian and Azerbaijani drop the subject: a bare verb leans on the last answer
+    (("Vasif Hüseynov kimdir?", "nə yazıb?"), "answer", "huseynov"),
+    # "tell me more" in Azerbaijani moves on to the related entry (no translated paragraphs to show)
+    (("Ukrayna nə təklif edib?", "daha ətraflı"), "answer", "ukraine-deals"),
 ])
+
+
 def test_follow_ups(bot, lines, kind, entry):
     replies, _ = talk(bot, *lines)
     assert (replies[-1].kind, replies[-1].entry) == (kind, entry)
+
+
+def test_tell_me_more_shows_the_paragraph_then_the_next_related_entry(bot, knowledge):
+    replies, state = talk(bot, "what did putin say", "tell me more", "tell me more")
+    first, paragraph, related = replies
+    brief = knowledge.brief("azerbaijan-moscow")
+    assert paragraph.entry == first.entry and brief.paragraph(paragraph.source.paragraph).text in paragraph.answer
+    assert related.entry in brief.entry(first.entry).related and not state.expanded
 
 
 def test_a_number_picks_the_suggestion_it_names(bot):

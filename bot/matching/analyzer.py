@@ -53,7 +53,9 @@ _DAY = re.compile(r"\b(what|which|exact|precise|the) (day|date)\b|\bon what day\
                   r"|\b(в )?какой день\b|\bhansi gun\b|\bayin necesi\b")
 _HAS_DAY = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)? ({_MONTHS})\b|\b({_MONTHS}) \d{{1,2}}(st|nd|rd|th)?\b")
 # "Where" wants a place. Not "where does it say" (a citation) nor "where is <part of the brief>".
-_PLACE = re.compile(r"\b(where|где|куда|откуда|harada|haradan|hara)\b"
+# English "where" asks only at the head of a question ("what did he say about where soldiers go" does not);
+# Russian and Azerbaijani put it anywhere ("Кто он, где работает?", "Təyyarə harada düşüb?").
+_PLACE = re.compile(r"^((and|so|but|ok|okay|then|also) )*(where|wheres)\b|\b(где|куда|откуда|harada|haradan|hara)\b"
                     r"|\b(in|at|from) (what|which) (place|city|town|country|region)\b|\bв каком (городе|месте)\b")
 _NOT_PLACE = re.compile(r"\bwhere (does|did|do) (it|the (brief|article|author|text)) (say|mention|discuss|talk)"
                         r"|\b(context|contexts|section|paragraph|part|kontekst|контекст\w*)\b")
@@ -129,6 +131,8 @@ class Analyzer:
         for variant in self.aliases:
             vocab.update(variant)
         self.vocab = frozenset(w for w in vocab if w not in STOP_WORDS)
+        # Stems in every language we stem, so that "anbarını" is known when the knowledge says "anbarlarını".
+        self.vocab_stems = frozenset(stem_word(w, lang) for w in self.vocab for lang in ("en", "az"))
         # Naming the author ("what does Kuzio say about...") refers to the brief, not to a topic.
         self.soft = SOFT_STOP_WORDS | {w for b in knowledge.briefs for w in fold(b.author).split()}
         self._vocab_list = sorted(self.vocab)
@@ -222,7 +226,9 @@ class Analyzer:
         if len(word) < 3 or not word.isalpha() or word in STOP_WORDS or word in self.soft:
             return False
         repaired = self._alias([self.correct(word)])
-        return all(w not in self.vocab and w not in self.canonical for w in repaired)
+        known = (self.vocab, self.canonical)
+        return all(not any(w in k for k in known) and all(stem_word(w, lang) not in self.vocab_stems
+                                                          for lang in ("en", "az")) for w in repaired)
 
     def unknown_kind(self, words: list[str]) -> str | None:
         """The noun a "which"/"what" governs when the knowledge never uses it ("which city", "what missile")."""

@@ -188,6 +188,16 @@ def _fit_linear(docs: Sequence[Doc], vectorizer: Vectorizer, n_classes: int) -> 
     return LinearModel(n_classes, weights, array("d", intercept.tolist()))
 
 
+@dataclass(frozen=True)
+class Check:
+    """One calibration question: its best score, whether that class was right, its stems and that class."""
+
+    score: float
+    correct: bool
+    stems: tuple[str, ...]
+    best: int
+
+
 @dataclass
 class LearnedModel:
     """Everything fitted: vectorizer, vocabulary, linear model, the score-to-confidence map and thresholds."""
@@ -198,6 +208,7 @@ class LearnedModel:
     platt: tuple[float, float]  # confidence = sigmoid(a * score + b)
     thresholds: Thresholds
     calibration: dict = field(default_factory=dict)  # figures of the calibration, for reports
+    checks: tuple | None = None  # (in-scope, held-out-topic) Checks of the calibration, until the policy used them
 
     def scores(self, stems: Sequence[str], words: Sequence[str]) -> list[float]:
         """The score of every class for one analysed question."""
@@ -248,7 +259,7 @@ def _platt(scores: list[float], labels: list[int]) -> tuple[float, float]:
 def _calibration_round(docs: Sequence[Doc], n_classes: int, rng: random.Random):
     """Fit without some topics and some phrasings; score both.
 
-    Returns (in-scope (score, correct)), held-out-topic scores."""
+    Returns the in-scope checks and the held-out-topic checks."""
     classes = list(range(n_classes))
     rng.shuffle(classes)
     held_topics = set(classes[: max(2, round(n_classes * HOLDOUT_TOPICS))])
@@ -269,12 +280,15 @@ def _calibration_round(docs: Sequence[Doc], n_classes: int, rng: random.Random):
     vectorizer = Vectorizer.fit(train)
     probe = LearnedModel(vectorizer, Vocabulary.fit(train), _fit_linear(train, vectorizer, n_classes), (1.0, 0.0),
                          Thresholds(0.0, 0.0))
-    results = []
+    results, out = [], []
     for d in inside:
         s = probe.scores(d.stems, d.words)
         best = max(range(n_classes), key=s.__getitem__)
-        results.append((s[best], best == d.label))
-    out = [max(probe.scores(d.stems, d.words)) for d in outside]
+        results.append(Check(s[best], best == d.label, d.stems, best))
+    for d in outside:
+        s = probe.scores(d.stems, d.words)
+        best = max(range(n_classes), key=s.__getitem__)
+        out.append(Check(s[best], False, d.stems, best))
     return results, out
 
 
@@ -283,8 +297,8 @@ def fit_model(docs: Sequence[Doc], n_classes: int, seed: int = 0, rounds: int | 
     if rounds is None:
         rounds = 3 if len(docs) <= SMALL_BASE_DOCS else 1
     rng = random.Random(seed)
-    inside: list[tuple[float, bool]] = []
-    outside: list[float] = []
+    inside: list[Check] = []
+    outside: list[Check] = []
     if n_classes >= 3:
         for _ in range(rounds):
             i, o = _calibration_round(docs, n_classes, rng)
@@ -296,17 +310,18 @@ def fit_model(docs: Sequence[Doc], n_classes: int, seed: int = 0, rounds: int | 
     if not outside or not inside:
         model.platt, model.thresholds = (4.0, 0.0), Thresholds(0.5, 0.3)
         return model
-    answer_score = _quantile(outside, ANSWER_REJECTION)
-    suggest_score = _quantile(outside, SUGGEST_REJECTION)
-    scores = [s for s, _ in inside] + outside
-    labels = [int(ok) for _, ok in inside] + [0] * len(outside)
+    answer_score = _quantile([c.score for c in outside], ANSWER_REJECTION)
+    suggest_score = _quantile([c.score for c in outside], SUGGEST_REJECTION)
+    scores = [c.score for c in inside] + [c.score for c in outside]
+    labels = [int(c.correct) for c in inside] + [0] * len(outside)
     model.platt = _platt(scores, labels)
     model.thresholds = Thresholds(model.confidence(answer_score), model.confidence(suggest_score))
     model.calibration = {
         "in_scope_checks": len(inside), "held_out_topic_checks": len(outside),
         "answer_score": answer_score, "suggest_score": suggest_score,
-        "in_scope_accepted": sum(1 for s, ok in inside if ok and s >= answer_score) / len(inside),
+        "in_scope_accepted": sum(1 for c in inside if c.correct and c.score >= answer_score) / len(inside),
     }
+    model.checks = (inside, outside)  # for the policy's own calibration; dropped before the model is cached
     return model
 
 

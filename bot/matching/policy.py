@@ -49,8 +49,6 @@ def decide(query: Query, ranked: list[Candidate], thresholds: Thresholds,
     on_topic = bool(query.terms) and query.known_share > ON_TOPIC_SHARE
     if query.small_talk and not (top and top[0].confidence >= thresholds.answer):
         return Decision("small_talk")
-    if query.terms and query.known_share == 0:
-        top = []  # not one of its content words is in the knowledge ("capital of france"): nothing here answers it
     if top and not on_topic and top[0].confidence < thresholds.answer:
         top = []  # a weak match for a question mostly made of words the knowledge never uses: off topic
     if not top:

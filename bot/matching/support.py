@@ -12,8 +12,11 @@ from collections import Counter
 
 from bot.knowledge.models import Knowledge
 
-SUPPORT_QUANTILE = 0.05  # the support floor lets through all but this share of the knowledge's own phrasings, each
-# measured against its entry's other words (leave one out): a new phrasing of an entry is supported like its peers
+SUPPORT_QUANTILE = 0.05  # without a scorer's calibration checks, the floor lets through all but this share of the
+# knowledge's own phrasings, each measured against its entry's other words (leave one out)
+DECLINES_PER_LOST_ANSWER = 5  # with them, the floor must decline this many more held-out-topic questions for each
+# right answer it costs: a brief with few phrasings needs the check, a base with a hundred per entry hardly does
+FLOOR_STEPS = tuple(i / 20 for i in range(13))  # the floors tried: 0, 0.05, ..., 0.6
 FLOOR_RANGE = (0.2, 0.6)  # the floor stays within these bounds however few or uniform the phrasings are
 DEFAULT_FLOOR = 0.4  # the floor of a knowledge with too few phrasings to measure one (a fresh `kb new` draft)
 MIN_PHRASINGS_PER_ENTRY = 8  # fewer on average (a draft has 3-5), and leave-one-out measures templates, not readers
@@ -22,10 +25,12 @@ MIN_PHRASINGS_PER_ENTRY = 8  # fewer on average (a draft has 3-5), and leave-one
 class Support:
     """Per-entry stem sets and their document frequencies; built once per knowledge."""
 
-    def __init__(self, knowledge: Knowledge, analyzer):
+    def __init__(self, knowledge: Knowledge, analyzer, calibration: tuple | None = None):
+        """`calibration`: (in-scope checks, held-out-topic checks, the scorer's classes, its answer score)."""
         self._stems: dict[tuple[str, str], frozenset[str]] = {}
         df: dict[str, int] = {}
         phrasings: list[tuple[frozenset[str], frozenset[str]]] = []  # (a phrasing's stems, its entry's other stems)
+        others: dict[tuple[str, str], tuple[frozenset[str], Counter]] = {}  # for leave-one-out support
         for brief in knowledge.briefs:
             for entry in brief.entries:
                 fixed: set[str] = set(analyzer.model_terms(entry.quote, "en", repair=False)[0])
@@ -37,6 +42,7 @@ class Support:
                 counts = Counter(s for q in asked for s in q)
                 stems = fixed | set(counts)
                 phrasings += [(q, frozenset(s for s in q if s in fixed or counts[s] > 1)) for q in asked]
+                others[(brief.id, entry.id)] = (frozenset(fixed), counts)
                 self._stems[(brief.id, entry.id)] = frozenset(stems)
                 for s in stems:
                     df[s] = df.get(s, 0) + 1
@@ -44,7 +50,34 @@ class Support:
         self._idf = {s: math.log((n + 1) / (c + 0.5)) for s, c in df.items()}
         self._unknown = math.log((n + 1) / 0.5)
         enough = len(phrasings) >= MIN_PHRASINGS_PER_ENTRY * len(self._stems)
-        self.floor = self._floor(phrasings) if enough else DEFAULT_FLOOR
+        if not enough:
+            self.floor = DEFAULT_FLOOR
+        elif calibration:
+            self.floor = self._calibrated_floor(*calibration, others)
+        else:
+            self.floor = self._floor(phrasings)
+
+    def _calibrated_floor(self, inside, outside, classes, answer_score: float, others) -> float:
+        """The floor that best trades held-out-topic questions declined against right answers kept.
+
+        The checks come from the scorer's calibration: phrasings held out of entries it was fitted on (in scope)
+        and phrasings of entries it never saw (held-out topics), each with its best score and class.
+        """
+        def own(check) -> float:  # an in-scope check's support from its entry's other words (leave one out)
+            fixed, counts = others[classes[check.best]]
+            return self._share(set(check.stems), frozenset(s for s in check.stems if s in fixed or counts[s] > 1))
+
+        right = [own(c) for c in inside if c.correct and c.score >= answer_score]
+        wrong = [self.share(c.stems, *classes[c.best]) for c in outside if c.score >= answer_score]
+        if not right or not outside:
+            return DEFAULT_FLOOR
+
+        def value(floor: float) -> float:
+            declined = sum(1 for share in wrong if share < floor) / len(outside)
+            lost = sum(1 for share in right if share < floor) / len(inside)
+            return declined - DECLINES_PER_LOST_ANSWER * lost
+
+        return max(FLOOR_STEPS, key=lambda floor: (value(floor), -floor))
 
     def _floor(self, phrasings: list[tuple[frozenset[str], frozenset[str]]]) -> float:
         """The support floor: the SUPPORT_QUANTILE of the phrasings' leave-one-out support, within FLOOR_RANGE."""
