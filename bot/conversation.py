@@ -190,7 +190,8 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
     if bare and not own and last is not None and combined.entry == last.id and _NO_NEW_FACT.match(folded):
         # "why?" / "who is he?" after an answer that says no more: a related entry that answers the question
         # rebuilt from it, or "the brief does not say" - never the same answer again
-        return _related_answer(bot, state, last, whole, text, lang) or _not_said_more(bot, state, last, text, lang), whole
+        reply = _related_answer(bot, state, last, whole, text, lang) or _not_said_more(bot, state, last, text, lang)
+        return reply, whole
     enough = len(own) >= SUBJECT_TERMS  # "nə yazıb?" (pro-drop: "what did he write?") leans on the last answer
     if alone.answered and (combined.kind not in ("answer", "not_said")
                            or (enough and _explains_better(bot, own, alone, combined))):
