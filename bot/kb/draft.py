@@ -9,7 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.matching.text import fold, split_sentences
+from bot.kb.questions import context_words, family_words, reader_questions, verb_forms
+from bot.matching.text import STOP_WORDS, fold, split_sentences
 
 BOILERPLATE = re.compile(
     r"^(no comments:?|\d+ comments?:?|share this( article)?:?|posted by\b.*|labels?:.*|newer post|older post|home|"
@@ -23,6 +24,9 @@ MAX_DATE_LINE = 48  # "Sunday, 27 September 2025, 10:30 AM +0000" fits; a senten
 _NAME = re.compile(r"^(?:[Bb][Yy]:?\s+)?([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})$")
 _ENTITY = re.compile(r"\b([A-Z][\w’'-]+(?:\s+(?:of|the|and|for|de|al)?\s*[A-Z][\w’'-]+)*)")
 _NUMBER = re.compile(r"\b(\d[\d,.]*)\b")
+MAX_READER_QUESTIONS = 8  # drafted questions per sentence, before the entity and keyword forms
+MAX_CONTEXT_WORDS = 6  # words from the previous sentence and the heading, as keywords
+MAX_FAMILY_WORDS = 12  # readers' words for the sentence's words (bot.kb.lexicon), as keywords
 _STOP_ENTITIES = {"The", "This", "That", "These", "Those", "It", "As", "In", "On", "At", "For", "A", "An", "And", "But",
                   "Further", "However", "First", "Second", "Third", "Fourth", "Fifth", "We", "He", "She", "They", "I"}
 
@@ -121,24 +125,17 @@ def clean_article(raw: str) -> Draft:
     return draft
 
 
-def _phrasings(sentence: str, used: set[str]) -> list[str]:
-    """Draft questions from a sentence's named entities, numbers and key phrase; unique within the brief."""
+def _phrasings(sentence: str, used: set[str], previous: str | None = None, heading: str | None = None) -> list[str]:
+    """Reader questions the sentence answers (see bot.kb.questions), an entity question and a keyword form; unique
+    within the brief."""
     found = (re.sub(r"['’]s$", "", m.group(1)) for m in _ENTITY.finditer(sentence))
-    entities = [e for e in dict.fromkeys(found) if e not in _STOP_ENTITIES]
-    numbers = [n.rstrip(".,") for n in _NUMBER.findall(sentence)]
-    words = [
-        w
-        for w in re.findall(r"[A-Za-z][a-z’'-]{5,}", sentence)
-        if w.lower() not in {"because", "should", "through", "between"}
-    ]
-    candidates = []
-    if len(entities) >= 2:
-        candidates.append(f"What does the brief say about {entities[0]} and {entities[1]}?")
-    candidates += [f"What does the brief say about {e}?" for e in entities[:3]]
-    candidates += [f"What happened in {n}?" for n in numbers if re.fullmatch(r"(19|20)\d\d", n)]
-    candidates += [f"{e} {n}" for e in entities[:1] for n in numbers[:1]]
-    if words:
-        candidates.append(" ".join(sorted(words, key=len, reverse=True)[:3]).lower())
+    entities = [e for e in dict.fromkeys(found) if e not in _STOP_ENTITIES and (" " in e or not sentence.startswith(e))]
+    candidates = reader_questions(sentence, previous, heading)[:MAX_READER_QUESTIONS]
+    candidates += [f"What does the brief say about {e}?" for e in entities[:1]]
+    context = context_words(sentence, previous, heading)[:MAX_CONTEXT_WORDS]
+    own = [w for w in dict.fromkeys(fold(sentence).split()) if len(w) > 3 and w not in STOP_WORDS]
+    if own:
+        candidates.append(" ".join(own[:5] + context[:2]))
     candidates.append(sentence.rstrip(".?!"))
     out = []
     for q in candidates:
@@ -146,7 +143,14 @@ def _phrasings(sentence: str, used: set[str]) -> list[str]:
         if key and key not in used:
             used.add(key)
             out.append(q)
-    return out[:5]
+    return out
+
+
+def _keywords(sentence: str, previous: str | None, heading: str | None) -> list[str]:
+    """The sentence's long words, the words of its neighbourhood and the readers' words for them."""
+    own = [w for w in dict.fromkeys(fold(sentence).split()) if len(w) > 6][:8]
+    context = context_words(sentence, previous, heading)[:MAX_CONTEXT_WORDS]
+    return list(dict.fromkeys(own + context + verb_forms(sentence) + family_words(sentence)[:MAX_FAMILY_WORDS]))
 
 
 def draft_brief(raw: str, brief_id: str) -> tuple[dict, dict]:
@@ -192,11 +196,15 @@ def draft_brief(raw: str, brief_id: str) -> tuple[dict, dict]:
             entries.append({"id": eid, "draft": True, "questions": questions, "answer": answer.format(value),
                             "quote": value, "paragraph": 0, "context": "main"})
     counters: dict[int, int] = {}
+    previous = None
     for n, sentence in sentences:
         counters[n] = counters.get(n, 0) + 1
-        entries.append({"id": f"p{n}-s{counters[n]}", "draft": True, "questions": _phrasings(sentence, used),
+        heading = draft.paragraphs[n - 1][0]
+        entries.append({"id": f"p{n}-s{counters[n]}", "draft": True,
+                        "questions": _phrasings(sentence, used, previous, heading),
                         "answer": sentence, "quote": sentence, "paragraph": n, "context": "main",
-                        "keywords": [w for w in dict.fromkeys(fold(sentence).split()) if len(w) > 6][:8]})
+                        "keywords": _keywords(sentence, previous, heading)})
+        previous = sentence
     return brief, {"entries": entries}
 
 
