@@ -25,8 +25,10 @@ _NAME = re.compile(r"^(?:[Bb][Yy]:?\s+)?([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)
 _ENTITY = re.compile(r"\b([A-Z][\w’'-]+(?:\s+(?:of|the|and|for|de|al)?\s*[A-Z][\w’'-]+)*)")
 _NUMBER = re.compile(r"\b(\d[\d,.]*)\b")
 MAX_READER_QUESTIONS = 8  # drafted questions per sentence, before the entity and keyword forms
+MAX_PHRASINGS = 7  # in all, per sentence: fewer than bot.matching.support's 8 per entry, below which a draft keeps the
+# default support floor (leave-one-out on drafted templates would measure the templates, not readers)
 MAX_CONTEXT_WORDS = 6  # words from the previous sentence and the heading, as keywords
-MAX_FAMILY_WORDS = 12  # readers' words for the sentence's words (bot.kb.lexicon), as keywords
+MAX_FAMILY_WORDS = 20  # readers' words for the sentence's words (bot.kb.lexicon), as keywords
 _STOP_ENTITIES = {"The", "This", "That", "These", "Those", "It", "As", "In", "On", "At", "For", "A", "An", "And", "But",
                   "Further", "However", "First", "Second", "Third", "Fourth", "Fifth", "We", "He", "She", "They", "I"}
 
@@ -125,31 +127,32 @@ def clean_article(raw: str) -> Draft:
     return draft
 
 
-def _phrasings(sentence: str, used: set[str], previous: str | None = None, heading: str | None = None) -> list[str]:
+def _phrasings(sentence: str, used: set[str], previous: str | None = None, heading: str | None = None,
+               neighbour: str | None = None) -> list[str]:
     """Reader questions the sentence answers (see bot.kb.questions), an entity question and a keyword form; unique
     within the brief."""
     found = (re.sub(r"['’]s$", "", m.group(1)) for m in _ENTITY.finditer(sentence))
     entities = [e for e in dict.fromkeys(found) if e not in _STOP_ENTITIES and (" " in e or not sentence.startswith(e))]
-    candidates = reader_questions(sentence, previous, heading)[:MAX_READER_QUESTIONS]
-    candidates += [f"What does the brief say about {e}?" for e in entities[:1]]
-    context = context_words(sentence, previous, heading)[:MAX_CONTEXT_WORDS]
+    asked = reader_questions(sentence, previous, heading)[:MAX_READER_QUESTIONS]
+    candidates = asked[: MAX_PHRASINGS - 2] + [f"What does the brief say about {e}?" for e in entities[:1]]
+    context = context_words(sentence, neighbour, heading)[:MAX_CONTEXT_WORDS]
     own = [w for w in dict.fromkeys(fold(sentence).split()) if len(w) > 3 and w not in STOP_WORDS]
     if own:
         candidates.append(" ".join(own[:5] + context[:2]))
-    candidates.append(sentence.rstrip(".?!"))
+    candidates += asked[MAX_PHRASINGS - 2 :] + [sentence.rstrip(".?!")]
     out = []
     for q in candidates:
         key = fold(q)
         if key and key not in used:
             used.add(key)
             out.append(q)
-    return out
+    return out[:MAX_PHRASINGS]
 
 
-def _keywords(sentence: str, previous: str | None, heading: str | None) -> list[str]:
+def _keywords(sentence: str, neighbour: str | None, heading: str | None) -> list[str]:
     """The sentence's long words, the words of its neighbourhood and the readers' words for them."""
     own = [w for w in dict.fromkeys(fold(sentence).split()) if len(w) > 6][:8]
-    context = context_words(sentence, previous, heading)[:MAX_CONTEXT_WORDS]
+    context = context_words(sentence, neighbour, heading)[:MAX_CONTEXT_WORDS]
     return list(dict.fromkeys(own + context + verb_forms(sentence) + family_words(sentence)[:MAX_FAMILY_WORDS]))
 
 
@@ -196,15 +199,17 @@ def draft_brief(raw: str, brief_id: str) -> tuple[dict, dict]:
             entries.append({"id": eid, "draft": True, "questions": questions, "answer": answer.format(value),
                             "quote": value, "paragraph": 0, "context": "main"})
     counters: dict[int, int] = {}
-    previous = None
-    for n, sentence in sentences:
+    for i, (n, sentence) in enumerate(sentences):
         counters[n] = counters.get(n, 0) + 1
         heading = draft.paragraphs[n - 1][0]
+        previous = sentences[i - 1][1] if i else None  # pronouns look back, across a paragraph break too
+        # Context: the previous sentence of the paragraph, or the next one for the paragraph's first.
+        same = [s for m, s in sentences[max(0, i - 1) : i + 2] if m == n and s != sentence]
+        neighbour = same[0] if same else None
         entries.append({"id": f"p{n}-s{counters[n]}", "draft": True,
-                        "questions": _phrasings(sentence, used, previous, heading),
+                        "questions": _phrasings(sentence, used, previous, heading, neighbour),
                         "answer": sentence, "quote": sentence, "paragraph": n, "context": "main",
-                        "keywords": _keywords(sentence, previous, heading)})
-        previous = sentence
+                        "keywords": _keywords(sentence, neighbour, heading)})
     return brief, {"entries": entries}
 
 

@@ -56,7 +56,8 @@ council councils local_authority local_authorities municipality
 government ministers ministry state authorities
 vaccine vaccines vaccination vaccinated jab jabs immunisation immunization immunise immunised shot shots dose doses
 doctor doctors physician clinic clinics
-price prices cost costs bills bill
+price prices cost costs bills bill inflation
+wage wages pay salary salaries earnings
 rate rates level levels interest
 act law legislation bill
 job jobs work employment workers staff

@@ -32,10 +32,17 @@ _AGENTS = re.compile(r"\b(council|councils|bank|board|committee|government|minis
                      r"authority|authorities|tenants|residents|workers|company|companies|[A-Z][a-z]+ [A-Z][a-z]+)\b")
 _ORG_WORDS = re.compile(r"\b(Council|Bank|Board|Act|Committee|Agency|Ministry|Reserve|Region|Party|University|"
                         r"Institute|Company|Group|Union|Fund|Office|Department|Service|Authority|Court|District)\b")
+_DURATION = re.compile(r"\b(?:for|within|over|only|in|after)?\s*(?:the\s+)?(?:first|next|past|last|\d+|a|an|one|two|"
+                       r"three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|several|few)\s+"
+                       r"(?:years?|months?|weeks?|days?|decades?|hours?)\b", re.IGNORECASE)
+_ORDINAL = (r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:\w+\s+in\s+a\s+row|consecutive\s+\w+"
+            r"|\w+\s+running|time)")
 _UNIT = (r"(?:\s*%|\s+per\s*cent|\s+percent|\s+percentage points?|\s+(?:million|billion|thousand|trillion)"
          r"(?:\s+(?:dollars|euros|pounds))?|\s+(?:dollars|euros|pounds|tonnes|tons))?")
 _AMOUNT = (rf"[£$€]?\d[\d,.]*{_UNIT}|(?:a|one|two|three)\s+(?:half|third|quarter|fifth|tenth)s?{_UNIT}"
-           r"|half|twice|double|one\s+\w+\s+in\s+(?:ten|five|four|three|twenty|a hundred)"
+           r"|(?<!first )(?<!second )(?<!last )half|twice|double"
+           r"|one\s+\w+\s+in\s+(?:ten|five|four|three|twenty|a hundred)"
+           rf"|{_ORDINAL}"
            r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+to\s+(?:one|two|three|four|five|"
            r"six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)")
 _QUANTITY = re.compile(rf"(?:\b(?:by|to|from|at|of|around|about|some|nearly|almost|over|only|roughly|more than|"
@@ -56,6 +63,7 @@ _PERSON = re.compile(r"\b(?:(?:Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Governor|President|Mi
                      r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b")
 _NOT_NAMES = re.compile(rf"\b({MONTHS}|The|This|That|These|It|In|On|At|By|For|And|But|Most|Only|Each|Its|Their|"
                         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Early|Next|Results|Campaign)\b")
+_LINKING = {"remain", "become", "stay", "seem", "is"}
 _ANAPHORS = {"it", "its", "they", "their", "them", "this", "these", "those", "there", "he", "she", "his", "her"}
 SHORT_SENTENCE = 4  # content words at most, for a sentence that says little without its neighbours
 
@@ -227,9 +235,13 @@ def resolve(clause: Clause, previous: Clause | None) -> Clause:
     subject, rest = clause.subject, clause.rest
     if first in _PRONOUNS and len(words) == 1:
         subject = previous.subject
-    elif first in _POSSESSIVES:
-        subject = f"{previous.subject}'s {' '.join(words[1:])}"
+    elif first in _POSSESSIVES:  # "Its staff" after "The bank's target is...": the bank's staff
+        owner = re.split(r"['’]s\b", previous.subject)[0]
+        subject = f"{_lower_first(owner)}'s {' '.join(words[1:])}"
     thing = object_phrase(previous)
+    figure = _QUANTITY.match(previous.rest)
+    if re.fullmatch(r"\w+ of it", subject.lower()) and figure:  # "Most of it" after "spent 6.5 million dollars"
+        thing = figure.group(0)
     if thing and re.search(r"\bit\b", subject):  # "Councils that introduced it": the previous clause's object
         subject = re.sub(r"\bit\b", thing, subject)
     elif thing and subject != clause.subject:  # "It offered it ...": the subject took the previous subject
@@ -268,6 +280,24 @@ def _quantity_questions(clause: Clause) -> list[str]:
             out.append(f"By how much {clause.body(_DATE.sub('', rest))}?")
         break
     return out
+
+
+def _duration_questions(clause: Clause) -> list[str]:
+    found = _DURATION.search(clause.rest)
+    if not found:
+        return []
+    return [f"How long {clause.body(clause.rest.replace(found.group(0), ''))}?"]
+
+
+def _count_questions(clause: Clause) -> list[str]:
+    """ "How many measles cases were there in 2024?" for "Measles cases ... reached 412 in 2024"."""
+    words = clause.subject.split()
+    figure = _QUANTITY.search(clause.rest)
+    if not words or not figure or not words[-1].endswith("s") or _MONEY.search(figure.group(0)) or _QUANTITY.search(
+            clause.subject) or _COUNTED.match(re.sub(r"^(?:\w+\s+)*?(?=\d)", "", clause.rest[figure.start():])):
+        return []
+    date = _DATE.search(clause.rest)
+    return [_tidy(f"How many {_lower_first(clause.subject)} were there {date.group(0) if date else ''}?")]
 
 
 def _date_questions(clause: Clause) -> list[str]:
@@ -317,12 +347,13 @@ def _because_questions(clause: Clause, previous: Clause | None, sentence: str) -
 
 def clause_questions(clause: Clause, previous: Clause | None, sentence: str) -> list[str]:
     """Questions one clause answers, most specific first."""
-    out = _quantity_questions(clause) + _date_questions(clause)
+    out = _because_questions(clause, previous, sentence)  # a cause is what a causal sentence is asked for
+    out += _count_questions(clause) + _quantity_questions(clause) + _date_questions(clause)
+    out += _duration_questions(clause)
     for name in _people(sentence):
         out.append(f"Who is {name}?")
         if base_form(clause.verb) in _SPEECH or clause.verb.lower() in _SPEECH:
             out.append(f"What did {name} say?")
-    out += _because_questions(clause, previous, sentence)
     place = _PLACE.search(clause.rest)
     if place and not _DATE.fullmatch(place.group(0)):
         out.append(f"Where {clause.body(_DATE.sub('', clause.rest).replace(place.group(0), ''))}?")
@@ -330,6 +361,8 @@ def clause_questions(clause: Clause, previous: Clause | None, sentence: str) -> 
     if subject_q:
         out.append(subject_q)
     obj = object_phrase(clause)
+    if base_form(clause.verb) in _LINKING and not clause.aux and obj:  # "Wage growth remains the main worry"
+        out.append(f"What is {_lower_first(obj)}?")
     if clause.copula:
         how = "How" if len(obj.split()) == 1 else "What"
         out.append(f"{how} {clause.verb.lower()} {_lower_first(clause.subject)}?")
@@ -365,8 +398,23 @@ def _synonym_variant(question: str, clause: Clause) -> str | None:
     return None
 
 
-def context_words(sentence: str, previous: str | None, heading: str | None) -> list[str]:
-    """Words from around the sentence a reader may use to name its topic: the previous sentence's, the heading's.
+def _noun_variant(question: str) -> str | None:
+    """The question with its nouns in other words of their families ("children" -> "kids", "dose" -> "vaccine")."""
+    words = question.rstrip("?").split()
+    changed = False
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in AUXILIARIES or low in COMMON_VERBS or low in IRREGULAR or low.endswith("ed"):
+            continue
+        alternative = next((o for o in family(low) if " " not in o and o[:4] != low[:4]), None)
+        if alternative:
+            words[i], changed = alternative, True
+    return " ".join(words) + "?" if changed else None
+
+
+def context_words(sentence: str, neighbour: str | None, heading: str | None) -> list[str]:
+    """Words from around the sentence a reader may use to name its topic: a neighbour's (the previous sentence of
+    its paragraph, or the next for the paragraph's first), the heading's.
 
     Only for a sentence that leans on its neighbours: one that refers back ("it", "they", "there") or says little
     on its own. Elsewhere the neighbours' words would blur which sentence answers."""
@@ -375,7 +423,7 @@ def context_words(sentence: str, previous: str | None, heading: str | None) -> l
     if not leans:
         return []
     out: list[str] = []
-    for text in (previous or "", heading or ""):
+    for text in (neighbour or "", heading or ""):
         out += [w.lower() for w in tokens(text) if w.isalpha() and len(w) > 3 and w.lower() not in _STOP]
     own = {w.lower() for w in tokens(sentence)}
     return [w for w in dict.fromkeys(out) if w not in own]
@@ -416,4 +464,7 @@ def reader_questions(sentence: str, previous: str | None = None, heading: str | 
         variant = _synonym_variant(asked[0], clause) if asked else None
         if variant:
             out.insert(1, variant)
+        nouns = _noun_variant(asked[0]) if asked else None
+        if nouns:
+            out.insert(2, nouns)
     return [_tidy(q) for q in dict.fromkeys(out) if len(q.split()) >= 3]
