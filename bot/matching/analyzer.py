@@ -10,6 +10,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.knowledge.models import Knowledge
+from bot.matching.lexicon import LEXICON
 from bot.matching.stemming import stem_word
 from bot.matching.text import SOFT_STOP_WORDS, STOP_WORDS, fold, stem, strip_fillers
 
@@ -105,10 +106,11 @@ class Analyzer:
 
     def __init__(self, knowledge: Knowledge):
         self.aliases: dict[tuple[str, ...], str] = {}
-        for brief in knowledge.briefs:
-            for canonical, variants in brief.aliases:
-                for variant in (canonical, *variants):
-                    self.aliases.setdefault(tuple(fold(variant).split()), fold(canonical).replace(" ", ""))
+        families = [alias for brief in knowledge.briefs for alias in brief.aliases]  # a brief's own terms win
+        families += [(canonical, variants) for canonical, variants in LEXICON.items()]  # then everyday language
+        for canonical, variants in families:
+            for variant in (canonical, *variants):
+                self.aliases.setdefault(tuple(fold(variant).split()), fold(canonical).replace(" ", ""))
         self.longest_alias = max((len(k) for k in self.aliases), default=1)
         self.canonical = frozenset(self.aliases.values())
         # The words inside multi-word aliases ("caucasus" in "south caucasus pipeline"), so that a partial

@@ -1,0 +1,44 @@
+"""The shared lexicon: everyday word families every brief gets, and a brief's own aliases first."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.loader import load_knowledge
+from bot.matching.analyzer import Analyzer
+from bot.matching.lexicon import LEXICON
+from bot.matching.text import fold
+from tests.conftest import TINY_BRIEF
+
+
+def test_every_family_is_a_tuple_of_distinct_words():
+    for canonical, variants in LEXICON.items():
+        assert isinstance(variants, tuple) and variants, canonical
+        folded = [fold(v) for v in variants]
+        assert len(set(folded)) == len(folded), (canonical, [v for v in folded if folded.count(v) > 1])
+
+
+@pytest.mark.parametrize("words, canonical", [
+    ("moscow is broke", "revenue"),
+    ("short of cash", "revenue"),
+    ("у москвы нет денег", "revenue"),
+    ("what set it off", "trigger"),
+    ("baku has beef with moscow", "angry"),
+    ("Qaz anbarları", "storage"),
+])
+def test_a_brief_without_aliases_still_reads_everyday_words(write_kb, words, canonical):
+    analyzer = Analyzer(load_knowledge(write_kb({"tiny.yaml": TINY_BRIEF})))
+    assert canonical in analyzer._alias(fold(words).split())
+
+
+def test_a_briefs_own_alias_wins_over_the_lexicon(write_kb):
+    brief = TINY_BRIEF.replace("paragraphs:\n", "aliases:\n  orchard: [broke]\nparagraphs:\n", 1)
+    analyzer = Analyzer(load_knowledge(write_kb({"tiny.yaml": brief})))
+    assert analyzer._alias(["broke"]) == ["orchard"]
+
+
+def test_the_shipped_brief_keeps_only_its_own_terms(knowledge):
+    """General families live in the lexicon, not in one brief's aliases (names and the brief's terms stay there)."""
+    own = {canonical for canonical, _ in knowledge.brief("azerbaijan-moscow").aliases}
+    assert not own & {"angry", "revenue", "lost", "crisis", "storage", "supply", "trigger"}
+    assert {"azal", "karabakh", "tanap", "putin"} <= own
