@@ -112,7 +112,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if getattr(args, "coverage", False):
         from bot.kb.coverage import coverage_report
 
-        report = coverage_report(knowledge)
+        report = coverage_report(knowledge, _bot(args))  # the bot as served (from the cache when it is warm)
         print(report.text())
         return 0 if report.ok and not ui else 1
     return 1 if ui else 0
@@ -152,7 +152,6 @@ def cmd_kb_gaps(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from bot.kb.gaps import find_gaps, format_gaps
-    from bot.matching.lexical import Matcher
     from bot.traffic import read_log
 
     try:
@@ -160,7 +159,7 @@ def cmd_kb_gaps(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"briefbot: cannot read {args.log}: {exc}", file=sys.stderr)
         return 1
-    print(format_gaps(find_gaps(records, Matcher(_load(args)), closest_for=args.limit), args.limit))
+    print(format_gaps(find_gaps(records, _bot(args), closest_for=args.limit), args.limit))
     return 0
 
 

@@ -13,7 +13,6 @@ from bot.commands import select_brief
 from bot.core import BriefBot
 from bot.kb.gaps import find_gaps, format_gaps
 from bot.knowledge.loader import KnowledgeError, load_knowledge
-from bot.matching.lexical import Matcher
 from bot.telegram.reload import Reloader
 from bot.traffic import TrafficLog, read_log
 from tests.conftest import ROOT, TINY_BRIEF
@@ -76,13 +75,13 @@ def test_unanswered_log_is_opt_in_and_holds_no_user_data(tmp_path, bot):
     assert all(set(r) <= {"at", "event", "kind", "question", "score", "closest", "entry", "useful"} for r in records)
 
 
-def test_gaps_groups_paraphrases_of_one_question(tmp_path, knowledge):
+def test_gaps_groups_paraphrases_of_one_question(tmp_path, bot):
     questions = ["How many people died on flight 8243?", "how many passengers died on the AZAL flight",
                  "number of people killed on flight 8243", "What is the GDP of Azerbaijan?", "azerbaijan gdp",
                  "what's the weather in baku"]
     path = tmp_path / "log.jsonl"
     path.write_text("\n".join(json.dumps({"event": "unanswered", "question": q}) for q in questions) + "\nnot json\n")
-    gaps = find_gaps(read_log(path), Matcher(knowledge))
+    gaps = find_gaps(read_log(path), bot)
     assert gaps[0].count == 3 and gaps[0].closest == "azerbaijan-moscow/flight-8243"
     assert any(g.count == 2 and "gdp" in g.terms for g in gaps) and len(gaps) == 3
     text = format_gaps(gaps)

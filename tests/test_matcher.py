@@ -1,15 +1,9 @@
-"""Matching: question -> expected entry, declines and near misses, on the real knowledge."""
+"""Matching as served (the learned scorer, then the policy): question -> expected entry, declines and near misses,
+on the real knowledge. (These held the retired lexical matcher; they now hold what answers.)"""
 
 from __future__ import annotations
 
 import pytest
-
-from bot.matching.lexical import Matcher
-
-
-@pytest.fixture(scope="module")
-def matcher(knowledge):
-    return Matcher(knowledge)
 
 
 @pytest.mark.parametrize(
@@ -46,9 +40,9 @@ def matcher(knowledge):
         ("Can you tell me what triggered the crisis?", "triggers"),
     ],
 )
-def test_question_matches_expected_entry(matcher, question, entry):
-    result = matcher.match(question)
-    assert result.outcome == "answer", (result.outcome, result.score)
+def test_question_matches_expected_entry(bot, question, entry):
+    result = bot.decide(question, None, "en")
+    assert result.outcome == "answer", (result.outcome, result.confidence)
     assert result.best.entry.id == entry
 
 
@@ -57,43 +51,52 @@ def test_question_matches_expected_entry(matcher, question, entry):
     ["What is the capital of Azerbaijan?", "tell me a joke", "weather in baku tomorrow", "", "   ", "?!?!",
      "who won the super bowl", "how old is putin", "hello", "what's your name"],
 )
-def test_off_topic_is_never_answered(matcher, question):
-    assert matcher.match(question).outcome != "answer"
+def test_off_topic_is_never_answered(bot, question):
+    assert bot.decide(question, None, "en").outcome != "answer"
 
 
 @pytest.mark.parametrize("question, kind", [("How many people died on flight 8243?", "quantity"),
                                             ("When did Russia invade Ukraine?", "time")])
-def test_near_miss_names_the_missing_fact_and_suggests_the_closest(matcher, question, kind):
-    result = matcher.match(question)
-    assert result.outcome == "suggest" and result.unmet == kind
+def test_near_miss_names_the_missing_fact_and_suggests_the_closest(bot, question, kind):
+    result = bot.decide(question, None, "en")
+    assert result.outcome == "not_said" and result.unmet == kind
     assert result.candidates
 
 
-def test_facts_the_brief_states_are_answered(matcher):
-    assert matcher.match("When did Armenia lose Karabakh?").outcome == "answer"
-    assert matcher.match("How many contexts are there?").outcome == "answer"
+def test_facts_the_brief_states_are_answered(bot):
+    assert bot.decide("When did Armenia lose Karabakh?", None, "en").outcome == "answer"
+    assert bot.decide("How many contexts are there?", None, "en").outcome == "answer"
 
 
-def test_vague_questions_get_suggestions_not_answers(matcher):
-    result = matcher.match("russia")
+def test_vague_questions_get_suggestions_not_answers(bot):
+    result = bot.decide("russia", None, "en")
     assert result.outcome == "suggest" and len(result.candidates) >= 2
 
 
-def test_matching_is_deterministic(matcher):
-    first = [(c.entry.id, c.score) for c in matcher.rank(matcher.analyzer.query("russia energy europe"))]
-    assert first == [(c.entry.id, c.score) for c in matcher.rank(matcher.analyzer.query("russia energy europe"))]
+@pytest.mark.slow
+def test_matching_is_the_same_after_another_fit_and_through_the_cache(knowledge, bot):
+    import pickle
+
+    from bot.core import BriefBot
+
+    again, cached = BriefBot(knowledge), pickle.loads(pickle.dumps(bot))  # a second fit; a cache round trip
+    for question in ["russia energy europe", "who wrote it", "azal crash", "what is TANAP", "кто автор"]:
+        ranked = [[(c.entry.id, c.confidence) for c in b.scorer.rank(question, None, "en")]
+                  for b in (bot, again, cached)]
+        assert ranked[0] and ranked[0] == ranked[1] == ranked[2], question
 
 
-def test_every_phrasing_finds_its_own_entry(knowledge, matcher):
+def test_every_phrasing_finds_its_own_entry(knowledge, bot):
     for brief in knowledge.briefs:
         for entry in brief.entries:
-            for q in entry.questions:
-                best = matcher.rank(matcher.analyzer.query(q))[0]
-                assert best.entry.id == entry.id, (q, best.entry.id)
+            for language, text in brief.entry_texts(entry.id):
+                for q in text.questions:
+                    best = bot.scorer.rank(q, None, language)[0]
+                    assert best.entry.id == entry.id, (q, best.entry.id)
 
 
-def test_typo_repair_only_snaps_to_close_words(matcher):
-    a = matcher.analyzer
+def test_typo_repair_only_snaps_to_close_words(bot):
+    a = bot.analyzer
     assert a.correct("azerbajian") == "azerbaijan"
     assert a.correct("pipline") in ("pipeline", "pipelines")
     assert a.correct("sourdough") == "sourdough"

@@ -96,6 +96,10 @@ class Support:
         """The IDF-weighted share of the question's stems found in the entry's own words."""
         return self._share(set(stems), self._stems.get((brief_id, entry_id), frozenset()))
 
+    def weight(self, stem: str) -> float:
+        """How rare a stem is among the entries (IDF); a stem no entry uses weighs the most."""
+        return self._idf.get(stem, self._unknown)
+
     def information(self, stems: tuple[str, ...], brief_id: str, entry_id: str) -> float:
         """The summed IDF of the question's stems found in the entry: how specific the match is."""
         own = self._stems.get((brief_id, entry_id), frozenset())
