@@ -43,6 +43,7 @@ def bots(tmp_path_factory):
     ("health", "How much did the vaccination drive cost?", "6.5 million dollars"),
     ("health", "How many villages did the mobile clinics go to?", "140 villages"),
     ("health", "How many parents doubt vaccine safety?", "one parent in ten"),
+    ("health", "How many measles cases were there in 2024?", "reached 412 in 2024"),
     ("health", "When does the mobile clinic funding run out?", "March 2026"),
 ])
 def test_a_fresh_draft_answers_paraphrases_with_the_verbatim_quote(bots, article, question, quote):
@@ -91,6 +92,10 @@ def test_a_clause_is_split_at_its_verb(sentence, subject, verb):
     ("Household electricity bills fell by 12 per cent in July.", "By how much did household electricity bills fall"),
     ("Ministers will publish a review of the pilots in spring 2026.", "When will ministers publish a review"),
     ("Two members, Clara Jensen and Tomas Berg, wanted a cut.", "Who is Clara Jensen?"),
+    ("Measles cases in the region reached 412 in 2024.", "How many measles cases in the region were there in 2024?"),
+    ("Twelve councils in the Midlands began a collection in 2022.", "Where did twelve councils begin a collection?"),
+    ("Smaller councils say the grant covers only the first year.", "How long do smaller councils say the grant"),
+    ("It was the third meeting in a row without a change.", "How many meeting"),
 ])
 def test_wh_questions_come_from_the_facts_a_sentence_states(sentence, expected):
     assert any(q.startswith(expected) for q in reader_questions(sentence)), reader_questions(sentence)

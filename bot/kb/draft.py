@@ -153,7 +153,8 @@ def _keywords(sentence: str, neighbour: str | None, heading: str | None) -> list
     """The sentence's long words, the words of its neighbourhood and the readers' words for them."""
     own = [w for w in dict.fromkeys(fold(sentence).split()) if len(w) > 6][:8]
     context = context_words(sentence, neighbour, heading)[:MAX_CONTEXT_WORDS]
-    return list(dict.fromkeys(own + context + verb_forms(sentence) + family_words(sentence)[:MAX_FAMILY_WORDS]))
+    words = own + context + verb_forms(sentence) + family_words(sentence)[:MAX_FAMILY_WORDS]
+    return list(dict.fromkeys(words))
 
 
 def draft_brief(raw: str, brief_id: str) -> tuple[dict, dict]:

@@ -32,9 +32,11 @@ _AGENTS = re.compile(r"\b(council|councils|bank|board|committee|government|minis
                      r"authority|authorities|tenants|residents|workers|company|companies|[A-Z][a-z]+ [A-Z][a-z]+)\b")
 _ORG_WORDS = re.compile(r"\b(Council|Bank|Board|Act|Committee|Agency|Ministry|Reserve|Region|Party|University|"
                         r"Institute|Company|Group|Union|Fund|Office|Department|Service|Authority|Court|District)\b")
-_DURATION = re.compile(r"\b(?:for|within|over|only|in|after)?\s*(?:the\s+)?(?:first|next|past|last|\d+|a|an|one|two|"
-                       r"three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|several|few)\s+"
-                       r"(?:years?|months?|weeks?|days?|decades?|hours?)\b", re.IGNORECASE)
+_NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|forty|fifty|hundreds"
+_DURATION = re.compile(rf"\b(?:(?:for|within|over|only|in|after)\s+)?(?:(?:the\s+)?(?:first|next)\s+(?:(?:\d+|"
+                       rf"{_NUMBER_WORDS})\s+)?|(?:\d+|{_NUMBER_WORDS})\s+)(?:years?|months?|weeks?|days?|decades?|hours?)\b",
+                       re.IGNORECASE)
+_LEADING_WORDS = re.compile(rf"^(?:\w+\s+)*?(?=[£$€]?\d|(?:{_NUMBER_WORDS})\b)", re.IGNORECASE)
 _ORDINAL = (r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:\w+\s+in\s+a\s+row|consecutive\s+\w+"
             r"|\w+\s+running|time)")
 _UNIT = (r"(?:\s*%|\s+per\s*cent|\s+percent|\s+percentage points?|\s+(?:million|billion|thousand|trillion)"
@@ -44,12 +46,14 @@ _AMOUNT = (rf"[£$€]?\d[\d,.]*{_UNIT}|(?:a|one|two|three)\s+(?:half|third|quar
            r"|one\s+\w+\s+in\s+(?:ten|five|four|three|twenty|a hundred)"
            rf"|{_ORDINAL}"
            r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+to\s+(?:one|two|three|four|five|"
-           r"six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)")
+           r"six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+           rf"|\b(?:{_NUMBER_WORDS})\b(?=\s+[a-z]{{3,}})")
 _QUANTITY = re.compile(rf"(?:\b(?:by|to|from|at|of|around|about|some|nearly|almost|over|only|roughly|more than|"
                        rf"less than|up to)\s+)*(?:{_AMOUNT})(?:\s+(?:to|and)\s+(?:{_AMOUNT}))?", re.IGNORECASE)
 _NOT_COUNTED = (r"(?!(?:per|percent|million|billion|thousand|in|on|at|to|by|from|of|for|and|or|the|a|an|over|"
                 r"under|since|until|with|than|was|were|is|are|had|has|have|will|would)\b)")
-_COUNTED = re.compile(rf"^(?:[£$€]?\d[\d,.]*)\s+((?:{_NOT_COUNTED}[a-z]+\s+(?=[a-z]+s\b))?{_NOT_COUNTED}[a-z]{{3,}})\b")
+_COUNTED = re.compile(rf"^(?:[£$€]?\d[\d,.]*|{_NUMBER_WORDS})\s+"
+                      rf"((?:{_NOT_COUNTED}[a-z]+\s+(?=[a-z]+s\b))?{_NOT_COUNTED}[a-z]{{3,}})\b", re.IGNORECASE)
 _MONEY = re.compile(r"[£$€]|dollars|euros|pounds|million|billion|per\s*cent|percent|%|half|third|quarter|fifth|tenth"
                     r"|twice|double|\bone \w+ in", re.IGNORECASE)
 _YEAR = r"(?:19|20)\d\d"
@@ -110,6 +114,8 @@ class Sentence:
 
 
 def _tidy(text: str) -> str:
+    # An article left before a removed figure ("the [third meeting in a row] without") goes with it.
+    text = re.sub(r"\b(?:the|a|an)\s+(?=(?:the|a|an|without|with|in|on|of|for|to|by|from|at)\b|[,?]|$)", "", text)
     text = re.sub(r"\s+([,;:.?)])", r"\1", re.sub(r"\(\s+", "(", text))
     return re.sub(r"\s+", " ", text).strip(" ,;:")
 
@@ -250,27 +256,41 @@ def resolve(clause: Clause, previous: Clause | None) -> Clause:
 
 
 def _wh_for_quantity(clause: Clause, span: str) -> str:
-    counted = _COUNTED.match(re.sub(r"^(?:\w+\s+)*?(?=[£$€]?\d)", "", span))
+    ordinal = re.search(_ORDINAL, span, re.IGNORECASE)
+    if ordinal:  # "the third meeting in a row": how many meetings in a row
+        words = ordinal.group(0).split()
+        return f"How many {words[1]}s {' '.join(words[2:])}".strip() if words[1] != "time" else "How many times"
+    counted = _COUNTED.match(_LEADING_WORDS.sub("", span))
     if counted:
         return f"How many {counted.group(1)}"
     return "How much" if _MONEY.search(span) else "How many"
+
+
+def _figures(text: str) -> list[re.Match]:
+    """The figures a text states; a year is a date, not a figure."""
+    return [m for m in _QUANTITY.finditer(text) if not re.fullmatch(rf"(?:\w+\s+)*{_YEAR}", m.group(0).strip())]
+
+
+def _head(subject: str) -> str:
+    """The head noun of a subject: its last word before a preposition or relative ("cases" in "Measles cases in the
+    Riverside region")."""
+    words = re.split(r"\s+(?:in|of|on|at|for|from|with|that|who|which)\s+|,", subject)[0].split()
+    return words[-1] if words else ""
 
 
 def _quantity_questions(clause: Clause) -> list[str]:
     out = []
     span_subject = _QUANTITY.search(clause.subject)
     if span_subject:
-        counted = _COUNTED.match(re.sub(r"^(?:\w+\s+)*?(?=[£$€]?\d)", "", clause.subject[span_subject.start():]))
+        counted = _COUNTED.match(_LEADING_WORDS.sub("", clause.subject[span_subject.start():]))
         noun = counted.group(1) if counted else ""
         rest_of_subject = clause.subject[span_subject.start():].replace(noun, "", 1) if noun else ""
         rest_of_subject = _QUANTITY.sub("", rest_of_subject).strip()
         who = f"How many {noun}".strip() if noun else _wh_for_quantity(clause, span_subject.group(0))
         out.append(f"{who} {rest_of_subject} {clause.predicate()}?")
-    for m in _QUANTITY.finditer(clause.rest):
-        if re.fullmatch(rf"(?:\w+\s+)*{_YEAR}", m.group(0).strip()):
-            continue  # a year is a date, not a figure
+    for m in _figures(clause.rest):
         wh = _wh_for_quantity(clause, m.group(0))
-        counted = _COUNTED.match(re.sub(r"^(?:\w+\s+)*?(?=[£$€]?\d)", "", m.group(0)) + clause.rest[m.end():])
+        counted = _COUNTED.match(_LEADING_WORDS.sub("", m.group(0)) + clause.rest[m.end():])
         rest = clause.rest[: m.start()] + clause.rest[m.end():]
         if counted:
             wh = f"How many {counted.group(1)}"
@@ -291,10 +311,10 @@ def _duration_questions(clause: Clause) -> list[str]:
 
 def _count_questions(clause: Clause) -> list[str]:
     """ "How many measles cases were there in 2024?" for "Measles cases ... reached 412 in 2024"."""
-    words = clause.subject.split()
-    figure = _QUANTITY.search(clause.rest)
-    if not words or not figure or not words[-1].endswith("s") or _MONEY.search(figure.group(0)) or _QUANTITY.search(
-            clause.subject) or _COUNTED.match(re.sub(r"^(?:\w+\s+)*?(?=\d)", "", clause.rest[figure.start():])):
+    figures = _figures(clause.rest)
+    figure = figures[0] if figures else None
+    if not figure or not _head(clause.subject).endswith("s") or _MONEY.search(figure.group(0)) or _QUANTITY.search(
+            clause.subject) or _COUNTED.match(_LEADING_WORDS.sub("", clause.rest[figure.start():])):
         return []
     date = _DATE.search(clause.rest)
     return [_tidy(f"How many {_lower_first(clause.subject)} were there {date.group(0) if date else ''}?")]
@@ -357,6 +377,9 @@ def clause_questions(clause: Clause, previous: Clause | None, sentence: str) -> 
     place = _PLACE.search(clause.rest)
     if place and not _DATE.fullmatch(place.group(0)):
         out.append(f"Where {clause.body(_DATE.sub('', clause.rest).replace(place.group(0), ''))}?")
+    elif _PLACE.search(clause.subject):  # "Twelve councils in the Midlands began...": where did councils begin...
+        found = _PLACE.search(clause.subject).group(0)
+        out.append(f"Where {clause.body(_DATE.sub('', clause.rest), clause.subject.replace(found, ''))}?")
     subject_q = _subject_question(clause)
     if subject_q:
         out.append(subject_q)
@@ -366,8 +389,8 @@ def clause_questions(clause: Clause, previous: Clause | None, sentence: str) -> 
     if clause.copula:
         how = "How" if len(obj.split()) == 1 else "What"
         out.append(f"{how} {clause.verb.lower()} {_lower_first(clause.subject)}?")
-    elif obj and not clause.rest.startswith("to "):
-        out.append(f"What {clause.body('')}?")
+    elif obj and not re.match(r"(?:to|up|down|\w+ly)\b", clause.rest) and clause.rest.split()[0] not in _PREPOSITIONS:
+        out.append(f"What {clause.body('')}?")  # not "What did the crown weaken?" for "weakened slightly against..."
     if not clause.copula and not clause.aux:
         out.append(f"How {clause.body('')}?")
     out.append(f"{clause.body(_DATE.sub('', clause.rest))[:1].upper()}{clause.body(_DATE.sub('', clause.rest))[1:]}?")
@@ -443,12 +466,14 @@ def verb_forms(sentence: str) -> list[str]:
 
 
 def family_words(sentence: str) -> list[str]:
-    out: list[str] = []
-    for w in tokens(sentence):
-        low = w.lower()
-        out += family(low) or family(base_form(low))
+    """Readers' words for the sentence's words, taken in turn from each word's families (so that a long family
+    does not crowd out the others)."""
     own = {w.lower() for w in tokens(sentence)}
-    return [w for w in dict.fromkeys(out) if w not in own]
+    lists = [[o for o in (family(w.lower()) or family(base_form(w.lower()))) if o not in own] for w in tokens(sentence)]
+    out: list[str] = []
+    for rank in range(max((len(x) for x in lists), default=0)):
+        out += [x[rank] for x in lists if rank < len(x)]
+    return list(dict.fromkeys(out))
 
 
 def reader_questions(sentence: str, previous: str | None = None, heading: str | None = None) -> list[str]:
