@@ -28,7 +28,7 @@ MAX_READER_QUESTIONS = 8  # drafted questions per sentence, before the entity an
 MAX_PHRASINGS = 7  # in all, per sentence: fewer than bot.matching.support's 8 per entry, below which a draft keeps the
 # default support floor (leave-one-out on drafted templates would measure the templates, not readers)
 MAX_CONTEXT_WORDS = 6  # words from the previous sentence and the heading, as keywords
-MAX_FAMILY_WORDS = 20  # readers' words for the sentence's words (bot.kb.lexicon), as keywords
+MAX_FAMILY_WORDS = 30  # readers' words for the sentence's words (bot.kb.lexicon), as keywords
 _STOP_ENTITIES = {"The", "This", "That", "These", "Those", "It", "As", "In", "On", "At", "For", "A", "An", "And", "But",
                   "Further", "However", "First", "Second", "Third", "Fourth", "Fifth", "We", "He", "She", "They", "I"}
 

@@ -142,3 +142,17 @@ def inflections(verb: str) -> tuple[str, ...]:
         regular = (base + "s", base + "ed", base + "ing")
     forms = (base, regular[0], past or regular[1], regular[2])
     return tuple(dict.fromkeys(forms))
+
+
+_PARTICIPLES = {"be": "been", "do": "done", "see": "seen", "rise": "risen", "fall": "fallen", "take": "taken",
+                "go": "gone", "begin": "begun", "grow": "grown", "give": "given", "know": "known", "write": "written",
+                "drive": "driven", "break": "broken", "speak": "spoken", "choose": "chosen", "win": "won"}
+
+
+def participle(verb: str) -> str:
+    """The past participle of a verb form ("rose" -> "risen", "introduced" -> "introduced", "cut" -> "cut")."""
+    base = base_form(verb)
+    if base in _PARTICIPLES:
+        return _PARTICIPLES[base]
+    past = next((p for p, b in IRREGULAR.items() if b == base), None)
+    return past or inflections(base)[2] if len(inflections(base)) > 2 else verb

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.kb.lexicon import AUXILIARIES, COMMON_VERBS, IRREGULAR, base_form, family, inflections, is_past
+from bot.kb.lexicon import AUXILIARIES, COMMON_VERBS, IRREGULAR, base_form, family, inflections, is_past, participle
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _TOKEN = re.compile(r"[£$€]?\d+(?:[.,]\d+)*%?|[A-Za-z]+(?:['’.-][A-Za-z]+)*\.?|[,;:()]")
@@ -67,6 +67,7 @@ _PERSON = re.compile(r"\b(?:(?:Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Governor|President|Mi
                      r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b")
 _NOT_NAMES = re.compile(rf"\b({MONTHS}|The|This|That|These|It|In|On|At|By|For|And|But|Most|Only|Each|Its|Their|"
                         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Early|Next|Results|Campaign)\b")
+VARIANTS_AT = 3  # where the variants of a sentence's first question go among its questions
 _LINKING = {"remain", "become", "stay", "seem", "is"}
 _ANAPHORS = {"it", "its", "they", "their", "them", "this", "these", "those", "there", "he", "she", "his", "her"}
 SHORT_SENTENCE = 4  # content words at most, for a sentence that says little without its neighbours
@@ -465,6 +466,9 @@ def verb_forms(sentence: str) -> list[str]:
     return [w for w in dict.fromkeys(out) if w not in own]
 
 
+_BASE_VERBS = frozenset(IRREGULAR.values()) | {w for w in COMMON_VERBS if not w.endswith("s")}
+
+
 def family_words(sentence: str) -> list[str]:
     """Readers' words for the sentence's words, taken in turn from each word's families (so that a long family
     does not crowd out the others)."""
@@ -472,7 +476,10 @@ def family_words(sentence: str) -> list[str]:
     lists = [[o for o in (family(w.lower()) or family(base_form(w.lower()))) if o not in own] for w in tokens(sentence)]
     out: list[str] = []
     for rank in range(max((len(x) for x in lists), default=0)):
-        out += [x[rank] for x in lists if rank < len(x)]
+        for word in (x[rank] for x in lists if rank < len(x)):
+            out.append(word)
+            if word in _BASE_VERBS:  # readers inflect: "growing" for the family of "rose"
+                out += [f for f in inflections(word) if f not in own]
     return list(dict.fromkeys(out))
 
 
@@ -482,14 +489,19 @@ def reader_questions(sentence: str, previous: str | None = None, heading: str | 
     prev_clauses = parse(previous).clauses if previous else []
     prev = prev_clauses[-1] if prev_clauses else None
     out: list[str] = []
+    variants: list[str] = []
     for k, raw in enumerate(parsed.clauses):
-        clause = resolve(raw, prev if k == 0 else parsed.clauses[k - 1])
-        asked = clause_questions(clause, prev if k == 0 else parsed.clauses[k - 1], sentence)
+        before = prev if k == 0 else parsed.clauses[k - 1]
+        clause = resolve(raw, before)
+        asked = clause_questions(clause, before, sentence)
         out += asked[:4] if k else asked
-        variant = _synonym_variant(asked[0], clause) if asked else None
-        if variant:
-            out.insert(1, variant)
-        nouns = _noun_variant(asked[0]) if asked else None
-        if nouns:
-            out.insert(2, nouns)
+        if not asked:
+            continue
+        # The first question in readers' other words: another verb, other nouns, the present perfect.
+        variants += [v for v in (_synonym_variant(asked[0], clause), _noun_variant(asked[0])) if v]
+        if clause.inverted()[0] == "did":  # "how much has X risen?"
+            have = "have" if _head(clause.subject).lower().endswith("s") else "has"
+            perfect = Clause(clause.lead, clause.subject, have, participle(clause.verb), clause.rest)
+            variants.append(clause_questions(perfect, before, sentence)[0])
+    out[VARIANTS_AT:VARIANTS_AT] = variants
     return [_tidy(q) for q in dict.fromkeys(out) if len(q.split()) >= 3]
