@@ -83,3 +83,14 @@ def test_an_entry_answers_the_kind_of_fact_its_phrasings_ask_for(write_kb):
     bot = BriefBot(load_knowledge(write_kb({"tiny.yaml": brief})))
     assert "quantity" in bot.fact_kinds("tiny", "pears")
     assert "quantity" not in bot.fact_kinds("tiny", "apples")
+
+
+@pytest.mark.parametrize("typed, repaired", [
+    ("happend", {"happen", "happened"}),  # a function word typed wrong still reads as one
+    ("type", {"type"}),  # a four-letter word is never repaired: "what type" asks for a kind, "live" is not "like"
+    ("live", {"live"}),
+    ("city", {"city"}),
+    ("pipline", {"pipeline"}),
+])
+def test_typos_snap_to_known_and_function_words_only(bot, typed, repaired):
+    assert bot.analyzer.correct(typed) in repaired

@@ -16,6 +16,11 @@ from bot.matching.text import fold, split_sentences, stem, strip_fillers, verbat
         ("the U.S. and the US", "the usa and the usa"),
         ("  WHAT'S   up?? ", "what up"),
         ("", ""),
+        # markup is not words: tags (and a script's body), links keep their text, bare URLs go
+        ("<script>alert(1)</script><b>who wrote this</b>", "who wrote this"),
+        ("**who** _shot_ down [the plane](http://x.example/a)?", "who shot down the plane"),
+        ("see https://example.org/x?y=1 now", "see now"),
+        ("is 2 < 3 or 3 > 2", "is 2 3 or 3 2"),
     ],
 )
 def test_fold(raw, folded):

@@ -16,6 +16,7 @@ from bot.matching.text import SOFT_STOP_WORDS, STOP_WORDS, fold, stem, strip_fil
 
 MAX_WORDS = 200  # words of a question that are analysed; the longest real questions have about 60
 MAX_FOLDED_CHARS = 2000  # characters of a question that are analysed (twice the longest message we accept)
+MIN_REPAIR_LETTERS = 5  # shorter words are too often real words of their own to be snapped to a knowledge word
 CORRECTION_CACHE = 50_000  # distinct unknown words whose repair is remembered (least recently used go first)
 
 # Question types, on folded text, in English, Russian and Azerbaijani (folded: "nə qədər" -> "ne qeder").
@@ -137,7 +138,10 @@ class Analyzer:
         self.vocab_stems = frozenset(stem_word(w, lang) for w in self.vocab for lang in ("en", "az"))
         # Naming the author ("what does Kuzio say about...") refers to the brief, not to a topic.
         self.soft = SOFT_STOP_WORDS | {w for b in knowledge.briefs for w in fold(b.author).split()}
-        self._vocab_list = sorted(self.vocab)
+        # Typos snap to the knowledge's words, and to the English function words readers mistype ("happend", "whoz").
+        self._function_words = sorted(w for w in STOP_WORDS if w.isascii() and len(w) >= MIN_REPAIR_LETTERS - 1)
+        # ("happend" -> "happen"; four-letter words are not repaired at all: "live" is not a typo of "like")
+        self._vocab_list = sorted(self.vocab | set(self._function_words))
         self._repair = lru_cache(maxsize=CORRECTION_CACHE)(self._nearest)
 
     def __getstate__(self) -> dict:
@@ -155,8 +159,8 @@ class Analyzer:
         return hit[0] if hit else word
 
     def correct(self, word: str) -> str:
-        """Repair a typo by snapping an unknown word to the closest knowledge word, if close enough."""
-        if word in self.vocab or word in STOP_WORDS or len(word) < 5 or not word.isalpha():
+        """Repair a typo by snapping an unknown word to the closest knowledge or function word, if close enough."""
+        if word in self.vocab or word in STOP_WORDS or len(word) < MIN_REPAIR_LETTERS or not word.isalpha():
             return word
         return self._repair(word)
 

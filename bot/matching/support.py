@@ -17,6 +17,7 @@ SUPPORT_QUANTILE = 0.05  # without a scorer's calibration checks, the floor lets
 DECLINES_PER_LOST_ANSWER = 5  # with them, the floor must decline this many more held-out-topic questions for each
 # right answer it costs: a brief with few phrasings needs the check, a base with a hundred per entry hardly does
 FLOOR_STEPS = tuple(i / 20 for i in range(13))  # the floors tried: 0, 0.05, ..., 0.6
+FLOOR_TOLERANCE = 0.005  # floors that trade within half a point of the best are alike: take the strictest (honesty)
 FLOOR_RANGE = (0.2, 0.6)  # the floor stays within these bounds however few or uniform the phrasings are
 DEFAULT_FLOOR = 0.4  # the floor of a knowledge with too few phrasings to measure one (a fresh `kb new` draft)
 MIN_PHRASINGS_PER_ENTRY = 8  # fewer on average (a draft has 3-5), and leave-one-out measures templates, not readers
@@ -77,7 +78,9 @@ class Support:
             lost = sum(1 for share in right if share < floor) / len(inside)
             return declined - DECLINES_PER_LOST_ANSWER * lost
 
-        return max(FLOOR_STEPS, key=lambda floor: (value(floor), -floor))
+        values = {floor: value(floor) for floor in FLOOR_STEPS}
+        best = max(values.values())
+        return max(floor for floor, v in values.items() if v >= best - FLOOR_TOLERANCE)
 
     def _floor(self, phrasings: list[tuple[frozenset[str], frozenset[str]]]) -> float:
         """The support floor: the SUPPORT_QUANTILE of the phrasings' leave-one-out support, within FLOOR_RANGE."""

@@ -68,8 +68,15 @@ def verbatim_key(text: str) -> str:
     return collapse_ws(fold_quotes(unicodedata.normalize("NFC", text)))
 
 
+_LINK = re.compile(r"\[([^\]]{0,200})\]\([^)]{0,500}\)")  # markdown [text](url) keeps its text
+_MARKUP = re.compile(r"<(script|style)\b[^<>]{0,200}>.{0,2000}?</\1\s*>|</?[a-zA-Z][^<>]{0,200}>|\bhttps?://\S+",
+                     re.IGNORECASE | re.DOTALL)  # HTML tags (and what a script holds) and bare URLs are not words
+
+
 def fold(text: str) -> str:
-    """Lower-case, strip diacritics, unify quotes/dashes and drop punctuation."""
+    """Lower-case, strip diacritics, unify quotes/dashes and drop punctuation (and markup: tags, links)."""
+    if "<" in text or "](" in text or "://" in text:
+        text = _MARKUP.sub(" ", _LINK.sub(r"\1", text))
     if not text.isascii():
         text = fold_quotes(unicodedata.normalize("NFKC", text))
         text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
