@@ -121,3 +121,25 @@ def test_drafted_questions_stay_unique_and_few_enough_for_the_default_support_fl
     questions = [fold(q) for e in entries["entries"] for q in e["questions"]]
     assert len(questions) == len(set(questions))
     assert len(questions) < 8 * len(entries["entries"])  # bot.matching.support measures a floor from 8 per entry
+
+
+def test_question_drafting_never_fails_and_is_deterministic_on_any_text():
+    import random
+    import string
+
+    rng = random.Random(8)
+    alphabet = string.ascii_letters + string.digits + " ,.;:'’£$%-()?!\"" + "əüöğıçş"
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300)))
+        first = reader_questions(text, text[:40], text[:10])
+        assert first == reader_questions(text, text[:40], text[:10])
+        assert all(q.strip() for q in first)
+    assert reader_questions("") == [] and reader_questions("in " * 2000) == []
+
+
+def test_long_sentences_give_short_yes_no_questions():
+    sentence = ("Democratic and imperialistic Russians have both viewed the former Soviet space, Eurasia, as Russia’s "
+                "exclusive sphere of influence, where the Kremlin does not tolerate UN peacekeepers or outside powers.")
+    questions = reader_questions(sentence)
+    assert all(len(q.split()) <= 15 for q in questions), questions
+    assert "Have democratic and imperialistic Russians viewed the former Soviet space?" in questions

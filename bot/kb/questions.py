@@ -24,7 +24,7 @@ _PREPOSITIONS = {"in", "on", "at", "by", "from", "after", "before", "since", "du
                  "for", "until", "with", "across", "between", "among", "about", "as", "despite", "when", "while"}
 _PRONOUNS = {"it", "they", "this", "these", "he", "she", "that"}
 _POSSESSIVES = {"its", "their", "his", "her"}
-_ADVERBS = {"not", "now", "also", "still", "already", "only", "just", "never", "often", "then", "yet", "once"}
+_ADVERBS = set("not now also still both always ever all already only just never often then yet once".split())
 _SPEECH = {"say", "tell", "argue", "warn", "claim", "call", "add", "insist", "believe", "think", "expect"}
 _CAUSAL = {"because", "blamed", "blame", "caused", "cause", "pushed", "drove", "driven", "due", "thanks", "owing"}
 _AGENTS = re.compile(r"\b(council|councils|bank|board|committee|government|ministers?|members?|officials?|investors|"
@@ -67,6 +67,7 @@ _PERSON = re.compile(r"\b(?:(?:Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Governor|President|Mi
                      r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b")
 _NOT_NAMES = re.compile(rf"\b({MONTHS}|The|This|That|These|It|In|On|At|By|For|And|But|Most|Only|Each|Its|Their|"
                         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Early|Next|Results|Campaign)\b")
+LONG_REST = 12  # words after the verb beyond which a question keeps only the first part
 VARIANTS_AT = 3  # where the variants of a sentence's first question go among its questions
 _LINKING = {"remain", "become", "stay", "seem", "is"}
 _ANAPHORS = {"it", "its", "they", "their", "them", "this", "these", "those", "there", "he", "she", "his", "her"}
@@ -93,7 +94,8 @@ class Clause:
             return self.verb.lower(), ""
         if is_past(self.verb) or self.verb.lower() in IRREGULAR:
             return "did", base_form(self.verb)
-        plural = self.subject.split()[-1:] and self.subject.split()[-1].lower().endswith("s")
+        head = _head(self.subject).lower()
+        plural = head.endswith("s") and not head.endswith(("ss", "is", "us")) or " and " in self.subject
         return ("do" if plural or self.verb.lower() == base_form(self.verb) else "does"), base_form(self.verb)
 
     def body(self, rest: str | None = None, subject: str | None = None) -> str:
@@ -201,7 +203,7 @@ def parse_clause(text: str) -> Clause | None:
         return None
     clause = Clause(" ".join(toks[:start]).rstrip(","), " ".join(toks[start:i]), None, toks[i], "")
     j = i + 1
-    while j < len(toks) and toks[j].lower() in _ADVERBS:
+    while j < len(toks) and (toks[j].lower() in _ADVERBS or (toks[j].lower().endswith("ly") and len(toks[j]) > 4)):
         j += 1
     if toks[i].lower() in AUXILIARIES and j < len(toks) and (
         toks[j].lower() in IRREGULAR or toks[j].lower() in COMMON_VERBS or toks[j].lower().endswith(("ed", "ing"))
@@ -295,7 +297,7 @@ def _quantity_questions(clause: Clause) -> list[str]:
         rest = clause.rest[: m.start()] + clause.rest[m.end():]
         if counted:
             wh = f"How many {counted.group(1)}"
-            rest = clause.rest[: m.start()] + clause.rest[m.end():].replace(counted.group(1).split()[-1], "", 1)
+            rest = clause.rest[: m.start()] + clause.rest[m.end():].replace(counted.group(1), "", 1)
         out.append(f"{wh} {clause.body(rest)}?")  # a question for a figure may give the date: "... in 2024?"
         if m.group(0).lower().startswith("by"):
             out.append(f"By how much {clause.body(_DATE.sub('', rest))}?")
@@ -342,6 +344,13 @@ def _people(sentence: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _first_part(rest: str) -> str:
+    """A long rest up to its first comma or relative clause: readers ask short questions."""
+    if len(rest.split()) <= LONG_REST:
+        return rest
+    return _tidy(re.split(r",|\s(?=(?:who|which|where|whose|because|although|while)\b)", rest)[0])
+
+
 def _subject_question(clause: Clause) -> str | None:
     if not clause.subject or clause.subject.lower() in _PRONOUNS:
         return None
@@ -351,7 +360,7 @@ def _subject_question(clause: Clause) -> str | None:
     if _ORG_WORDS.search(clause.subject):
         head = _ORG_WORDS.findall(clause.subject)[-1].lower()
         wh = f"Which {head}"
-    return f"{wh} {clause.predicate()}?"
+    return f"{wh} {clause.predicate(_first_part(clause.rest))}?"
 
 
 def _because_questions(clause: Clause, previous: Clause | None, sentence: str) -> list[str]:
@@ -394,7 +403,8 @@ def clause_questions(clause: Clause, previous: Clause | None, sentence: str) -> 
         out.append(f"What {clause.body('')}?")  # not "What did the crown weaken?" for "weakened slightly against..."
     if not clause.copula and not clause.aux:
         out.append(f"How {clause.body('')}?")
-    out.append(f"{clause.body(_DATE.sub('', clause.rest))[:1].upper()}{clause.body(_DATE.sub('', clause.rest))[1:]}?")
+    yes_no = clause.body(_first_part(_DATE.sub("", clause.rest)))
+    out.append(f"{yes_no[:1].upper()}{yes_no[1:]}?")
     topic = _content(clause.subject) or _content(obj)
     if topic:
         out.append(f"What happened to {topic}?" if not clause.aux else f"What about {topic}?")
