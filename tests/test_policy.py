@@ -33,6 +33,7 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("Gaz anbarları hansı şəhərdədir?", "detail"),
         ("Vasif Hüseynov harada çalışır?", "place"),
         ("what day exactly did russia down the azerbaijani plane", "day"),
+        ("what is the tonnage of the azerbaijani gas", "detail"),  # "what is the X": X names the kind asked for
     ],
 )
 def test_a_fact_the_brief_does_not_give_is_not_said(bot, question, unmet):
@@ -50,6 +51,8 @@ def test_a_fact_the_brief_does_not_give_is_not_said(bot, question, unmet):
         ("on what day was the brief published", "date"),
         ("where has kuzio written about this before", "national-interest"),
         ("which countries refused to abide by the alma-ata declaration", "alma-ata"),
+        ("what is the sphere of influence russia claims", "sphere-of-influence"),
+        ("what was the second karabakh war", "karabakh"),
     ],
 )
 def test_a_fact_the_brief_gives_is_answered(bot, question, entry):

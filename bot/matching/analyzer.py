@@ -69,6 +69,8 @@ _HAS_PLACE = re.compile(rf"\b(in|at|on|near|from|into|across|throughout|inside|a
 # Words that ask "which thing": the word they govern names the kind of fact asked for ("which city", "what type").
 _WHICH = frozenset("which какой какая какое какие каком какого какую каким какими которой hansi".split())
 _WHAT = frozenset({"what"})  # governs a noun only when it comes right after ("what city"; not "what did he say")
+_COPULA = frozenset("is are was were s".split())
+_DETERMINERS = frozenset("the a an its their his her this that these those".split())
 WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
 # A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.
 _BARE_QUESTION = {"time": "date", "date": "date"}
@@ -241,6 +243,9 @@ class Analyzer:
         for i, word in enumerate(words):
             if word in _WHAT and i + 1 < len(words):
                 following = words[i + 1 : i + 2]
+                if following[0] in _COPULA:  # "what is the main religion": the noun phrase after "is the"
+                    rest = [w for w in words[i + 2 : i + 2 + 2 * WHICH_REACH] if w not in _DETERMINERS]
+                    following = [] if not rest or rest[0] in STOP_WORDS else rest[:WHICH_REACH]
             elif word in _WHICH:
                 following = [w for w in words[i + 1 : i + 1 + 2 * WHICH_REACH] if w not in STOP_WORDS][:WHICH_REACH]
             else:
