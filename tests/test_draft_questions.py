@@ -80,6 +80,8 @@ def test_drafted_phrasings_are_real_questions_with_the_pronoun_resolved():
     ("Dr. Samuel Ortiz, who leads the board's team, called the fall encouraging.", "Dr. Samuel Ortiz, who leads the "
      "board's team", "called"),
     ("In January 2025 the regional health board launched a programme.", "the regional health board", "launched"),
+    ("A year earlier it was 71 per cent full.", "it", "was"),
+    ("Average daily use in Eastvale is 152 litres per person.", "Average daily use in Eastvale", "is"),
 ])
 def test_a_clause_is_split_at_its_verb(sentence, subject, verb):
     clause = parse(sentence).clauses[0]
@@ -96,9 +98,19 @@ def test_a_clause_is_split_at_its_verb(sentence, subject, verb):
     ("Twelve councils in the Midlands began a collection in 2022.", "Where did twelve councils begin a collection?"),
     ("Smaller councils say the grant covers only the first year.", "How long do smaller councils say the grant"),
     ("It was the third meeting in a row without a change.", "How many meeting"),
+    ("The ban covers 1.8 million customers across four counties.", "How many customers does the ban cover"),
+    ("A manager said the investment paid for itself in three years.", "How long did the investment pay for itself?"),
+    ("The authority repaired 2,300 leaking pipes in May.", "Who repaired 2,300 leaking pipes"),
 ])
 def test_wh_questions_come_from_the_facts_a_sentence_states(sentence, expected):
     assert any(q.startswith(expected) for q in reader_questions(sentence)), reader_questions(sentence)
+
+
+def test_a_date_is_not_a_figure_and_a_role_is_asked_for():
+    questions = reader_questions("The authority banned hosepipes on 12 August 2025.")
+    assert not any("How many August" in q for q in questions) and "When did the authority ban hosepipes?" in questions
+    questions = reader_questions("Its manager, Grace Whitfield, said the mill saved money.", "A paper mill cut it.")
+    assert "Who is the manager of a paper mill?" in questions and "Who is Grace Whitfield?" in questions
 
 
 def test_context_words_only_for_a_sentence_that_leans_on_its_neighbours():

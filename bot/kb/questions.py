@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.kb.lexicon import AUXILIARIES, COMMON_VERBS, IRREGULAR, base_form, family, inflections, is_past, participle
+from bot.matching.stemming import stem_word
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _TOKEN = re.compile(r"[£$€]?\d+(?:[.,]\d+)*%?|[A-Za-z]+(?:['’.-][A-Za-z]+)*\.?|[,;:()]")
@@ -63,12 +64,20 @@ _DATE = re.compile(rf"(?:\b(?:in|on|by|since|until|from|during|before|after|with
                    rf"|{_YEAR})\b")
 _PLACE = re.compile(rf"\b(?:in|at|to|from|across|near)\s+((?:the\s+)?(?!(?:{MONTHS})\b)[A-Z][\w'’-]+"
                     rf"(?:\s+(?:[A-Z][\w'’-]+|region|area|city|district))*)")
+_PLACE_WORDS = re.compile(r"\b(Dam|River|Lake|Street|Road|Bridge|Park|Valley|Basin|Bay|Mountains?|Island|Square|"
+                          r"Station|Airport|Port|Sea|Ocean|Hills?|County|City|Province|State)\b")
 _PERSON = re.compile(r"\b(?:(?:Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Governor|President|Minister|Mayor)\s+)?"
                      r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b")
 _NOT_NAMES = re.compile(rf"\b({MONTHS}|The|This|That|These|It|In|On|At|By|For|And|But|Most|Only|Each|Its|Their|"
                         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Early|Next|Results|Campaign)\b")
 LONG_REST = 12  # words after the verb beyond which a question keeps only the first part
 VARIANTS_AT = 3  # where the variants of a sentence's first question go among its questions
+REPORTED_QUESTIONS = 3  # questions about what a speech verb reports
+_TIME_LEAD = re.compile(r"(?:(?:a|an|one|two|three|four|five|six|ten|\d+)\s+(?:years?|months?|weeks?|days?|decades?)\s+"
+                        r"(?:earlier|later|ago|before|on)|(?:last|this|next)\s+(?:year|week|month|spring|summer|"
+                        r"autumn|winter)|earlier|later|meanwhile|since then|so far|in total|overall|now|today)(?=\s|$)",
+                        re.IGNORECASE)
+_APPOSITION = re.compile(r"^(?:(.+?)['’]s\s+)?((?:[a-z]+\s+){0,2}[a-z]+),\s+(?:[A-Z][a-z.]+\s+){1,3}[A-Z][a-z]+$")
 _LINKING = {"remain", "become", "stay", "seem", "is"}
 _ANAPHORS = {"it", "its", "they", "their", "them", "this", "these", "those", "there", "he", "she", "his", "her"}
 SHORT_SENTENCE = 4  # content words at most, for a sentence that says little without its neighbours
@@ -127,7 +136,8 @@ def _lower_first(text: str) -> str:
     """Lower-case a sentence-initial common word ("Councils that" -> "councils that"), not a name ("Stroud District
     Council", "England's", "WRAP")."""
     words = text.split(" ", 2)
-    if not words or not words[0][:1].isupper() or words[0].isupper() or "'" in words[0] or "’" in words[0]:
+    if not words or not words[0][:1].isupper() or (words[0].isupper() and len(words[0]) > 1) or "'" in words[0] \
+            or "’" in words[0]:
         return text
     if words[0] in {"The", "A", "An"}:
         return words[0].lower() + text[len(words[0]):]
@@ -159,6 +169,8 @@ def _is_verb(toks: list[str], i: int) -> bool:
         return False
     if low in COMMON_VERBS and (nxt in AUXILIARIES or nxt in IRREGULAR or (nxt.endswith("ed") and len(nxt) > 4)):
         return False  # "Running costs were", "Average pay rose": a noun before the verb
+    if low in COMMON_VERBS and i and any(t.lower() in {"is", "was", "are", "were"} for t in toks[i + 2 : i + 5]):
+        return False  # "Average daily use in Eastvale is": a noun, the verb comes later
     if low in AUXILIARIES or low in COMMON_VERBS or low in IRREGULAR:
         return True
     if not (low.endswith("ed") and len(low) > 4) or prev.replace(",", "").isdigit():
@@ -172,7 +184,11 @@ def _is_verb(toks: list[str], i: int) -> bool:
 
 
 def _lead(toks: list[str]) -> int:
-    """How many tokens open the clause before its subject ("In January 2025", "By July ,")."""
+    """How many tokens open the clause before its subject ("In January 2025", "By July ,", "A year earlier")."""
+    when = _TIME_LEAD.match(" ".join(toks))
+    if when:
+        return len(when.group(0).split()) + (1 if len(toks) > len(when.group(0).split()) and
+                                             toks[len(when.group(0).split())] == "," else 0)
     if not toks or toks[0].lower() not in _PREPOSITIONS:
         return 0
     if "," in toks[:8]:
@@ -231,7 +247,7 @@ def parse(sentence: str) -> Sentence:
 def object_phrase(clause: Clause) -> str:
     """The clause's object without dates and figures: "a weekly kerbside collection of food waste"."""
     rest = _DATE.sub("", clause.rest)
-    rest = re.split(r",|\b(?:which|who|that|because|after|before|when|while)\b", rest)[0]
+    rest = re.split(r",(?!\d)|\b(?:which|who|that|because|after|before|when|while)\b", rest)[0]
     return _tidy(_QUANTITY.sub("", rest))
 
 
@@ -258,6 +274,14 @@ def resolve(clause: Clause, previous: Clause | None) -> Clause:
     return Clause(clause.lead, _tidy(subject), clause.aux, clause.verb, _tidy(rest))
 
 
+def _counted_after(span: str, after: str) -> str | None:
+    """The plural noun a large count counts: "1.8 million customers" -> "customers" (not "1.8 million pounds")."""
+    if not re.search(r"\b(?:million|billion|thousand)$", span) or re.search(r"[£$€]", span):
+        return None
+    noun = re.match(r"\s*([a-z]{3,}s)\b", after)
+    return noun.group(1) if noun and noun.group(1) not in {"dollars", "euros", "pounds", "tonnes", "tons"} else None
+
+
 def _wh_for_quantity(clause: Clause, span: str) -> str:
     ordinal = re.search(_ORDINAL, span, re.IGNORECASE)
     if ordinal:  # "the third meeting in a row": how many meetings in a row
@@ -271,7 +295,9 @@ def _wh_for_quantity(clause: Clause, span: str) -> str:
 
 def _figures(text: str) -> list[re.Match]:
     """The figures a text states; a year is a date, not a figure."""
-    return [m for m in _QUANTITY.finditer(text) if not re.fullmatch(rf"(?:\w+\s+)*{_YEAR}", m.group(0).strip())]
+    dates = [d.span() for d in _DATE.finditer(text)]
+    return [m for m in _QUANTITY.finditer(text) if not re.fullmatch(rf"(?:\w+\s+)*{_YEAR}", m.group(0).strip())
+            and not any(a <= m.start() < b or a < m.end() <= b for a, b in dates)]
 
 
 def _head(subject: str) -> str:
@@ -287,17 +313,21 @@ def _quantity_questions(clause: Clause) -> list[str]:
     if span_subject:
         counted = _COUNTED.match(_LEADING_WORDS.sub("", clause.subject[span_subject.start():]))
         noun = counted.group(1) if counted else ""
-        rest_of_subject = clause.subject[span_subject.start():].replace(noun, "", 1) if noun else ""
-        rest_of_subject = _QUANTITY.sub("", rest_of_subject).strip()
+        rest_of_subject = _QUANTITY.sub("", clause.subject[span_subject.start():], count=1) if noun else ""
+        rest_of_subject = _tidy(rest_of_subject.replace(noun, "", 1))
         who = f"How many {noun}".strip() if noun else _wh_for_quantity(clause, span_subject.group(0))
         out.append(f"{who} {rest_of_subject} {clause.predicate()}?")
     for m in _figures(clause.rest):
         wh = _wh_for_quantity(clause, m.group(0))
         counted = _COUNTED.match(_LEADING_WORDS.sub("", m.group(0)) + clause.rest[m.end():])
         rest = clause.rest[: m.start()] + clause.rest[m.end():]
+        many = _counted_after(m.group(0), clause.rest[m.end():])
         if counted:
             wh = f"How many {counted.group(1)}"
             rest = clause.rest[: m.start()] + clause.rest[m.end():].replace(counted.group(1), "", 1)
+        elif many:
+            wh = f"How many {many}"
+            rest = clause.rest[: m.start()] + clause.rest[m.end():].replace(many, "", 1)
         out.append(f"{wh} {clause.body(rest)}?")  # a question for a figure may give the date: "... in 2024?"
         if m.group(0).lower().startswith("by"):
             out.append(f"By how much {clause.body(_DATE.sub('', rest))}?")
@@ -339,7 +369,10 @@ def _people(sentence: str) -> list[str]:
     names = []
     for m in _PERSON.finditer(sentence):
         name = m.group(1)
-        if not _NOT_NAMES.search(name) and not _ORG_WORDS.search(name):
+        before = sentence[: m.start()].split()[-1:]
+        if before and before[0].lower() in {"at", "in", "from", "near", "to", "across"}:
+            continue  # "at Kellin Dam": a place
+        if not _NOT_NAMES.search(name) and not _ORG_WORDS.search(name) and not _PLACE_WORDS.search(name):
             names.append(name)
     return list(dict.fromkeys(names))
 
@@ -348,7 +381,7 @@ def _first_part(rest: str) -> str:
     """A long rest up to its first comma or relative clause: readers ask short questions."""
     if len(rest.split()) <= LONG_REST:
         return rest
-    return _tidy(re.split(r",|\s(?=(?:who|which|where|whose|because|although|while)\b)", rest)[0])
+    return _tidy(re.split(r",(?!\d)|\s(?=(?:who|which|where|whose|because|although|while)\b)", rest)[0])
 
 
 def _subject_question(clause: Clause) -> str | None:
@@ -356,7 +389,9 @@ def _subject_question(clause: Clause) -> str | None:
         return None
     if _QUANTITY.search(clause.subject):
         return None  # asked as "how many" above
-    wh = "Who" if _AGENTS.search(clause.subject) or _AGENTS.search(clause.subject.lower()) else "What"
+    place = _PLACE.search(clause.subject)
+    subject = clause.subject.replace(place.group(0), "") if place else clause.subject  # not "Kellin Dam" in "at..."
+    wh = "Who" if _AGENTS.search(subject) or _AGENTS.search(subject.lower()) else "What"
     if _ORG_WORDS.search(clause.subject):
         head = _ORG_WORDS.findall(clause.subject)[-1].lower()
         wh = f"Which {head}"
@@ -375,11 +410,26 @@ def _because_questions(clause: Clause, previous: Clause | None, sentence: str) -
     return out
 
 
+def _reported(clause: Clause) -> Clause | None:
+    """The clause a speech verb reports ("said [that] the savings paid for the vans"), if it parses as one."""
+    if base_form(clause.verb) not in _SPEECH:
+        return None
+    inner = re.sub(r"^that\s+", "", clause.rest)
+    if not inner or inner.split()[0].lower() in _PRONOUNS:  # "said they had never...": too little to ask about
+        return None
+    parsed = parse_clause(inner)
+    return parsed if parsed and parsed.rest else None
+
+
 def clause_questions(clause: Clause, previous: Clause | None, sentence: str) -> list[str]:
     """Questions one clause answers, most specific first."""
     out = _because_questions(clause, previous, sentence)  # a cause is what a causal sentence is asked for
     out += _count_questions(clause) + _quantity_questions(clause) + _date_questions(clause)
     out += _duration_questions(clause)
+    role = _APPOSITION.match(clause.subject)
+    if role:  # "Its manager, Grace Whitfield" after "A paper mill...": who is the manager of the paper mill?
+        owner = _lower_first(role.group(1)) if role.group(1) else ""
+        out.append(f"Who is the {role.group(2)} of {owner}?" if owner else f"Who is the {role.group(2)}?")
     for name in _people(sentence):
         out.append(f"Who is {name}?")
         if base_form(clause.verb) in _SPEECH or clause.verb.lower() in _SPEECH:
@@ -440,7 +490,8 @@ def _noun_variant(question: str) -> str | None:
         low = w.lower()
         if low in AUXILIARIES or low in COMMON_VERBS or low in IRREGULAR or low.endswith("ed"):
             continue
-        alternative = next((o for o in family(low) if " " not in o and o[:4] != low[:4]), None)
+        alternative = next((o for o in family(low) if " " not in o and stem_word(o, "en") != stem_word(low, "en")
+                            and not (o.endswith(("al", "ly")) and not low.endswith(("al", "ly")))), None)
         if alternative:
             words[i], changed = alternative, True
     return " ".join(words) + "?" if changed else None
@@ -504,6 +555,10 @@ def reader_questions(sentence: str, previous: str | None = None, heading: str | 
         before = prev if k == 0 else parsed.clauses[k - 1]
         clause = resolve(raw, before)
         asked = clause_questions(clause, before, sentence)
+        reported = _reported(clause)
+        if reported is not None:  # "X said the investment paid for itself in three years": ask about what was said
+            said = clause_questions(reported, clause, sentence)[:REPORTED_QUESTIONS]
+            asked = asked[:2] + said + asked[2:]
         out += asked[:4] if k else asked
         if not asked:
             continue
