@@ -116,15 +116,18 @@ def _write(folder: Path, target: Path, bot: object) -> None:
     """Write atomically: a private temporary file (0600) in the same folder, renamed over the entry."""
     import tempfile  # only when writing: a warm start does not pay for it
 
+    temporary = None
     try:
         with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as fh:
+            temporary = fh.name
             pickle.dump(bot, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(fh.name, target)
+        os.replace(temporary, target)
     except Exception:  # noqa: BLE001 - a cache we cannot write costs speed only
-        try:
-            os.unlink(fh.name)
-        except Exception:  # noqa: BLE001
-            pass
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
 
 
 def load_bot(root: Path, build: Callable[[], object]):

@@ -125,3 +125,15 @@ def test_a_symlinked_entry_is_not_followed(setup, tmp_path):
     (folder / entry.name).symlink_to(entry)
     load_bot(root, build)
     assert not marker.exists() and len(builds) == 1
+
+
+def test_an_unpicklable_bot_leaves_no_temporary_file(setup):
+    root, folder, _, _ = setup
+
+    def build():
+        bot = BriefBot(load_knowledge(root))
+        bot.unpicklable = lambda: None  # a lambda cannot be pickled: the write fails half way
+        return bot
+
+    assert load_bot(root, build).ask("where do apples grow").entry == "apples"
+    assert list(folder.iterdir()) == []
