@@ -13,13 +13,16 @@ of them, the suggestion threshold SUGGEST_REJECTION.
 from __future__ import annotations
 
 import math
-import random
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bot.matching.scorer import Candidate, Thresholds
 from bot.matching.text import STOP_WORDS
+
+if TYPE_CHECKING:
+    import random  # only fitting draws random numbers: a warm start (scoring only) does not import it
 
 CHAR_NGRAMS = (3, 4, 5)  # character n-grams inside padded words: typos, morphology, compounds
 MIN_CHAR_DF = 2  # a character n-gram seen in one document only is noise, not a pattern
@@ -297,6 +300,8 @@ def fit_model(docs: Sequence[Doc], n_classes: int, seed: int = 0, rounds: int | 
     """Fit the scorer's model to the documents and calibrate its thresholds on the same knowledge."""
     if rounds is None:
         rounds = 3 if len(docs) <= SMALL_BASE_DOCS else 1
+    import random
+
     rng = random.Random(seed)
     inside: list[Check] = []
     outside: list[Check] = []
