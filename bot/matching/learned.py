@@ -123,7 +123,9 @@ class Vocabulary:
             return 0.0
         unknown = math.log((self.n + 1) / 0.5)
         weights = {s: math.log((self.n + 1) / (self.df[s] + 0.5)) if s in self.df else unknown for s in unique}
-        return sum(w for s, w in weights.items() if s in self.df) / sum(weights.values())
+        # fsum: exact whatever the set's order, which changes with the process's hash seed; a plain sum made the same
+        # knowledge fit (and score) differently in the last bits from one process to the next
+        return math.fsum(w for s, w in weights.items() if s in self.df) / math.fsum(weights.values())
 
 
 @dataclass
