@@ -42,6 +42,7 @@ bench: $(TEST_STAMP)
 	$(PY) -m compileall -q bot > /dev/null
 	$(PY) -m tests.bench
 	$(PY) -m tests.bench_clinc
+	$(PY) -m tests.draft_eval
 
 load: $(TEST_STAMP)
 	$(PY) -m tests.load
