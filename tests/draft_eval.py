@@ -67,6 +67,34 @@ def evaluate(name: str, spec: dict, folder: Path) -> Result:
     return result
 
 
+def shipped_article(folder: Path) -> list[str]:
+    """The shipped brief's dev and holdout questions (written by others, for the hand-made brief) against a `kb new`
+    draft of its raw article: right when the reply quotes a sentence holding the shipped entry's quote (or inside it).
+    Entries about the brief's metadata, and entries that record what the brief does not say, are left out."""
+    from bot.knowledge.loader import load_knowledge
+    from bot.knowledge.paths import shipped_knowledge
+    from bot.matching.text import verbatim_key
+
+    shipped = load_knowledge(shipped_knowledge()).briefs[0]
+    quotes = {e.id: verbatim_key(e.quote) for e in shipped.entries if e.stated and e.paragraph > 0}
+    bot = drafted_bot(Path(__file__).parent / "data" / "azerbaijan_raw.txt", "raw", folder)
+    lines = []
+    for name in ("dev_set.yaml", "holdout_set.yaml"):
+        data = load_questions(Path(__file__).with_name(name))
+        asked = [(q, quotes[e]) for q, e in data["in_scope"] if e in quotes]
+        right = sum(1 for q, quote in asked if _holds(bot.ask(q), quote, verbatim_key))
+        off_topic = data.get("off_topic", [])
+        declined = sum(1 for q in off_topic if not bot.ask(q).answered)
+        lines.append(f"{'raw article ' + name.split('_')[0]:18} shipped questions answered with a sentence holding the "
+                     f"shipped quote {right}/{len(asked)}   off-topic declined {declined}/{len(off_topic)}")
+    return lines
+
+
+def _holds(reply, quote: str, key) -> bool:
+    got = key(reply.quote or "")
+    return reply.answered and bool(got) and (quote in got or got in quote)
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     totals = [0, 0, 0, 0]
@@ -80,6 +108,8 @@ def main(argv: list[str]) -> int:
         totals = [a + b for a, b in zip(totals, (r.answered, r.asked, r.declined, r.off_topic), strict=True)]
     print(f"{'total':18} paraphrases answered with the right quote {totals[0]:2}/{totals[1]}   "
           f"off-topic declined {totals[2]}/{totals[3]}")
+    with tempfile.TemporaryDirectory() as tmp:
+        print("\n".join(shipped_article(Path(tmp))))
     return 0
 
 
