@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from bot.i18n import human_date, say
 from bot.knowledge.models import Brief, Entry, Knowledge
-from bot.matching.analyzer import Analyzer, fact_kinds
+from bot.matching.analyzer import Analyzer, asked_kind, fact_kinds
 from bot.matching.language import DEFAULT_LANGUAGE, detect
 from bot.matching.policy import MAX_SUGGESTIONS, Decision, decide
 from bot.matching.scorer import Candidate, Scorer
@@ -80,7 +80,7 @@ class BriefBot:
         The phrasings are the knowledge author's word on what the entry answers: an entry written for "how many
         calories…?" answers a quantity even if its answer text names none.
         """
-        asked = [self.analyzer.query(q).asks for _, text in brief.entry_texts(entry.id) for q in text.questions]
+        asked = [asked_kind(q) for _, text in brief.entry_texts(entry.id) for q in text.questions]
         declared = {k for k in set(asked) if k and asked.count(k) >= DECLARED_KIND_SHARE * len(asked)}
         return fact_kinds(f"{entry.quote} {entry.answer}") | declared
 

@@ -10,7 +10,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.knowledge.models import Knowledge
-from bot.matching.lexicon import LEXICON
+from bot.matching.lexicon import LEXICON, LEXICON_RU_AZ
 from bot.matching.stemming import stem_word
 from bot.matching.text import SOFT_STOP_WORDS, STOP_WORDS, fold, stem, strip_fillers
 
@@ -70,6 +70,8 @@ _HAS_PLACE = re.compile(rf"\b(in|at|on|near|from|into|across|throughout|inside|a
 _WHICH = frozenset("which какой какая какое какие каком какого какую каким какими которой hansi".split())
 _WHAT = frozenset({"what"})  # governs a noun only when it comes right after ("what city"; not "what did he say")
 _COPULA = frozenset("is are was were s".split())
+_AUXILIARY = frozenset("did does do has have had will would can could".split())  # before a question's subject
+_WH = frozenset("what when where why how who whom which".split())
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
 # A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.
@@ -104,16 +106,34 @@ def fact_kinds(text: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+def asked_kind(text: str, folded: str | None = None) -> str | None:
+    """The kind of fact a question asks for: 'quantity', 'day', 'date', 'time', 'place' or None."""
+    folded = fold(text)[:MAX_FOLDED_CHARS] if folded is None else folded
+    asks = (
+        "quantity"
+        if _QUANTITY.search(folded)
+        else "date"
+        if _DATE.search(folded)
+        else "time"
+        if _TIME.search(folded)
+        else None
+    )
+    if asks == "quantity" and _IDENTIFIER.search(folded):  # "the flight number" asks for a label, not a count
+        asks = None
+    if asks in ("date", "time", None) and _DAY.search(folded):
+        asks = "day"
+    if asks is None and _PLACE.search(folded) and not _NOT_PLACE.search(folded):
+        asks = "place"
+    if "neçə" in text.lower():  # Azerbaijani "how many" (folding makes it "nece", which is also "how")
+        asks = "quantity"
+    return asks
+
+
 class Analyzer:
     """Knowledge-aware text analysis; built once, then pure and deterministic."""
 
     def __init__(self, knowledge: Knowledge):
-        self.aliases: dict[tuple[str, ...], str] = {}
-        families = [alias for brief in knowledge.briefs for alias in brief.aliases]  # a brief's own terms win
-        families += [(canonical, variants) for canonical, variants in LEXICON.items()]  # then everyday language
-        for canonical, variants in families:
-            for variant in (canonical, *variants):
-                self.aliases.setdefault(tuple(fold(variant).split()), fold(canonical).replace(" ", ""))
+        self.aliases = self._aliases(knowledge)
         self.longest_alias = max((len(k) for k in self.aliases), default=1)
         self.canonical = frozenset(self.aliases.values())
         # The words inside multi-word aliases ("caucasus" in "south caucasus pipeline"), so that a partial
@@ -145,6 +165,34 @@ class Analyzer:
         # ("happend" -> "happen"; four-letter words are not repaired at all: "live" is not a typo of "like")
         self._vocab_list = sorted(self.vocab | set(self._function_words))
         self._repair = lru_cache(maxsize=CORRECTION_CACHE)(self._nearest)
+
+    @classmethod
+    def _aliases(cls, knowledge: Knowledge) -> dict[tuple[str, ...], str]:
+        """Word sequences to canonical words: the briefs' own aliases, then the shared lexicon."""
+        aliases: dict[tuple[str, ...], str] = {}
+        families = [alias for brief in knowledge.briefs for alias in brief.aliases]  # a brief's own terms win
+        families += [(canonical, variants) for canonical, variants in LEXICON.items()]  # then everyday language
+        for canonical, variants in families:
+            for variant in (canonical, *variants):
+                aliases.setdefault(tuple(fold(variant).split()), fold(canonical).replace(" ", ""))
+        used = {stem_word(w, lang) for w in cls._words(knowledge) for lang in ("en", "az")}
+        for canonical, variants in LEXICON_RU_AZ.items():
+            for variant in variants:
+                words = tuple(fold(variant).split())
+                if len(words) > 1 or not {stem_word(words[0], lang) for lang in ("en", "az")} & used:
+                    aliases.setdefault(words, fold(canonical).replace(" ", ""))
+        return aliases
+
+    @staticmethod
+    def _words(knowledge: Knowledge) -> set[str]:
+        """Every folded word of the knowledge's own texts, in every language."""
+        words: set[str] = set()
+        for brief in knowledge.briefs:
+            for e in brief.entries:
+                for _, text in brief.entry_texts(e.id):
+                    for t in (*text.questions, *text.keywords, text.answer, text.quote or ""):
+                        words.update(fold(t).split())
+        return words
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
@@ -202,23 +250,7 @@ class Analyzer:
 
     def query(self, text: str) -> Query:
         folded = fold(text)[:MAX_FOLDED_CHARS]
-        asks = (
-            "quantity"
-            if _QUANTITY.search(folded)
-            else "date"
-            if _DATE.search(folded)
-            else "time"
-            if _TIME.search(folded)
-            else None
-        )
-        if asks == "quantity" and _IDENTIFIER.search(folded):  # "the flight number" asks for a label, not a count
-            asks = None
-        if asks in ("date", "time", None) and _DAY.search(folded):
-            asks = "day"
-        if asks is None and _PLACE.search(folded) and not _NOT_PLACE.search(folded):
-            asks = "place"
-        if "neçə" in text.lower():  # Azerbaijani "how many" (folding makes it "nece", which is also "how")
-            asks = "quantity"
+        asks = asked_kind(text, folded)
         content = [w for w in self._alias([self.correct(w) for w in strip_fillers(folded).split()[:MAX_WORDS]])
                    if w not in STOP_WORDS and w not in self.soft]
         # no content word but the soft ones ("who is the author?"): nothing in it is unknown
@@ -239,13 +271,20 @@ class Analyzer:
                                                           for lang in ("en", "az")) for w in repaired)
 
     def unknown_kind(self, words: list[str]) -> str | None:
-        """The noun a "which"/"what" governs when the knowledge never uses it ("which city", "what missile")."""
+        """A word naming what is asked about that no text of the knowledge uses, or None.
+
+        The noun a "which"/"what" governs ("which city", "what missile", "what is the main religion") or the
+        subject of a question ("what did aliyev say", "does turkey back baku").
+        """
         for i, word in enumerate(words):
             if word in _WHAT and i + 1 < len(words):
                 following = words[i + 1 : i + 2]
                 if following[0] in _COPULA:  # "what is the main religion": the noun phrase after "is the"
                     rest = [w for w in words[i + 2 : i + 2 + 2 * WHICH_REACH] if w not in _DETERMINERS]
                     following = [] if not rest or rest[0] in STOP_WORDS else rest[:WHICH_REACH]
+            elif word in _AUXILIARY and (i == 0 or words[i - 1] in _WH) and i + 1 < len(words):
+                following = words[i + 1 : i + 2]  # "what did aliyev say", "does turkey back baku": the subject
+                following = [] if following[0] in STOP_WORDS else following
             elif word in _WHICH:
                 following = [w for w in words[i + 1 : i + 1 + 2 * WHICH_REACH] if w not in STOP_WORDS][:WHICH_REACH]
             else:
