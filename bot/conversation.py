@@ -16,7 +16,7 @@ from bot.matching.text import STOP_WORDS, fold
 from bot.reply import Reply
 
 FOLLOW_UP_TTL = 30 * 60  # seconds after which an idle chat's follow-up context is forgotten
-MAX_FOLLOW_UP_WORDS = 7  # a longer message is a question of its own, not a follow-up
+MAX_FOLLOW_UP_WORDS = 10  # a longer message is a question of its own, not a follow-up
 
 _ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
@@ -129,12 +129,20 @@ def respond(
     return reply, replace(_remember(state, reply, asked or text, now), expanded=expanded)
 
 
+_RE_ASK = re.compile(r"^(and|what about|how about|what of|а|и|а как же|а что|bes|ya)\b")
+_TEMPORAL = re.compile(r"\b(after|before|since|until|till|by) (that|this|then)\b|\b(после|до) (этого|того)\b")
 _REFERS = re.compile(r"\b(that|this|it|he|she|they|him|them|there|это|этот|он|она|они|его|ее|их|там|bu|o|onu|bunu)\b")
 # Follow-ups that ask for something the last answer would have to add: a reason, or who a person is.
 _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|почему|зачем|отчего|niye|neden|niye ki)\b"
                           r"|^(who|кто) (is|was|are|were|такой|такая|такие|он|она|они) ?(he|she|they|it|that|this)?$"
                           r"|^(o )?kimdir$|^kimdir o$")
 SUBJECT_TERMS = 2  # a follow-up needs this many words of its own to be a question of its own
+WHOLE_QUESTION_WORDS = 4  # "so what happened to armenia after that" is a whole question, "nə yazıb?" is not
+SURE_ALONE = 0.4  # the confidence from which a whole question that matches on its own is its own question
+
+
+def last_id(state: Conversation) -> str | None:
+    return state.last_entry[1] if state.last_entry else None
 _BARE = re.compile(r"^(and |but |so |а |и |bes |)(why|when|where|who|how|how many|how much|what|"
                    r"when was (that|it)|who said (that|it)|where is (that|it)|why is (that|it)( ironic)?|"
                    r"почему|когда|где|кто|сколько|niye|ne vaxt|harada|kim)\b")
@@ -193,7 +201,14 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
         reply = _related_answer(bot, state, last, whole, text, lang) or _not_said_more(bot, state, last, text, lang)
         return reply, whole
     enough = len(own) >= SUBJECT_TERMS  # "nə yazıb?" (pro-drop: "what did he write?") leans on the last answer
-    if alone.answered and (combined.kind not in ("answer", "not_said")
+    if _RE_ASK.match(folded) and own and last is not None and combined.entry != last.id and _leans_on_entry(
+            bot, own, state.last_entry):
+        # "what about the US?" after the list of suppliers: the last answer already names the new subject
+        return bot.entry_reply(*state.last_entry, text, language=lang or bot.language_of(text) or "en"), whole
+    refers = _REFERS.search(_TEMPORAL.sub(" ", folded))  # "does that include armenia?" ("after that" is a time)
+    sure = (own and not refers and len(words) >= WHOLE_QUESTION_WORDS and alone.score >= SURE_ALONE
+            and alone.entry != last_id(state))
+    if alone.answered and (combined.kind not in ("answer", "not_said") or sure
                            or (enough and _explains_better(bot, own, alone, combined))):
         return alone, None  # it matches on its own words ("any putin quote on that?"), whatever came before
     if combined.kind in ("answer", "not_said") or not alone.answered:
@@ -264,6 +279,11 @@ def _explains_better(bot, own: tuple[str, ...], alone: Reply, combined: Reply) -
         return False
     share = bot.support.share
     return share(own, alone.source.brief, alone.entry) > share(own, combined.source.brief, combined.entry)
+
+
+def _leans_on_entry(bot, own: tuple[str, ...], entry: tuple[str, str]) -> bool:
+    """Whether an entry's own words explain the follow-up's own words ("us" in "including Norway and the US")."""
+    return bot.support.share(own, *entry) >= bot.support.floor
 
 
 def _leans_on(bot, own: tuple[str, ...], reply: Reply) -> bool:

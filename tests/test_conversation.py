@@ -48,6 +48,11 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Vasif Hüseynov kimdir?", "nə yazıb?"), "answer", "huseynov"),
     # "tell me more" in Azerbaijani moves on to the related entry (no translated paragraphs to show)
     (("Ukrayna nə təklif edib?", "daha ətraflı"), "answer", "ukraine-deals"),
+    # a whole question that matches well on its own is its own question ("after that" is a time, not a reference)
+    (("which states refused the alma-ata declaration", "and what happened to armenia after that?"), "answer",
+     "karabakh"),
+    # "what about X?" when the last answer already names X repeats that answer, not a neighbour of it
+    (("who has stepped in to supply europe with energy", "what about norway?"), "answer", "energy-suppliers"),
 ])
 
 
