@@ -113,6 +113,22 @@ def test_a_date_is_not_a_figure_and_a_role_is_asked_for():
     assert "Who is the manager of a paper mill?" in questions and "Who is Grace Whitfield?" in questions
 
 
+@pytest.mark.parametrize("article", ["waste", "health"])
+def test_a_fresh_draft_passes_its_own_coverage_check(tmp_path, article):
+    from bot.kb.coverage import coverage_report
+    from bot.kb.draft import write_draft
+    from bot.knowledge.loader import load_knowledge
+
+    write_draft(UNSEEN / ARTICLES[article], article, tmp_path)
+    report = coverage_report(load_knowledge(tmp_path))
+    assert not report.uncovered and not report.confusable and not report.thin, report.text()
+
+
+def test_causes_are_asked_with_why():
+    assert reader_questions("Bus use fell because fares rose by 20 per cent.")[0] == "Why did bus use fall?"
+    assert not any(q.startswith("reason") for q in reader_questions("Bus use fell because fares rose."))
+
+
 def test_context_words_only_for_a_sentence_that_leans_on_its_neighbours():
     previous = "Stroud District Council bought electric vans."
     assert "stroud" in context_words("They paid for themselves.", previous, None)

@@ -27,7 +27,9 @@ _PRONOUNS = {"it", "they", "this", "these", "he", "she", "that"}
 _POSSESSIVES = {"its", "their", "his", "her"}
 _ADVERBS = set("not now also still both always ever all already only just never often then yet once".split())
 _SPEECH = {"say", "tell", "argue", "warn", "claim", "call", "add", "insist", "believe", "think", "expect"}
-_CAUSAL = {"because", "blamed", "blame", "caused", "cause", "pushed", "drove", "driven", "due", "thanks", "owing"}
+_CAUSAL = re.compile(r"\b(?:because|blamed?|caused?|pushed|drove|driven by|due to|thanks to|owing to|as a result of|"
+                     r"led to)\b", re.IGNORECASE)
+_REASON_MARKERS = {"because", "due to", "thanks to", "owing to", "as a result of"}
 _AGENTS = re.compile(r"\b(council|councils|bank|board|committee|government|ministers?|members?|officials?|investors|"
                      r"economists|campaigners|families|parents|people|staff|governor|director|team|agency|ministry|"
                      r"authority|authorities|tenants|residents|workers|company|companies|[A-Z][a-z]+ [A-Z][a-z]+)\b")
@@ -399,15 +401,16 @@ def _subject_question(clause: Clause) -> str | None:
 
 
 def _because_questions(clause: Clause, previous: Clause | None, sentence: str) -> list[str]:
-    words = {w.lower() for w in tokens(sentence)}
-    if not words & _CAUSAL:
+    found = _CAUSAL.search(sentence)
+    if not found:
         return []
-    out = [f"What {clause.predicate()}?"] if clause.subject else []
-    if previous is not None:
-        out.append(f"Why {previous.body(_QUANTITY.sub('', previous.rest))}?")
-    else:
-        out.append(f"Why {clause.body()}?")
-    return out
+    marker = found.group(0)
+    if marker.lower() in _REASON_MARKERS:  # "X fell because Y": why did X fall?
+        rest = clause.rest.split(marker)[0]
+        return [f"Why {clause.body(rest)}?"]
+    # "Diesel prices pushed the cost up": what pushed it up? ("Why <the previous sentence>?" would be that
+    # sentence's own question again, which the matcher cannot tell apart from it.)
+    return [f"What {clause.predicate()}?"] if clause.subject else []
 
 
 def _reported(clause: Clause) -> Clause | None:
@@ -488,7 +491,7 @@ def _noun_variant(question: str) -> str | None:
     changed = False
     for i, w in enumerate(words):
         low = w.lower()
-        if low in AUXILIARIES or low in COMMON_VERBS or low in IRREGULAR or low.endswith("ed"):
+        if low in AUXILIARIES or low in COMMON_VERBS or low in IRREGULAR or low.endswith("ed") or low in _STOP:
             continue
         alternative = next((o for o in family(low) if " " not in o and stem_word(o, "en") != stem_word(low, "en")
                             and not (o.endswith(("al", "ly")) and not low.endswith(("al", "ly")))), None)
