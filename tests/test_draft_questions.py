@@ -124,6 +124,11 @@ def test_a_fresh_draft_passes_its_own_coverage_check(tmp_path, article):
     assert not report.uncovered and not report.confusable and not report.thin, report.text()
 
 
+def test_every_drafted_question_names_something():
+    assert "What is that?" not in reader_questions("That is what it was.")
+    assert reader_questions("It is that.") == []
+
+
 def test_causes_are_asked_with_why():
     assert reader_questions("Bus use fell because fares rose by 20 per cent.")[0] == "Why did bus use fall?"
     assert not any(q.startswith("reason") for q in reader_questions("Bus use fell because fares rose."))

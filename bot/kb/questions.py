@@ -572,4 +572,6 @@ def reader_questions(sentence: str, previous: str | None = None, heading: str | 
             perfect = Clause(clause.lead, clause.subject, have, participle(clause.verb), clause.rest)
             variants.append(clause_questions(perfect, before, sentence)[0])
     out[VARIANTS_AT:VARIANTS_AT] = variants
-    return [_tidy(q) for q in dict.fromkeys(out) if len(q.split()) >= 3]
+    # A question must name something: not "What is that?"
+    return [_tidy(q) for q in dict.fromkeys(out) if len(q.split()) >= 3 and any(
+        w.lower() not in _STOP and w.isalpha() for w in tokens(q)[1:] if w.lower() not in AUXILIARIES)]
