@@ -107,3 +107,9 @@ def test_typos_snap_to_known_and_function_words_only(bot, typed, repaired):
 ])
 def test_a_question_about_something_the_brief_never_names_is_not_answered(bot, question):
     assert not bot.ask(question).answered
+
+
+@pytest.mark.parametrize("question", ["who programmed you?", "как тебя зовут?", "are you a robot or a person"])
+def test_questions_to_the_bot_itself_get_small_talk_however_their_words_match(bot, question):
+    decision = bot.decide(question, None, bot.language_of(question))
+    assert decision.outcome == "small_talk" and not bot.ask(question).answered

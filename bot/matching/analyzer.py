@@ -33,8 +33,11 @@ _TIME = re.compile(r"\bwhen\b|\bwhat time\b|\bhow long ago\b|\bsince when\b|\bк
 _SMALL_TALK = re.compile(
     r"^(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|night)|thanks?( you)?|thx|cheers|bye"
     r"|goodbye|ok|okay)\b(\s+\w+){0,3}$"
-    r"|\b(your name|who are you|what are you|how are you|are you (a )?(bot|human|real|ai)"
-    r"|who (made|built|created) you)\b"
+)
+# Questions to the bot itself, never about a brief however well their words match one ("what's your name?").
+_ABOUT_BOT = re.compile(
+    r"\b(your name|who are you|what are you|how are you|are you (a )?(bot|human|real|ai|robot)"
+    r"|who (made|built|created|programmed) you|как тебя зовут|ты кто|кто ты|ты бот|adin nedir|sen kimsen)\b"
 )
 # A figure is a number or a number word ("several" and "many" are not figures).
 _NUMBER_WORDS = (
@@ -44,7 +47,7 @@ _NUMBER_WORDS = (
 _LABEL_WORDS = "flight|route|number|no|resolution|article|chapter|section|page|room|line|bus|road|highway|platform|gate"
 _LABELS = "".join(rf"(?<!\b{w} )" for w in _LABEL_WORDS.split("|"))  # one fixed-width look-behind per label word
 _HAS_QUANTITY = re.compile(rf"\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(19|20)\d\d\b)\d[\d,.]*\b")
-_IDENTIFIER = re.compile(rf"\b({_LABEL_WORDS}) number\b|\bnumber of the ({_LABEL_WORDS})\b")
+_IDENTIFIER = re.compile(rf"\b({_LABEL_WORDS}) number\b|\bnumber of the ({_LABEL_WORDS})\b|\bномер\w*\b|\bnomre\w*\b")
 _HAS_DATE = re.compile(
     r"\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b"
 )
@@ -57,7 +60,9 @@ _HAS_DAY = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)? ({_MONTHS})\b|\b({_MONTHS}) \
 # "Where" wants a place. Not "where does it say" (a citation) nor "where is <part of the brief>".
 # English "where" asks only at the head of a question ("what did he say about where soldiers go" does not);
 # Russian and Azerbaijani put it anywhere ("Кто он, где работает?", "Təyyarə harada düşüb?").
-_PLACE = re.compile(r"^((and|so|but|ok|okay|then|also) )*(where|wheres)\b|\b(где|куда|откуда|harada|haradan|hara)\b"
+_PLACE = re.compile(r"^((and|so|but|ok|okay|then|also|а|и|так|ну) )*(where|wheres|где|куда|откуда)\b"
+                    r"|\b(где|куда|откуда) (именно|находится|находятся|это|он|она|они)\b"
+                    r"|\b(harada|haradan|hara)\b(?!( \w+){0,2}(sa|se)\b)"
                     r"|\b(in|at|from) (what|which) (place|city|town|country|region)\b|\bв каком (городе|месте)\b")
 _NOT_PLACE = re.compile(r"\bwhere (does|did|do) (it|the (brief|article|author|text)) (say|mention|discuss|talk)"
                         r"|\b(context|contexts|section|paragraph|part|kontekst|контекст\w*)\b")
@@ -87,6 +92,7 @@ class Query:
     small_talk: bool = False
     known_share: float = 0.0  # share of the question's content words that the knowledge uses
     unknown_kind: str | None = None  # "which X" where no text of the knowledge ever uses X: a fact it cannot give
+    about_bot: bool = False  # asks about the bot itself ("what's your name?"): small talk, whatever it matches
 
 
 def fact_kinds(text: str) -> frozenset[str]:
@@ -259,7 +265,8 @@ class Analyzer:
         unknown_kind = self.unknown_kind(strip_fillers(folded).split()[:MAX_WORDS])
         if not terms and asks in _BARE_QUESTION:
             terms = self.terms(_BARE_QUESTION[asks])
-        return Query(terms, asks, bool(_SMALL_TALK.search(folded)), known, unknown_kind)
+        return Query(terms, asks, bool(_SMALL_TALK.search(folded)), known, unknown_kind,
+                     bool(_ABOUT_BOT.search(folded)))
 
     def _unknown(self, word: str) -> bool:
         """A real word (not a typo of a knowledge word, not an alias) that no text of the knowledge uses."""

@@ -47,7 +47,7 @@ def decide(query: Query, ranked: list[Candidate], thresholds: Thresholds,
     """`support(candidate)` is (share of the question the entry's words explain, their summed IDF)."""
     top = [c for c in ranked if c.confidence >= thresholds.suggest]
     on_topic = bool(query.terms) and query.known_share > ON_TOPIC_SHARE
-    if query.small_talk and not (top and top[0].confidence >= thresholds.answer):
+    if query.about_bot or (query.small_talk and not (top and top[0].confidence >= thresholds.answer)):
         return Decision("small_talk")
     if top and not on_topic and top[0].confidence < thresholds.answer:
         top = []  # a weak match for a question mostly made of words the knowledge never uses: off topic
