@@ -113,3 +113,21 @@ def test_a_question_about_something_the_brief_never_names_is_not_answered(bot, q
 def test_questions_to_the_bot_itself_get_small_talk_however_their_words_match(bot, question):
     decision = bot.decide(question, None, bot.language_of(question))
     assert decision.outcome == "small_talk" and not bot.ask(question).answered
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Councils that introduced it saw residual waste fall by about a fifth.", {"quantity"}),
+    ("Prices rose 4 percent.", {"quantity"}),
+    ("The third is that, as I have written", set()),  # an ordinal counts nothing
+])
+def test_fractions_are_figures(text, kinds):
+    assert fact_kinds(text) & {"quantity"} == kinds
+
+
+@pytest.mark.parametrize("question, unknown", [
+    ("who wrote hamlet", "hamlet"),  # the object of an authorship question the brief never names
+    ("which treaty created the borders", None),  # "created" is the verb, not what is asked about
+    ("which russian city", "city"),
+])
+def test_what_a_question_asks_about(bot, question, unknown):
+    assert bot.analyzer.query(question).unknown_kind == unknown

@@ -46,7 +46,8 @@ _NUMBER_WORDS = (
 # A number after a word that makes it a label ("flight 8243", "resolution 242") names something; it counts nothing.
 _LABEL_WORDS = "flight|route|number|no|resolution|article|chapter|section|page|room|line|bus|road|highway|platform|gate"
 _LABELS = "".join(rf"(?<!\b{w} )" for w in _LABEL_WORDS.split("|"))  # one fixed-width look-behind per label word
-_HAS_QUANTITY = re.compile(rf"\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(19|20)\d\d\b)\d[\d,.]*\b")
+_FRACTIONS = r"\ban? (quarter|third|fifth|tenth|half|dozen)\b|\bper ?cent\b|\bpercent\w*|%"  # "about a fifth"
+_HAS_QUANTITY = re.compile(rf"\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(19|20)\d\d\b)\d[\d,.]*\b|{_FRACTIONS}")
 _IDENTIFIER = re.compile(rf"\b({_LABEL_WORDS}) number\b|\bnumber of the ({_LABEL_WORDS})\b|\bномер\w*\b|\bnomre\w*\b")
 _HAS_DATE = re.compile(
     r"\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b"
@@ -61,7 +62,7 @@ _HAS_DAY = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)? ({_MONTHS})\b|\b({_MONTHS}) \
 # English "where" asks only at the head of a question ("what did he say about where soldiers go" does not);
 # Russian and Azerbaijani put it anywhere ("Кто он, где работает?", "Təyyarə harada düşüb?").
 _PLACE = re.compile(r"^((and|so|but|ok|okay|then|also|а|и|так|ну) )*(where|wheres|где|куда|откуда)\b"
-                    r"|\b(где|куда|откуда) (именно|находится|находятся|это|он|она|они)\b"
+                    r"|\b(где|куда|откуда) (именно|находится|находятся|это|он|она|они|работает|работал|живет|родился)\b"
                     r"|\b(harada|haradan|hara)\b(?!( \w+){0,2}(sa|se)\b)"
                     r"|\b(in|at|from) (what|which) (place|city|town|country|region)\b|\bв каком (городе|месте)\b")
 _NOT_PLACE = re.compile(r"\bwhere (does|did|do) (it|the (brief|article|author|text)) (say|mention|discuss|talk)"
@@ -77,6 +78,8 @@ _WHAT = frozenset({"what"})  # governs a noun only when it comes right after ("w
 _COPULA = frozenset("is are was were s".split())
 _AUXILIARY = frozenset("did does do has have had will would can could".split())  # before a question's subject
 _WH = frozenset("what when where why how who whom which".split())
+_AUTHORED = frozenset("wrote write writes written penned authored directed painted composed sang invented".split())
+_VERB_FORM = re.compile(r"(ed|ing)$")  # the word after "which <noun>" that is the verb, not part of the noun
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
 # A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.
@@ -294,6 +297,9 @@ class Analyzer:
                 following = [] if following[0] in STOP_WORDS else following
             elif word in _WHICH:
                 following = [w for w in words[i + 1 : i + 1 + 2 * WHICH_REACH] if w not in STOP_WORDS][:WHICH_REACH]
+                following = following[:1] + [w for w in following[1:] if not _VERB_FORM.search(w)]  # "which law did"
+            elif word in _AUTHORED and i + 1 < len(words) and (i == 0 or words[i - 1] in _WH):
+                following = [w for w in words[i + 1 : i + 4] if w not in STOP_WORDS][:1]  # "who wrote hamlet"
             else:
                 continue
             for w in following:
