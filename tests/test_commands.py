@@ -195,3 +195,13 @@ def test_console_forced_language(bot):
     run_console(bot, io.StringIO("what is TANAP\n"), out, language="az")
     text = out.getvalue()
     assert text.startswith("Salam! Mənim adım BriefBot.") and "Tərcümə:" in text and "Görüşənədək!" in text
+
+
+def test_console_lang_command_switches_the_reply_language(bot):
+    """/lang in the console works as in Telegram: it sets the replies' language, and /lang alone shows it."""
+    out = io.StringIO()
+    run_console(bot, io.StringIO("/lang ru\nwho wrote it\n/lang\n/lang xx\n/lang en\nкто написал статью\n"), out)
+    text = out.getvalue()
+    assert "Теперь в этом чате я отвечаю по-русски." in text and "Статью написал Тарас Кузьо." in text
+    assert text.count("Язык моих ответов здесь: русский.") == 2  # /lang alone, and a language we do not speak
+    assert "The brief was written by Taras Kuzio." in text.split("From now on I answer in English")[1]

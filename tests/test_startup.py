@@ -8,7 +8,6 @@ import time
 
 import pytest
 
-from tests.bench import startup
 from tests.conftest import ROOT
 
 NOT_FOR_ASK = ("telegram", "httpx", "httpcore", "aiohttp", "tornado", "dateutil", "bot.telegram", "bot.kb",
@@ -39,14 +38,6 @@ def test_the_loader_uses_libyaml_when_it_is_installed():
     from bot.knowledge import yamlfile
 
     assert yaml.__with_libyaml__ and yamlfile.FAST_LOADER is yaml.CSafeLoader
-
-
-@pytest.mark.slow
-def test_ask_starts_within_a_few_times_a_bare_interpreter():
-    bare, ask = startup(runs=5)
-    # `make bench` prints the ratio against the 6x bar; here the bound is looser, because other processes share
-    # the machine's two cores while tests run, and a heavy import (telegram alone is ~200 ms, 10x) still fails it.
-    assert ask <= 8 * bare, f"ask {ask * 1000:.0f} ms vs bare {bare * 1000:.0f} ms"
 
 
 def test_cache_key_never_reads_a_huge_knowledge_file(tmp_path):
@@ -84,3 +75,5 @@ def test_ask_from_the_cache_does_not_import_the_yaml_parser(shipped_bot):
     modules = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
     assert "bot.core" in modules  # the measurement sees the imports that do happen
     assert "yaml" not in modules and "bot.knowledge.schema" not in modules and "tempfile" not in modules
+    # what start-up costs is printed by `make bench` (the 6x bar), never timed here; what would cost it is checked:
+    assert not {"telegram", "sklearn", "scipy", "random"} & modules, sorted({"telegram", "sklearn", "scipy"} & modules)

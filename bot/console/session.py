@@ -14,7 +14,7 @@ from bot.console.render import format_document_text, format_reply_text
 from bot.conversation import Conversation
 from bot.conversation import respond as converse
 from bot.core import BriefBot
-from bot.i18n import DEFAULT_LANGUAGE, say
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, say
 
 PROMPT = "brief> "
 HISTORY = Path.home() / ".briefbot_history"
@@ -80,7 +80,11 @@ def run_console(bot: BriefBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
             print(say("console.bye", shown), file=stdout)
             return 0
         words = line.split()
-        if words and words[0].lower() == "/brief":
+        if words and words[0].lower() == "/lang":
+            language, text = choose_language(words[1:], language, shown)
+            shown, state = language or shown, replace(state, language=language)
+            print(text + "\n", file=stdout, flush=True)
+        elif words and words[0].lower() == "/brief":
             doc, brief_id = select_brief(bot, words[1] if len(words) > 1 else "all", brief_id, shown)
             print(format_document_text(doc) + "\n", file=stdout, flush=True)
         elif words and not line.strip().startswith("/"):
@@ -89,6 +93,14 @@ def run_console(bot: BriefBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
             print(format_reply_text(reply) + "\n", file=stdout, flush=True)
         elif words:
             print(respond(bot, line, brief_id, shown) + "\n", file=stdout, flush=True)
+
+
+def choose_language(args: list[str], current: str | None, shown: str) -> tuple[str | None, str]:
+    """/lang ru sets the console's reply language (as Telegram's /lang does); /lang alone shows it."""
+    wanted = args[0].lower() if args else ""
+    if wanted in LANGUAGES:
+        return wanted, say("lang_set", wanted)
+    return current, say("lang_usage", shown, current=say(f"language_name.{shown}", shown))
 
 
 def _plain_read(stdin: TextIO, stdout: TextIO) -> str:
