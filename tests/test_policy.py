@@ -131,3 +131,8 @@ def test_fractions_are_figures(text, kinds):
 ])
 def test_what_a_question_asks_about(bot, question, unknown):
     assert bot.analyzer.query(question).unknown_kind == unknown
+
+
+def test_a_measure_noun_asks_for_a_figure_not_an_unknown_thing(bot):
+    query = bot.analyzer.query("what was the reservoir level a year ago")
+    assert (query.asks, query.unknown_kind) == ("quantity", None)

@@ -76,6 +76,8 @@ _HAS_PLACE = re.compile(rf"\b(in|at|on|near|from|into|across|throughout|inside|a
 _WHICH = frozenset("which какой какая какое какие каком какого какую каким какими которой hansi".split())
 _WHAT = frozenset({"what"})  # governs a noun only when it comes right after ("what city"; not "what did he say")
 _COPULA = frozenset("is are was were s".split())
+_MEASURES = frozenset("level levels rate rates size amount total count price cost value volume share percentage "
+                      "proportion figure figures capacity".split())  # nouns that ask for a figure
 _AUXILIARY = frozenset("did does do has have had will would can could".split())  # before a question's subject
 _WH = frozenset("what when where why how who whom which".split())
 _AUTHORED = frozenset("wrote write writes written penned authored directed painted composed sang invented".split())
@@ -263,13 +265,20 @@ class Analyzer:
         content = [w for w in self._alias([self.correct(w) for w in strip_fillers(folded).split()[:MAX_WORDS]])
                    if w not in STOP_WORDS and w not in self.soft]
         # no content word but the soft ones ("who is the author?"): nothing in it is unknown
-        known = sum(1 for w in content if w in self.vocab or w in self.canonical) / len(content) if content else 1.0
+        known = sum(1 for w in content if self._known(w)) / len(content) if content else 1.0
         terms = self.terms(strip_fillers(folded))
         unknown_kind = self.unknown_kind(strip_fillers(folded).split()[:MAX_WORDS])
+        if unknown_kind in _MEASURES:  # "what was the reservoir level": a figure, whatever the brief calls it
+            asks, unknown_kind = asks or "quantity", None
         if not terms and asks in _BARE_QUESTION:
             terms = self.terms(_BARE_QUESTION[asks])
         return Query(terms, asks, bool(_SMALL_TALK.search(folded)), known, unknown_kind,
                      bool(_ABOUT_BOT.search(folded)))
+
+    def _known(self, word: str) -> bool:
+        """A word of the knowledge, an alias, or another form of one ("growing" where the knowledge says "grow")."""
+        return (word in self.vocab or word in self.canonical
+                or any(stem_word(word, lang) in self.vocab_stems for lang in ("en", "az")))
 
     def _unknown(self, word: str) -> bool:
         """A real word (not a typo of a knowledge word, not an alias) that no text of the knowledge uses."""
