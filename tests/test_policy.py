@@ -134,5 +134,5 @@ def test_what_a_question_asks_about(bot, question, unknown):
 
 
 def test_a_measure_noun_asks_for_a_figure_not_an_unknown_thing(bot):
-    query = bot.analyzer.query("what was the reservoir level a year ago")
+    query = bot.analyzer.query("what is the storage capacity of the ukrainian facilities")
     assert (query.asks, query.unknown_kind) == ("quantity", None)
