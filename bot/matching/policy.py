@@ -22,6 +22,8 @@ MIN_SUPPORT = 0.4  # an answer's own words must explain this share of the questi
 # calibrates the floor a knowledge actually gets from its own phrasings; this is the default for other callers)
 MIN_INFORMATION = 0.5  # summed IDF of the words an answer shares with the question: below it, the words are in most
 # entries ("russia") and the question is too vague to answer
+ABOUT_BOT_SUPPORT = 0.8  # "what's your name?" is small talk unless an entry's words explain it nearly whole (a
+# knowledge with an entry about the bot itself, as an assistant's intents have)
 SMALL_NUMBER_DIGITS = 2  # a question whose only content is numbers this short ("2+2", "3") names nothing to answer
 
 
@@ -47,7 +49,8 @@ def decide(query: Query, ranked: list[Candidate], thresholds: Thresholds,
     """`support(candidate)` is (share of the question the entry's words explain, their summed IDF)."""
     top = [c for c in ranked if c.confidence >= thresholds.suggest]
     on_topic = bool(query.terms) and query.known_share > ON_TOPIC_SHARE
-    if query.about_bot or (query.small_talk and not (top and top[0].confidence >= thresholds.answer)):
+    about_bot = query.about_bot and not (top and support(top[0])[0] >= ABOUT_BOT_SUPPORT)
+    if about_bot or (query.small_talk and not (top and top[0].confidence >= thresholds.answer)):
         return Decision("small_talk")
     if top and not on_topic and top[0].confidence < thresholds.answer:
         top = []  # a weak match for a question mostly made of words the knowledge never uses: off topic
