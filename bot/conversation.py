@@ -136,6 +136,7 @@ _REFERS = re.compile(r"\b(that|this|it|he|she|they|him|them|there|это|это�
 _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|почему|зачем|отчего|niye|neden|niye ki)\b"
                           r"|^(who|кто) (is|was|are|were|такой|такая|такие|он|она|они) ?(he|she|they|it|that|this)?$"
                           r"|^(o )?kimdir$|^kimdir o$")
+LIST_ITEM_WORDS = 12  # words of the last question an ordinal is tried with: bounds the work one message can cause
 SUBJECT_TERMS = 2  # a follow-up needs this many words of its own to be a question of its own
 WHOLE_QUESTION_WORDS = 4  # "so what happened to armenia after that" is a whole question, "nə yazıb?" is not
 SURE_ALONE = 0.4  # the confidence from which a whole question that matches on its own is its own question
@@ -266,7 +267,7 @@ def _list_item(bot, state: Conversation, subject: str, words: list[str], lang: s
     """The best answer to the ordinal with one word of the last question ("второй" + "контекстов"), not the last."""
     ordinal = next(w for w in words if w in _ORDINALS)
     best = None
-    for word in dict.fromkeys(subject.split()):
+    for word in list(dict.fromkeys(subject.split()))[:LIST_ITEM_WORDS]:
         reply = bot.ask(f"{ordinal} {word}", state.brief_id, lang)
         if reply.answered and reply.entry != state.last_entry[1] and (best is None or reply.score > best.score):
             best = reply
