@@ -20,6 +20,7 @@ INLINE_RESULTS = 5  # inline mode offers at most this many answers
 
 
 _CLAUSE_END = re.compile(r"(?<=[.:;!?])\s+|\s+[-–—]\s+")
+DECLARED_KIND_COUNT = 3  # ... or this many of them, however many phrasings it has (a hundred-phrasing intent)
 DECLARED_KIND_SHARE = 0.1  # an entry answers a kind of fact ("how many") if this share of its phrasings ask for it
 NAME_MIN_LETTERS = 5  # shorter words are too alike across languages to call one a spelling of another
 NAME_SIMILARITY = 85  # rapidfuzz ratio from which an Azerbaijani-only word is a spelling of a source name
@@ -81,7 +82,8 @@ class BriefBot:
         calories…?" answers a quantity even if its answer text names none.
         """
         asked = [asked_kind(q) for _, text in brief.entry_texts(entry.id) for q in text.questions]
-        declared = {k for k in set(asked) if k and asked.count(k) >= DECLARED_KIND_SHARE * len(asked)}
+        enough = max(1.0, min(DECLARED_KIND_SHARE * len(asked), DECLARED_KIND_COUNT))
+        declared = {k for k in set(asked) if k and asked.count(k) >= enough}
         return fact_kinds(f"{entry.quote} {entry.answer}") | declared
 
     @staticmethod
