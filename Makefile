@@ -9,16 +9,21 @@ TEST_WORKERS ?= 4
 
 .PHONY: run test test-fast lint lock bench load validate clean
 
+# The build backend goes into the venv with pip (as in pyproject.toml's [build-system] requires), so the editable
+# install builds without an isolated build environment of its own: a few seconds less on a fresh clone.
+BUILD_DEPS := 'setuptools>=77'
+INSTALL := $(PY) -m pip install --quiet
+
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(INSTALL) --upgrade pip $(BUILD_DEPS)
+	$(INSTALL) --no-build-isolation -e .
 	touch $@
 
 $(TEST_STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(INSTALL) --upgrade pip $(BUILD_DEPS)
+	$(INSTALL) --no-build-isolation -e '.[test]'
 	touch $(STAMP) $@
 
 run: $(STAMP)
