@@ -103,8 +103,8 @@ def test_draft_validates_covers_every_sentence_and_answers(tmp_path, path, brief
     knowledge = load_knowledge(tmp_path)
     brief = knowledge.brief(brief_id)
     assert all(e.draft for e in brief.entries)
-    assert not coverage_report(knowledge).uncovered
     bot = BriefBot(knowledge)
+    assert not coverage_report(knowledge, bot).uncovered
     reply = bot.ask("who wrote the brief")
     assert reply.answered and reply.quote == brief.author and reply.source.paragraph == 0
     assert not bot.ask("what is the capital of france").answered

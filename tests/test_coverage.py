@@ -5,8 +5,8 @@ from bot.knowledge.loader import load_knowledge
 from tests.conftest import TINY_BRIEF
 
 
-def test_shipped_brief_has_full_coverage(knowledge):
-    report = coverage_report(knowledge)
+def test_shipped_brief_has_full_coverage(knowledge, bot):
+    report = coverage_report(knowledge, bot)  # the session's bot: the same knowledge, fitted once
     assert report.sentences == 15
     assert report.ok, report.text()
 
