@@ -53,6 +53,11 @@ def talk(bot, *lines: str, now: float = 0.0):
      "karabakh"),
     # "what about X?" when the last answer already names X repeats that answer, not a neighbour of it
     (("who has stepped in to supply europe with energy", "what about norway?"), "answer", "energy-suppliers"),
+    # ... and when it does not, the entry that names X (Norway after the Kremlin's red lines)
+    (("what does the kremlin refuse to tolerate in its neighbourhood", "and what about norway?"), "answer",
+     "energy-suppliers"),
+    # "which one?" asks which of the things the last answer named
+    (("armenia was defeated in a war in 2020, wasn't it?", "which one?"), "answer", "karabakh"),
 ])
 
 

@@ -302,8 +302,9 @@ class Analyzer:
                     rest = [w for w in words[i + 2 : i + 2 + 2 * WHICH_REACH] if w not in _DETERMINERS]
                     following = [] if not rest or rest[0] in STOP_WORDS else rest[:WHICH_REACH]
             elif word in _AUXILIARY and (i == 0 or words[i - 1] in _WH) and i + 1 < len(words):
-                following = words[i + 1 : i + 2]  # "what did aliyev say", "does turkey back baku": the subject
-                following = [] if following[0] in STOP_WORDS else following
+                # "what did aliyev say", "does turkey back baku": the subject (not the verb: readers paraphrase
+                # verbs - "did armenia drop its claims" - far more than they rename what they ask about)
+                following = [] if words[i + 1] in STOP_WORDS else words[i + 1 : i + 2]
             elif word in _WHICH:
                 following = [w for w in words[i + 1 : i + 1 + 2 * WHICH_REACH] if w not in STOP_WORDS][:WHICH_REACH]
                 following = following[:1] + [w for w in following[1:] if not _VERB_FORM.search(w)]  # "which law did"
