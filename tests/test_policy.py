@@ -35,6 +35,7 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("what day exactly did russia down the azerbaijani plane", "day"),
         ("what is the tonnage of the azerbaijani gas", "detail"),  # "what is the X": X names the kind asked for
         ("what did erdogan say about the shootdown", "detail"),  # a subject the brief never names
+        ("what's his salary, that huseynov", "detail"),  # "what's" folds to "what": "what his X" asks for X
     ],
 )
 def test_a_fact_the_brief_does_not_give_is_not_said(bot, question, unmet):

@@ -298,8 +298,10 @@ class Analyzer:
         for i, word in enumerate(words):
             if word in _WHAT and i + 1 < len(words):
                 following = words[i + 1 : i + 2]
-                if following[0] in _COPULA:  # "what is the main religion": the noun phrase after "is the"
-                    rest = [w for w in words[i + 2 : i + 2 + 2 * WHICH_REACH] if w not in _DETERMINERS]
+                # ("what's" folds to "what": the "'s" goes with possessives, so "what the/his X" is "what is")
+                start = i + 2 if following[0] in _COPULA else i + 1 if following[0] in _DETERMINERS else None
+                if start is not None:  # "what is the main religion", "what's his job": the noun phrase after it
+                    rest = [w for w in words[start : start + 2 * WHICH_REACH] if w not in _DETERMINERS]
                     following = [] if not rest or rest[0] in STOP_WORDS else rest[:WHICH_REACH]
             elif word in _AUXILIARY and (i == 0 or words[i - 1] in _WH) and i + 1 < len(words):
                 # "what did aliyev say", "does turkey back baku": the subject (not the verb: readers paraphrase
