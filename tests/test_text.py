@@ -68,3 +68,20 @@ def test_split_sentences_still_keeps_abbreviations_and_quotes():
     text = "He met Dr. Smith in the U.S. on Monday. “It works.” Then Sept. came! Did it? Yes... It did."
     assert split_sentences(text) == ["He met Dr. Smith in the U.S. on Monday.", "“It works.”", "Then Sept. came!",
                                      "Did it?", "Yes...", "It did."]
+
+
+def test_snowball_stemmers_imported_alone_stem_as_the_package_does(knowledge):
+    """bot.matching.stemming imports only the English and Russian stemmer modules (not snowballstemmer's thirty-odd
+    languages); they must be Snowball's own, stem for stem, over every word of the knowledge and its translations."""
+    import snowballstemmer
+
+    from bot.matching.stemming import _snowball
+    from bot.matching.text import fold
+
+    words = {w for b in knowledge.briefs for e in b.entries for _, t in b.entry_texts(e.id)
+             for text in (*t.questions, t.answer, t.quote or "") for w in fold(text).split() if w.isalpha()}
+    for language, script in (("english", str.isascii), ("russian", lambda w: "\u0430" <= w[0] <= "\u044f")):
+        alone, package = _snowball(language), snowballstemmer.stemmer(language)
+        assert type(alone).__module__ != type(package).__module__  # really the module imported alone
+        sample = sorted(w for w in words if script(w))
+        assert len(sample) > 100 and [alone.stemWord(w) for w in sample] == [package.stemWord(w) for w in sample]
