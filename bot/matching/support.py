@@ -92,8 +92,8 @@ class Support:
 
     def _share(self, stems: frozenset[str] | set[str], own: frozenset[str]) -> float:
         weights = {s: self._idf.get(s, self._unknown) for s in stems}
-        total = sum(weights.values())
-        return sum(w for s, w in weights.items() if s in own) / total if total else 0.0
+        total = math.fsum(weights.values())  # fsum: the same bits whatever order the set iterates in
+        return math.fsum(w for s, w in weights.items() if s in own) / total if total else 0.0
 
     def share(self, stems: tuple[str, ...], brief_id: str, entry_id: str) -> float:
         """The IDF-weighted share of the question's stems found in the entry's own words."""
@@ -106,4 +106,4 @@ class Support:
     def information(self, stems: tuple[str, ...], brief_id: str, entry_id: str) -> float:
         """The summed IDF of the question's stems found in the entry: how specific the match is."""
         own = self._stems.get((brief_id, entry_id), frozenset())
-        return sum(self._idf.get(s, self._unknown) for s in set(stems) if s in own)
+        return math.fsum(self._idf.get(s, self._unknown) for s in set(stems) if s in own)
