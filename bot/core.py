@@ -81,9 +81,11 @@ class BriefBot:
         The phrasings are the knowledge author's word on what the entry answers: an entry written for "how many
         calories…?" answers a quantity even if its answer text names none.
         """
-        asked = [asked_kind(q) for _, text in brief.entry_texts(entry.id) for q in text.questions]
-        enough = max(1.0, min(DECLARED_KIND_SHARE * len(asked), DECLARED_KIND_COUNT))
-        declared = {k for k in set(asked) if k and asked.count(k) >= enough}
+        declared: set[str] = set()
+        for _, text in brief.entry_texts(entry.id):  # each language's phrasings on their own
+            asked = [asked_kind(q) for q in text.questions]
+            enough = max(1.0, min(DECLARED_KIND_SHARE * len(asked), DECLARED_KIND_COUNT))
+            declared |= {k for k in set(asked) if k and asked.count(k) >= enough}
         return fact_kinds(f"{entry.quote} {entry.answer}") | declared
 
     @staticmethod

@@ -36,6 +36,7 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("what is the tonnage of the azerbaijani gas", "detail"),  # "what is the X": X names the kind asked for
         ("what did erdogan say about the shootdown", "detail"),  # a subject the brief never names
         ("what's his salary, that huseynov", "detail"),  # "what's" folds to "what": "what his X" asks for X
+        ("Rusiyanın ordusu nə qədərdir?", "detail"),  # Azerbaijani puts what is asked about first
     ],
 )
 def test_a_fact_the_brief_does_not_give_is_not_said(bot, question, unmet):
@@ -137,3 +138,12 @@ def test_what_a_question_asks_about(bot, question, unknown):
 def test_a_measure_noun_asks_for_a_figure_not_an_unknown_thing(bot):
     query = bot.analyzer.query("what is the storage capacity of the ukrainian facilities")
     assert (query.asks, query.unknown_kind) == ("quantity", None)
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Azərbaycan Avropaya nə qədər qaz satır?", "quantity"),
+    ("Böhran nə qədər dərindir?", None),  # "how deep": a degree, not a figure
+    ("Ehalisi ne qederdir?", "quantity"),
+])
+def test_azerbaijani_how_much_asks_for_a_figure_only_when_it_counts(bot, question, asks):
+    assert bot.analyzer.query(question).asks == asks

@@ -24,7 +24,10 @@ _QUANTITY = re.compile(
     r"\bhow (many|much|big|large|long|far|often|old)\b"
     r"|\b(what|which) (percentage|percent|share|proportion|number|amount|volume|figure|price|value)\b"
     r"|\b(number|amount|volume|value|cost|price) of\b|\bhow many\b|\bbcm\b|\b(billion|million)s?\b"
-    r"|\bсколько\b|\bне qeder\b|\bne qeder\b|\bnece (nefer|adam|insan|dene|milyon|milyard|faiz)\b"
+    r"|\bсколько\b|\bnece (nefer|adam|insan|dene|milyon|milyard|faiz)\b"
+    # "nə qədər" asks for a figure at the end ("əhalisi nə qədərdir?") or before a counted thing; before an
+    # adjective it asks how much so ("nə qədər pisdir?": how bad), which is not a figure
+    r"|\bne qeder\w*$|\bne qeder (pul|nefer|adam|insan|dene|milyon|milyard|faiz|qaz|neft|ton|kub|vaxt|il)\w*\b"
 )
 _DATE = re.compile(r"\b(what|which|in what) (year|date|month|day)\b|\bdate of\b"
                    r"|\b(в )?(каком|какого|какой) (году|года|год|числа|месяце)\b|\bкакая дата\b|\bhansi (il|tarix|ay)")
@@ -78,6 +81,8 @@ _WHAT = frozenset({"what"})  # governs a noun only when it comes right after ("w
 _COPULA = frozenset("is are was were s".split())
 _MEASURES = frozenset("level levels rate rates size amount total count price cost value volume share percentage "
                       "proportion figure figures capacity".split())  # nouns that ask for a figure
+# Azerbaijani puts what is asked about before the question word: "Azərbaycanın əhalisi nə qədərdir?" (population)
+_AZ_COPULAR_QUESTION = re.compile(r"^(nedir|ne qeder\w*|hansidir|neceyedir)$")
 _AUXILIARY = frozenset("did does do has have had will would can could".split())  # before a question's subject
 _WH = frozenset("what when where why how who whom which".split())
 _AUTHORED = frozenset("wrote write writes written penned authored directed painted composed sang invented".split())
@@ -307,6 +312,8 @@ class Analyzer:
                 # "what did aliyev say", "does turkey back baku": the subject (not the verb: readers paraphrase
                 # verbs - "did armenia drop its claims" - far more than they rename what they ask about)
                 following = [] if words[i + 1] in STOP_WORDS else words[i + 1 : i + 2]
+            elif i > 0 and _AZ_COPULAR_QUESTION.match(" ".join(words[i : i + 2])):
+                following = [] if words[i - 1] in STOP_WORDS else [words[i - 1]]  # "əhalisi nə qədərdir?"
             elif word in _WHICH:
                 following = [w for w in words[i + 1 : i + 1 + 2 * WHICH_REACH] if w not in STOP_WORDS][:WHICH_REACH]
                 following = following[:1] + [w for w in following[1:] if not _VERB_FORM.search(w)]  # "which law did"
