@@ -7,7 +7,6 @@ about. A question that is not a follow-up is answered on its own, whatever came 
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, replace
 
@@ -49,14 +48,14 @@ class Conversation:
     last_entry: tuple[str, str] | None = None  # (brief id, entry id) of the last answer
     suggestions: tuple[tuple[str, str], ...] = ()  # (brief id, entry id) offered by the last "did you mean"
     updated: float = 0.0  # when the last exchange happened (seconds, any monotonic-enough clock)
-    expanded: bool = False  # "tell me more" already showed the last answer's whole paragraph
+    shown_paragraph: int | None = None  # the paragraph "tell me more" last showed whole (so it is not shown again)
 
     def to_dict(self) -> dict:
         """Plain, JSON-safe data for storage: no class instances, so a code change never makes it unreadable."""
         return {"brief_id": self.brief_id, "language": self.language, "last_question": self.last_question,
                 "last_entry": list(self.last_entry) if self.last_entry else None,
                 "suggestions": [list(s) for s in self.suggestions], "updated": self.updated,
-                "expanded": self.expanded}
+                "shown_paragraph": self.shown_paragraph}
 
     @classmethod
     def from_dict(cls, data: object) -> Conversation:
@@ -68,16 +67,20 @@ class Conversation:
         pairs = data.get("suggestions") if isinstance(data.get("suggestions"), list) else []
         suggestions = tuple(p for p in map(_pair, pairs) if p)
         updated = data.get("updated")
-        number = isinstance(updated, int | float) and not isinstance(updated, bool) and math.isfinite(updated)
+        number = isinstance(updated, int | float) and not isinstance(updated, bool) and -1e18 < updated < 1e18
         updated = float(updated) if number else 0.0
         return cls(**text, last_entry=entry, suggestions=suggestions, updated=updated,
-                   expanded=data.get("expanded") is True)
+                   shown_paragraph=_small_int(data.get("shown_paragraph")))
 
     def fresh(self, now: float) -> Conversation:
         """The state with follow-up context dropped if the chat has been idle too long."""
         if now - self.updated > FOLLOW_UP_TTL:
             return replace(self, last_question=None, last_entry=None, suggestions=())
         return self
+
+
+def _small_int(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1_000_000 else None
 
 
 def _pair(value: object) -> tuple[str, str] | None:
@@ -108,7 +111,7 @@ def respond(
     folded = fold(text) if isinstance(text, str) else ""
     words = folded.split()
     reply, asked = None, None  # asked: the whole question behind a follow-up's answer, kept for the next one
-    expanded = False
+    shown = None  # the paragraph shown whole by this reply, or kept by "source?"
     pick, more = _PICK.match(folded), _MORE.match(folded)
     reply_language = lang or bot.language_of(text) or "en"
     if state.suggestions and pick:
@@ -120,14 +123,16 @@ def respond(
         if state.last_entry is None:
             reply = _clarify(bot, text, lang)
         else:
-            reply, expanded = _more(bot, state, text, reply_language) if more else (None, False)
+            reply, shown = _more(bot, state, text, reply_language) if more else (None, state.shown_paragraph)
             reply = reply or bot.entry_reply(*state.last_entry, text, language=reply_language)
-            asked = state.last_question  # "source?" and "more" keep the question they lean on
+            moved = reply and reply.entry and reply.entry != state.last_entry[1]
+            entry = bot.knowledge.find_entry(state.last_entry[0], reply.entry) if moved else None
+            asked = entry.questions[0] if entry else state.last_question  # the question the answer now stands for
     elif words and len(words) <= MAX_FOLLOW_UP_WORDS and _FOLLOW_UP.search(folded):
         reply, asked = _follow_up(bot, state, text, words, lang)
     if reply is None:
         reply = bot.ask(text, state.brief_id, lang)
-    return reply, replace(_remember(state, reply, asked or text, now), expanded=expanded)
+    return reply, replace(_remember(state, reply, asked or text, now), shown_paragraph=shown)
 
 
 _RE_ASK = re.compile(r"^(and|what about|how about|what of|а|и|а как же|а что|bes|ya)\b")
@@ -150,7 +155,7 @@ _BARE = re.compile(r"^(and |but |so |а |и |bes |)(why|when|where|who|how|how m
                    r"почему|когда|где|кто|сколько|niye|ne vaxt|harada|kim)\b")
 
 
-_FILLER = frozenset("that this said there then было была были было это olub idi olmusdu deyib".split())
+_FILLER = frozenset("said было была были olub idi olmusdu deyib".split())  # besides the stop words
 
 
 # Words that ask rather than name a subject; stems as the analyzer makes them ("how many died" names "died" only).
@@ -160,7 +165,7 @@ _ASKING = frozenset("many mani much say said tell told кто что это ка
 
 def _is_bare(folded: str) -> bool:
     """A follow-up that says nothing of its own subject: "why?", "when was that?", "who said that?"."""
-    content = [w for w in folded.split() if len(w) > 3 and w not in _FILLER]
+    content = [w for w in folded.split() if len(w) > 3 and w not in _FILLER and w not in STOP_WORDS]
     return bool(_BARE.match(folded)) and len(content) <= 1
 
 
@@ -230,13 +235,17 @@ def _more(bot, state: Conversation, text: str, language: str) -> tuple[Reply | N
     brief_id, entry_id = state.last_entry
     brief, entry = bot.knowledge.brief(brief_id), bot.knowledge.find_entry(brief_id, entry_id)
     if entry is None:
-        return None, False
+        return None, None
     paragraph = brief.paragraph(entry.paragraph)
-    if not state.expanded and language == "en" and paragraph and entry.paragraph > 0 and paragraph.text != entry.quote:
+    fresh = entry.paragraph != state.shown_paragraph and entry.paragraph > 0
+    if fresh and language == "en" and paragraph and paragraph.text != entry.quote:
         reply = bot.entry_reply(brief_id, entry_id, text, language=language)
-        return replace(reply, answer="\n".join(filter(None, (paragraph.heading, paragraph.text)))), True
-    nxt = next(iter(entry.related), None)
-    return (bot.entry_reply(brief_id, nxt, text, language=language) if nxt else None), False
+        return replace(reply, answer="\n".join(filter(None, (paragraph.heading, paragraph.text)))), entry.paragraph
+    # the next related entry, from another paragraph than the one just shown where there is one
+    related = [r for r in (brief.entry(i) for i in entry.related) if r]
+    nxt = next((r for r in related if r.paragraph not in (entry.paragraph, state.shown_paragraph)),
+               related[0] if related else None)
+    return (bot.entry_reply(brief_id, nxt.id, text, language=language) if nxt else None), state.shown_paragraph
 
 
 def _related_answer(bot, state: Conversation, last, whole: str, text: str, lang: str | None) -> Reply | None:
@@ -293,9 +302,8 @@ def _leans_on_entry(bot, own: tuple[str, ...], entry: tuple[str, str]) -> bool:
 
 def _leans_on(bot, own: tuple[str, ...], reply: Reply) -> bool:
     """Whether an entry's words include the follow-up's own subject ("does that include the EU?")."""
-    if not reply.answered or not reply.source or not own:
-        return False
-    return bot.support.share(own, reply.source.brief, reply.entry) >= bot.support.floor
+    return bool(reply.answered and reply.source and own
+                and _leans_on_entry(bot, own, (reply.source.brief, reply.entry)))
 
 
 def _clarify(bot, text: str, language: str | None) -> Reply:

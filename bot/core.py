@@ -19,7 +19,7 @@ MAX_QUESTION_CHARS = 1000  # longer messages are pasted documents, not questions
 INLINE_RESULTS = 5  # inline mode offers at most this many answers
 
 
-_CLAUSE_END = re.compile(r"(?<=[.:;!?])\s+|\s+[-–—]\s+")
+_CLAUSE_END = re.compile(r"(?<=[.:;!?])\s+|(?<!\s)\s+[-–—]\s+")  # (?<!\s): linear on long runs of spaces
 DECLARED_KIND_COUNT = 3  # ... or this many of them, however many phrasings it has (a hundred-phrasing intent)
 DECLARED_KIND_SHARE = 0.1  # an entry answers a kind of fact ("how many") if this share of its phrasings ask for it
 NAME_MIN_LETTERS = 5  # shorter words are too alike across languages to call one a spelling of another

@@ -71,7 +71,20 @@ def test_tell_me_more_shows_the_paragraph_then_the_next_related_entry(bot, knowl
     first, paragraph, related = replies
     brief = knowledge.brief("azerbaijan-moscow")
     assert paragraph.entry == first.entry and brief.paragraph(paragraph.source.paragraph).text in paragraph.answer
-    assert related.entry in brief.entry(first.entry).related and not state.expanded
+    assert related.entry in brief.entry(first.entry).related
+    assert state.shown_paragraph == paragraph.source.paragraph  # not shown again by the next "tell me more"
+
+
+def test_tell_me_more_never_circles_back_to_the_paragraph_it_showed(bot):
+    replies, _ = talk(bot, "who shot down the plane?", *["tell me more"] * 5)
+    paragraphs = [r.answer for r in replies[1:] if "\n" in r.answer or len(r.answer) > 300]
+    assert len(paragraphs) == len(set(paragraphs))  # each paragraph shown whole at most once in a row of "more"
+
+
+def test_after_moving_on_a_follow_up_leans_on_the_new_answer(bot):
+    replies, state = talk(bot, "who shot down the plane?", "tell me more", "tell me more")
+    assert state.last_entry[1] == replies[-1].entry
+    assert state.last_question in bot.knowledge.find_entry(*state.last_entry).questions
 
 
 def test_a_number_picks_the_suggestion_it_names(bot):
@@ -85,3 +98,8 @@ def test_follow_up_context_expires_after_idle_time(bot):
     _, state = talk(bot, "who shot the plane?")
     reply, _ = respond(bot, state, "when was that?", now=FOLLOW_UP_TTL + 1)
     assert reply.entry != "flight-8243"
+
+
+@pytest.mark.parametrize("updated", [10**400, -10**400, float("nan"), "soon", True])
+def test_a_malformed_stored_clock_falls_back_to_zero(updated):
+    assert Conversation.from_dict({"updated": updated}).updated == 0.0

@@ -147,3 +147,17 @@ def test_a_measure_noun_asks_for_a_figure_not_an_unknown_thing(bot):
 ])
 def test_azerbaijani_how_much_asks_for_a_figure_only_when_it_counts(bot, question, asks):
     assert bot.analyzer.query(question).asks == asks
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Ayın neçəsi idi?", "day"),  # "which day of the month", typed with its letters
+    ("what was the cost of it", "quantity"),  # a measure asks for a figure whether or not the brief uses the word
+    ("how many men were arrested", "quantity"),
+])
+def test_review_cases_of_what_is_asked(bot, question, asks):
+    assert bot.analyzer.query(question).asks == asks
+
+
+@pytest.mark.parametrize("word", ["solar", "polar", "devil", "indie"])
+def test_english_words_are_never_repaired_into_another_languages_function_words(bot, word):
+    assert bot.analyzer.correct(word) == word or bot.analyzer.correct(word) in bot.analyzer.vocab

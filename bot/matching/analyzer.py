@@ -12,7 +12,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot.knowledge.models import Knowledge
 from bot.matching.lexicon import LEXICON, LEXICON_RU_AZ
 from bot.matching.stemming import stem_word
-from bot.matching.text import SOFT_STOP_WORDS, STOP_WORDS, fold, stem, strip_fillers
+from bot.matching.text import ENGLISH_STOP_WORDS, SOFT_STOP_WORDS, STOP_WORDS, fold, stem, strip_fillers
 
 MAX_WORDS = 200  # words of a question that are analysed; the longest real questions have about 60
 MAX_FOLDED_CHARS = 2000  # characters of a question that are analysed (twice the longest message we accept)
@@ -83,6 +83,8 @@ _MEASURES = frozenset("level levels rate rates size amount total count price cos
                       "proportion figure figures capacity".split())  # nouns that ask for a figure
 # Azerbaijani puts what is asked about before the question word: "Azərbaycanın əhalisi nə qədərdir?" (population)
 _AZ_COPULAR_QUESTION = re.compile(r"^(nedir|ne qeder\w*|hansidir|neceyedir)$")
+_MEASURE_ASKED = re.compile(r"\b(what|which) (is |was |are |were )?(the |its |their )?(\w+ )?(level|levels|rate|rates"
+                            r"|size|amount|total|count|price|cost|value|volume|percentage|proportion|capacity)\b")
 _AUXILIARY = frozenset("did does do has have had will would can could".split())  # before a question's subject
 _WH = frozenset("what when where why how who whom which".split())
 _AUTHORED = frozenset("wrote write writes written penned authored directed painted composed sang invented".split())
@@ -140,7 +142,7 @@ def asked_kind(text: str, folded: str | None = None) -> str | None:
         asks = "day"
     if asks is None and _PLACE.search(folded) and not _NOT_PLACE.search(folded):
         asks = "place"
-    if "neçə" in text.lower():  # Azerbaijani "how many" (folding makes it "nece", which is also "how")
+    if "neçə" in text.lower() and asks != "day":  # Azerbaijani "how many" (folded "nece" is also "how")
         asks = "quantity"
     return asks
 
@@ -177,7 +179,7 @@ class Analyzer:
         # Naming the author ("what does Kuzio say about...") refers to the brief, not to a topic.
         self.soft = SOFT_STOP_WORDS | {w for b in knowledge.briefs for w in fold(b.author).split()}
         # Typos snap to the knowledge's words, and to the English function words readers mistype ("happend", "whoz").
-        self._function_words = sorted(w for w in STOP_WORDS if w.isascii() and len(w) >= MIN_REPAIR_LETTERS - 1)
+        self._function_words = sorted(w for w in ENGLISH_STOP_WORDS if len(w) >= MIN_REPAIR_LETTERS - 1)
         # ("happend" -> "happen"; four-letter words are not repaired at all: "live" is not a typo of "like")
         self._vocab_list = sorted(self.vocab | set(self._function_words))
         self._repair = lru_cache(maxsize=CORRECTION_CACHE)(self._nearest)
@@ -275,6 +277,8 @@ class Analyzer:
         unknown_kind = self.unknown_kind(strip_fillers(folded).split()[:MAX_WORDS])
         if unknown_kind in _MEASURES:  # "what was the reservoir level": a figure, whatever the brief calls it
             asks, unknown_kind = asks or "quantity", None
+        elif asks is None and _MEASURE_ASKED.search(folded):  # "what was the cost?", known word or not
+            asks = "quantity"
         if not terms and asks in _BARE_QUESTION:
             terms = self.terms(_BARE_QUESTION[asks])
         return Query(terms, asks, bool(_SMALL_TALK.search(folded)), known, unknown_kind,
@@ -289,10 +293,7 @@ class Analyzer:
         """A real word (not a typo of a knowledge word, not an alias) that no text of the knowledge uses."""
         if len(word) < 3 or not word.isalpha() or word in STOP_WORDS or word in self.soft:
             return False
-        repaired = self._alias([self.correct(word)])
-        known = (self.vocab, self.canonical)
-        return all(not any(w in k for k in known) and all(stem_word(w, lang) not in self.vocab_stems
-                                                          for lang in ("en", "az")) for w in repaired)
+        return not any(self._known(w) for w in self._alias([self.correct(word)]))
 
     def unknown_kind(self, words: list[str]) -> str | None:
         """A word naming what is asked about that no text of the knowledge uses, or None.

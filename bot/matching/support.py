@@ -80,7 +80,8 @@ class Support:
 
         values = {floor: value(floor) for floor in FLOOR_STEPS}
         best = max(values.values())
-        return max(floor for floor, v in values.items() if v >= best - FLOOR_TOLERANCE)
+        chosen = max(floor for floor, v in values.items() if v >= best - FLOOR_TOLERANCE)
+        return min(FLOOR_RANGE[1], max(FLOOR_RANGE[0], chosen))
 
     def _floor(self, phrasings: list[tuple[frozenset[str], frozenset[str]]]) -> float:
         """The support floor: the SUPPORT_QUANTILE of the phrasings' leave-one-out support, within FLOOR_RANGE."""
