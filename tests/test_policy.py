@@ -161,3 +161,13 @@ def test_review_cases_of_what_is_asked(bot, question, asks):
 @pytest.mark.parametrize("word", ["solar", "polar", "devil", "indie"])
 def test_english_words_are_never_repaired_into_another_languages_function_words(bot, word):
     assert bot.analyzer.correct(word) == word or bot.analyzer.correct(word) in bot.analyzer.vocab
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("when did russia shoot down the plane", "time"),
+    ("and when was that", "time"),
+    ("i heard the plane was shot down when it was flying to grozny", None),  # "when" as a conjunction
+    ("Россия когда сбила самолёт?", "time"),
+])
+def test_english_when_asks_for_a_time_at_the_head_of_a_question(bot, question, asks):
+    assert bot.analyzer.query(question).asks == asks

@@ -31,8 +31,11 @@ _QUANTITY = re.compile(
 )
 _DATE = re.compile(r"\b(what|which|in what) (year|date|month|day)\b|\bdate of\b"
                    r"|\b(в )?(каком|какого|какой) (году|года|год|числа|месяце)\b|\bкакая дата\b|\bhansi (il|tarix|ay)")
-_TIME = re.compile(r"\bwhen\b|\bwhat time\b|\bhow long ago\b|\bsince when\b|\bкогда\b|\bс каких пор\b"
-                   r"|\bne vaxt\b|\bne zaman\b|\bneceden\b")
+# English "when" asks at the head of a question ("i broke my card when i bent my wallet" asks nothing of time);
+# Russian and Azerbaijani put it anywhere.
+_TIME = re.compile(r"^((and|so|but|ok|okay|then|also|just|exactly|roughly) )*(when|whens)\b"
+                   r"|\b(since|until|till|by) when\b|\bwhat time\b|\bhow long ago\b"
+                   r"|\bкогда\b|\bс каких пор\b|\bne vaxt\b|\bne zaman\b|\bneceden\b")
 _SMALL_TALK = re.compile(
     r"^(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|night)|thanks?( you)?|thx|cheers|bye"
     r"|goodbye|ok|okay)\b(\s+\w+){0,3}$"
