@@ -171,3 +171,12 @@ def test_english_words_are_never_repaired_into_another_languages_function_words(
 ])
 def test_english_when_asks_for_a_time_at_the_head_of_a_question(bot, question, asks):
     assert bot.analyzer.query(question).asks == asks
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("какие трубопроводы упоминаются в статье", "pipelines"),  # "упоминаются" is the verb, not what is asked about
+    ("что случилось с азербайджанцами в России в последнее время", "arrests"),  # "lately" is a lead-in
+])
+def test_russian_readers_phrasings(bot, question, entry):
+    reply = bot.ask(question)
+    assert (reply.kind, reply.entry, reply.language) == ("answer", entry, "ru")

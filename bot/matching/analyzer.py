@@ -91,7 +91,10 @@ _MEASURE_ASKED = re.compile(r"\b(what|which) (is |was |are |were )?(the |its |th
 _AUXILIARY = frozenset("did does do has have had will would can could".split())  # before a question's subject
 _WH = frozenset("what when where why how who whom which".split())
 _AUTHORED = frozenset("wrote write writes written penned authored directed painted composed sang invented".split())
-_VERB_FORM = re.compile(r"(ed|ing)$")  # the word after "which <noun>" that is the verb, not part of the noun
+# The word after "which <noun>" that is the verb, not part of the noun: English -ed/-ing, Russian finite and
+# reflexive verb endings ("какие трубопроводы упоминаются"), Azerbaijani tense endings ("hansı ölkələr imzalayıb").
+_VERB_FORM = re.compile(r"(ed|ing|ются|ется|ются|ятся|ится|ют|ят|ет|ит|ал|ала|али|ался|алась|ались|ib|ub|ibdir|ubdur"
+                        r"|acaq|ecek|mis|mus|di|du)$")
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
 # A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.

@@ -97,7 +97,8 @@ _FILLERS = re.compile(
     r"|according to (the )?(author|brief|article|text))\b"
     r"|\b(in|from) (the|this) (brief|article|text|piece)\b|\bstands? for\b|\bright now\b"
     r"|\b(by the way|btw|quick question|one question|just wondering)\b"
-    r"|\b(кстати|слушай(те)?|скажи(те)?|подскажи(те)?|вопрос такой|интересно)\b"
+    r"|\b(кстати|слушай(те)?|скажи(те)?|подскажи(те)?|вопрос такой|интересно|в последнее время)\b"
+    r"|\b(lately|these days|of late)\b|\b(son vaxtlar|son zamanlar)\b"
     r"|\b(yeri gelmisken|bir sual|de gorum|deyin gorum|maraqlidir)\b"
 )
 
