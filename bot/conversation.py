@@ -145,7 +145,7 @@ _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|поче
 LIST_ITEM_WORDS = 12  # words of the last question an ordinal is tried with: bounds the work one message can cause
 SUBJECT_TERMS = 2  # a follow-up needs this many words of its own to be a question of its own
 WHOLE_QUESTION_WORDS = 4  # "so what happened to armenia after that" is a whole question, "nə yazıb?" is not
-SURE_ALONE = 0.4  # the confidence from which a whole question that matches on its own is its own question
+SURE_ALONE = 0.35  # the confidence from which a whole question that matches on its own is its own question
 
 
 def last_id(state: Conversation) -> str | None:

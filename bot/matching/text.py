@@ -99,6 +99,7 @@ _FILLERS = re.compile(
     r"|\b(by the way|btw|quick question|one question|just wondering)\b"
     r"|\b(кстати|слушай(те)?|скажи(те)?|подскажи(те)?|вопрос такой|интересно|в последнее время)\b"
     r"|\b(lately|these days|of late)\b|\b(son vaxtlar|son zamanlar)\b"
+    r"|\b(в (этой )?(статье|тексте|брифе|материале)|по (словам автора|мнению автора))\b|\b(meqalede|metnde)\b"
     r"|\b(yeri gelmisken|bir sual|de gorum|deyin gorum|maraqlidir)\b"
 )
 
