@@ -180,3 +180,11 @@ def test_english_when_asks_for_a_time_at_the_head_of_a_question(bot, question, a
 def test_russian_readers_phrasings(bot, question, entry):
     reply = bot.ask(question)
     assert (reply.kind, reply.entry, reply.language) == ("answer", entry, "ru")
+
+
+def test_where_goes_to_the_entry_that_names_a_place_when_the_nearest_names_none(bot):
+    """'Where did the author write about this before?' ranks the Alma-Ata sentence first, which names no place;
+    the sentence citing The National Interest does, and is answered."""
+    reply = bot.ask("ну и где же автор раньше писал про алма-атинскую декларацию?")
+    assert (reply.kind, reply.entry) == ("answer", "national-interest")
+    assert bot.ask("where did putin say that about soldiers").kind == "not_said"  # no entry names that place

@@ -59,6 +59,12 @@ def decide(query: Query, ranked: list[Candidate], thresholds: Thresholds,
             "not_understood" if on_topic else "decline", tuple(ranked[:MAX_SUGGESTIONS]) if on_topic else ()
         )
     best = top[0]
+    if query.asks == "place" and "place" not in facts(best):
+        # "where did the author write about this before?": an entry that names a place ("in The National
+        # Interest") and that the scorer and the support check would answer with too, rather than "not said"
+        best = next((c for c in top[1:] if c.confidence >= thresholds.answer and "place" in facts(c)
+                     and support(c)[0] >= min_support), best)
+        top = [best] + [c for c in top if c is not best]
     unmet = query.asks if query.asks and query.asks not in facts(best) else None
     if not unmet and query.unknown_kind:
         unmet = "detail"  # "which city ...?" where the knowledge never names a city: the brief cannot say
