@@ -113,7 +113,7 @@ def respond(
     reply, asked = None, None  # asked: the whole question behind a follow-up's answer, kept for the next one
     shown = None  # the paragraph shown whole by this reply, or kept by "source?"
     pick, more = _PICK.match(folded), _MORE.match(folded)
-    reply_language = lang or bot.language_of(text) or "en"
+    reply_language = _reply_language(bot, text, lang)
     if state.suggestions and pick:
         index = int(pick.group(1)) if pick.group(1) else _ORDINALS.get(pick.group(2) or "first", 1)
         if 1 <= index <= len(state.suggestions):
@@ -155,12 +155,12 @@ _BARE = re.compile(r"^(and |but |so |а |и |bes |)(why|when|where|who|how|how m
                    r"почему|когда|где|кто|сколько|niye|ne vaxt|harada|kim)\b")
 
 
-_FILLER = frozenset("said было была были olub idi olmusdu deyib".split())  # besides the stop words
+_FILLER = frozenset("olmusdu deyib".split())  # Azerbaijani auxiliaries the stop words lack
 
 
-# Words that ask rather than name a subject; stems as the analyzer makes them ("how many died" names "died" only).
-_ASKING = frozenset("many mani much say said tell told кто что это как когда где сколько почему зачем сказал сказала "
-                    "говорил говорит kim ne nə nece harada niye deyib dedi soyleyib".split())
+# Words that ask rather than name a subject ("how many died" names "died" only), besides the stop words terms()
+# already drops.
+_ASKING = frozenset("many much told сказал сказала говорил говорит dedi deyib soyleyib".split())
 
 
 def _is_bare(folded: str) -> bool:
@@ -214,7 +214,7 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
     if _RE_ASK.match(folded) and own and last is not None and combined.entry != last.id and _leans_on_entry(
             bot, own, state.last_entry):
         # "what about the US?" after the list of suppliers: the last answer already names the new subject
-        return bot.entry_reply(*state.last_entry, text, language=lang or bot.language_of(text) or "en"), whole
+        return bot.entry_reply(*state.last_entry, text, language=_reply_language(bot, text, lang)), whole
     refers = _REFERS.search(_TEMPORAL.sub(" ", folded))  # "does that include armenia?" ("after that" is a time)
     sure = (own and not refers and len(words) >= WHOLE_QUESTION_WORDS and alone.score >= SURE_ALONE
             and alone.entry != last_id(state))
@@ -250,7 +250,7 @@ def _more(bot, state: Conversation, text: str, language: str) -> tuple[Reply | N
 
 def _related_answer(bot, state: Conversation, last, whole: str, text: str, lang: str | None) -> Reply | None:
     """The best-ranked entry related to the last answer, if the scorer would answer the rebuilt question with it."""
-    language = lang or bot.language_of(text) or "en"
+    language = _reply_language(bot, text, lang)
     for candidate in bot.scorer.rank(whole, state.brief_id, language):
         if candidate.entry.id in last.related and candidate.confidence >= bot.scorer.thresholds.answer:
             return bot.entry_reply(candidate.brief.id, candidate.entry.id, text, candidate.confidence, language)
@@ -259,7 +259,7 @@ def _related_answer(bot, state: Conversation, last, whole: str, text: str, lang:
 
 def _not_said_more(bot, state: Conversation, last, text: str, lang: str | None) -> Reply:
     """'The brief does not say', pointing at the last answer's related entries."""
-    language = lang or bot.language_of(text) or "en"
+    language = _reply_language(bot, text, lang)
     brief = bot.knowledge.brief(state.last_entry[0])
     related = tuple(bot.suggestion(brief, r, language) for r in (brief.entry(i) for i in last.related) if r)
     return Reply(question=text, kind="not_said", answer=say("not_said.detail", language), suggestions=related[:1],
@@ -272,7 +272,7 @@ def _about_the_brief(bot, state: Conversation, text: str, lang: str | None) -> R
     brief = bot.knowledge.brief(state.last_entry[0]) if asks else None
     for entry in brief.entries if brief else ():
         if entry.paragraph == 0 and asks in bot.fact_kinds(brief.id, entry.id):
-            return bot.entry_reply(brief.id, entry.id, text, language=lang or bot.language_of(text) or "en")
+            return bot.entry_reply(brief.id, entry.id, text, language=_reply_language(bot, text, lang))
     return None
 
 
@@ -306,8 +306,13 @@ def _leans_on(bot, own: tuple[str, ...], reply: Reply) -> bool:
                 and _leans_on_entry(bot, own, (reply.source.brief, reply.entry)))
 
 
+def _reply_language(bot, text: str, chosen: str | None) -> str:
+    """The chat's chosen language, else the message's own, else English."""
+    return chosen or bot.language_of(text) or "en"
+
+
 def _clarify(bot, text: str, language: str | None) -> Reply:
-    lang = language or bot.language_of(text) or "en"
+    lang = _reply_language(bot, text, language)
     example = next((e.questions[0] for b in bot.knowledge.briefs for e in b.entries), "")
     return Reply(question=text, kind="clarify", answer=say("clarify", lang, example=example), language=lang)
 

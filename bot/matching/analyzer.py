@@ -130,6 +130,12 @@ def fact_kinds(text: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+def any_stems(word: str) -> set[str]:
+    """A word's stems by the English and the Azerbaijani stemmer (a Cyrillic word always takes the Russian one): a
+    word of any of our languages is known by any of its forms ("anbarını" by the knowledge's "anbarlarını")."""
+    return {stem_word(word, "en"), stem_word(word, "az")}
+
+
 def asked_kind(text: str, folded: str | None = None) -> str | None:
     """The kind of fact a question asks for: 'quantity', 'day', 'date', 'time', 'place' or None."""
     folded = fold(text)[:MAX_FOLDED_CHARS] if folded is None else folded
@@ -181,7 +187,7 @@ class Analyzer:
             vocab.update(variant)
         self.vocab = frozenset(w for w in vocab if w not in STOP_WORDS)
         # Stems in every language we stem, so that "anbarını" is known when the knowledge says "anbarlarını".
-        self.vocab_stems = frozenset(stem_word(w, lang) for w in self.vocab for lang in ("en", "az"))
+        self.vocab_stems = frozenset(s for w in self.vocab for s in any_stems(w))
         # Naming the author ("what does Kuzio say about...") refers to the brief, not to a topic.
         self.soft = SOFT_STOP_WORDS | {w for b in knowledge.briefs for w in fold(b.author).split()}
         # Typos snap to the knowledge's words, and to the English function words readers mistype ("happend", "whoz").
@@ -199,11 +205,11 @@ class Analyzer:
         for canonical, variants in families:
             for variant in (canonical, *variants):
                 aliases.setdefault(tuple(fold(variant).split()), fold(canonical).replace(" ", ""))
-        used = {stem_word(w, lang) for w in cls._words(knowledge) for lang in ("en", "az")}
+        used = {s for w in cls._words(knowledge) for s in any_stems(w)}
         for canonical, variants in LEXICON_RU_AZ.items():
             for variant in variants:
                 words = tuple(fold(variant).split())
-                if len(words) > 1 or not {stem_word(words[0], lang) for lang in ("en", "az")} & used:
+                if len(words) > 1 or not any_stems(words[0]) & used:
                     aliases.setdefault(words, fold(canonical).replace(" ", ""))
         return aliases
 
@@ -293,7 +299,7 @@ class Analyzer:
     def _known(self, word: str) -> bool:
         """A word of the knowledge, an alias, or another form of one ("growing" where the knowledge says "grow")."""
         return (word in self.vocab or word in self.canonical
-                or any(stem_word(word, lang) in self.vocab_stems for lang in ("en", "az")))
+                or not any_stems(word).isdisjoint(self.vocab_stems))
 
     def _unknown(self, word: str) -> bool:
         """A real word (not a typo of a knowledge word, not an alias) that no text of the knowledge uses."""
