@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from bot.kb.lexicon import AUXILIARIES, COMMON_VERBS, IRREGULAR, base_form, family, inflections, is_past, participle
+from bot.matching.analyzer import MONTHS as MONTH_NAMES
 from bot.matching.stemming import stem_word
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTHS = "|".join(m.title() for m in MONTH_NAMES.split("|"))  # capitalised: the article's own spelling
 _TOKEN = re.compile(r"[£$€]?\d+(?:[.,]\d+)*%?|[A-Za-z]+(?:['’.-][A-Za-z]+)*\.?|[,;:()]")
 _ABBREVIATIONS = {"Dr.", "Mr.", "Mrs.", "Ms.", "St.", "Prof.", "Gen."}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "each",

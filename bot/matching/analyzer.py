@@ -55,15 +55,13 @@ _LABELS = "".join(rf"(?<!\b{w} )" for w in _LABEL_WORDS.split("|"))  # one fixed
 _FRACTIONS = r"\ban? (quarter|third|fifth|tenth|half|dozen)\b|\bper ?cent\b|\bpercent\w*|%"  # "about a fifth"
 _HAS_QUANTITY = re.compile(rf"\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(19|20)\d\d\b)\d[\d,.]*\b|{_FRACTIONS}")
 _IDENTIFIER = re.compile(rf"\b({_LABEL_WORDS}) number\b|\bnumber of the ({_LABEL_WORDS})\b|\bномер\w*\b|\bnomre\w*\b")
-_HAS_DATE = re.compile(
-    r"\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b"
-)
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_HAS_DATE = re.compile(rf"\b(19|20)\d\d\b|\b({MONTHS})\b")
 _HAS_TIME = re.compile(r"\b(era|during|since|ago)\b")
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 # "Which day" wants a day of the month; a month and year ("December 1991") does not give it.
 _DAY = re.compile(r"\b(what|which|exact|precise|the) (day|date)\b|\bon what day\b|\bкакого числа\b"
                   r"|\b(в )?какой день\b|\bhansi gun\b|\bayin necesi\b")
-_HAS_DAY = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)? ({_MONTHS})\b|\b({_MONTHS}) \d{{1,2}}(st|nd|rd|th)?\b")
+_HAS_DAY = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)? ({MONTHS})\b|\b({MONTHS}) \d{{1,2}}(st|nd|rd|th)?\b")
 # "Where" wants a place. Not "where does it say" (a citation) nor "where is <part of the brief>".
 # English "where" asks only at the head of a question ("what did he say about where soldiers go" does not);
 # Russian and Azerbaijani put it anywhere ("Кто он, где работает?", "Təyyarə harada düşüb?").
@@ -76,7 +74,7 @@ _NOT_PLACE = re.compile(r"\bwhere (does|did|do) (it|the (brief|article|author|te
 # A place in an (English) quote: a preposition of place before a word that is not a time ("in Russia", "on trees";
 # not "in December 2024"). Loose on purpose: "where" is declined only when the quote names no place at all.
 _HAS_PLACE = re.compile(rf"\b(in|at|on|near|from|into|across|throughout|inside|around) (the |a |an |its |their )?"
-                        rf"(?!(?:{_MONTHS}|order|addition|fact|turn|part|time|particular|general|short)\b)[a-z]{{3,}}",
+                        rf"(?!(?:{MONTHS}|order|addition|fact|turn|part|time|particular|general|short)\b)[a-z]{{3,}}",
                         re.IGNORECASE)
 # Words that ask "which thing": the word they govern names the kind of fact asked for ("which city", "what type").
 _WHICH = frozenset("which какой какая какое какие каком какого какую каким какими которой hansi".split())
