@@ -175,11 +175,12 @@ def test_english_when_asks_for_a_time_at_the_head_of_a_question(bot, question, a
 
 @pytest.mark.parametrize("question, entry", [
     ("какие трубопроводы упоминаются в статье", "pipelines"),  # "упоминаются" is the verb, not what is asked about
+    ("who wrote abt russia's arrogance", "huseynov"),  # chat spellings of function words ("abt") name nothing
     ("что случилось с азербайджанцами в России в последнее время", "arrests"),  # "lately" is a lead-in
 ])
-def test_russian_readers_phrasings(bot, question, entry):
+def test_readers_phrasings(bot, question, entry):
     reply = bot.ask(question)
-    assert (reply.kind, reply.entry, reply.language) == ("answer", entry, "ru")
+    assert (reply.kind, reply.entry, reply.language) == ("answer", entry, bot.language_of(question))
 
 
 def test_where_goes_to_the_entry_that_names_a_place_when_the_nearest_names_none(bot):

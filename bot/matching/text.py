@@ -29,6 +29,7 @@ _STOP_WORDS_EN = frozenset(
     role roles play plays played lay lays laid outline outlines
     anyone anybody someone somebody everyone quick quickly briefly shortly basically actually simply kindly
     pls plz okay ok well hey maybe perhaps again
+    abt bout rn smth sth tho ur imo idk wrt cuz coz bc
     make made makes making come comes came coming go goes going went gone happen happens happened happening""".split()
 )
 # Russian and Azerbaijani function words: pronouns, particles, conjunctions, prepositions and question words, as the
