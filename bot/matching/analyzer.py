@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -152,9 +153,42 @@ def asked_kind(text: str, folded: str | None = None) -> str | None:
         asks = "day"
     if asks is None and _PLACE.search(folded) and not _NOT_PLACE.search(folded):
         asks = "place"
+    if asks is None and _MEASURE_ASKED.search(folded):  # "what was the cost?", known word or not
+        asks = "quantity"
     if "neçə" in text.lower() and asks != "day":  # Azerbaijani "how many" (folded "nece" is also "how")
         asks = "quantity"
     return asks
+
+
+
+def asked_about(words: list[str]) -> Iterator[str]:
+    """The words naming what a question asks about, in order.
+
+    The noun a "which"/"what" governs ("which city", "what missile", "what is the main religion"), the subject of
+    a question ("what did aliyev say", "does turkey back baku") and the object of "who wrote X".
+    """
+    for i, word in enumerate(words):
+        if word in _WHAT and i + 1 < len(words):
+            following = words[i + 1 : i + 2]
+            # ("what's" folds to "what": the "'s" goes with possessives, so "what the/his X" is "what is")
+            start = i + 2 if following[0] in _COPULA else i + 1 if following[0] in _DETERMINERS else None
+            if start is not None:  # "what is the main religion", "what's his job": the noun phrase after it
+                rest = [w for w in words[start : start + 2 * WHICH_REACH] if w not in _DETERMINERS]
+                following = [] if not rest or rest[0] in STOP_WORDS else rest[:WHICH_REACH]
+        elif word in _AUXILIARY and (i == 0 or words[i - 1] in _WH) and i + 1 < len(words):
+            # "what did aliyev say", "does turkey back baku": the subject (not the verb: readers paraphrase
+            # verbs - "did armenia drop its claims" - far more than they rename what they ask about)
+            following = [] if words[i + 1] in STOP_WORDS else words[i + 1 : i + 2]
+        elif i > 0 and _AZ_COPULAR_QUESTION.match(" ".join(words[i : i + 2])):
+            following = [] if words[i - 1] in STOP_WORDS else [words[i - 1]]  # "əhalisi nə qədərdir?"
+        elif word in _WHICH:
+            following = [w for w in words[i + 1 : i + 1 + 2 * WHICH_REACH] if w not in STOP_WORDS][:WHICH_REACH]
+            following = following[:1] + [w for w in following[1:] if not _VERB_FORM.search(w)]  # "which law did"
+        elif word in _AUTHORED and i + 1 < len(words) and (i == 0 or words[i - 1] in _WH):
+            following = [w for w in words[i + 1 : i + 4] if w not in STOP_WORDS][:1]  # "who wrote hamlet"
+        else:
+            continue
+        yield from following
 
 
 class Analyzer:
@@ -287,8 +321,6 @@ class Analyzer:
         unknown_kind = self.unknown_kind(strip_fillers(folded).split()[:MAX_WORDS])
         if unknown_kind in _MEASURES:  # "what was the reservoir level": a figure, whatever the brief calls it
             asks, unknown_kind = asks or "quantity", None
-        elif asks is None and _MEASURE_ASKED.search(folded):  # "what was the cost?", known word or not
-            asks = "quantity"
         if not terms and asks in _BARE_QUESTION:
             terms = self.terms(_BARE_QUESTION[asks])
         return Query(terms, asks, bool(_SMALL_TALK.search(folded)), known, unknown_kind,
@@ -306,33 +338,5 @@ class Analyzer:
         return not any(self._known(w) for w in self._alias([self.correct(word)]))
 
     def unknown_kind(self, words: list[str]) -> str | None:
-        """A word naming what is asked about that no text of the knowledge uses, or None.
-
-        The noun a "which"/"what" governs ("which city", "what missile", "what is the main religion") or the
-        subject of a question ("what did aliyev say", "does turkey back baku").
-        """
-        for i, word in enumerate(words):
-            if word in _WHAT and i + 1 < len(words):
-                following = words[i + 1 : i + 2]
-                # ("what's" folds to "what": the "'s" goes with possessives, so "what the/his X" is "what is")
-                start = i + 2 if following[0] in _COPULA else i + 1 if following[0] in _DETERMINERS else None
-                if start is not None:  # "what is the main religion", "what's his job": the noun phrase after it
-                    rest = [w for w in words[start : start + 2 * WHICH_REACH] if w not in _DETERMINERS]
-                    following = [] if not rest or rest[0] in STOP_WORDS else rest[:WHICH_REACH]
-            elif word in _AUXILIARY and (i == 0 or words[i - 1] in _WH) and i + 1 < len(words):
-                # "what did aliyev say", "does turkey back baku": the subject (not the verb: readers paraphrase
-                # verbs - "did armenia drop its claims" - far more than they rename what they ask about)
-                following = [] if words[i + 1] in STOP_WORDS else words[i + 1 : i + 2]
-            elif i > 0 and _AZ_COPULAR_QUESTION.match(" ".join(words[i : i + 2])):
-                following = [] if words[i - 1] in STOP_WORDS else [words[i - 1]]  # "əhalisi nə qədərdir?"
-            elif word in _WHICH:
-                following = [w for w in words[i + 1 : i + 1 + 2 * WHICH_REACH] if w not in STOP_WORDS][:WHICH_REACH]
-                following = following[:1] + [w for w in following[1:] if not _VERB_FORM.search(w)]  # "which law did"
-            elif word in _AUTHORED and i + 1 < len(words) and (i == 0 or words[i - 1] in _WH):
-                following = [w for w in words[i + 1 : i + 4] if w not in STOP_WORDS][:1]  # "who wrote hamlet"
-            else:
-                continue
-            for w in following:
-                if self._unknown(w):
-                    return w
-        return None
+        """A word naming what is asked about that no text of the knowledge uses, or None."""
+        return next((w for w in asked_about(words) if self._unknown(w)), None)
