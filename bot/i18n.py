@@ -79,6 +79,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "Точного дня в статье нет. Ближе всего к этому в ней сказано вот о чём:",
         "az": "Məqalədə dəqiq gün göstərilmir. Ona ən yaxın məlumat bu barədədir:",
     },
+    "not_said.reason": {
+        "en": "The brief does not say why. The closest thing it does say is about:",
+        "ru": "В статье не сказано, почему. Ближе всего к этому в ней сказано вот о чём:",
+        "az": "Məqalədə bunun səbəbi deyilmir. Ona ən yaxın məlumat bu barədədir:",
+    },
     "not_said.detail": {
         "en": "The brief does not say that. The closest thing it does say is about:",
         "ru": "В статье об этом не сказано. Ближе всего к этому в ней сказано вот о чём:",

@@ -37,6 +37,9 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("what did erdogan say about the shootdown", "detail"),  # a subject the brief never names
         ("what's his salary, that huseynov", "detail"),  # "what's" folds to "what": "what his X" asks for X
         ("Rusiyanın ordusu nə qədərdir?", "detail"),  # Azerbaijani puts what is asked about first
+        ("why did russia shoot down the azerbaijani plane", "reason"),  # the brief names the event, not its cause
+        ("а почему самолёт сбили?", "reason"),
+        ("Rusiyada nece azerbaycanli hebs olunub?", "quantity"),  # "neçə" (how many) typed without its letters
     ],
 )
 def test_a_fact_the_brief_does_not_give_is_not_said(bot, question, unmet):
@@ -189,3 +192,42 @@ def test_where_goes_to_the_entry_that_names_a_place_when_the_nearest_names_none(
     reply = bot.ask("ну и где же автор раньше писал про алма-атинскую декларацию?")
     assert (reply.kind, reply.entry) == ("answer", "national-interest")
     assert bot.ask("where did putin say that about soldiers").kind == "not_said"  # no entry names that place
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("why is baku angry at moscow", "reason"),
+    ("how come russia lost its budget revenue", "reason"),
+    ("what was the main reason for the crisis", "reason"),
+    ("Rusiya niyə gəlirini itirib?", "reason"),
+    ("İkinci kontekst nədən ibarətdir?", None),  # "what does it consist of", not "why"
+    ("they asked why, and what did the author answer", None),  # English "why" asks only at the head
+    ("nece bas verib?", None),  # "necə baş verib" (how did it happen): a compound verb, no count
+    ("Rusiya Azerbaycana nece baxir?", None),  # "how does Russia see Azerbaijan"
+])
+def test_what_a_why_question_and_a_plain_typed_nece_ask(bot, question, asks):
+    assert bot.analyzer.query(question).asks == asks
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("why is baku angry at moscow", "roots"),  # the roots of the crisis "lie in" Baku's insistence: a reason
+    ("why has russia lost its main budget revenue", "lost-revenue"),  # "after Europe ended the purchase"
+])
+def test_a_why_question_an_entry_gives_the_reason_for_is_answered(bot, question, entry):
+    assert bot.ask(question).entry == entry
+
+
+
+def test_an_entrys_phrasings_declare_the_measure_they_ask_for(write_kb):
+    """Phrasings that ask "what is the rate of…" declare a figure, as the same words in a question ask for one."""
+    from bot.core import BriefBot
+    from bot.knowledge.loader import load_knowledge
+    from tests.conftest import TINY_BRIEF
+
+    brief = TINY_BRIEF.replace(
+        'questions: ["When do pears ripen?", pear season, ripening pears, when are pears ready]',
+        'questions: ["What is the ripening rate of pears?", what is the pear rate, what rate do pears ripen at, '
+        'pear season]',
+    )
+    assert brief != TINY_BRIEF
+    bot = BriefBot(load_knowledge(write_kb({"tiny.yaml": brief})))
+    assert "quantity" in bot.fact_kinds("tiny", "pears")

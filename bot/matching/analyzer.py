@@ -59,6 +59,17 @@ _IDENTIFIER = re.compile(rf"\b({_LABEL_WORDS}) number\b|\bnumber of the ({_LABEL
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _HAS_DATE = re.compile(rf"\b(19|20)\d\d\b|\b({MONTHS})\b")
 _HAS_TIME = re.compile(r"\b(era|during|since|ago)\b")
+# "Why" wants a reason. English asks it at the head of a question ("why", "how come", "what was the reason");
+# Russian and Azerbaijani anywhere ("а почему сбили?", "Rusiya niyə gəlirini itirib?").
+_REASON = re.compile(r"^((and|so|but|ok|okay|then|also|just) )*(why|whys|how come)\b"
+                     r"|\b(what|which) (is|was|were|are) the (main |real )?(reasons?|causes?|motives?)\b|\breason why\b"
+                     r"|\b(почему|зачем|отчего|по какой причине|какова причина|niye|ne ucun|sebebi?)\b"
+                     r"|\bneden\b(?! ibaret)")
+# A reason in an (English) quote or answer: a causal link ("because", "after Europe ended", "has led to", "the roots
+# of ... lie in"). Loose on purpose: "why" is declined only when the entry gives no reason at all.
+_HAS_REASON = re.compile(r"\b(because|due to|owing to|thanks to|as a result|result of|resulted|led to|leads? to"
+                         r"|leading to|caused?|causes|after|since|roots?|lies? in|so that|in order to|therefore|hence"
+                         r"|insistence|reasons?|motives?|why)\b")
 # "Which day" wants a day of the month; a month and year ("December 1991") does not give it.
 _DAY = re.compile(r"\b(what|which|exact|precise|the) (day|date)\b|\bon what day\b|\bкакого числа\b"
                   r"|\b(в )?какой день\b|\bhansi gun\b|\bayin necesi\b")
@@ -94,6 +105,10 @@ _AUTHORED = frozenset("wrote write writes written penned authored directed paint
 # reflexive verb endings ("какие трубопроводы упоминаются"), Azerbaijani tense endings ("hansı ölkələr imzalayıb").
 _VERB_FORM = re.compile(r"(ed|ing|ются|ется|ются|ятся|ится|ют|ят|ет|ит|ал|ала|али|ался|алась|ались|ib|ub|ibdir|ubdur"
                         r"|acaq|ecek|mis|mus|di|du)$")
+# "nece" typed without diacritics is "neçə" (how many) before a noun and "necə" (how) before a verb, or before the
+# noun of a compound verb ("necə baş verib", "necə kömək edir": the noun and a light verb ver-/et-/ol-).
+_AZ_HOW_MANY_PLAIN = re.compile(r"\bnece (?!\w+ (ver|et|ed|ol|el)\w*\b)(?!\w*(ib|ub|ir|ur|ar|er|di|du|mis|mus|acaq|ecek"
+                                r"|sin|siniz|im|iq|uq)\b)\w{2,}")
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
 # A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.
@@ -105,7 +120,7 @@ class Query:
     """An analysed question: its terms and what kind of fact it asks for."""
 
     terms: tuple[str, ...]
-    asks: str | None  # "quantity", "day", "date" (a calendar date), "time" (any when), "place" or None
+    asks: str | None  # "quantity", "day", "date" (a calendar date), "time" (any when), "place", "reason" or None
     small_talk: bool = False
     known_share: float = 0.0  # share of the question's content words that the knowledge uses
     unknown_kind: str | None = None  # "which X" where no text of the knowledge ever uses X: a fact it cannot give
@@ -113,7 +128,7 @@ class Query:
 
 
 def fact_kinds(text: str) -> frozenset[str]:
-    """Which kinds of fact ('quantity', 'day', 'date', 'time', 'place') a quote or answer actually states."""
+    """Which kinds of fact ('quantity', 'day', 'date', 'time', 'place', 'reason') a quote or answer states."""
     folded = fold(text)
     kinds = set()
     if _HAS_PLACE.search(text):
@@ -122,6 +137,8 @@ def fact_kinds(text: str) -> frozenset[str]:
         kinds.add("day")
     if _HAS_QUANTITY.search(folded):
         kinds.add("quantity")
+    if _HAS_REASON.search(folded):
+        kinds.add("reason")
     if _HAS_DATE.search(folded):
         kinds.update(("date", "time"))
     elif _HAS_TIME.search(folded):
@@ -136,7 +153,7 @@ def any_stems(word: str) -> set[str]:
 
 
 def asked_kind(text: str, folded: str | None = None) -> str | None:
-    """The kind of fact a question asks for: 'quantity', 'day', 'date', 'time', 'place' or None."""
+    """The kind of fact a question asks for: 'quantity', 'day', 'date', 'time', 'place', 'reason' or None."""
     folded = fold(text)[:MAX_FOLDED_CHARS] if folded is None else folded
     asks = (
         "quantity"
@@ -155,8 +172,13 @@ def asked_kind(text: str, folded: str | None = None) -> str | None:
         asks = "place"
     if asks is None and _MEASURE_ASKED.search(folded):  # "what was the cost?", known word or not
         asks = "quantity"
-    if "neçə" in text.lower() and asks != "day":  # Azerbaijani "how many" (folded "nece" is also "how")
+    if asks is None and _REASON.search(folded):
+        asks = "reason"
+    lowered = text.lower()
+    if "neçə" in lowered and asks != "day":  # Azerbaijani "how many" (folded "nece" is also "how")
         asks = "quantity"
+    elif asks is None and "necə" not in lowered and _AZ_HOW_MANY_PLAIN.search(folded):
+        asks = "quantity"  # typed without diacritics: "nece azerbaycanli hebs olunub" counts; "nece bas verib" not
     return asks
 
 
