@@ -24,6 +24,7 @@ DECLARED_KIND_COUNT = 3  # ... or this many of them, however many phrasings it h
 DECLARED_KIND_SHARE = 0.1  # an entry answers a kind of fact ("how many") if this share of its phrasings ask for it
 NAME_MIN_LETTERS = 5  # shorter words are too alike across languages to call one a spelling of another
 NAME_SIMILARITY = 85  # rapidfuzz ratio from which an Azerbaijani-only word is a spelling of a source name
+MIN_TITLE_WORDS = 3  # a shorter title ("Energy") is a word readers use, not a reference to the brief
 MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
 
 
@@ -63,6 +64,9 @@ class BriefBot:
         self.scorer = scorer
         self.languages = tuple(dict.fromkeys(lang for b in knowledge.briefs for lang in b.languages))
         self._english, self._azerbaijani = self._language_words(knowledge)
+        titles = {fold(t.title) for b in knowledge.briefs for t in (b, *(b.translation(lang) for lang in b.languages))
+                  if t is not None}
+        self._titles = tuple(sorted((t for t in titles if len(t.split()) >= MIN_TITLE_WORDS), key=len, reverse=True))
         model = getattr(scorer, "model", None)
         checks = getattr(model, "checks", None)  # the learned scorer's calibration: the support floor's too
         calibration = (*checks, scorer.classes, model.calibration["answer_score"]) if checks else None
@@ -175,14 +179,27 @@ class BriefBot:
             return early
         # A forced language (/lang, --lang) is the reply's; the words are matched in the language they are in.
         words = self.language_of(text, default=None) or lang if language is not None else lang
-        decision = self.decide(text, brief_id, words, focus=focus)
-        part = question_part(text)
+        matched = self._refer_to_titles(text)
+        decision = self.decide(matched, brief_id, words, focus=focus)
+        part = question_part(matched)
         if decision.outcome != "answer" and part and focus is None:
             # "I'm a student writing on the Caucasus, quickly: what's the first context?" - the lead-in is about
             # the reader, not the brief; the question after it may be answerable on its own.
             alone = self.decide(part, brief_id, words)
             decision = alone if alone.outcome == "answer" else decision
         return self.compose(text, decision, lang)
+
+    def _refer_to_titles(self, text: str) -> str:
+        """A brief's title inside a question names the brief: "who wrote 'Why Azerbaijan Is Turning Away from
+        Moscow'?" asks who wrote the article, not why Azerbaijan turns away. A question that is the title, or the
+        title with only function words around it ("tell me why azerbaijan is turning away from moscow"), asks it."""
+        folded = fold(text)
+        for title in self._titles:
+            if title in folded:
+                rest = folded.replace(title, " ")
+                if self.analyzer.terms(rest):
+                    return " ".join(folded.replace(title, " article ").split())
+        return text
 
     def decide(self, text: str, brief_id: str | None, language: str, *, focus: str | None = None) -> Decision:
         query = self.analyzer.query(text)

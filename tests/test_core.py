@@ -120,3 +120,15 @@ def test_a_forced_language_is_the_replys_and_the_words_are_matched_in_their_own(
     """/lang and --lang choose the reply's language; the question's words are still read as what they are."""
     reply = bot.ask(question, language=forced)
     assert (reply.kind, reply.entry, reply.language) == ("answer", entry, forced)
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("who wrote the 'why azerbaijan is turning away from moscow' piece?", "author"),  # the title names the brief
+    ("кто написал статью «Почему Азербайджан отворачивается от Москвы»?", "author"),
+    ("Azərbaycan niyə Moskvadan üz döndərir məqaləsini kim yazıb?", "author"),
+    ("when was Why Azerbaijan Is Turning Away from Moscow published", "date"),
+    ("Why Azerbaijan Is Turning Away from Moscow?", "roots"),  # the title alone asks its own question
+    ("tell me why azerbaijan is turning away from moscow", "roots"),
+])
+def test_a_title_inside_a_question_names_the_brief(bot, question, entry):
+    assert bot.ask(question).entry == entry
