@@ -297,7 +297,7 @@ def _explains_better(bot, own: tuple[str, ...], alone: Reply, combined: Reply) -
 
 def _leans_on_entry(bot, own: tuple[str, ...], entry: tuple[str, str]) -> bool:
     """Whether an entry's own words explain the follow-up's own words ("us" in "including Norway and the US")."""
-    return bot.support.share(own, *entry) >= bot.support.floor
+    return bot.support.share(own, *entry) >= bot.support.floor_for(*entry)
 
 
 def _leans_on(bot, own: tuple[str, ...], reply: Reply) -> bool:

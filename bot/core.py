@@ -211,7 +211,7 @@ class BriefBot:
         return decide(query, ranked, self.scorer.thresholds, lambda c: self._facts[(c.brief.id, c.entry.id)],
                       lambda c: (self.support.share(stems, c.brief.id, c.entry.id),
                                  self.support.information(stems, c.brief.id, c.entry.id)),
-                      min_support=self.support.floor)
+                      min_support=lambda c: self.support.floor_for(c.brief.id, c.entry.id))
 
     def compose(self, text: str, decision: Decision, lang: str) -> Reply:
         """The Reply for a decision, in the question's language."""

@@ -231,3 +231,30 @@ def test_an_entrys_phrasings_declare_the_measure_they_ask_for(write_kb):
     assert brief != TINY_BRIEF
     bot = BriefBot(load_knowledge(write_kb({"tiny.yaml": brief})))
     assert "quantity" in bot.fact_kinds("tiny", "pears")
+
+
+
+
+def test_an_entry_asked_about_ever_new_things_gets_its_own_lower_support_floor(write_kb):
+    """Each phrasing of 'apples' names an apple, a farm and a place nobody else names; 'pears' is asked in the same
+    words again and again, and far more often. Apples' own phrasings set a floor below the knowledge's, so that its
+    readers' questions (which name new apples too) are answered; pears keep the knowledge's floor."""
+    import itertools
+
+    from bot.core import BriefBot
+    from bot.knowledge.loader import load_knowledge
+    from bot.matching.support import FLOOR_RANGE
+    from tests.conftest import TINY_BRIEF
+
+    kinds = "gala fuji braeburn jonagold honeycrisp pippin cortland macoun".split()
+    places = "kent normandy oregon tyrol kashmir otago yakima hokkaido".split()
+    farms = "hillside riverside orchardly oakfield elmwood ashgrove birchley cedarvale".split()
+    apples = ", ".join(f"{k} apples {f} {p}" for k, p, f in zip(kinds, places, farms, strict=True))
+    leads = "when why how where so and then but also really now please tell say ok".split()
+    pears = ", ".join(f"{a} {b} do pears ripen in autumn" for a, b in itertools.permutations(leads, 2))
+    brief = TINY_BRIEF.replace('["Where do apples grow?", apple trees, what grows on trees, apples location]',
+                               f"[{apples}]")
+    brief = brief.replace('["When do pears ripen?", pear season, ripening pears, when are pears ready]', f"[{pears}]")
+    support = BriefBot(load_knowledge(write_kb({"tiny.yaml": brief}))).support
+    assert FLOOR_RANGE[0] <= support.floor_for("tiny", "apples") < support.floor
+    assert support.floor_for("tiny", "pears") == support.floor

@@ -45,8 +45,10 @@ class Decision:
 def decide(query: Query, ranked: list[Candidate], thresholds: Thresholds,
            facts: Callable[[Candidate], frozenset[str]],
            support: Callable[[Candidate], tuple[float, float]] = lambda c: (1.0, math.inf), *,
-           min_support: float = MIN_SUPPORT) -> Decision:
-    """`support(candidate)` is (share of the question the entry's words explain, their summed IDF)."""
+           min_support: float | Callable[[Candidate], float] = MIN_SUPPORT) -> Decision:
+    """`support(candidate)` is (share of the question the entry's words explain, their summed IDF); `min_support`
+    is the share an answer needs, for every entry or per entry."""
+    floor = min_support if callable(min_support) else lambda c: min_support
     top = [c for c in ranked if c.confidence >= thresholds.suggest]
     on_topic = bool(query.terms) and query.known_share > ON_TOPIC_SHARE
     about_bot = query.about_bot and not (top and support(top[0])[0] >= ABOUT_BOT_SUPPORT)
@@ -63,7 +65,7 @@ def decide(query: Query, ranked: list[Candidate], thresholds: Thresholds,
         # "where did the author write about this before?": an entry that names a place ("in The National
         # Interest") and that the scorer and the support check would answer with too, rather than "not said"
         best = next((c for c in top[1:] if c.confidence >= thresholds.answer and "place" in facts(c)
-                     and support(c)[0] >= min_support), best)
+                     and support(c)[0] >= floor(c)), best)
         top = [best] + [c for c in top if c is not best]
     unmet = query.asks if query.asks and query.asks not in facts(best) else None
     if not unmet and query.unknown_kind:
@@ -75,6 +77,6 @@ def decide(query: Query, ranked: list[Candidate], thresholds: Thresholds,
     bare_number = all(t.isdigit() and len(t) <= SMALL_NUMBER_DIGITS for t in query.terms)  # "2+2" names nothing
     if bare_number:
         return Decision("suggest" if on_topic else "decline", tuple(top[:MAX_SUGGESTIONS]) if on_topic else ())
-    if best.confidence >= thresholds.answer and not tied and share >= min_support and information >= MIN_INFORMATION:
+    if best.confidence >= thresholds.answer and not tied and share >= floor(best) and information >= MIN_INFORMATION:
         return Decision("answer", tuple(top))
     return Decision("suggest", tuple(top[:MAX_SUGGESTIONS]))

@@ -21,6 +21,9 @@ FLOOR_TOLERANCE = 0.01  # floors that trade within a point of the best are alike
 FLOOR_RANGE = (0.2, 0.6)  # the floor stays within these bounds however few or uniform the phrasings are
 DEFAULT_FLOOR = 0.33  # the floor of a knowledge with too few phrasings to measure one (a fresh `kb new` draft)
 MIN_PHRASINGS_PER_ENTRY = 8  # fewer on average (a draft has 3-5), and leave-one-out measures templates, not readers
+ENTRY_QUANTILE = 0.1  # an entry whose own phrasings are often half-explained by its other words ("what does
+# idiosyncratic mean", "book a table at maggiano's": a new word every time) gets the floor that lets this share of
+# them through, where that is below the knowledge's floor; an entry asked in the same words again and again keeps it
 
 
 class Support:
@@ -31,6 +34,7 @@ class Support:
         self._stems: dict[tuple[str, str], frozenset[str]] = {}
         df: dict[str, int] = {}
         phrasings: list[tuple[frozenset[str], frozenset[str]]] = []  # (a phrasing's stems, its entry's other stems)
+        by_entry: dict[tuple[str, str], list[tuple[frozenset[str], frozenset[str]]]] = {}
         others: dict[tuple[str, str], tuple[frozenset[str], Counter]] = {}  # for leave-one-out support
         for brief in knowledge.briefs:
             for entry in brief.entries:
@@ -42,7 +46,9 @@ class Support:
                     asked += [frozenset(analyzer.model_terms(q, language, repair=False)[0]) for q in text.questions]
                 counts = Counter(s for q in asked for s in q)
                 stems = fixed | set(counts)
-                phrasings += [(q, frozenset(s for s in q if s in fixed or counts[s] > 1)) for q in asked]
+                own = [(q, frozenset(s for s in q if s in fixed or counts[s] > 1)) for q in asked]
+                phrasings += own
+                by_entry[(brief.id, entry.id)] = own
                 others[(brief.id, entry.id)] = (frozenset(fixed), counts)
                 self._stems[(brief.id, entry.id)] = frozenset(stems)
                 for s in stems:
@@ -57,6 +63,7 @@ class Support:
             self.floor = self._calibrated_floor(*calibration, others)
         else:
             self.floor = self._floor(phrasings)
+        self._entry_floor = {key: self._entry_quantile(own) for key, own in by_entry.items()} if enough else {}
 
     def _calibrated_floor(self, inside, outside, classes, answer_score: float, others) -> float:
         """The floor that best trades held-out-topic questions declined against right answers kept.
@@ -90,6 +97,17 @@ class Support:
             return FLOOR_RANGE[0]
         low, high = FLOOR_RANGE
         return min(high, max(low, shares[int(SUPPORT_QUANTILE * (len(shares) - 1))]))
+
+    def _entry_quantile(self, own: list[tuple[frozenset[str], frozenset[str]]]) -> float:
+        """The ENTRY_QUANTILE of one entry's leave-one-out support, if it has phrasings enough to measure it."""
+        shares = sorted(self._share(q, o) for q, o in own if q)
+        if len(shares) < MIN_PHRASINGS_PER_ENTRY:
+            return self.floor
+        return max(FLOOR_RANGE[0], shares[int(ENTRY_QUANTILE * (len(shares) - 1))])
+
+    def floor_for(self, brief_id: str, entry_id: str) -> float:
+        """The support an answer from this entry needs: the knowledge's floor, or the entry's own if lower."""
+        return min(self.floor, self._entry_floor.get((brief_id, entry_id), self.floor))
 
     def _share(self, stems: frozenset[str] | set[str], own: frozenset[str]) -> float:
         weights = {s: self._idf.get(s, self._unknown) for s in stems}
