@@ -258,3 +258,22 @@ def test_an_entry_asked_about_ever_new_things_gets_its_own_lower_support_floor(w
     support = BriefBot(load_knowledge(write_kb({"tiny.yaml": brief}))).support
     assert FLOOR_RANGE[0] <= support.floor_for("tiny", "apples") < support.floor
     assert support.floor_for("tiny", "pears") == support.floor
+
+
+def _decide(terms: tuple[str, ...], confidence: float, knowledge):
+    from bot.matching.analyzer import Query
+    from bot.matching.policy import decide
+    from bot.matching.scorer import Candidate, Thresholds
+
+    brief = knowledge.briefs[0]
+    best = Candidate(brief, brief.entries[0], confidence)
+    query = Query(terms, None, False, 1.0)
+    return decide(query, [best], Thresholds(0.5, 0.2), lambda c: frozenset(), lambda c: (1.0, 5.0))
+
+
+@pytest.mark.parametrize("terms, outcome", [
+    ((), "answer"),  # "where are you from?": only function words, matched well by an entry that asks just that
+    (("2", "2"), "suggest"),  # "2+2": small numbers only name nothing, however well they match
+])
+def test_only_small_numbers_are_a_bare_number_not_a_question_of_function_words(knowledge, terms, outcome):
+    assert _decide(terms, 0.9, knowledge).outcome == outcome

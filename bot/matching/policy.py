@@ -74,7 +74,8 @@ def decide(query: Query, ranked: list[Candidate], thresholds: Thresholds,
         return Decision("not_said", (best,), unmet)
     tied = len(top) > 1 and top[1].brief.id != best.brief.id and best.confidence - top[1].confidence < TIE_MARGIN
     share, information = support(best)
-    bare_number = all(t.isdigit() and len(t) <= SMALL_NUMBER_DIGITS for t in query.terms)  # "2+2" names nothing
+    # "2+2" names nothing; a question of function words only ("where are you from?") is no number at all
+    bare_number = bool(query.terms) and all(t.isdigit() and len(t) <= SMALL_NUMBER_DIGITS for t in query.terms)
     if bare_number:
         return Decision("suggest" if on_topic else "decline", tuple(top[:MAX_SUGGESTIONS]) if on_topic else ())
     if best.confidence >= thresholds.answer and not tied and share >= floor(best) and information >= MIN_INFORMATION:
