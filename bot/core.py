@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from bot.i18n import human_date, say
 from bot.knowledge.models import Brief, Entry, Knowledge
-from bot.matching.analyzer import Analyzer, asked_kind, fact_kinds
+from bot.matching.analyzer import Analyzer, asked_kind, asks_about_the_bot, fact_kinds
 from bot.matching.language import DEFAULT_LANGUAGE, detect
 from bot.matching.policy import MAX_SUGGESTIONS, Decision, decide
 from bot.matching.scorer import Candidate, Scorer
@@ -90,6 +90,8 @@ class BriefBot:
             asked = [asked_kind(q) for q in text.questions]
             enough = max(1.0, min(DECLARED_KIND_SHARE * len(asked), DECLARED_KIND_COUNT))
             declared |= {k for k in set(asked) if k and asked.count(k) >= enough}
+            if sum(map(asks_about_the_bot, text.questions)) >= enough:
+                declared.add("bot")  # an assistant's entry about itself ("what is your name?"): it answers those
         return fact_kinds(f"{entry.quote} {entry.answer}") | declared
 
     @staticmethod

@@ -277,3 +277,29 @@ def _decide(terms: tuple[str, ...], confidence: float, knowledge):
 ])
 def test_only_small_numbers_are_a_bare_number_not_a_question_of_function_words(knowledge, terms, outcome):
     assert _decide(terms, 0.9, knowledge).outcome == outcome
+
+
+def test_an_entry_whose_phrasings_ask_about_the_bot_answers_questions_to_the_bot(write_kb):
+    """An assistant's knowledge may have an entry about itself: its phrasings say so, and it answers them."""
+    from bot.core import BriefBot
+    from bot.knowledge.loader import load_knowledge
+    from tests.conftest import TINY_BRIEF
+
+    brief = TINY_BRIEF.replace(
+        'questions: ["When do pears ripen?", pear season, ripening pears, when are pears ready]',
+        'questions: ["What is your name?", "what\'s your name", "tell me your name", "your name please"]',
+    )
+    bot = BriefBot(load_knowledge(write_kb({"tiny.yaml": brief})))
+    assert "bot" in bot.fact_kinds("tiny", "pears") and "bot" not in bot.fact_kinds("tiny", "apples")
+    assert bot.decide("what was your name again", None, "en").outcome != "small_talk"
+
+
+@pytest.mark.parametrize("question, about_bot", [
+    ("what are you", True),
+    ("what are you really", True),
+    ("what are you supposed to do with a 401k rollover", False),  # "what are you supposed to do" is general "you"
+])
+def test_what_a_question_to_the_bot_is(question, about_bot):
+    from bot.matching.analyzer import asks_about_the_bot
+
+    assert asks_about_the_bot(question) is about_bot

@@ -43,7 +43,7 @@ _SMALL_TALK = re.compile(
 )
 # Questions to the bot itself, never about a brief however well their words match one ("what's your name?").
 _ABOUT_BOT = re.compile(
-    r"\b(your name|who are you|what are you|how are you|are you (a )?(bot|human|real|ai|robot)"
+    r"\b(your name|who are you|what are you( exactly| really)?$|how are you|are you (a )?(bot|human|real|ai|robot)"
     r"|who (made|built|created|programmed) you|как тебя зовут|ты кто|кто ты|ты бот|adin nedir|sen kimsen)\b"
 )
 # A figure is a number or a number word ("several" and "many" are not figures).
@@ -150,6 +150,11 @@ def any_stems(word: str) -> set[str]:
     """A word's stems by the English and the Azerbaijani stemmer (a Cyrillic word always takes the Russian one): a
     word of any of our languages is known by any of its forms ("anbarını" by the knowledge's "anbarlarını")."""
     return {stem_word(word, "en"), stem_word(word, "az")}
+
+
+def asks_about_the_bot(text: str) -> bool:
+    """A question to the bot itself ("what's your name?", "кто ты?"), not about what it knows."""
+    return bool(_ABOUT_BOT.search(fold(text)[:MAX_FOLDED_CHARS]))
 
 
 def asked_kind(text: str, folded: str | None = None) -> str | None:
