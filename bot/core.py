@@ -11,7 +11,7 @@ from bot.matching.analyzer import Analyzer, asked_kind, asks_about_the_bot, fact
 from bot.matching.language import DEFAULT_LANGUAGE, detect
 from bot.matching.policy import MAX_SUGGESTIONS, Decision, decide
 from bot.matching.scorer import Candidate, Scorer
-from bot.matching.support import Support
+from bot.matching.support import MIN_PHRASINGS_PER_ENTRY, Support
 from bot.matching.text import fold
 from bot.reply import Reply, Source, Suggestion
 
@@ -21,6 +21,7 @@ INLINE_RESULTS = 5  # inline mode offers at most this many answers
 
 _CLAUSE_END = re.compile(r"(?<=[.:;!?])\s+|(?<!\s)\s+[-–—]\s+")  # (?<!\s): linear on long runs of spaces
 DECLARED_KIND_COUNT = 3  # ... or this many of them, however many phrasings it has (a hundred-phrasing intent)
+_WHEN_KINDS = frozenset({"date", "time", "day"})
 DECLARED_KIND_SHARE = 0.1  # an entry answers a kind of fact ("how many") if this share of its phrasings ask for it
 NAME_MIN_LETTERS = 5  # shorter words are too alike across languages to call one a spelling of another
 NAME_SIMILARITY = 85  # rapidfuzz ratio from which an Azerbaijani-only word is a spelling of a source name
@@ -86,13 +87,22 @@ class BriefBot:
         calories…?" answers a quantity even if its answer text names none.
         """
         declared: set[str] = set()
+        ever: set[str | None] = set()  # every kind any phrasing asks for
         for _, text in brief.entry_texts(entry.id):  # each language's phrasings on their own
             asked = [asked_kind(q) for q in text.questions]
+            ever.update(asked)
             enough = max(1.0, min(DECLARED_KIND_SHARE * len(asked), DECLARED_KIND_COUNT))
             declared |= {k for k in set(asked) if k and asked.count(k) >= enough}
             if sum(map(asks_about_the_bot, text.questions)) >= enough:
                 declared.add("bot")  # an assistant's entry about itself ("what is your name?"): it answers those
-        return fact_kinds(f"{entry.quote} {entry.answer}") | declared
+        stated = fact_kinds(f"{entry.quote} {entry.answer}")
+        phrasings = sum(len(text.questions) for _, text in brief.entry_texts(entry.id))
+        if phrasings >= MIN_PHRASINGS_PER_ENTRY and ever.isdisjoint(_WHEN_KINDS):
+            # A date in the quote that none of many phrasings asks about dates something else: "as I have written
+            # in The National Interest, only Russia and Armenia refused to abide by the December 1991 Alma-Ata
+            # Declaration" does not say when the article came out.
+            stated -= _WHEN_KINDS
+        return stated | declared
 
     @staticmethod
     def _language_words(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str]]:

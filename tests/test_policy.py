@@ -40,6 +40,7 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("why did russia shoot down the azerbaijani plane", "reason"),  # the brief names the event, not its cause
         ("а почему самолёт сбили?", "reason"),
         ("Rusiyada nece azerbaycanli hebs olunub?", "quantity"),  # "neçə" (how many) typed without its letters
+        ("when was kuzio's national interest piece published", "time"),  # the quote's date is the declaration's
     ],
 )
 def test_a_fact_the_brief_does_not_give_is_not_said(bot, question, unmet):
@@ -303,3 +304,12 @@ def test_what_a_question_to_the_bot_is(question, about_bot):
     from bot.matching.analyzer import asks_about_the_bot
 
     assert asks_about_the_bot(question) is about_bot
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("when did the crisis start", "triggers"),  # its phrasings ask when: the quote's December 2024 answers
+    ("when was the alma-ata declaration signed", "alma-ata"),
+    ("when did russia shoot down the plane", "flight-8243"),
+])
+def test_a_date_in_a_quote_answers_when_the_entrys_phrasings_ask_when(bot, question, entry):
+    assert bot.ask(question).entry == entry
