@@ -41,6 +41,7 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("а почему самолёт сбили?", "reason"),
         ("Rusiyada nece azerbaycanli hebs olunub?", "quantity"),  # "neçə" (how many) typed without its letters
         ("when was kuzio's national interest piece published", "time"),  # the quote's date is the declaration's
+        ("capital of norway?", "detail"),  # keywords: the head of "X of Y" is what is asked about
     ],
 )
 def test_a_fact_the_brief_does_not_give_is_not_said(bot, question, unmet):
@@ -312,4 +313,15 @@ def test_what_a_question_to_the_bot_is(question, about_bot):
     ("when did russia shoot down the plane", "flight-8243"),
 ])
 def test_a_date_in_a_quote_answers_when_the_entrys_phrasings_ask_when(bot, question, entry):
+    assert bot.ask(question).entry == entry
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("which countries besides azerbaijan stepped in to supply europe with energy", "energy-suppliers"),
+    ("which country besides russia refused the alma-ata declaration?", "alma-ata"),
+    ("какие страны кроме азербайджана поставляют энергию в европу", "energy-suppliers"),
+    ("why did Europe stop buying from Russia in the first place?", "lost-revenue"),  # an idiom, not the 1st context
+    ("roots of the crisis", "roots"),  # keywords whose head the brief uses
+])
+def test_function_words_and_idioms_name_nothing_asked_about(bot, question, entry):
     assert bot.ask(question).entry == entry

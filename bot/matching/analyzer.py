@@ -192,7 +192,8 @@ def asked_about(words: list[str]) -> Iterator[str]:
     """The words naming what a question asks about, in order.
 
     The noun a "which"/"what" governs ("which city", "what missile", "what is the main religion"), the subject of
-    a question ("what did aliyev say", "does turkey back baku") and the object of "who wrote X".
+    a question ("what did aliyev say", "does turkey back baku"), the object of "who wrote X" and the head of a
+    question made of keywords ("capital of norway").
     """
     for i, word in enumerate(words):
         if word in _WHAT and i + 1 < len(words):
@@ -213,6 +214,8 @@ def asked_about(words: list[str]) -> Iterator[str]:
             following = following[:1] + [w for w in following[1:] if not _VERB_FORM.search(w)]  # "which law did"
         elif word in _AUTHORED and i + 1 < len(words) and (i == 0 or words[i - 1] in _WH):
             following = [w for w in words[i + 1 : i + 4] if w not in STOP_WORDS][:1]  # "who wrote hamlet"
+        elif words[i + 1 : i + 2] == ["of"] and word not in STOP_WORDS and all(w in _DETERMINERS for w in words[:i]):
+            following = [word]  # a question of keywords: "capital of norway?", "the population of azerbaijan"
         else:
             continue
         yield from following

@@ -30,6 +30,7 @@ _STOP_WORDS_EN = frozenset(
     anyone anybody someone somebody everyone quick quickly briefly shortly basically actually simply kindly
     pls plz okay ok well hey maybe perhaps again
     abt bout rn smth sth tho ur imo idk wrt cuz coz bc
+    besides except apart other others else instead
     make made makes making come comes came coming go goes going went gone happen happens happened happening""".split()
 )
 # Russian and Azerbaijani function words: pronouns, particles, conjunctions, prepositions and question words, as the
@@ -41,12 +42,13 @@ STOP_WORDS_RU = frozenset(
     тогда кто этот того потому этого какой какая какое какие каком какого какую каким совсем ним здесь этом тем нее
     сейчас куда зачем почему всех можно при об после над тот через эти нас про всего них разве эту впрочем этой перед
     том такой им всю это вообще кстати скажи скажите расскажи расскажите пожалуйста слушай ну ли же ведь именно
-    сколько как""".split()
+    сколько как кроме помимо другие другой других""".split()
 )
 STOP_WORDS_AZ = frozenset(
     """ve ile bu o bir da de ki ne niye hansi hansilar kim kimi harada hara haradan nece ucun sonra amma lakin ya yoxsa
     hem her bele ele bes axi ise onun onlar onlarin bunu onu bunlar sen biz siz deyil var yox olan olub olar idi
-    artiq hele indi daha en gore qeder haqqinda barede mi mu zehmet olmasa zehmet deyesen bilirsen""".split()
+    artiq hele indi daha en gore qeder haqqinda barede mi mu zehmet olmasa zehmet deyesen bilirsen
+    basqa savayi diger""".split()
 )
 ENGLISH_STOP_WORDS = _STOP_WORDS_EN  # typos snap to these, never to a Russian or Azerbaijani one ("solar", "olar")
 STOP_WORDS = _STOP_WORDS_EN | STOP_WORDS_RU | STOP_WORDS_AZ
@@ -99,7 +101,7 @@ _FILLERS = re.compile(
     r"|\b(in|from) (the|this) (brief|article|text|piece)\b|\bstands? for\b|\bright now\b"
     r"|\b(by the way|btw|quick question|one question|just wondering)\b"
     r"|\b(кстати|слушай(те)?|скажи(те)?|подскажи(те)?|вопрос такой|интересно|в последнее время)\b"
-    r"|\b(lately|these days|of late)\b|\b(son vaxtlar|son zamanlar)\b"
+    r"|\b(lately|these days|of late|in the first place|to begin with)\b|\b(son vaxtlar|son zamanlar)\b"
     r"|\b(в (этой )?(статье|тексте|брифе|материале)|по (словам автора|мнению автора))\b|\b(meqalede|metnde)\b"
     r"|\b(yeri gelmisken|bir sual|de gorum|deyin gorum|maraqlidir)\b"
 )
