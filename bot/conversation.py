@@ -7,6 +7,7 @@ about. A question that is not a follow-up is answered on its own, whatever came 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -200,6 +201,10 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
         item = _list_item(bot, state, subject, words, lang)
         if item is not None:
             return item
+        if alone.answered and not _leans_on(bot, bot.analyzer.terms(subject), alone):
+            # the list's items are all in the last answer ("SCP and TANAP" after "which pipelines…?"): show it
+            # again rather than "the second context", which is an item of no list the reader was given
+            return combined, whole
     if alone.kind == "decline" and own and not _REFERS.search(folded) and not _leans_on(bot, own, combined):
         return alone, None  # off topic on its own words ("who won the cup"): no earlier answer makes it on topic
     if bare and not own and last is not None and combined.entry == last.id and _NO_NEW_FACT.match(folded):
@@ -276,13 +281,22 @@ def _about_the_brief(bot, state: Conversation, text: str, lang: str | None) -> R
     return None
 
 
+COMMON_WORD_WEIGHT = math.log(2)  # the IDF of a word half the entries use: it tells no list's items apart
+
+
 def _list_item(bot, state: Conversation, subject: str, words: list[str], lang: str | None):
     """The best answer to the ordinal with one word of the last question ("второй" + "контекстов"), not the last."""
     ordinal = next(w for w in words if w in _ORDINALS)
     best = None
     for word in list(dict.fromkeys(subject.split()))[:LIST_ITEM_WORDS]:
+        own = tuple(t for t in bot.analyzer.terms(word) if bot.support.weight(t) > COMMON_WORD_WEIGHT)
+        if not own:
+            continue  # a function word, or one most entries use ("azerbaijani"), names no list
         reply = bot.ask(f"{ordinal} {word}", state.brief_id, lang)
-        if reply.answered and reply.entry != state.last_entry[1] and (best is None or reply.score > best.score):
+        # an item of that list: an entry that uses the word ("the second context"), never the list's own entry; not
+        # "the second context" after "which pipelines…?", whose items (SCP, TANAP) are in that one answer
+        if (reply.answered and reply.entry != state.last_entry[1] and _leans_on(bot, own, reply)
+                and (best is None or reply.score > best.score)):
             best = reply
     return (replace(best, question=" ".join(words)), f"{ordinal} {subject}") if best else None
 

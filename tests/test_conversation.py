@@ -20,6 +20,9 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("who shot the plane?", "how many died?"), "not_said", None),
     (("what did putin say", "source?"), "answer", "putin-rule"),
     (("what is the first context", "and the fourth?"), "answer", "lost-revenue"),
+    # the pipelines answer holds its own list (SCP, TANAP): "the second" is in it, not the second context
+    (("which pipelines carry azerbaijani gas to europe?", "and the second one?"), "answer", "pipelines"),
+    (("how many contexts are there", "and the second one?"), "answer", "not-sovereign"),
     (("why?",), "clarify", None),
     (("tell me more",), "clarify", None),
     (("and the fourth?",), "clarify", None),
