@@ -289,7 +289,8 @@ def _list_item(bot, state: Conversation, subject: str, words: list[str], lang: s
     ordinal = next(w for w in words if w in _ORDINALS)
     best = None
     for word in list(dict.fromkeys(subject.split()))[:LIST_ITEM_WORDS]:
-        own = tuple(t for t in bot.analyzer.terms(word) if bot.support.weight(t) > COMMON_WORD_WEIGHT)
+        stems = bot.analyzer.model_terms(word, lang or bot.language_of(word) or "en")[0]  # as the support weighs
+        own = tuple(t for t in stems if word not in STOP_WORDS and bot.support.weight(t) > COMMON_WORD_WEIGHT)
         if not own:
             continue  # a function word, or one most entries use ("azerbaijani"), names no list
         reply = bot.ask(f"{ordinal} {word}", state.brief_id, lang)
