@@ -136,7 +136,10 @@ def respond(
     return reply, replace(_remember(state, reply, asked or text, now), shown_paragraph=shown)
 
 
-_RE_ASK = re.compile(r"^(and|what about|how about|what of|а|и|а как же|а что|bes|ya)\b")
+# "What about X?" asks the last question again of X; "and X?" too, but not "and why …?", which asks a new question.
+_RE_ASK = re.compile(r"^((and|а|и) )?(what about|how about|what of)\b|^(а как же|а что)\b"
+                     r"|^(and|а|и|bes|ya)\b(?! (why|when|where|who|whom|how|what|which|почему|зачем|когда|где|кто|как"
+                     r"|сколько|каки\w*|како\w*|niye|ne|nece|harada|kim|hansi)\b)")
 _TEMPORAL = re.compile(r"\b(after|before|since|until|till|by) (that|this|then)\b|\b(после|до) (этого|того)\b")
 _REFERS = re.compile(r"\b(that|this|it|he|she|they|him|them|there|это|этот|он|она|они|его|ее|их|там|bu|o|onu|bunu)\b")
 # Follow-ups that ask for something the last answer would have to add: a reason, or who a person is.
@@ -176,16 +179,21 @@ def _subject(question: str) -> str:
     return " ".join(w for w in words if w not in STOP_WORDS) or question
 
 
-def _own_terms(bot, text: str) -> tuple[str, ...]:
-    """The follow-up's own content terms ("putin", "quote" in "any putin quote on that?"); none in "why is that?"."""
-    return tuple(t for t in bot.analyzer.terms(text) if t not in _FILLER and t not in _ASKING)
+def _own_terms(bot, text: str, lang: str | None) -> tuple[str, ...]:
+    """The follow-up's own content stems ("putin", "quote" in "any putin quote on that?"; none in "why is that?"),
+    stemmed as the support check stems the knowledge, so that they can be looked up in an entry's words."""
+    stems, words = bot.analyzer.model_terms(text, lang or bot.language_of(text) or "en")
+    content = [(s, w) for s, w in zip(stems, words, strict=True)
+               if w not in STOP_WORDS and w not in _FILLER and w not in _ASKING]
+    hard = [s for s, w in content if w not in bot.analyzer.soft]
+    return tuple(dict.fromkeys(hard or [s for s, _ in content]))
 
 
 def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str | None) -> tuple[Reply, str | None]:
     """A short message that may lean on the last answer: (reply, the whole question it was answered as)."""
     folded = " ".join(words)
     alone = bot.ask(text, state.brief_id, lang)
-    bare, own = _is_bare(folded), _own_terms(bot, text)
+    bare, own = _is_bare(folded), _own_terms(bot, text, lang)
     if state.last_question is None:
         lone_ordinal = len(words) <= 3 and any(w in _ORDINALS for w in words)  # "and the fourth?" of what?
         lone = bare and (not own or not alone.answered)  # "why?", "when was that?": of what?

@@ -11,14 +11,14 @@ import math
 from collections import Counter
 
 from bot.knowledge.models import Knowledge
+from bot.matching.policy import MIN_SUPPORT
 
 SUPPORT_QUANTILE = 0.05  # without a scorer's calibration checks, the floor lets through all but this share of the
 # knowledge's own phrasings, each measured against its entry's other words (leave one out)
 DECLINES_PER_LOST_ANSWER = 5  # with them, the floor must decline this many more held-out-topic questions for each
 # right answer it costs: a brief with few phrasings needs the check, a base with a hundred per entry hardly does
 FLOOR_STEPS = tuple(i / 20 for i in range(13))  # the floors tried: 0, 0.05, ..., 0.6
-FLOOR_TOLERANCE = 0.02  # floors that trade within two points of the best are alike: take the strictest (honesty
-# first; the trade is flat near its best, and within one point four new phrasings moved the brief from 0.4 to 0.3)
+FLOOR_TOLERANCE = 0.02  # floors that trade within two points of the best are alike: take the one nearest the default
 FLOOR_RANGE = (0.2, 0.6)  # the floor stays within these bounds however few or uniform the phrasings are
 DEFAULT_FLOOR = 0.33  # the floor of a knowledge with too few phrasings to measure one (a fresh `kb new` draft)
 MIN_PHRASINGS_PER_ENTRY = 8  # fewer on average (a draft has 3-5), and leave-one-out measures templates, not readers
@@ -88,7 +88,10 @@ class Support:
 
         values = {floor: value(floor) for floor in FLOOR_STEPS}
         best = max(values.values())
-        chosen = max(floor for floor, v in values.items() if v >= best - FLOOR_TOLERANCE)
+        alike = [floor for floor, v in values.items() if v >= best - FLOOR_TOLERANCE]
+        # nearest the default: the trade is flat near its best, and the strictest of the alike moved with every few
+        # phrasings added to the brief (0.3, 0.4, 0.45); the default moves only when the knowledge's checks say so
+        chosen = min(alike, key=lambda floor: (abs(floor - MIN_SUPPORT), -floor))
         return min(FLOOR_RANGE[1], max(FLOOR_RANGE[0], chosen))
 
     def _floor(self, phrasings: list[tuple[frozenset[str], frozenset[str]]]) -> float:
