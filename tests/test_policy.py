@@ -332,3 +332,13 @@ def test_a_date_in_a_quote_answers_when_the_entrys_phrasings_ask_when(bot, quest
 ])
 def test_function_words_and_idioms_name_nothing_asked_about(bot, question, entry):
     assert bot.ask(question).entry == entry
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("where did putin make his remark", "place"),
+    ("where is the gas storage", "place"),
+    ("where do i report fraud on my card", None),  # the reader's own errand: a way to do something
+    ("where can we read more about the crisis", None),
+])
+def test_where_asks_a_place_unless_it_asks_the_way_to_an_errand(bot, question, asks):
+    assert bot.analyzer.query(question).asks == asks

@@ -90,7 +90,10 @@ _PLACE = re.compile(r"^((and|so|but|ok|okay|then|also|а|и|так|ну) )*(wher
                     r"|\b(harada|haradan|hara)\b(?!( \w+){0,2}(sa|se)\b)"
                     r"|\b(in|at|from) (what|which) (place|city|town|country|region)\b|\bв каком (городе|месте)\b")
 _NOT_PLACE = re.compile(r"\bwhere (does|did|do) (it|the (brief|article|author|text)) (say|mention|discuss|talk)"
-                        r"|\b(context|contexts|section|paragraph|part|kontekst|контекст\w*)\b")
+                        r"|\b(context|contexts|section|paragraph|part|kontekst|контекст\w*)\b"
+                        # the reader's own errand ("where do i report fraud", "where can we read more"): a way to do
+                        # something, not where something is or happened
+                        r"|\bwhere (do|can|could|should|would|shall|will|may) (i|we)\b")
 # A place in an (English) quote: a preposition of place before a word that is not a time ("in Russia", "on trees";
 # not "in December 2024"). Loose on purpose: "where" is declined only when the quote names no place at all.
 _HAS_PLACE = re.compile(rf"\b(in|at|on|near|from|into|across|throughout|inside|around) (the |a |an |its |their )?"
