@@ -20,9 +20,9 @@ INLINE_RESULTS = 5  # inline mode offers at most this many answers
 
 
 _CLAUSE_END = re.compile(r"(?<=[.:;!?])\s+|(?<!\s)\s+[-–—]\s+")  # (?<!\s): linear on long runs of spaces
-DECLARED_KIND_COUNT = 3  # ... or this many of them, however many phrasings it has (a hundred-phrasing intent)
-_WHEN_KINDS = frozenset({"date", "time", "day"})
 DECLARED_KIND_SHARE = 0.1  # an entry answers a kind of fact ("how many") if this share of its phrasings ask for it
+DECLARED_KIND_COUNT = 3  # ... or this many of them, however many phrasings it has (a hundred-phrasing intent)
+_WHEN_KINDS = frozenset({"date", "time", "day"})  # the kinds a date in a quote gives, if the entry answers "when"
 NAME_MIN_LETTERS = 5  # shorter words are too alike across languages to call one a spelling of another
 NAME_SIMILARITY = 85  # rapidfuzz ratio from which an Azerbaijani-only word is a spelling of a source name
 MIN_TITLE_WORDS = 3  # a shorter title ("Energy") is a word readers use, not a reference to the brief
@@ -77,7 +77,8 @@ class BriefBot:
         self._facts = {(b.id, e.id): self._fact_kinds(b, e) for b in knowledge.briefs for e in b.entries}
 
     def fact_kinds(self, brief_id: str, entry_id: str) -> frozenset[str]:
-        """The kinds of fact ('quantity', 'day', 'date', 'time', 'place') an entry gives."""
+        """The kinds of fact an entry gives: 'quantity', 'day', 'date', 'time', 'place', 'reason', and 'bot' for an
+        entry about the bot itself."""
         return self._facts.get((brief_id, entry_id), frozenset())
 
     def _fact_kinds(self, brief: Brief, entry: Entry) -> frozenset[str]:
