@@ -46,7 +46,7 @@ _ABOUT_BOT = re.compile(
     r"\b(your name|who are you|what are you( exactly| really)?$|how are you|are you (a )?(bot|human|real|ai|robot)"
     r"|who (made|built|created|programmed) you|как тебя зовут|ты кто|кто ты|ты бот|adin nedir|sen kimsen)\b"
 )
-# A figure is a number or a number word ("several" and "many" are not figures).
+# A figure is a number or a number word ("several" and "many" are not figures; "the two countries" names them).
 _NUMBER_WORDS = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|half"
 )
@@ -54,7 +54,8 @@ _NUMBER_WORDS = (
 _LABEL_WORDS = "flight|route|number|no|resolution|article|chapter|section|page|room|line|bus|road|highway|platform|gate"
 _LABELS = "".join(rf"(?<!\b{w} )" for w in _LABEL_WORDS.split("|"))  # one fixed-width look-behind per label word
 _FRACTIONS = r"\ban? (quarter|third|fifth|tenth|half|dozen)\b|\bper ?cent\b|\bpercent\w*|%"  # "about a fifth"
-_HAS_QUANTITY = re.compile(rf"\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(19|20)\d\d\b)\d[\d,.]*\b|{_FRACTIONS}")
+_ANAPHORIC = r"(?<!\bthe )(?<!\bthese )(?<!\bthose )"  # "the two countries" names them, it counts nothing
+_HAS_QUANTITY = re.compile(rf"{_ANAPHORIC}\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(19|20)\d\d\b)\d[\d,.]*\b|{_FRACTIONS}")
 _IDENTIFIER = re.compile(rf"\b({_LABEL_WORDS}) number\b|\bnumber of the ({_LABEL_WORDS})\b|\bномер\w*\b|\bnomre\w*\b")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _HAS_DATE = re.compile(rf"\b(19|20)\d\d\b|\b({MONTHS})\b")
