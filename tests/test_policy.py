@@ -42,6 +42,8 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("Rusiyada nece azerbaycanli hebs olunub?", "quantity"),  # "neçə" (how many) typed without its letters
         ("when was kuzio's national interest piece published", "time"),  # the quote's date is the declaration's
         ("capital of norway?", "detail"),  # keywords: the head of "X of Y" is what is asked about
+        ("did russia ever apologise for shooting down the plane", "detail"),  # did it happen? the brief never says
+        ("what is vasif huseynov's job", "detail"),  # "X's job": the job is asked about
     ],
 )
 def test_a_fact_the_brief_does_not_give_is_not_said(bot, question, unmet):
@@ -344,3 +346,13 @@ def test_function_words_and_idioms_name_nothing_asked_about(bot, question, entry
 ])
 def test_where_asks_a_place_unless_it_asks_the_way_to_an_errand(bot, question, asks):
     assert bot.analyzer.query(question).asks == asks
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("did armenia drop its territorial claims on azerbaijan?", "karabakh"),  # "drop" is "end" (the lexicon)
+    ("did ukraine and azerbaijan sign any deals with each other?", "ukraine-deals"),
+    ("has the crisis gotten worse", "crisis-depth"),
+    ("have russian leaders always viewed neighbours as not sovereign", "not-sovereign"),
+])
+def test_whether_something_happened_is_answered_when_the_brief_tells_it(bot, question, entry):
+    assert bot.ask(question).entry == entry

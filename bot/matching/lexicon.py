@@ -47,6 +47,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "contend", "contends", "thesis",),
     "storage": ("store", "stored", "storing", "keep", "kept", "keeping", "stockpile", "stockpiled", "stockpiling",),
     "lost": ("lose", "loses", "losing", "loss", "losses", "lost out",),
+    "end": ("ended", "ending", "ends", "drop", "dropped", "dropping", "abandon", "abandoned", "give up", "gave up",
+        "given up", "renounce", "renounced", "came to an end", "come to an end", "finished", "over with",),
     "wrote": ("penned", "authored", "written", "writes", "write",),
     "relation": ("ties", "relationship", "relations", "bilateral relations",),
     "crisis": ("dispute", "rift", "row", "spat", "standoff", "falling out", "feud", "tensions", "quarrel",

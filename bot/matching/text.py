@@ -31,6 +31,7 @@ _STOP_WORDS_EN = frozenset(
     pls plz okay ok well hey maybe perhaps again
     abt bout rn smth sth tho ur imo idk wrt cuz coz bc
     besides except apart other others else instead
+    gotten always never often sometimes usually already yet ago
     make made makes making come comes came coming go goes going went gone happen happens happened happening""".split()
 )
 # Russian and Azerbaijani function words: pronouns, particles, conjunctions, prepositions and question words, as the
