@@ -221,9 +221,11 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
         reply = _related_answer(bot, state, last, whole, text, lang) or _not_said_more(bot, state, last, text, lang)
         return reply, whole
     enough = len(own) >= SUBJECT_TERMS  # "nə yazıb?" (pro-drop: "what did he write?") leans on the last answer
-    if _RE_ASK.match(folded) and own and alone.answered and alone.entry != combined.entry and _leans_on_entry(
-            bot, own, (alone.source.brief, alone.entry)) and not (combined.answered and _leans_on(bot, own, combined)):
-        return alone, None  # "what about Norway?" after the Kremlin's red lines: the entry that names Norway
+    if _RE_ASK.match(folded) and own and alone.answered and alone.entry != last_id(state) and _leans_on_entry(
+            bot, own, (alone.source.brief, alone.entry)):
+        # "what about Norway?" after the Kremlin's red lines: the entry that names Norway; "what about Armenia?"
+        # after the Alma-Ata refusers: the reader has seen Armenia named, and asks for more of it
+        return alone, None
     if _RE_ASK.match(folded) and own and last is not None and combined.entry != last.id and _leans_on_entry(
             bot, own, state.last_entry):
         # "what about the US?" after the list of suppliers: the last answer already names the new subject

@@ -59,6 +59,9 @@ def talk(bot, *lines: str, now: float = 0.0):
     # ... and when it does not, the entry that names X (Norway after the Kremlin's red lines)
     (("what does the kremlin refuse to tolerate in its neighbourhood", "and what about norway?"), "answer",
      "energy-suppliers"),
+    # ... and when the last answer named X in passing, the entry about X (Armenia after the Alma-Ata refusers)
+    (("which countries refused to abide by the alma-ata declaration", "what about armenia?"), "answer", "karabakh"),
+    (("Alma-Ata bəyannaməsinə kim əməl etməyib?", "bəs Ermənistan?"), "answer", "karabakh"),
     # "which one?" asks which of the things the last answer named
     (("armenia was defeated in a war in 2020, wasn't it?", "which one?"), "answer", "karabakh"),
 ])
