@@ -12,7 +12,7 @@ from bot.matching.language import DEFAULT_LANGUAGE, detect
 from bot.matching.policy import MAX_SUGGESTIONS, Decision, decide
 from bot.matching.scorer import Candidate, Scorer
 from bot.matching.support import MIN_PHRASINGS_PER_ENTRY, Support
-from bot.matching.text import fold
+from bot.matching.text import STOP_WORDS, fold
 from bot.reply import Reply, Source, Suggestion
 
 MAX_QUESTION_CHARS = 1000  # longer messages are pasted documents, not questions
@@ -26,16 +26,27 @@ _WHEN_KINDS = frozenset({"date", "time", "day"})  # the kinds a date in a quote 
 NAME_MIN_LETTERS = 5  # shorter words are too alike across languages to call one a spelling of another
 NAME_SIMILARITY = 85  # rapidfuzz ratio from which an Azerbaijani-only word is a spelling of a source name
 MIN_TITLE_WORDS = 3  # a shorter title ("Energy") is a word readers use, not a reference to the brief
+_QUESTION_WORDS = frozenset("what which who whom whose when where why how "
+                            "что какой какая какие кто когда где почему зачем как сколько "
+                            "ne nece niye kim harada hansi".split())  # folded
 MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
 
 
 def question_part(text: str) -> str | None:
-    """The last clause of a message with a lead-in ("I'm a journalist. In one line: why…?"), or None."""
+    """The question after a lead-in, or None: the last sentence or clause ("I'm a journalist. In one line: why…?"),
+    or the last comma-clause a question word opens ("I've followed the Caucasus for years, and I'm curious,
+    according to this article, what is the first context?")."""
     clauses = [c for c in _CLAUSE_END.split(text.strip()) if c]
-    if len(clauses) < 2:
-        return None
-    last = clauses[-1]
-    return last if len(last.split()) >= MIN_PART_WORDS else None
+    if len(clauses) >= 2:
+        last = clauses[-1]
+        return last if len(last.split()) >= MIN_PART_WORDS else None
+    parts = text.strip().split(",")
+    for i in range(len(parts) - 1, 0, -1):
+        words = fold(parts[i]).split()
+        if words and words[0] in _QUESTION_WORDS:
+            rest = ",".join(parts[i:]).strip()
+            return rest if len(rest.split()) >= MIN_PART_WORDS else None
+    return None
 
 
 def covered_topics(knowledge: Knowledge, language: str = "en") -> str:
@@ -220,11 +231,17 @@ class BriefBot:
             wanted = self.analyzer.query(focus)
             query = replace(query, asks=wanted.asks, unknown_kind=wanted.unknown_kind)
         ranked = self.scorer.rank(text, brief_id, language)
-        stems = self.analyzer.model_terms(text, language)[0]
+        stems = self.support_stems(text, language)
         return decide(query, ranked, self.scorer.thresholds, lambda c: self._facts[(c.brief.id, c.entry.id)],
                       lambda c: (self.support.share(stems, c.brief.id, c.entry.id),
                                  self.support.information(stems, c.brief.id, c.entry.id)),
                       min_support=lambda c: self.support.floor_for(c.brief.id, c.entry.id))
+
+    def support_stems(self, text: str, language: str) -> tuple[str, ...]:
+        """The stems the support check weighs: a function word no entry uses ("lol", "besides") says nothing of
+        what is asked, and would otherwise weigh as much as a word naming something the brief never mentions."""
+        stems, words = self.analyzer.model_terms(text, language)
+        return tuple(s for s, w in zip(stems, words, strict=True) if w not in STOP_WORDS or self.support.knows(s))
 
     def compose(self, text: str, decision: Decision, lang: str) -> Reply:
         """The Reply for a decision, in the question's language."""

@@ -214,6 +214,7 @@ def test_where_goes_to_the_entry_that_names_a_place_when_the_nearest_names_none(
     ("they asked why, and what did the author answer", None),  # English "why" asks only at the head
     ("nece bas verib?", None),  # "necə baş verib" (how did it happen): a compound verb, no count
     ("Rusiya Azerbaycana nece baxir?", None),  # "how does Russia see Azerbaijan"
+    ("Baki Moskvadan nece davranmagi teleb edir?", None),  # "nece" before a verbal noun: how, not how many
 ])
 def test_what_a_why_question_and_a_plain_typed_nece_ask(bot, question, asks):
     assert bot.analyzer.query(question).asks == asks
@@ -355,4 +356,17 @@ def test_where_asks_a_place_unless_it_asks_the_way_to_an_errand(bot, question, a
     ("have russian leaders always viewed neighbours as not sovereign", "not-sovereign"),
 ])
 def test_whether_something_happened_is_answered_when_the_brief_tells_it(bot, question, entry):
+    assert bot.ask(question).entry == entry
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("ok so like why is baku mad at moscow lol", "roots"),  # chat noise names nothing, and weighs nothing
+    ("does the article say anything about armenia", "karabakh"),  # the subject is Armenia
+    ("Ermenistan haqqinda ne deyilir?", "karabakh"),
+    ("что говорится в статье об Армении", "karabakh"),
+    ("So I've been following the Caucasus for a while and I'm curious, according to this article, what is the "
+     "first context for understanding the crisis?", "first-context"),  # the question after a comma-led lead-in
+    ("Besides the plane, what else happened to Azerbaijanis in Russia?", "arrests"),
+])
+def test_lead_ins_and_chat_noise_leave_the_question(bot, question, entry):
     assert bot.ask(question).entry == entry

@@ -122,7 +122,7 @@ _VERB_FORM = re.compile(r"(ed|ing|ются|ется|ются|ятся|ится|�
 # "nece" typed without diacritics is "neçə" (how many) before a noun and "necə" (how) before a verb, or before the
 # noun of a compound verb ("necə baş verib", "necə kömək edir": the noun and a light verb ver-/et-/ol-).
 _AZ_HOW_MANY_PLAIN = re.compile(r"\bnece (?!\w+ (ver|et|ed|ol|el)\w*\b)(?!\w*(ib|ub|ir|ur|ar|er|di|du|mis|mus|acaq|ecek"
-                                r"|sin|siniz|im|iq|uq)\b)\w{2,}")
+                                r"|sin|siniz|im|iq|uq|maq|mek|magi|megi|maga|mege|ma|me)\b)\w{2,}")  # not "davranmağı"
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
 COPULA_REACH = 3  # words after "what is" that may: a name of two words, then its head ("what is vasif huseynov's job")

@@ -22,8 +22,6 @@ MIN_SUPPORT = 0.4  # an answer's own words must explain this share of the questi
 # calibrates the floor a knowledge actually gets from its own phrasings; this is the default for other callers)
 MIN_INFORMATION = 0.5  # summed IDF of the words an answer shares with the question: below it, the words are in most
 # entries ("russia") and the question is too vague to answer
-ABOUT_BOT_SUPPORT = 0.8  # "what's your name?" is small talk unless an entry's words explain it nearly whole (a
-# knowledge with an entry about the bot itself, as an assistant's intents have), or the entry's phrasings ask it
 SMALL_NUMBER_DIGITS = 2  # a question whose only content is numbers this short ("2+2", "3") names nothing to answer
 
 
@@ -51,7 +49,7 @@ def decide(query: Query, ranked: list[Candidate], thresholds: Thresholds,
     floor = min_support if callable(min_support) else lambda c: min_support
     top = [c for c in ranked if c.confidence >= thresholds.suggest]
     on_topic = bool(query.terms) and query.known_share > ON_TOPIC_SHARE
-    about_bot = query.about_bot and not (top and (support(top[0])[0] >= ABOUT_BOT_SUPPORT or "bot" in facts(top[0])))
+    about_bot = query.about_bot and not (top and "bot" in facts(top[0]))
     if about_bot or (query.small_talk and not (top and top[0].confidence >= thresholds.answer)):
         return Decision("small_talk")
     if top and not on_topic and top[0].confidence < thresholds.answer:

@@ -122,6 +122,10 @@ class Support:
         """The IDF-weighted share of the question's stems found in the entry's own words."""
         return self._share(set(stems), self._stems.get((brief_id, entry_id), frozenset()))
 
+    def knows(self, stem: str) -> bool:
+        """Whether any entry's words use the stem."""
+        return stem in self._idf
+
     def weight(self, stem: str) -> float:
         """How rare a stem is among the entries (IDF); a stem no entry uses weighs the most."""
         return self._idf.get(stem, self._unknown)

@@ -32,6 +32,7 @@ _STOP_WORDS_EN = frozenset(
     abt bout rn smth sth tho ur imo idk wrt cuz coz bc
     besides except apart other others else instead
     gotten always never often sometimes usually already yet ago
+    lol lmao haha hahaha omg wtf bruh dude wat wut
     make made makes making come comes came coming go goes going went gone happen happens happened happening""".split()
 )
 # Russian and Azerbaijani function words: pronouns, particles, conjunctions, prepositions and question words, as the
@@ -105,6 +106,10 @@ _FILLERS = re.compile(
     r"|\b(lately|these days|of late|in the first place|to begin with)\b|\b(son vaxtlar|son zamanlar)\b"
     r"|\b(в (этой )?(статье|тексте|брифе|материале)|по (словам автора|мнению автора))\b|\b(meqalede|metnde)\b"
     r"|\b(yeri gelmisken|bir sual|de gorum|deyin gorum|maraqlidir)\b"
+    # "what does the article say about armenia": the subject is Armenia
+    r"|\b(what )?(does|do|did) (the|this) (article|brief|text|piece|author) (say|said|mention|tell)( us)?"
+    r"( anything)? (about|of|on)\b|\b(haqqinda|barede) ne (deyilir|yazilib|deyir|yazir)\b"
+    r"|\bчто (говорится|сказано|пишут|пишется)( в статье)? (о|об|про)\b"
 )
 
 
