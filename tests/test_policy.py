@@ -370,3 +370,15 @@ def test_whether_something_happened_is_answered_when_the_brief_tells_it(bot, que
 ])
 def test_lead_ins_and_chat_noise_leave_the_question(bot, question, entry):
     assert bot.ask(question).entry == entry
+
+
+@pytest.mark.parametrize("question", [
+    "what are fruit growers worried about",  # "worried" is a verb form after the noun, not what is asked about
+    "did students pay less after the change",  # "less", "after" are function words
+])
+def test_function_words_and_verb_forms_are_not_the_unknown_thing_asked_about(question):
+    from bot.matching.analyzer import asked_about
+    from bot.matching.text import STOP_WORDS, fold
+
+    asked = list(asked_about(fold(question).split()))
+    assert not {"worried", "less", "after"} & set(asked) and all(w not in STOP_WORDS for w in asked)

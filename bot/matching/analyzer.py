@@ -218,7 +218,8 @@ def asked_about(words: list[str]) -> Iterator[str]:
             if start is not None:  # "what is the main religion", "what's his job": the noun phrase after it
                 # the noun phrase, to its head: "what is vasif huseynov's job" (the possessive is folded away)
                 rest = [w for w in words[start : start + 2 * COPULA_REACH] if w not in _DETERMINERS]
-                following = [] if not rest or rest[0] in STOP_WORDS else rest[:COPULA_REACH]
+                following = [] if not rest or rest[0] in STOP_WORDS else rest[:1] + [
+                    w for w in rest[1:COPULA_REACH] if not _VERB_FORM.search(w)]  # "what are growers worried about"
         elif word in _EVENT_AUXILIARY and i == 0:
             # "did russia apologise for …?", "has armenia dropped its claims?": whether something happened, so its
             # verb too (a paraphrase meets the knowledge through the lexicon: "drop" is "end")

@@ -31,7 +31,8 @@ _STOP_WORDS_EN = frozenset(
     pls plz okay ok well hey maybe perhaps again
     abt bout rn smth sth tho ur imo idk wrt cuz coz bc
     besides except apart other others else instead
-    gotten always never often sometimes usually already yet ago
+    gotten always never often sometimes usually already yet ago less more fewer most least
+    after before during between over under since until within without against among through across per via
     lol lmao haha hahaha omg wtf bruh dude wat wut
     make made makes making come comes came coming go goes going went gone happen happens happened happening""".split()
 )
