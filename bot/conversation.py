@@ -32,7 +32,8 @@ _MORE = re.compile(r"^(tell me more|more|go on|continue|and then|keep going|elab
                    r"(daha )?(etrafli|etrafli danis|etrafli de|cox)|davam( et| edin)?|daha|sonra)$")
 _FOLLOW_UP = re.compile(
     r"^(and|but|so|what about|how about|а|и|bes)\b|\b(that|this|it|he|she|they|him|them|then|there|"
-    r"это|этот|он|она|они|его|тогда|там|bu|o|onu|bunu)\b|^(why|when|where|who|how many|how much|почему|зачем|когда|"
+    r"это|этот|он|она|они|его|тогда|там|bu|o|onu|bunu)\b|^(why|when|where|who|how many|how much|(since|until|till) when"
+    r"|с каких пор|до каких пор|почему|зачем|когда|"
     r"где|кто|сколько|niye|ne vaxt|harada|kim|nece)\b"
     r"|^(что|чего|ne|hansi)\b(\s+\S+){0,2}$"  # "что написал?", "nə yazıb?": Russian and Azerbaijani drop the subject
     r"|^(which|what) one\b|^(какой|какая|какое|какие) именно\b|^hansi( biri)?$"  # "which one?" of the last answer
@@ -154,7 +155,7 @@ SURE_ALONE = 0.35  # the confidence from which a whole question that matches on 
 
 def last_id(state: Conversation) -> str | None:
     return state.last_entry[1] if state.last_entry else None
-_BARE = re.compile(r"^(and |but |so |а |и |bes |)(why|when|where|who|how|how many|how much|what|"
+_BARE = re.compile(r"^(and |but |so |а |и |bes |)(why|when|where|who|how|how many|how much|what|since when|"
                    r"when was (that|it)|who said (that|it)|where is (that|it)|why is (that|it)( ironic)?|"
                    r"почему|когда|где|кто|сколько|niye|ne vaxt|harada|kim)\b")
 

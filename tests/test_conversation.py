@@ -62,6 +62,7 @@ def talk(bot, *lines: str, now: float = 0.0):
     # ... and when the last answer named X in passing, the entry about X (Armenia after the Alma-Ata refusers)
     (("which countries refused to abide by the alma-ata declaration", "what about armenia?"), "answer", "karabakh"),
     (("Alma-Ata bəyannaməsinə kim əməl etməyib?", "bəs Ermənistan?"), "answer", "karabakh"),
+    (("is this the worst crisis between the two countries", "since when?"), "answer", "crisis-depth"),
     # "which one?" asks which of the things the last answer named
     (("armenia was defeated in a war in 2020, wasn't it?", "which one?"), "answer", "karabakh"),
 ])
