@@ -348,8 +348,10 @@ def _remember(state: Conversation, reply: Reply, text: str, now: float) -> Conve
         question = state.last_question if _is_bare(fold(text)) else text
         return replace(state, last_question=question or text, last_entry=(reply.source.brief, reply.entry),
                        suggestions=(), updated=now)
-    if reply.kind == "not_said":  # the topic is set even though the fact was not there ("where did it happen?")
-        return replace(state, last_question=text, last_entry=None,
+    if reply.kind == "not_said":  # the topic is set even though the fact was not there ("where did it happen?"):
+        # the entry talked about before, else the closest thing the reply offers, so that "tell me more" follows it
+        closest = (reply.suggestions[0].brief, reply.suggestions[0].entry) if reply.suggestions else None
+        return replace(state, last_question=text, last_entry=state.last_entry or closest,
                        suggestions=tuple((s.brief, s.entry) for s in reply.suggestions), updated=now)
     if reply.suggestions:
         return replace(state, suggestions=tuple((s.brief, s.entry) for s in reply.suggestions), updated=now)

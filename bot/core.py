@@ -231,6 +231,10 @@ class BriefBot:
             wanted = self.analyzer.query(focus)
             query = replace(query, asks=wanted.asks, unknown_kind=wanted.unknown_kind)
         ranked = self.scorer.rank(text, brief_id, language)
+        if fold(text) in self._titles:
+            # the title asked as a question asks the title's question ("Почему Азербайджан отворачивается от
+            # Москвы?"), not what the title is: the entry whose quote is the title does not answer it
+            ranked = [c for c in ranked if fold(c.entry.quote) not in self._titles]
         stems = self.support_stems(text, language)
         return decide(query, ranked, self.scorer.thresholds, lambda c: self._facts[(c.brief.id, c.entry.id)],
                       lambda c: (self.support.share(stems, c.brief.id, c.entry.id),

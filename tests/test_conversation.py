@@ -63,6 +63,8 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("which countries refused to abide by the alma-ata declaration", "what about armenia?"), "answer", "karabakh"),
     (("Alma-Ata bəyannaməsinə kim əməl etməyib?", "bəs Ermənistan?"), "answer", "karabakh"),
     (("is this the worst crisis between the two countries", "since when?"), "answer", "crisis-depth"),
+    # "tell me more" after a "not said" follows the topic talked about, never "what does that refer to?"
+    (("when did armenia's irredentism end", "why did armenia lose the war?", "tell me more"), "answer", "karabakh"),
     # "which one?" asks which of the things the last answer named
     (("armenia was defeated in a war in 2020, wasn't it?", "which one?"), "answer", "karabakh"),
 ])

@@ -128,6 +128,8 @@ def test_a_forced_language_is_the_replys_and_the_words_are_matched_in_their_own(
     ("Azərbaycan niyə Moskvadan üz döndərir məqaləsini kim yazıb?", "author"),
     ("when was Why Azerbaijan Is Turning Away from Moscow published", "date"),
     ("Why Azerbaijan Is Turning Away from Moscow?", "roots"),  # the title alone asks its own question
+    ("Почему Азербайджан отворачивается от Москвы?", "roots"),  # ... in every language, not "what is the title"
+    ("Azərbaycan niyə Moskvadan üz döndərir?", "roots"),
     ("tell me why azerbaijan is turning away from moscow", "roots"),
 ])
 def test_a_title_inside_a_question_names_the_brief(bot, question, entry):

@@ -43,6 +43,8 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("when was kuzio's national interest piece published", "time"),  # the quote's date is the declaration's
         ("capital of norway?", "detail"),  # keywords: the head of "X of Y" is what is asked about
         ("did russia ever apologise for shooting down the plane", "detail"),  # did it happen? the brief never says
+        ("Извинилась ли Россия за сбитый самолёт?", "detail"),
+        ("Rusiya təyyarəyə görə üzr istəyibmi?", "detail"),
         ("what is vasif huseynov's job", "detail"),  # "X's job": the job is asked about
     ],
 )

@@ -111,6 +111,7 @@ _AZ_COPULAR_QUESTION = re.compile(r"^(nedir|ne qeder\w*|hansidir|neceyedir)$")
 _MEASURE_ASKED = re.compile(r"\b(what|which) (is |was |are |were )?(the |its |their )?(\w+ )?(level|levels|rate|rates"
                             r"|size|amount|total|count|price|cost|value|volume|percentage|proportion|capacity)\b")
 _EVENT_AUXILIARY = frozenset("did has have had".split())  # at the head: did it happen?
+_AZ_DID_IT = re.compile(r"\w{3,}(ib|ub|di|du)(mi|mu)$")  # folded "istəyibmi", "imzalayıbmı": did it happen?
 EVENT_REACH = 3  # content words after it that hold its subject and verb ("did the kremlin ever apologise")
 _AUXILIARY = frozenset("did does do has have had will would can could".split())  # before a question's subject
 _WH = frozenset("what when where why how who whom which".split())
@@ -224,6 +225,9 @@ def asked_about(words: list[str]) -> Iterator[str]:
             # "did russia apologise for …?", "has armenia dropped its claims?": whether something happened, so its
             # verb too (a paraphrase meets the knowledge through the lexicon: "drop" is "end")
             following = [w for w in words[1 : 1 + 2 * EVENT_REACH] if w not in STOP_WORDS][:EVENT_REACH]
+        elif (i == 0 and words[1:2] == ["ли"]) or _AZ_DID_IT.search(word):
+            # Russian "Извинилась ли Россия…?" and Azerbaijani "…üzr istəyibmi?" ask whether it happened: the verb
+            following = [word]
         elif word in _AUXILIARY and (i == 0 or words[i - 1] in _WH) and i + 1 < len(words):
             # "what did aliyev say", "does turkey back baku": the subject (not the verb: readers paraphrase
             # verbs - "does russia regard its neighbours as sovereign" - far more than they rename what they ask
