@@ -208,8 +208,9 @@ def asked_about(words: list[str]) -> Iterator[str]:
     """The words naming what a question asks about, in order.
 
     The noun a "which"/"what" governs ("which city", "what missile", "what is the main religion"), the subject of
-    a question ("what did aliyev say", "does turkey back baku"), the object of "who wrote X" and the head of a
-    question made of keywords ("capital of norway").
+    a question ("what did aliyev say", "does turkey back baku"), the subject and verb of "did it happen?" ("did
+    russia apologise", "извинилась ли"), the object of "who wrote X" and the head of a question made of keywords
+    ("capital of norway").
     """
     for i, word in enumerate(words):
         if word in _WHAT and i + 1 < len(words):
