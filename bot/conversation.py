@@ -28,6 +28,7 @@ _PICK = re.compile(r"^(?:(\d)|(?:the )?(first|second|third|1st|2nd|3rd)(?: one)?
 _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( that| so)?|says who|proof|"
                      r"источник|цитата|где это сказано|menbe|sitat)$")
 _MORE = re.compile(r"^(tell me more|more|go on|continue|and then|keep going|elaborate|details|more details|"
+                   r"is that all|anything else|anything more|что[- ]то ещ[её]|это вс[её]|bu qeder|basqa ne|"
                    r"(расскажи(те)? )?(ещ[её]|подробнее|поподробнее|больше)|дальше|продолжай(те)?|а дальше|"
                    r"(daha )?(etrafli|etrafli danis|etrafli de|cox)|davam( et| edin)?|daha|sonra)$")
 _FOLLOW_UP = re.compile(
@@ -131,7 +132,7 @@ def respond(
             entry = bot.knowledge.find_entry(state.last_entry[0], reply.entry) if moved else None
             asked = entry.questions[0] if entry else state.last_question  # the question the answer now stands for
     elif words and len(words) <= MAX_FOLLOW_UP_WORDS and _FOLLOW_UP.search(folded):
-        reply, asked = _follow_up(bot, state, text, words, lang)
+        reply, asked = _something_else(bot, state, text, folded, lang) or _follow_up(bot, state, text, words, lang)
     if reply is None:
         reply = bot.ask(text, state.brief_id, lang)
     return reply, replace(_remember(state, reply, asked or text, now), shown_paragraph=shown)
@@ -147,6 +148,7 @@ _REFERS = re.compile(r"\b(that|this|it|he|she|they|him|them|there|это|это�
 _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|почему|зачем|отчего|niye|neden|niye ki)\b"
                           r"|^(who|кто) (is|was|are|were|такой|такая|такие|он|она|они) ?(he|she|they|it|that|this)?$"
                           r"|^(o )?kimdir$|^kimdir o$")
+_ELSE = re.compile(r"\b(else|other|another|ещ[её]|другой|другие|другого|basqa|diger)\b")
 LIST_ITEM_WORDS = 12  # words of the last question an ordinal is tried with: bounds the work one message can cause
 SUBJECT_TERMS = 2  # a follow-up needs this many words of its own to be a question of its own
 WHOLE_QUESTION_WORDS = 4  # "so what happened to armenia after that" is a whole question, "nə yazıb?" is not
@@ -193,6 +195,7 @@ def _own_terms(bot, text: str, lang: str | None) -> tuple[str, ...]:
 def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str | None) -> tuple[Reply, str | None]:
     """A short message that may lean on the last answer: (reply, the whole question it was answered as)."""
     folded = " ".join(words)
+    # "who else is quoted?", "where else has he written?": anything but the last answer
     alone = bot.ask(text, state.brief_id, lang)
     bare, own = _is_bare(folded), _own_terms(bot, text, lang)
     if state.last_question is None:
@@ -240,6 +243,17 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
     if combined.kind in ("answer", "not_said") or not alone.answered:
         return combined, whole
     return alone, None
+
+
+def _something_else(bot, state: Conversation, text: str, folded: str,
+                    lang: str | None) -> tuple[Reply, None] | None:
+    """"Who else is quoted?", "where else has he written?": the question without its "else", answered by any entry
+    but the last answer's; None when it is no such question, or nothing else answers it."""
+    if state.last_entry is None or not _ELSE.search(folded):
+        return None
+    asked = _ELSE.sub(" ", folded)
+    reply = bot.ask(asked, state.brief_id, lang or bot.language_of(text), exclude=frozenset({state.last_entry[1]}))
+    return (replace(reply, question=text), None) if reply.answered else None
 
 
 def _more(bot, state: Conversation, text: str, language: str) -> tuple[Reply | None, bool]:

@@ -187,7 +187,7 @@ class BriefBot:
         return None
 
     def ask(self, question: str, brief_id: str | None = None, language: str | None = None, *,
-            focus: str | None = None) -> Reply:
+            focus: str | None = None, exclude: frozenset[str] = frozenset()) -> Reply:
         """Answer one question; never raises on any text. `language` forces the reply's language.
 
         `focus` is the part of the question that says what kind of fact is wanted, when the question was rebuilt
@@ -204,12 +204,12 @@ class BriefBot:
         # A forced language (/lang, --lang) is the reply's; the words are matched in the language they are in.
         words = self.language_of(text, default=None) or lang if language is not None else lang
         matched = self._refer_to_titles(text)
-        decision = self.decide(matched, brief_id, words, focus=focus)
+        decision = self.decide(matched, brief_id, words, focus=focus, exclude=exclude)
         part = question_part(matched)
         if decision.outcome != "answer" and part and focus is None:
             # "I'm a student writing on the Caucasus, quickly: what's the first context?" - the lead-in is about
             # the reader, not the brief; the question after it may be answerable on its own.
-            alone = self.decide(part, brief_id, words)
+            alone = self.decide(part, brief_id, words, exclude=exclude)
             decision = alone if alone.outcome == "answer" else decision
         return self.compose(text, decision, lang)
 
@@ -225,12 +225,14 @@ class BriefBot:
                     return " ".join(folded.replace(title, " article ").split())
         return text
 
-    def decide(self, text: str, brief_id: str | None, language: str, *, focus: str | None = None) -> Decision:
+    def decide(self, text: str, brief_id: str | None, language: str, *, focus: str | None = None,
+               exclude: frozenset[str] = frozenset()) -> Decision:
+        """The policy's decision; `exclude` names entries the question rules out ("who else is quoted?")."""
         query = self.analyzer.query(text)
         if focus is not None:
             wanted = self.analyzer.query(focus)
             query = replace(query, asks=wanted.asks, unknown_kind=wanted.unknown_kind)
-        ranked = self.scorer.rank(text, brief_id, language)
+        ranked = [c for c in self.scorer.rank(text, brief_id, language) if c.entry.id not in exclude]
         if fold(text) in self._titles:
             # the title asked as a question asks the title's question ("Почему Азербайджан отворачивается от
             # Москвы?"), not what the title is: the entry whose quote is the title does not answer it

@@ -65,6 +65,12 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("is this the worst crisis between the two countries", "since when?"), "answer", "crisis-depth"),
     # "tell me more" after a "not said" follows the topic talked about, never "what does that refer to?"
     (("when did armenia's irredentism end", "why did armenia lose the war?", "tell me more"), "answer", "karabakh"),
+    # "else" asks the same of anything but the last answer
+    (("who wrote the brief?", "where else has he written?"), "answer", "national-interest"),
+    (("Что сказал Путин?", "кого ещё цитирует автор?"), "answer", "huseynov"),
+    (("which countries stepped in to supply europe with energy?", "who else supplies energy to europe?"), "answer",
+     "energy-suppliers"),  # nothing else does: the same answer, never a wrong one
+    (("what did ukraine offer azerbaijan", "is that all?"), "answer", "gas-storage"),  # "is that all?" asks for more
     # "which one?" asks which of the things the last answer named
     (("armenia was defeated in a war in 2020, wasn't it?", "which one?"), "answer", "karabakh"),
 ])
