@@ -93,7 +93,7 @@ class BriefBot:
         return self._facts.get((brief_id, entry_id), frozenset())
 
     def _fact_kinds(self, brief: Brief, entry: Entry) -> frozenset[str]:
-        """The kinds of fact an entry gives: those its quote or answer states, and those its own phrasings ask for.
+        """The kinds of fact an entry gives: those its quote states, and those its own phrasings ask for.
 
         The phrasings are the knowledge author's word on what the entry answers: an entry written for "how many
         calories…?" answers a quantity even if its answer text names none.
@@ -107,7 +107,7 @@ class BriefBot:
             declared |= {k for k in set(asked) if k and asked.count(k) >= enough}
             if sum(map(asks_about_the_bot, text.questions)) >= enough:
                 declared.add("bot")  # an assistant's entry about itself ("what is your name?"): it answers those
-        stated = fact_kinds(f"{entry.quote} {entry.answer}")
+        stated = fact_kinds(entry.quote)  # the brief's words: the answer is ours ("Two things brought it…")
         phrasings = sum(len(text.questions) for _, text in brief.entry_texts(entry.id))
         if phrasings >= MIN_PHRASINGS_PER_ENTRY and ever.isdisjoint(_WHEN_KINDS):
             # A date in the quote that none of many phrasings asks about dates something else: "as I have written
