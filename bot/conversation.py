@@ -148,7 +148,7 @@ _REFERS = re.compile(r"\b(that|this|it|he|she|they|him|them|there|это|это�
 _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|почему|зачем|отчего|niye|neden|niye ki)\b"
                           r"|^(who|кто) (is|was|are|were|такой|такая|такие|он|она|они) ?(he|she|they|it|that|this)?$"
                           r"|^(o )?kimdir$|^kimdir o$")
-_ELSE = re.compile(r"\b(else|other|another|ещ[её]|другой|другие|другого|basqa|diger)\b")
+_ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|другой|другие|другого|basqa|diger)\b")
 LIST_ITEM_WORDS = 12  # words of the last question an ordinal is tried with: bounds the work one message can cause
 SUBJECT_TERMS = 2  # a follow-up needs this many words of its own to be a question of its own
 WHOLE_QUESTION_WORDS = 4  # "so what happened to armenia after that" is a whole question, "nə yazıb?" is not
@@ -195,7 +195,6 @@ def _own_terms(bot, text: str, lang: str | None) -> tuple[str, ...]:
 def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str | None) -> tuple[Reply, str | None]:
     """A short message that may lean on the last answer: (reply, the whole question it was answered as)."""
     folded = " ".join(words)
-    # "who else is quoted?", "where else has he written?": anything but the last answer
     alone = bot.ask(text, state.brief_id, lang)
     bare, own = _is_bare(folded), _own_terms(bot, text, lang)
     if state.last_question is None:
@@ -213,7 +212,7 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
         item = _list_item(bot, state, subject, words, lang)
         if item is not None:
             return item
-        if alone.answered and not _leans_on(bot, bot.analyzer.terms(subject), alone):
+        if alone.answered and not _leans_on(bot, _own_terms(bot, subject, lang), alone):
             # the list's items are all in the last answer ("SCP and TANAP" after "which pipelines…?"): show it
             # again rather than "the second context", which is an item of no list the reader was given
             return combined, whole
@@ -363,9 +362,9 @@ def _remember(state: Conversation, reply: Reply, text: str, now: float) -> Conve
         return replace(state, last_question=question or text, last_entry=(reply.source.brief, reply.entry),
                        suggestions=(), updated=now)
     if reply.kind == "not_said":  # the topic is set even though the fact was not there ("where did it happen?"):
-        # the entry talked about before, else the closest thing the reply offers, so that "tell me more" follows it
+        # the closest thing the reply offers, else the entry talked about before: "tell me more" follows it
         closest = (reply.suggestions[0].brief, reply.suggestions[0].entry) if reply.suggestions else None
-        return replace(state, last_question=text, last_entry=state.last_entry or closest,
+        return replace(state, last_question=text, last_entry=closest or state.last_entry,
                        suggestions=tuple((s.brief, s.entry) for s in reply.suggestions), updated=now)
     if reply.suggestions:
         return replace(state, suggestions=tuple((s.brief, s.entry) for s in reply.suggestions), updated=now)

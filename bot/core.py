@@ -11,7 +11,7 @@ from bot.matching.analyzer import Analyzer, asked_kind, asks_about_the_bot, fact
 from bot.matching.language import DEFAULT_LANGUAGE, detect
 from bot.matching.policy import MAX_SUGGESTIONS, Decision, decide
 from bot.matching.scorer import Candidate, Scorer
-from bot.matching.support import MIN_PHRASINGS_PER_ENTRY, Support
+from bot.matching.support import Support
 from bot.matching.text import STOP_WORDS, fold
 from bot.reply import Reply, Source, Suggestion
 
@@ -23,6 +23,8 @@ _CLAUSE_END = re.compile(r"(?<=[.:;!?])\s+|(?<!\s)\s+[-–—]\s+")  # (?<!\s): 
 DECLARED_KIND_SHARE = 0.1  # an entry answers a kind of fact ("how many") if this share of its phrasings ask for it
 DECLARED_KIND_COUNT = 3  # ... or this many of them, however many phrasings it has (a hundred-phrasing intent)
 _WHEN_KINDS = frozenset({"date", "time", "day"})  # the kinds a date in a quote gives, if the entry answers "when"
+WHEN_EVIDENCE_PHRASINGS = 8  # phrasings from which none asking "when" says the entry does not answer it (a draft
+# has 3-5, asked of its sentences: too few to tell)
 NAME_MIN_LETTERS = 5  # shorter words are too alike across languages to call one a spelling of another
 NAME_SIMILARITY = 85  # rapidfuzz ratio from which an Azerbaijani-only word is a spelling of a source name
 MIN_TITLE_WORDS = 3  # a shorter title ("Energy") is a word readers use, not a reference to the brief
@@ -109,7 +111,7 @@ class BriefBot:
                 declared.add("bot")  # an assistant's entry about itself ("what is your name?"): it answers those
         stated = fact_kinds(entry.quote)  # the brief's words: the answer is ours ("Two things brought it…")
         phrasings = sum(len(text.questions) for _, text in brief.entry_texts(entry.id))
-        if phrasings >= MIN_PHRASINGS_PER_ENTRY and ever.isdisjoint(_WHEN_KINDS):
+        if phrasings >= WHEN_EVIDENCE_PHRASINGS and ever.isdisjoint(_WHEN_KINDS):
             # A date in the quote that none of many phrasings asks about dates something else: "as I have written
             # in The National Interest, only Russia and Armenia refused to abide by the December 1991 Alma-Ata
             # Declaration" does not say when the article came out.
@@ -203,9 +205,9 @@ class BriefBot:
             return early
         # A forced language (/lang, --lang) is the reply's; the words are matched in the language they are in.
         words = self.language_of(text, default=None) or lang if language is not None else lang
-        matched = self._refer_to_titles(text)
-        decision = self.decide(matched, brief_id, words, focus=focus, exclude=exclude)
-        part = question_part(matched)
+        decision = self.decide(self._refer_to_titles(text), brief_id, words, focus=focus, exclude=exclude)
+        part = question_part(text)
+        part = part and self._refer_to_titles(part)
         if decision.outcome != "answer" and part and focus is None:
             # "I'm a student writing on the Caucasus, quickly: what's the first context?" - the lead-in is about
             # the reader, not the brief; the question after it may be answerable on its own.

@@ -71,7 +71,8 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Что сказал Путин?", "кого ещё цитирует автор?"), "answer", "huseynov"),
     (("which countries stepped in to supply europe with energy?", "who else supplies energy to europe?"), "answer",
      "energy-suppliers"),  # nothing else does: the same answer, never a wrong one
-    (("what did ukraine offer azerbaijan", "is that all?"), "answer", "gas-storage"),  # "is that all?" asks for more
+    (("did ukraine and azerbaijan sign any deals?", "did they sign deals with one another?"), "answer",
+     "ukraine-deals"),  # "one another" is no "another"
     # "which one?" asks which of the things the last answer named
     (("armenia was defeated in a war in 2020, wasn't it?", "which one?"), "answer", "karabakh"),
 ])
@@ -119,3 +120,15 @@ def test_follow_up_context_expires_after_idle_time(bot):
 @pytest.mark.parametrize("updated", [10**400, -10**400, float("nan"), "soon", True])
 def test_a_malformed_stored_clock_falls_back_to_zero(updated):
     assert Conversation.from_dict({"updated": updated}).updated == 0.0
+
+
+@pytest.mark.parametrize("more", ["is that all?", "tell me more", "anything else?"])
+def test_asking_for_more_shows_the_answers_paragraph(bot, more):
+    replies, state = talk(bot, "what did ukraine offer azerbaijan", more)
+    assert replies[-1].answered and state.shown_paragraph is not None
+
+
+def test_tell_me_more_after_not_said_follows_the_thing_just_asked_about(bot):
+    replies, state = talk(bot, "what did putin say", "how many people died when the plane was shot down?",
+                          "tell me more")
+    assert replies[1].kind == "not_said" and replies[-1].entry == "flight-8243"

@@ -131,6 +131,7 @@ def test_a_forced_language_is_the_replys_and_the_words_are_matched_in_their_own(
     ("Почему Азербайджан отворачивается от Москвы?", "roots"),  # ... in every language, not "what is the title"
     ("Azərbaycan niyə Moskvadan üz döndərir?", "roots"),
     ("tell me why azerbaijan is turning away from moscow", "roots"),
+    ("I'm a student of the region. Quick one: who wrote Why Azerbaijan Is Turning Away from Moscow?", "author"),
 ])
 def test_a_title_inside_a_question_names_the_brief(bot, question, entry):
     assert bot.ask(question).entry == entry

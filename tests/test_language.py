@@ -23,3 +23,8 @@ def test_the_language_of_a_question(bot, question, language):
 def test_a_question_in_a_language_we_do_not_speak_is_told_which_we_do(bot):
     reply = bot.ask("Qui a écrit cet article et quand a-t-il été publié ?")
     assert not reply.answered and reply.kind == "other_language"
+
+
+@pytest.mark.parametrize("question", ["komek et", "davam et", "etrafli izah et"])
+def test_azerbaijani_et_is_not_french(bot, question):
+    assert bot.ask(question).kind != "other_language"  # "et" ("do") is Azerbaijani as well as French

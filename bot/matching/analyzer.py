@@ -65,8 +65,8 @@ _HAS_TIME = re.compile(r"\b(era|during|since|ago)\b")
 # which an analysis gives throughout, in no fixed words: it is not checked. English asks it at the head of a
 # question, with a past auxiliary ("why did", "why were", "what was the reason"); Russian and Azerbaijani anywhere,
 # with a past verb ("а почему сбили?", "Ermənistanın iddiaları niyə bitdi?").
-_PAST_VERB = r"\w+(?:л|ла|ло|ли|лся|лась|лось|лись)\b"  # Russian past: сбили, отказалась
-_PAST_VERB_AZ = r"\w+(?:di|du|ib|ub|ibdir|ubdur|mis|mus|misdir|musdur)\b"  # folded: bitdi, qaldı, vurub
+_PAST_VERB = r"\w{3,}(?:л|ла|ло|ли|лся|лась|лось|лись)\b"  # Russian past: сбили, отказалась (not "если", "роли")
+_PAST_VERB_AZ = r"\w{3,}(?:di|du|ib|ub|ibdir|ubdur|mis|mus|misdir|musdur)\b"  # bitdi, qaldı, vurub (not "indi")
 _REASON = re.compile(r"^((and|so|but|ok|okay|then|also|just) )*(why|whys) (did|was|were|had|didnt|wasnt|werent)\b"
                      r"|^((and|so|but|ok|okay|then|also|just) )*how come \w+( \w+)? \w+ed\b"
                      r"|^((and|so|but|ok|okay|then|also|just) )*(why|whys) (is|are) \w+( \w+){0,2} being\b"
@@ -74,7 +74,7 @@ _REASON = re.compile(r"^((and|so|but|ok|okay|then|also|just) )*(why|whys) (did|w
                      rf"|\b(почему|зачем|отчего|по какой причине)\b.*\b{_PAST_VERB}"
                      rf"|\b(niye|ne ucun|neden(?! ibaret))\b.*\b{_PAST_VERB_AZ}"
                      rf"|\bsebebi? ne (idi|olub)\b")
-# A reason in an (English) quote or answer: a causal link ("because", "after Europe ended", "has led to", "the roots
+# A reason in an (English) quote: a causal link ("because", "after Europe ended", "has led to", "the roots
 # of ... lie in"). Loose on purpose: "why" is declined only when the entry gives no reason at all.
 _HAS_REASON = re.compile(r"\b(because|due to|owing to|thanks to|as a result|result of|resulted|led to|leads? to"
                          r"|leading to|caused?|causes|after|since|roots?|lies? in|so that|in order to|therefore|hence"
@@ -144,7 +144,7 @@ class Query:
 
 
 def fact_kinds(text: str) -> frozenset[str]:
-    """Which kinds of fact ('quantity', 'day', 'date', 'time', 'place', 'reason') a quote or answer states."""
+    """Which kinds of fact ('quantity', 'day', 'date', 'time', 'place', 'reason') a text (a quote) states."""
     folded = fold(text)
     kinds = set()
     if _HAS_PLACE.search(text):
@@ -220,8 +220,8 @@ def asked_about(words: list[str]) -> Iterator[str]:
             if start is not None:  # "what is the main religion", "what's his job": the noun phrase after it
                 # the noun phrase, to its head: "what is vasif huseynov's job" (the possessive is folded away)
                 rest = [w for w in words[start : start + 2 * COPULA_REACH] if w not in _DETERMINERS]
-                following = [] if not rest or rest[0] in STOP_WORDS else rest[:1] + [
-                    w for w in rest[1:COPULA_REACH] if not _VERB_FORM.search(w)]  # "what are growers worried about"
+                following = [] if not rest or rest[0] in STOP_WORDS else rest[:1] + [  # not "worried", "of"
+                    w for w in rest[1:COPULA_REACH] if w not in STOP_WORDS and not _VERB_FORM.search(w)]
         elif word in _EVENT_AUXILIARY and i == 0:
             # "did russia apologise for …?", "has armenia dropped its claims?": whether something happened, so its
             # verb too (a paraphrase meets the knowledge through the lexicon: "drop" is "end")

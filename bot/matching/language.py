@@ -29,7 +29,7 @@ AZ_WORDS = frozenset(
 # Frequent words of other languages that neither English nor Azerbaijani use, for "not a language we speak".
 _FOREIGN_WORDS = frozenset(
     """der die das und ist nicht wer wie warum was ein eine ich sie wir mit auf fur für hat haben wurde werden sich
-    le la les est qui quoi pourquoi une des du avec pour dans ce cette cet ces et ete quand quel quelle combien ou
+    le la les est qui quoi pourquoi une des du avec pour dans ce cette cet ces ete quand quel quelle combien ou
     au aux sur nous vous ils elles leur sont ont se pas
     el los las es quien quién que qué por porque una con para como cuando donde
     il lo gli che chi perche perché sono della
