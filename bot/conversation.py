@@ -23,6 +23,10 @@ _ORDINALS = {
     "первый": 1, "первая": 1, "второй": 2, "вторая": 2, "третий": 3, "третья": 3, "четвертый": 4, "четвертая": 4,
     "пятый": 5, "пятая": 5, "birinci": 1, "ikinci": 2, "ucuncu": 3, "dorduncu": 4, "besinci": 5,
 }
+# Other forms of the ordinals ("а второе?", "bəs ikincisi?"), read as the base form the knowledge asks with
+_ORDINAL_FORMS = {"первое": "первый", "второе": "второй", "третье": "третий", "четвертое": "четвертый",
+                  "пятое": "пятый", "birincisi": "birinci", "ikincisi": "ikinci", "ucuncusu": "ucuncu",
+                  "dorduncusu": "dorduncu", "besincisi": "besinci"}
 _ORDINAL_WORD = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 _PICK = re.compile(r"^(?:(\d)|(?:the )?(first|second|third|1st|2nd|3rd)(?: one)?|yes|yeah|yep|sure|ok|да|ага|beli|he)$")
 _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( that| so)?|says who|proof|"
@@ -111,7 +115,7 @@ def respond(
     """Answer one message in a conversation; return the reply and the chat's new state."""
     state = state.fresh(now)
     lang = language or state.language
-    folded = fold(text) if isinstance(text, str) else ""
+    folded = " ".join(_ORDINAL_FORMS.get(w, w) for w in fold(text).split()) if isinstance(text, str) else ""
     words = folded.split()
     reply, asked = None, None  # asked: the whole question behind a follow-up's answer, kept for the next one
     shown = None  # the paragraph shown whole by this reply, or kept by "source?"
@@ -131,7 +135,8 @@ def respond(
             moved = reply and reply.entry and reply.entry != state.last_entry[1]
             entry = bot.knowledge.find_entry(state.last_entry[0], reply.entry) if moved else None
             asked = entry.questions[0] if entry else state.last_question  # the question the answer now stands for
-    elif words and len(words) <= MAX_FOLLOW_UP_WORDS and _FOLLOW_UP.search(folded):
+    elif words and len(words) <= MAX_FOLLOW_UP_WORDS and (
+            _FOLLOW_UP.search(folded) or _ELSE.search(folded) or _bare_ordinal(words)):
         reply, asked = _something_else(bot, state, text, folded, lang) or _follow_up(bot, state, text, words, lang)
     if reply is None:
         reply = bot.ask(text, state.brief_id, lang)
@@ -149,6 +154,7 @@ _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|поче
                           r"|^(who|кто) (is|was|are|were|такой|такая|такие|он|она|они) ?(he|she|they|it|that|this)?$"
                           r"|^(o )?kimdir$|^kimdir o$")
 _ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|другой|другие|другого|basqa|diger)\b")
+BARE_ORDINAL_WORDS = 3  # "birincisi nədir?", "what's the third?": an ordinal and a word or two
 LIST_ITEM_WORDS = 12  # words of the last question an ordinal is tried with: bounds the work one message can cause
 SUBJECT_TERMS = 2  # a follow-up needs this many words of its own to be a question of its own
 WHOLE_QUESTION_WORDS = 4  # "so what happened to armenia after that" is a whole question, "nə yazıb?" is not
@@ -192,6 +198,12 @@ def _own_terms(bot, text: str, lang: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(hard or [s for s, _ in content]))
 
 
+def _bare_ordinal(words: list[str]) -> bool:
+    """"Birincisi nədir?", "the third?": an ordinal with hardly anything else names an item of the last list; "the
+    fifth context then?" names its own."""
+    return len(words) <= BARE_ORDINAL_WORDS and not _ORDINALS.keys().isdisjoint(words)
+
+
 def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str | None) -> tuple[Reply, str | None]:
     """A short message that may lean on the last answer: (reply, the whole question it was answered as)."""
     folded = " ".join(words)
@@ -209,7 +221,7 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
     combined = replace(bot.ask(whole, state.brief_id, lang or bot.language_of(text), focus=text), question=text)
     if any(w in _ORDINALS for w in words) and last is not None and combined.entry == last.id:
         # "and the second?" names an item of the list the last answer gave, never that answer again
-        item = _list_item(bot, state, subject, words, lang)
+        item = _list_item(bot, state, subject, words, lang, text)
         if item is not None:
             return item
         if alone.answered and not _leans_on(bot, _own_terms(bot, subject, lang), alone):
@@ -250,8 +262,10 @@ def _something_else(bot, state: Conversation, text: str, folded: str,
     but the last answer's; None when it is no such question, or nothing else answers it."""
     if state.last_entry is None or not _ELSE.search(folded):
         return None
-    asked = _ELSE.sub(" ", folded)
-    reply = bot.ask(asked, state.brief_id, lang or bot.language_of(text), exclude=frozenset({state.last_entry[1]}))
+    asked, language = _ELSE.sub(" ", folded), lang or bot.language_of(text)
+    reply = bot.ask(asked, state.brief_id, language, exclude=frozenset({state.last_entry[1]}))
+    if not reply.answered:  # nothing else: what the brief does say of it ("what else won't the kremlin tolerate?")
+        reply = bot.ask(asked, state.brief_id, language)
     return (replace(reply, question=text), None) if reply.answered else None
 
 
@@ -308,7 +322,7 @@ def _about_the_brief(bot, state: Conversation, text: str, lang: str | None) -> R
 COMMON_WORD_WEIGHT = math.log(2)  # the IDF of a word half the entries use: it tells no list's items apart
 
 
-def _list_item(bot, state: Conversation, subject: str, words: list[str], lang: str | None):
+def _list_item(bot, state: Conversation, subject: str, words: list[str], lang: str | None, text: str):
     """The best answer to the ordinal with one word of the last question ("второй" + "контекстов"), not the last."""
     ordinal = next(w for w in words if w in _ORDINALS)
     best = None
@@ -323,7 +337,7 @@ def _list_item(bot, state: Conversation, subject: str, words: list[str], lang: s
         if (reply.answered and reply.entry != state.last_entry[1] and _leans_on(bot, own, reply)
                 and (best is None or reply.score > best.score)):
             best = reply
-    return (replace(best, question=" ".join(words)), f"{ordinal} {subject}") if best else None
+    return (replace(best, question=text), f"{ordinal} {subject}") if best else None
 
 
 def _explains_better(bot, own: tuple[str, ...], alone: Reply, combined: Reply) -> bool:

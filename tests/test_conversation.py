@@ -73,6 +73,11 @@ def talk(bot, *lines: str, now: float = 0.0):
      "energy-suppliers"),  # nothing else does: the same answer, never a wrong one
     (("did ukraine and azerbaijan sign any deals?", "did they sign deals with one another?"), "answer",
      "ukraine-deals"),  # "one another" is no "another"
+    (("neçə kontekst var?", "birincisi nədir?"), "answer", "first-context"),  # an ordinal's other forms
+    (("Сколько контекстов?", "а второе?"), "answer", "not-sovereign"),
+    (("Kreml keçmiş sovet məkanında nəyə dözmür?", "Beşinci kontekst nədir bəs?"), "not_said", "fifth-context"),
+    (("what does the kremlin not tolerate?", "what else won't the Kremlin tolerate?"), "answer",
+     "sphere-of-influence"),  # nothing else: what the brief does say of it
     # "which one?" asks which of the things the last answer named
     (("armenia was defeated in a war in 2020, wasn't it?", "which one?"), "answer", "karabakh"),
 ])
@@ -132,3 +137,9 @@ def test_tell_me_more_after_not_said_follows_the_thing_just_asked_about(bot):
     replies, state = talk(bot, "what did putin say", "how many people died when the plane was shot down?",
                           "tell me more")
     assert replies[1].kind == "not_said" and replies[-1].entry == "flight-8243"
+
+
+def test_an_ordinal_follow_up_keeps_the_readers_words(bot):
+    """The reply to "and the third?" is to "and the third?", not to a rebuilt or folded question."""
+    replies, _ = talk(bot, "how many contexts are there?", "and the third?")
+    assert replies[-1].question == "and the third?" and replies[-1].entry in ("alma-ata", "national-interest")
