@@ -137,7 +137,8 @@ def respond(
             asked = entry.questions[0] if entry else state.last_question  # the question the answer now stands for
     elif words and len(words) <= MAX_FOLLOW_UP_WORDS and (
             _FOLLOW_UP.search(folded) or _ELSE.search(folded) or _bare_ordinal(words)):
-        reply, asked = _something_else(bot, state, text, folded, lang) or _follow_up(bot, state, text, words, lang)
+        reply, asked = (_something_else(bot, state, text, folded, lang) or _whose_words(bot, state, text, folded, lang)
+                        or _follow_up(bot, state, text, words, lang))
     if reply is None:
         reply = bot.ask(text, state.brief_id, lang)
     return reply, replace(_remember(state, reply, asked or text, now), shown_paragraph=shown)
@@ -155,6 +156,10 @@ _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|поче
                           r"|^(o )?kimdir$|^kimdir o$")
 _ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|другой|другие|другого|basqa|diger)\b")
 BARE_ORDINAL_WORDS = 3  # "birincisi nədir?", "what's the third?": an ordinal and a word or two
+# "Who said that?" / "кто это написал?" / "bunu kim deyib?": whose words the last answer is
+_WHO_SAID = re.compile(r"^(and |а |bes )?(who|кто)( это)? (said|wrote|says|writes|claims|argues|сказал|написал|говорит"
+                       r"|пишет|утверждает)( (that|it|this|so))?$|^(bes )?(bunu|onu) kim (deyib|yazib|dedi|yazdi)$")
+_ATTRIBUTED = re.compile(r"\b(said|says|wrote|writes|written|according to|argued|argues|noted|told)\b", re.IGNORECASE)
 LIST_ITEM_WORDS = 12  # words of the last question an ordinal is tried with: bounds the work one message can cause
 SUBJECT_TERMS = 2  # a follow-up needs this many words of its own to be a question of its own
 WHOLE_QUESTION_WORDS = 4  # "so what happened to armenia after that" is a whole question, "nə yazıb?" is not
@@ -307,6 +312,18 @@ def _not_said_more(bot, state: Conversation, last, text: str, lang: str | None) 
     related = tuple(bot.suggestion(brief, r, language) for r in (brief.entry(i) for i in last.related) if r)
     return Reply(question=text, kind="not_said", answer=say("not_said.detail", language), suggestions=related[:1],
                  language=language)
+
+
+def _whose_words(bot, state: Conversation, text: str, folded: str, lang: str | None) -> tuple[Reply, None] | None:
+    """"Who said that?" of the author's own analysis (its quote attributes it to no one): the byline entry that names
+    the author. None otherwise: a quote of Putin or Huseynov names its speaker itself."""
+    last = bot.knowledge.find_entry(*state.last_entry) if state.last_entry else None
+    if last is None or not _WHO_SAID.match(folded) or _ATTRIBUTED.search(last.quote):
+        return None
+    brief = bot.knowledge.brief(state.last_entry[0])
+    author = next((e for e in brief.entries if e.paragraph == 0 and fold(e.quote) == fold(brief.author)), None)
+    reply = bot.entry_reply(brief.id, author.id, text, language=_reply_language(bot, text, lang)) if author else None
+    return (reply, None) if reply else None
 
 
 def _about_the_brief(bot, state: Conversation, text: str, lang: str | None) -> Reply | None:

@@ -78,6 +78,10 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Kreml keçmiş sovet məkanında nəyə dözmür?", "Beşinci kontekst nədir bəs?"), "not_said", "fifth-context"),
     (("what does the kremlin not tolerate?", "what else won't the Kremlin tolerate?"), "answer",
      "sphere-of-influence"),  # nothing else: what the brief does say of it
+    # "who said that?" of the author's own analysis is the author; a quote names its own speaker
+    (("what does baku want from moscow?", "who said that?"), "answer", "author"),
+    (("Bakı Moskvadan nə istəyir?", "bunu kim deyib?"), "answer", "author"),
+    (("what did putin say about soldiers?", "who said that?"), "answer", "putin-rule"),
     # "which one?" asks which of the things the last answer named
     (("armenia was defeated in a war in 2020, wasn't it?", "which one?"), "answer", "karabakh"),
 ])

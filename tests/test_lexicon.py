@@ -23,6 +23,8 @@ def test_every_family_is_a_tuple_of_distinct_words():
     ("short of cash", "revenue"),
     ("у москвы нет денег", "revenue"),
     ("what set it off", "trigger"),
+    ("what was the straw that broke the camel's back", "trigger"),  # idioms are word families too
+    ("moscow's energy money went up in smoke", "lost"),
     ("baku has beef with moscow", "angry"),
     ("Qaz anbarları", "storage"),
 ])
