@@ -264,14 +264,15 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
 def _something_else(bot, state: Conversation, text: str, folded: str,
                     lang: str | None) -> tuple[Reply, None] | None:
     """"Who else is quoted?", "where else has he written?": the question without its "else", answered by any entry
-    but the last answer's; None when it is no such question, or nothing else answers it."""
+    but the last answer's, else as it stands (never joined to the last question: it asks of something else);
+    None when it is no such question."""
     if state.last_entry is None or not _ELSE.search(folded):
         return None
     asked, language = _ELSE.sub(" ", folded), lang or bot.language_of(text)
     reply = bot.ask(asked, state.brief_id, language, exclude=frozenset({state.last_entry[1]}))
     if not reply.answered:  # nothing else: what the brief does say of it ("what else won't the kremlin tolerate?")
         reply = bot.ask(asked, state.brief_id, language)
-    return (replace(reply, question=text), None) if reply.answered else None
+    return replace(reply, question=text), None
 
 
 def _more(bot, state: Conversation, text: str, language: str) -> tuple[Reply | None, bool]:
