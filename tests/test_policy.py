@@ -42,6 +42,8 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("Rusiyada nece azerbaycanli hebs olunub?", "quantity"),  # "neçə" (how many) typed without its letters
         ("when was kuzio's national interest piece published", "time"),  # the quote's date is the declaration's
         ("capital of norway?", "detail"),  # keywords: the head of "X of Y" is what is asked about
+        ("at what event or interview did putin say the old rule line", "detail"),  # "what X or Y": Y too
+        ("how tall is putin?", "quantity"),  # a measure: a figure the brief does not give
         ("did russia ever apologise for shooting down the plane", "detail"),  # did it happen? the brief never says
         ("Извинилась ли Россия за сбитый самолёт?", "detail"),
         ("Rusiya təyyarəyə görə üzr istəyibmi?", "detail"),
@@ -101,6 +103,7 @@ def test_an_entry_answers_the_kind_of_fact_its_phrasings_ask_for(write_kb):
 
 
 @pytest.mark.parametrize("typed, repaired", [
+    ("event", {"event"}),  # another form of the knowledge's "events", not a typo of "even"
     ("happend", {"happen", "happened"}),  # a function word typed wrong still reads as one
     ("type", {"type"}),  # a four-letter word is never repaired: "what type" asks for a kind, "live" is not "like"
     ("live", {"live"}),
@@ -405,3 +408,7 @@ def test_what_do_you_think_asks_the_bot_not_a_holder_of_views():
 
     assert opinion_holder("what do you think about the crisis") is None
     assert opinion_holder("what does the EU think about it") == "eu"
+
+
+def test_a_form_of_a_knowledge_word_is_not_repaired_into_another_word(bot):
+    assert bot.ask("What event brought the crisis to the forefront?").entry == "triggers"

@@ -22,7 +22,7 @@ CORRECTION_CACHE = 50_000  # distinct unknown words whose repair is remembered (
 
 # Question types, on folded text, in English, Russian and Azerbaijani (folded: "nə qədər" -> "ne qeder").
 _QUANTITY = re.compile(
-    r"\bhow (many|much|big|large|long|far|often|old)\b"
+    r"\bhow (many|much|big|large|long|far|often|old|tall|high|heavy|wide|rich|fast)\b"
     r"|\b(what|which) (percentage|percent|share|proportion|number|amount|volume|figure|price|value)\b"
     r"|\b(number|amount|volume|value|cost|price) of\b|\bhow many\b|\bbcm\b|\b(billion|million)s?\b"
     r"|\bсколько\b|\bnece (nefer|adam|insan|dene|milyon|milyard|faiz)\b"
@@ -229,7 +229,7 @@ def asked_about(words: list[str]) -> Iterator[str]:
     """
     for i, word in enumerate(words):
         if word in _WHAT and i + 1 < len(words):
-            following = words[i + 1 : i + 2]
+            following = words[i + 1 : i + 2] + words[i + 3 : i + 4] * (words[i + 2 : i + 3] == ["or"])  # "what X or Y"
             # ("what's" folds to "what": the "'s" goes with possessives, so "what the/his X" is "what is")
             start = i + 2 if following[0] in _COPULA else i + 1 if following[0] in _DETERMINERS else None
             if start is not None:  # "what is the main religion", "what's his job": the noun phrase after it
@@ -346,6 +346,8 @@ class Analyzer:
         """Repair a typo by snapping an unknown word to the closest knowledge or function word, if close enough."""
         if word in self.vocab or word in STOP_WORDS or len(word) < MIN_REPAIR_LETTERS or not word.isalpha():
             return word
+        if not any_stems(word).isdisjoint(self.vocab_stems):
+            return word  # another form of a knowledge word ("event" where it says "events"), not a typo of "even"
         return self._repair(word)
 
     def model_terms(
