@@ -126,10 +126,6 @@ _AZ_HOW_MANY_PLAIN = re.compile(r"\bnece (?!\w+ (ver|et|ed|ol|el)\w*\b)(?!\w*(ib
                                 r"|sin|siniz|im|iq|uq|maq|mek|magi|megi|maga|mege|ma|me)\b)\w{2,}")  # not "davranmağı"
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
-KEYWORD_WORDS = 3  # a question of this many words or fewer, without a question word, is keywords
-_ASKING_WORDS = frozenset("what when where why how who whom which did does do is are was were has have had can will "
-                          "would что кто где когда почему зачем как сколько какой какие какая каком ли "
-                          "ne kim harada niye nece hansi nedir kimdir neyi".split())  # folded
 COPULA_REACH = 3  # words after "what is" that may: a name of two words, then its head ("what is vasif huseynov's job")
 # A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.
 _BARE_QUESTION = {"time": "date", "date": "date"}
@@ -262,9 +258,6 @@ def asked_about(words: list[str]) -> Iterator[str]:
             following = [w for w in words[i + 1 : i + 4] if w not in STOP_WORDS][:1]  # "who wrote hamlet"
         elif words[i + 1 : i + 2] == ["of"] and word not in STOP_WORDS and all(w in _DETERMINERS for w in words[:i]):
             following = [word]  # a question of keywords: "capital of norway?", "the population of azerbaijan"
-        elif i == len(words) - 1 and 0 < i < KEYWORD_WORDS and _ASKING_WORDS.isdisjoint(words) and (
-                not _VERB_FORM.search(word)):
-            following = [word]  # keywords name their head last: "norway's fjords", "putin height"
         else:
             continue
         yield from following
