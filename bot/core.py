@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from bot.i18n import human_date, say
 from bot.knowledge.models import Brief, Entry, Knowledge
-from bot.matching.analyzer import Analyzer, any_stems, asked_kind, asks_about_the_bot, fact_kinds, opinion_holder
+from bot.matching.analyzer import Analyzer, asked_kind, asks_about_the_bot, fact_kinds
 from bot.matching.language import DEFAULT_LANGUAGE, detect
 from bot.matching.policy import MAX_SUGGESTIONS, Decision, decide
 from bot.matching.scorer import Candidate, Scorer
@@ -32,12 +32,6 @@ _QUESTION_WORDS = frozenset("what which who whom whose when where why how "
                             "что какой какая какие кто когда где почему зачем как сколько "
                             "ne nece niye kim harada hansi".split())  # folded
 MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
-# A speaker in a quote: up to three words before a verb of saying or viewing ("as putin recently said")
-_SPOKEN = re.compile(r"((?:\w+ ){1,3})(say|says|said|told|tells|wrote|writes|written|argue|argues|argued|believe"
-                     r"|believes|believed|view|views|viewed|call|calls|called|warn|warns|warned|claim|claims|claimed|estimate"
-                     r"|estimates|estimated|note|notes|noted|insist|insists|insisted)\b|according to ((?:\w+ ?){1,3})")
-_READER_NAMES = ("author", "writer", "brief", "article", "piece", "text", "he")  # the brief's own voice
-SPEAKER_PREFIX = 4  # "russia" names the "russians" whose view the brief gives: a shared start of this many letters
 
 
 def question_part(text: str) -> str | None:
@@ -94,7 +88,6 @@ class BriefBot:
         if checks:
             model.checks = None  # not cached: thousands of questions the warm start never needs
         self._facts = {(b.id, e.id): self._fact_kinds(b, e) for b in knowledge.briefs for e in b.entries}
-        self._speakers = self._speakers_of(knowledge)
 
     def fact_kinds(self, brief_id: str, entry_id: str) -> frozenset[str]:
         """The kinds of fact an entry gives: 'quantity', 'day', 'date', 'time', 'place', 'reason', and 'bot' for an
@@ -124,23 +117,6 @@ class BriefBot:
             # Declaration" does not say when the article came out.
             stated -= _WHEN_KINDS
         return stated | declared
-
-    def _speaks(self, word: str) -> bool:
-        """Whether the knowledge gives this one's words or views ("russia": the Russians' view of their neighbours)."""
-        return any(s.startswith(w) or w.startswith(s) for w in any_stems(word) for s in self._speakers
-                   if min(len(s), len(w)) >= SPEAKER_PREFIX or s == w)
-
-    @staticmethod
-    def _speakers_of(knowledge: Knowledge) -> frozenset[str]:
-        """The stems of those whose words or views the knowledge gives: a name or noun just before "said", "wrote",
-        "view(ed)" in a quote ("As Putin recently said", "Russian leaders do not view"), and each brief's author."""
-        found: set[str] = set(_READER_NAMES)
-        for b in knowledge.briefs:
-            found.update(fold(b.author).split())
-            for e in b.entries:
-                for match in _SPOKEN.finditer(fold(e.quote)):
-                    found.update(w for w in (match.group(1) or match.group(3)).split() if w not in STOP_WORDS)
-        return frozenset(s for w in found for s in any_stems(w))
 
     @staticmethod
     def _language_words(knowledge: Knowledge) -> tuple[frozenset[str], frozenset[str]]:
@@ -264,15 +240,10 @@ class BriefBot:
             # Москвы?"), not what the title is: the entry whose quote is the title does not answer it
             ranked = [c for c in ranked if fold(c.entry.quote) not in self._titles]
         stems = self.support_stems(text, language)
-        decision = decide(query, ranked, self.scorer.thresholds, lambda c: self._facts[(c.brief.id, c.entry.id)],
-                          lambda c: (self.support.share(stems, c.brief.id, c.entry.id),
-                                     self.support.information(stems, c.brief.id, c.entry.id)),
-                          min_support=lambda c: self.support.floor_for(c.brief.id, c.entry.id))
-        holder = opinion_holder(text)
-        if decision.outcome == "answer" and holder and not self._speaks(holder):
-            # "what does the EU make of it?": the brief gives the views of those it quotes or describes, no one else's
-            return Decision("not_said", decision.candidates[:1], "detail")
-        return decision
+        return decide(query, ranked, self.scorer.thresholds, lambda c: self._facts[(c.brief.id, c.entry.id)],
+                      lambda c: (self.support.share(stems, c.brief.id, c.entry.id),
+                                 self.support.information(stems, c.brief.id, c.entry.id)),
+                      min_support=lambda c: self.support.floor_for(c.brief.id, c.entry.id))
 
     def support_stems(self, text: str, language: str) -> tuple[str, ...]:
         """The stems the support check weighs: a function word no entry uses ("lol", "besides") says nothing of

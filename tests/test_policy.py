@@ -390,25 +390,5 @@ def test_function_words_and_verb_forms_are_not_the_unknown_thing_asked_about(que
 
     asked = list(asked_about(fold(question).split()))
     assert not {"worried", "less", "after"} & set(asked) and all(w not in STOP_WORDS for w in asked)
-
-
-@pytest.mark.parametrize("question, answered", [
-    ("What does the EU think about Azerbaijan's dispute with Russia?", False),  # the brief gives no EU view
-    ("what does the EU make of azerbaijan drifting away from moscow", False),
-    ("what does putin think about russian soldiers", True),  # the brief quotes Putin
-    ("what did huseynov say about russia", True),
-    ("what does russia think of its neighbours", True),  # "Russians have viewed…", "Russian leaders do not view…"
-])
-def test_a_view_is_given_only_for_those_the_brief_quotes_or_describes(bot, question, answered):
-    assert bot.ask(question).answered is answered
-
-
-def test_what_do_you_think_asks_the_bot_not_a_holder_of_views():
-    from bot.matching.analyzer import opinion_holder
-
-    assert opinion_holder("what do you think about the crisis") is None
-    assert opinion_holder("what does the EU think about it") == "eu"
-
-
 def test_a_form_of_a_knowledge_word_is_not_repaired_into_another_word(bot):
     assert bot.ask("What event brought the crisis to the forefront?").entry == "triggers"

@@ -168,21 +168,6 @@ def any_stems(word: str) -> set[str]:
     return {stem_word(word, "en"), stem_word(word, "az")}
 
 
-# "What does the EU think of it?", "how does Turkey see the row?": whose view is asked for
-_OPINION = re.compile(r"^((so|and|but|ok) )?(what|how) (does|do|did) (the )?(\w+(?: \w+)?) "
-                      r"(think|feel|make of|say about|believe|view|see|thinks)\b")
-
-
-_PERSONS_IN_THE_CHAT = frozenset("i you we u ya yall".split())
-
-
-def opinion_holder(text: str) -> str | None:
-    """The one whose view an English question asks for ("the EU" in "what does the EU make of it?"), or None."""
-    match = _OPINION.match(fold(text)[:MAX_FOLDED_CHARS])
-    holder = match.group(6).split()[-1] if match else None
-    return None if holder in _PERSONS_IN_THE_CHAT else holder  # "what do you think of it?" asks the bot
-
-
 def asks_about_the_bot(text: str) -> bool:
     """A question to the bot itself ("what's your name?", "кто ты?"), not about what it knows."""
     return bool(_ABOUT_BOT.search(fold(text)[:MAX_FOLDED_CHARS]))
