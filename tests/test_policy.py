@@ -390,5 +390,7 @@ def test_function_words_and_verb_forms_are_not_the_unknown_thing_asked_about(que
 
     asked = list(asked_about(fold(question).split()))
     assert not {"worried", "less", "after"} & set(asked) and all(w not in STOP_WORDS for w in asked)
+
+
 def test_a_form_of_a_knowledge_word_is_not_repaired_into_another_word(bot):
     assert bot.ask("What event brought the crisis to the forefront?").entry == "triggers"
