@@ -159,7 +159,8 @@ BARE_ORDINAL_WORDS = 3  # "birincisi nədir?", "what's the third?": an ordinal a
 # "Who said that?" / "кто это написал?" / "bunu kim deyib?": whose words the last answer is
 _WHO_SAID = re.compile(r"^(and |а |bes )?(who|кто)( это)? (said|wrote|says|writes|claims|argues|сказал|написал|говорит"
                        r"|пишет|утверждает)( (that|it|this|so))?$|^(bes )?(bunu|onu) kim (deyib|yazib|dedi|yazdi)$")
-_ATTRIBUTED = re.compile(r"\b(said|says|wrote|writes|written|according to|argued|argues|noted|told)\b", re.IGNORECASE)
+_ATTRIBUTED = re.compile(r"\b(say|says|said|told|wrote|writes|written|argue|argues|argued|believes|believed|warned"
+                         r"|warns|claimed|claims|noted|insisted|insists|according to)\b", re.IGNORECASE)
 LIST_ITEM_WORDS = 12  # words of the last question an ordinal is tried with: bounds the work one message can cause
 SUBJECT_TERMS = 2  # a follow-up needs this many words of its own to be a question of its own
 WHOLE_QUESTION_WORDS = 4  # "so what happened to armenia after that" is a whole question, "nə yazıb?" is not
@@ -264,14 +265,17 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
 def _something_else(bot, state: Conversation, text: str, folded: str,
                     lang: str | None) -> tuple[Reply, None] | None:
     """"Who else is quoted?", "where else has he written?": the question without its "else", answered by any entry
-    but the last answer's, else as it stands (never joined to the last question: it asks of something else);
-    None when it is no such question."""
+    but the last answer's. When nothing else answers it, a question with a subject of its own is read as it stands,
+    never joined to the last question ("who else is quoted?" after the suppliers); None leaves one that leans on the
+    last answer ("what else did he say?") to the follow-up rules."""
     if state.last_entry is None or not _ELSE.search(folded):
         return None
     asked, language = _ELSE.sub(" ", folded), lang or bot.language_of(text)
     reply = bot.ask(asked, state.brief_id, language, exclude=frozenset({state.last_entry[1]}))
-    if not reply.answered:  # nothing else: what the brief does say of it ("what else won't the kremlin tolerate?")
-        reply = bot.ask(asked, state.brief_id, language)
+    if not reply.answered:
+        if _REFERS.search(asked) or not _own_terms(bot, asked, language):
+            return None
+        reply = bot.ask(asked, state.brief_id, language)  # "what else won't the kremlin tolerate?": what it does say
     return replace(reply, question=text), None
 
 

@@ -84,6 +84,8 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("what does baku want from moscow?", "who said that?"), "answer", "author"),
     (("Bakı Moskvadan nə istəyir?", "bunu kim deyib?"), "answer", "author"),
     (("what did putin say about soldiers?", "who said that?"), "answer", "putin-rule"),
+    (("what did putin say about soldiers?", "what else did he say?"), "answer", "putin-rule"),  # leans on it
+    (("what did putin say about soldiers?", "что ещё?"), "answer", "putin-rule"),
     # "which one?" asks which of the things the last answer named
     (("armenia was defeated in a war in 2020, wasn't it?", "which one?"), "answer", "karabakh"),
 ])
