@@ -102,15 +102,16 @@ class BriefBot:
         """
         declared: set[str] = set()
         ever: set[str | None] = set()  # every kind any phrasing asks for
+        phrasings = 0
         for _, text in brief.entry_texts(entry.id):  # each language's phrasings on their own
             asked = [asked_kind(q) for q in text.questions]
             ever.update(asked)
+            phrasings += len(asked)
             enough = max(1.0, min(DECLARED_KIND_SHARE * len(asked), DECLARED_KIND_COUNT))
             declared |= {k for k in set(asked) if k and asked.count(k) >= enough}
             if sum(map(asks_about_the_bot, text.questions)) >= enough:
                 declared.add("bot")  # an assistant's entry about itself ("what is your name?"): it answers those
         stated = fact_kinds(entry.quote)  # the brief's words: the answer is ours ("Two things brought it…")
-        phrasings = sum(len(text.questions) for _, text in brief.entry_texts(entry.id))
         if phrasings >= WHEN_EVIDENCE_PHRASINGS and ever.isdisjoint(_WHEN_KINDS):
             # A date in the quote that none of many phrasings asks about dates something else: "as I have written
             # in The National Interest, only Russia and Armenia refused to abide by the December 1991 Alma-Ata

@@ -87,17 +87,24 @@ def test_a_question_none_of_whose_words_the_knowledge_uses_is_declined(tiny_bot)
     assert reply.kind == "decline" and not reply.suggestions
 
 
-def test_an_entry_answers_the_kind_of_fact_its_phrasings_ask_for(write_kb):
-    """'How many calories…?' phrasings declare a quantity answer, though the answer text names no figure."""
+def _tiny_bot(write_kb, *, pears: str | None = None, apples: str | None = None):
+    """The tiny brief's bot, with the pears' (and the apples') phrasings replaced by a YAML list's items."""
     from bot.core import BriefBot
     from bot.knowledge.loader import load_knowledge
     from tests.conftest import TINY_BRIEF
 
-    brief = TINY_BRIEF.replace(
-        'questions: ["When do pears ripen?", pear season, ripening pears, when are pears ready]',
-        'questions: ["How many pears ripen?", how many pears are ripe, how many ripe pears, pear count]',
-    )
-    bot = BriefBot(load_knowledge(write_kb({"tiny.yaml": brief})))
+    brief = TINY_BRIEF
+    for old, new in (('"When do pears ripen?", pear season, ripening pears, when are pears ready', pears),
+                     ('"Where do apples grow?", apple trees, what grows on trees, apples location', apples)):
+        if new is not None:
+            assert old in brief
+            brief = brief.replace(old, new)
+    return BriefBot(load_knowledge(write_kb({"tiny.yaml": brief})))
+
+
+def test_an_entry_answers_the_kind_of_fact_its_phrasings_ask_for(write_kb):
+    """'How many calories…?' phrasings declare a quantity answer, though the answer text names no figure."""
+    bot = _tiny_bot(write_kb, pears='"How many pears ripen?", how many pears are ripe, how many ripe pears, pear count')
     assert "quantity" in bot.fact_kinds("tiny", "pears")
     assert "quantity" not in bot.fact_kinds("tiny", "apples")
 
@@ -237,23 +244,11 @@ def test_a_why_question_an_entry_gives_the_reason_for_is_answered(bot, question,
     assert bot.ask(question).entry == entry
 
 
-
 def test_an_entrys_phrasings_declare_the_measure_they_ask_for(write_kb):
     """Phrasings that ask "what is the rate of…" declare a figure, as the same words in a question ask for one."""
-    from bot.core import BriefBot
-    from bot.knowledge.loader import load_knowledge
-    from tests.conftest import TINY_BRIEF
-
-    brief = TINY_BRIEF.replace(
-        'questions: ["When do pears ripen?", pear season, ripening pears, when are pears ready]',
-        'questions: ["What is the ripening rate of pears?", what is the pear rate, what rate do pears ripen at, '
-        'pear season]',
-    )
-    assert brief != TINY_BRIEF
-    bot = BriefBot(load_knowledge(write_kb({"tiny.yaml": brief})))
+    bot = _tiny_bot(write_kb, pears='"What is the ripening rate of pears?", what is the pear rate, '
+                                    'what rate do pears ripen at, pear season')
     assert "quantity" in bot.fact_kinds("tiny", "pears")
-
-
 
 
 def test_an_entry_asked_about_ever_new_things_gets_its_own_lower_support_floor(write_kb):
@@ -262,10 +257,7 @@ def test_an_entry_asked_about_ever_new_things_gets_its_own_lower_support_floor(w
     readers' questions (which name new apples too) are answered; pears keep the knowledge's floor."""
     import itertools
 
-    from bot.core import BriefBot
-    from bot.knowledge.loader import load_knowledge
     from bot.matching.support import FLOOR_RANGE
-    from tests.conftest import TINY_BRIEF
 
     kinds = "gala fuji braeburn jonagold honeycrisp pippin cortland macoun".split()
     places = "kent normandy oregon tyrol kashmir otago yakima hokkaido".split()
@@ -273,10 +265,7 @@ def test_an_entry_asked_about_ever_new_things_gets_its_own_lower_support_floor(w
     apples = ", ".join(f"{k} apples {f} {p}" for k, p, f in zip(kinds, places, farms, strict=True))
     leads = "when why how where so and then but also really now please tell say ok".split()
     pears = ", ".join(f"{a} {b} do pears ripen in autumn" for a, b in itertools.permutations(leads, 2))
-    brief = TINY_BRIEF.replace('["Where do apples grow?", apple trees, what grows on trees, apples location]',
-                               f"[{apples}]")
-    brief = brief.replace('["When do pears ripen?", pear season, ripening pears, when are pears ready]', f"[{pears}]")
-    support = BriefBot(load_knowledge(write_kb({"tiny.yaml": brief}))).support
+    support = _tiny_bot(write_kb, pears=pears, apples=apples).support
     assert FLOOR_RANGE[0] <= support.floor_for("tiny", "apples") < support.floor
     assert support.floor_for("tiny", "pears") == support.floor
 
@@ -302,15 +291,8 @@ def test_only_small_numbers_are_a_bare_number_not_a_question_of_function_words(k
 
 def test_an_entry_whose_phrasings_ask_about_the_bot_answers_questions_to_the_bot(write_kb):
     """An assistant's knowledge may have an entry about itself: its phrasings say so, and it answers them."""
-    from bot.core import BriefBot
-    from bot.knowledge.loader import load_knowledge
-    from tests.conftest import TINY_BRIEF
-
-    brief = TINY_BRIEF.replace(
-        'questions: ["When do pears ripen?", pear season, ripening pears, when are pears ready]',
-        'questions: ["What is your name?", "what\'s your name", "tell me your name", "your name please"]',
-    )
-    bot = BriefBot(load_knowledge(write_kb({"tiny.yaml": brief})))
+    bot = _tiny_bot(write_kb, pears='"What is your name?", "what\'s your name", "tell me your name", '
+                                    '"your name please"')
     assert "bot" in bot.fact_kinds("tiny", "pears") and "bot" not in bot.fact_kinds("tiny", "apples")
     decision = bot.decide("what was your name again", None, "en")
     assert (decision.outcome, decision.best.entry.id) == ("answer", "pears")

@@ -67,9 +67,10 @@ _HAS_TIME = re.compile(r"\b(era|during|since|ago)\b")
 # with a past verb ("а почему сбили?", "Ermənistanın iddiaları niyə bitdi?").
 _PAST_VERB = r"\w{3,}(?:л|ла|ло|ли|лся|лась|лось|лись)\b"  # Russian past: сбили, отказалась (not "если", "роли")
 _PAST_VERB_AZ = r"\w{3,}(?:di|du|ib|ub|ibdir|ubdur|mis|mus|misdir|musdur)\b"  # bitdi, qaldı, vurub (not "indi")
-_REASON = re.compile(r"^((and|so|but|ok|okay|then|also|just) )*(why|whys) (did|was|were|had|didnt|wasnt|werent)\b"
-                     r"|^((and|so|but|ok|okay|then|also|just) )*how come \w+( \w+)? \w+ed\b"
-                     r"|^((and|so|but|ok|okay|then|also|just) )*(why|whys) (is|are) \w+( \w+){0,2} being\b"
+_LEAD_IN = r"^((and|so|but|ok|okay|then|also|just) )*"  # "so why did…", "and how come…": the question's head
+_REASON = re.compile(rf"{_LEAD_IN}(why|whys) (did|was|were|had|didnt|wasnt|werent)\b"
+                     rf"|{_LEAD_IN}how come \w+( \w+)? \w+ed\b"
+                     rf"|{_LEAD_IN}(why|whys) (is|are) \w+( \w+){{0,2}} being\b"
                      r"|\b(what|which) (was|were) the (main |real )?(reasons?|causes?|motives?)\b"
                      rf"|\b(почему|зачем|отчего|по какой причине)\b.*\b{_PAST_VERB}"
                      rf"|\b(niye|ne ucun|neden(?! ibaret))\b.*\b{_PAST_VERB_AZ}"
