@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from bot.i18n import human_date, say
@@ -25,6 +26,8 @@ DECLARED_KIND_COUNT = 3  # ... or this many of them, however many phrasings it h
 _WHEN_KINDS = frozenset({"date", "time", "day"})  # the kinds a date in a quote gives, if the entry answers "when"
 WHEN_EVIDENCE_PHRASINGS = 8  # phrasings from which none asking "when" says the entry does not answer it (a draft
 # has 3-5, asked of its sentences: too few to tell)
+OPEN_SLOT_SHARE = 0.1  # an entry expects words nobody else uses if this share of its phrasings name one ...
+OPEN_SLOT_COUNT = 3  # ... and at least this many do: one stray word (a typo, an inflection) is no pattern
 NAME_MIN_LETTERS = 5  # shorter words are too alike across languages to call one a spelling of another
 NAME_SIMILARITY = 85  # rapidfuzz ratio from which an Azerbaijani-only word is a spelling of a source name
 MIN_TITLE_WORDS = 3  # a shorter title ("Energy") is a word readers use, not a reference to the brief
@@ -87,22 +90,26 @@ class BriefBot:
         self.support = Support(knowledge, self.analyzer, calibration)
         if checks:
             model.checks = None  # not cached: thousands of questions the warm start never needs
-        self._facts = {(b.id, e.id): self._fact_kinds(b, e) for b in knowledge.briefs for e in b.entries}
+        counts = self.analyzer.stem_counts(knowledge)
+        self._facts = {(b.id, e.id): self._fact_kinds(b, e, counts) for b in knowledge.briefs for e in b.entries}
 
     def fact_kinds(self, brief_id: str, entry_id: str) -> frozenset[str]:
-        """The kinds of fact an entry gives: 'quantity', 'day', 'date', 'time', 'place', 'reason', and 'bot' for an
+        """The kinds of fact an entry gives: 'quantity', 'day', 'date', 'time', 'place', 'reason', 'detail' (see
+        _fact_kinds), and 'bot' for an
         entry about the bot itself."""
         return self._facts.get((brief_id, entry_id), frozenset())
 
-    def _fact_kinds(self, brief: Brief, entry: Entry) -> frozenset[str]:
+    def _fact_kinds(self, brief: Brief, entry: Entry, counts: Counter) -> frozenset[str]:
         """The kinds of fact an entry gives: those its quote states, and those its own phrasings ask for.
 
         The phrasings are the knowledge author's word on what the entry answers: an entry written for "how many
-        calories…?" answers a quantity even if its answer text names none.
+        calories…?" answers a quantity even if its answer text names none. An entry whose phrasings keep asking
+        about things no other text names ("what does *idiosyncratic* mean", "what does *paean* mean") gives
+        'detail': it expects a word the knowledge has never seen (`counts`: the texts that use each stem).
         """
         declared: set[str] = set()
         ever: set[str | None] = set()  # every kind any phrasing asks for
-        phrasings = 0
+        phrasings = own = 0
         for _, text in brief.entry_texts(entry.id):  # each language's phrasings on their own
             asked = [asked_kind(q) for q in text.questions]
             ever.update(asked)
@@ -111,6 +118,9 @@ class BriefBot:
             declared |= {k for k in set(asked) if k and asked.count(k) >= enough}
             if sum(map(asks_about_the_bot, text.questions)) >= enough:
                 declared.add("bot")  # an assistant's entry about itself ("what is your name?"): it answers those
+            own += sum(1 for q in text.questions if self.analyzer.names_its_own(q, counts))
+        if own >= max(OPEN_SLOT_COUNT, OPEN_SLOT_SHARE * phrasings):  # in all its languages: a slot, not a word
+            declared.add("detail")
         stated = fact_kinds(entry.quote)  # the brief's words: the answer is ours ("Two things brought it…")
         if phrasings >= WHEN_EVIDENCE_PHRASINGS and ever.isdisjoint(_WHEN_KINDS):
             # A date in the quote that none of many phrasings asks about dates something else: "as I have written

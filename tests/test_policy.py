@@ -270,6 +270,19 @@ def test_an_entry_asked_about_ever_new_things_gets_its_own_lower_support_floor(w
     assert support.floor_for("tiny", "pears") == support.floor
 
 
+def test_an_entry_asked_about_ever_new_things_answers_a_thing_the_knowledge_never_names(write_kb):
+    """Most of the apples' phrasings ask which apple variety nobody else names; a reader's new variety is what that
+    entry expects, not a detail the brief lacks. Pears, asked in the knowledge's own words, get "not said"."""
+    kinds = "gala fuji braeburn jonagold honeycrisp pippin cortland macoun".split()
+    apples = ", ".join(f"what does {k} taste like" for k in kinds) + ", apple trees"
+    bot = _tiny_bot(write_kb, apples=apples)
+    assert "detail" in bot.fact_kinds("tiny", "apples")
+    assert "detail" not in bot.fact_kinds("tiny", "pears")
+    assert bot.analyzer.query("what does pinova taste like").unknown_kind == "pinova"
+    assert bot.ask("what does pinova taste like").entry == "apples"
+    assert bot.ask("which orchard do pears ripen in").kind == "not_said"
+
+
 def _decide(terms: tuple[str, ...], confidence: float, knowledge):
     from bot.matching.analyzer import Query
     from bot.matching.policy import decide

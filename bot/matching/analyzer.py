@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -264,15 +265,8 @@ class Analyzer:
                 words = frozenset(stem(w) for w in variant if w not in STOP_WORDS)
                 self.alias_words[canonical] = self.alias_words.get(canonical, frozenset()) | words
         vocab: set[str] = set()
-        for brief in knowledge.briefs:
-            texts = [brief.title, brief.author, brief.summary, *(p.text for p in brief.paragraphs)]
-            texts += [c.title for c in brief.contexts]
-            for e in brief.entries:
-                for _, text in brief.entry_texts(e.id):
-                    texts += [*text.questions, *text.keywords, text.answer]
-                texts.append(e.quote)
-            for t in texts:
-                vocab.update(fold(t).split())
+        for t in self.texts(knowledge):
+            vocab.update(fold(t).split())
         for variant in self.aliases:
             vocab.update(variant)
         self.vocab = frozenset(w for w in vocab if w not in STOP_WORDS)
@@ -285,6 +279,22 @@ class Analyzer:
         # ("happend" -> "happen"; four-letter words are not repaired at all: "live" is not a typo of "like")
         self._vocab_list = sorted(self.vocab | set(self._function_words))
         self._repair = lru_cache(maxsize=CORRECTION_CACHE)(self._nearest)
+
+    @staticmethod
+    def texts(knowledge: Knowledge) -> Iterator[str]:
+        """Every text of the knowledge: titles, author, summaries, paragraphs, and each entry's texts."""
+        for brief in knowledge.briefs:
+            yield from (brief.title, brief.author, brief.summary, *(p.text for p in brief.paragraphs))
+            yield from (c.title for c in brief.contexts)
+            for e in brief.entries:
+                for _, text in brief.entry_texts(e.id):
+                    yield from (*text.questions, *text.keywords, text.answer)
+                yield e.quote
+
+    @staticmethod
+    def stem_counts(knowledge: Knowledge) -> Counter:
+        """For each stem (in any of our languages), how many of the knowledge's texts use it."""
+        return Counter(s for t in Analyzer.texts(knowledge) for s in {s for w in fold(t).split() for s in any_stems(w)})
 
     @classmethod
     def _aliases(cls, knowledge: Knowledge) -> dict[tuple[str, ...], str]:
@@ -396,6 +406,15 @@ class Analyzer:
         if len(word) < 3 or not word.isalpha() or word in STOP_WORDS or word in self.soft:
             return False
         return not any(self._known(w) for w in self._alias([self.correct(word)]))
+
+    def names_its_own(self, question: str, counts: Counter) -> bool:
+        """Whether a phrasing of the knowledge asks about something no other text of it names ("what does
+        *idiosyncratic* mean"): `counts` holds, for each stem, how many of the knowledge's texts use it."""
+        for word in asked_about(strip_fillers(fold(question)[:MAX_FOLDED_CHARS]).split()[:MAX_WORDS]):
+            if (len(word) >= 3 and word.isalpha() and word not in STOP_WORDS and word not in self.soft
+                    and word not in self.canonical and all(counts[s] <= 1 for s in any_stems(word))):
+                return True
+        return False
 
     def unknown_kind(self, words: list[str]) -> str | None:
         """A word naming what is asked about that no text of the knowledge uses, or None."""

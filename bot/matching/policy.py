@@ -66,8 +66,10 @@ def decide(query: Query, ranked: list[Candidate], thresholds: Thresholds,
                      and support(c)[0] >= floor(c)), best)
         top = [best] + [c for c in top if c is not best]
     unmet = query.asks if query.asks and query.asks not in facts(best) else None
-    if not unmet and query.unknown_kind:
-        unmet = "detail"  # "which city ...?" where the knowledge never names a city: the brief cannot say
+    if not unmet and query.unknown_kind and "detail" not in facts(best):
+        # "which city ...?" where the knowledge never names a city: the brief cannot say (unless the entry's own
+        # phrasings keep naming new things, as "what does *idiosyncratic* mean" does: then a new word is expected)
+        unmet = "detail"
     if unmet:
         return Decision("not_said", (best,), unmet)
     tied = len(top) > 1 and top[1].brief.id != best.brief.id and best.confidence - top[1].confidence < TIE_MARGIN
