@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.i18n import say
+from bot.matching.language import is_language
 from bot.matching.text import STOP_WORDS, fold
 from bot.reply import Reply
 
@@ -27,6 +28,7 @@ _ORDINALS = {
 _ORDINAL_FORMS = {"первое": "первый", "второе": "второй", "третье": "третий", "четвертое": "четвертый",
                   "пятое": "пятый", "birincisi": "birinci", "ikincisi": "ikinci", "ucuncusu": "ucuncu",
                   "dorduncusu": "dorduncu", "besincisi": "besinci"}
+_NUMBER = re.compile(r"^(?:no |n )?(\d)$")  # "2", "#2" and "№ 2" (folded to "no 2") alone
 _ORDINAL_WORD = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 _PICK = re.compile(r"^(?:(\d)|(?:the )?(first|second|third|1st|2nd|3rd)(?: one)?|yes|yeah|yep|sure|ok|да|ага|beli|he)$")
 _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( that| so)?|says who|proof|"
@@ -56,13 +58,15 @@ class Conversation:
     suggestions: tuple[tuple[str, str], ...] = ()  # (brief id, entry id) offered by the last "did you mean"
     updated: float = 0.0  # when the last exchange happened (seconds, any monotonic-enough clock)
     shown_paragraph: int | None = None  # the paragraph "tell me more" last showed whole (so it is not shown again)
+    spoken: str | None = None  # the language of the last reply: a message with no words of any language ("2",
+    # "?!") is answered in it
 
     def to_dict(self) -> dict:
         """Plain, JSON-safe data for storage: no class instances, so a code change never makes it unreadable."""
         return {"brief_id": self.brief_id, "language": self.language, "last_question": self.last_question,
                 "last_entry": list(self.last_entry) if self.last_entry else None,
                 "suggestions": [list(s) for s in self.suggestions], "updated": self.updated,
-                "shown_paragraph": self.shown_paragraph}
+                "shown_paragraph": self.shown_paragraph, "spoken": self.spoken}
 
     @classmethod
     def from_dict(cls, data: object) -> Conversation:
@@ -76,13 +80,14 @@ class Conversation:
         updated = data.get("updated")
         number = isinstance(updated, int | float) and not isinstance(updated, bool) and -1e18 < updated < 1e18
         updated = float(updated) if number else 0.0
+        spoken = data.get("spoken") if is_language(data.get("spoken")) else None
         return cls(**text, last_entry=entry, suggestions=suggestions, updated=updated,
-                   shown_paragraph=_small_int(data.get("shown_paragraph")))
+                   shown_paragraph=_small_int(data.get("shown_paragraph")), spoken=spoken)
 
     def fresh(self, now: float) -> Conversation:
         """The state with follow-up context dropped if the chat has been idle too long."""
         if now - self.updated > FOLLOW_UP_TTL:
-            return replace(self, last_question=None, last_entry=None, suggestions=())
+            return replace(self, last_question=None, last_entry=None, suggestions=(), spoken=None)
         return self
 
 
@@ -115,7 +120,12 @@ def respond(
     """Answer one message in a conversation; return the reply and the chat's new state."""
     state = state.fresh(now)
     lang = language or state.language
+    if lang is None and state.spoken and isinstance(text, str) and bot.language_of(text, default="") == "":
+        lang = state.spoken  # "2", "?" after a Russian answer: nothing in it says another language
     folded = " ".join(_ORDINAL_FORMS.get(w, w) for w in fold(text).split()) if isinstance(text, str) else ""
+    number = _NUMBER.match(folded)
+    if number and int(number.group(1)) in _ORDINAL_WORD:
+        folded = _ORDINAL_WORD[int(number.group(1))]  # "2", "#2", "№ 2": the second of the last list or suggestions
     words = folded.split()
     reply, asked = None, None  # asked: the whole question behind a follow-up's answer, kept for the next one
     shown = None  # the paragraph shown whole by this reply, or kept by "source?"
@@ -141,7 +151,7 @@ def respond(
                         or _follow_up(bot, state, text, words, lang))
     if reply is None:
         reply = bot.ask(text, state.brief_id, lang)
-    return reply, replace(_remember(state, reply, asked or text, now), shown_paragraph=shown)
+    return reply, replace(_remember(state, reply, asked or text, now), shown_paragraph=shown, spoken=reply.language)
 
 
 # "What about X?" asks the last question again of X; "and X?" too, but not "and why …?", which asks a new question.

@@ -88,12 +88,32 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("what did putin say about soldiers?", "что ещё?"), "answer", "putin-rule"),
     # "which one?" asks which of the things the last answer named
     (("armenia was defeated in a war in 2020, wasn't it?", "which one?"), "answer", "karabakh"),
+    # a number alone after a list is its item, as "the second" is
+    (("what are the five contexts?", "2"), "answer", "not-sovereign"),
+    (("какие пять контекстов называет автор?", "#3"), "answer", "alma-ata"),
 ])
 
 
 def test_follow_ups(bot, lines, kind, entry):
     replies, _ = talk(bot, *lines)
     assert (replies[-1].kind, replies[-1].entry) == (kind, entry)
+
+
+@pytest.mark.parametrize("lines, language", [
+    (("какие пять контекстов называет автор?", "2"), "ru"),  # a number alone says no language: the chat's stays
+    (("Rusiya Azərbaycan təyyarəsini nə vaxt vurub?", "?"), "az"),
+    (("what are the five contexts?", "2"), "en"),
+    (("какие пять контекстов называет автор?", "who wrote it?"), "en"),  # words of a language say theirs
+])
+def test_a_message_in_no_language_is_answered_in_the_chats(bot, lines, language):
+    replies, state = talk(bot, *lines)
+    assert replies[-1].language == language and state.spoken == language
+
+
+def test_the_chats_language_survives_storage():
+    state = Conversation(spoken="az", last_entry=("b", "e"))
+    assert Conversation.from_dict(state.to_dict()).spoken == "az"
+    assert Conversation.from_dict({**state.to_dict(), "spoken": "fr"}).spoken is None  # not one we speak
 
 
 def test_tell_me_more_shows_the_paragraph_then_the_next_related_entry(bot, knowledge):
