@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from bot.core import not_said
 from bot.i18n import say
 from bot.matching.language import is_language
 from bot.matching.text import STOP_WORDS, fold
@@ -325,8 +326,8 @@ def _not_said_more(bot, state: Conversation, last, text: str, lang: str | None) 
     language = _reply_language(bot, text, lang)
     brief = bot.knowledge.brief(state.last_entry[0])
     related = tuple(bot.suggestion(brief, r, language) for r in (brief.entry(i) for i in last.related) if r)
-    return Reply(question=text, kind="not_said", answer=say("not_said.detail", language), suggestions=related[:1],
-                 language=language)
+    return Reply(question=text, kind="not_said", answer=not_said("detail", language, bool(related)),
+                 suggestions=related[:1], language=language)
 
 
 def _whose_words(bot, state: Conversation, text: str, folded: str, lang: str | None) -> tuple[Reply, None] | None:

@@ -54,6 +54,11 @@ def question_part(text: str) -> str | None:
     return None
 
 
+def not_said(unmet: str, language: str, closest: bool) -> str:
+    """The "the brief does not say" sentence, led on to the closest question when one is offered after it."""
+    return say(f"not_said.{unmet}", language) + (" " + say("not_said.closest", language) if closest else "")
+
+
 def covered_topics(knowledge: Knowledge, language: str = "en") -> str:
     """One sentence on what the knowledge covers, for declines."""
     parts = []
@@ -270,7 +275,7 @@ class BriefBot:
             return self.entry_reply(best.brief.id, best.entry.id, text, best.confidence, lang)
         suggestions = self._suggestions(decision.candidates, lang)
         if outcome == "not_said":
-            return Reply(question=text, kind="not_said", answer=say(f"not_said.{decision.unmet}", lang),
+            return Reply(question=text, kind="not_said", answer=not_said(decision.unmet, lang, bool(suggestions)),
                          score=decision.confidence, suggestions=suggestions[:1], language=lang)
         if outcome == "suggest":
             return Reply(question=text, kind="suggest", answer=say("suggest", lang), score=decision.confidence,
@@ -279,7 +284,8 @@ class BriefBot:
             return Reply(question=text, kind="not_understood", answer=say("not_understood", lang),
                          score=decision.confidence, suggestions=suggestions, language=lang)
         if outcome == "small_talk":
-            return Reply(question=text, kind="decline", answer=say("small_talk", lang, covers=self._covers(lang)),
+            talk = f"small_talk.{decision.small_talk or 'greeting'}"
+            return Reply(question=text, kind="decline", answer=say(talk, lang, covers=self._covers(lang)),
                          language=lang)
         return Reply(question=text, kind="decline", answer=say("decline", lang, covers=self._covers(lang)),
                      score=decision.confidence, language=lang)

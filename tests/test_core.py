@@ -135,3 +135,29 @@ def test_a_forced_language_is_the_replys_and_the_words_are_matched_in_their_own(
 ])
 def test_a_title_inside_a_question_names_the_brief(bot, question, entry):
     assert bot.ask(question).entry == entry
+
+
+@pytest.mark.parametrize("message, language, talk", [
+    ("thanks!", "en", "thanks"),
+    ("ok thanks, that helps a lot", "en", "thanks"),
+    ("Спасибо, всё понятно!", "ru", "thanks"),
+    ("Çox sağ olun", "az", "thanks"),
+    ("sag ol", "az", "thanks"),  # typed without Azerbaijani letters
+    ("bye", "en", "bye"),
+    ("пока", "ru", "bye"),
+    ("hello", "en", "greeting"),
+    ("Salam", "az", "greeting"),
+    ("ok", "en", "ack"),
+    ("понятно", "ru", "ack"),
+])
+def test_small_talk_is_answered_in_kind_and_in_its_language(bot, message, language, talk):
+    from bot.i18n import say
+
+    reply = bot.ask(message)
+    assert not reply.answered and reply.language == language
+    assert reply.answer.startswith(say(f"small_talk.{talk}", language, covers="").strip())
+
+
+@pytest.mark.parametrize("message", ["thanks, and when was it published?", "hi, who wrote the article?"])
+def test_small_talk_before_a_question_does_not_hide_it(bot, message):
+    assert bot.ask(message).answered

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -33,15 +34,37 @@ _QUANTITY = re.compile(
 )
 _DATE = re.compile(r"\b(what|which|in what) (year|date|month|day)\b|\bdate of\b"
                    r"|\b(в )?(каком|какого|какой) (году|года|год|числа|месяце)\b|\bкакая дата\b|\bhansi (il|tarix|ay)")
+SmallTalk = Literal["greeting", "thanks", "bye", "ack"]
+SMALL_TALK_WORDS = 4  # words after "thanks" that keep it small talk ("thanks, that helps a lot")
+
 # English "when" asks at the head of a question ("i broke my card when i bent my wallet" asks nothing of time);
 # Russian and Azerbaijani put it anywhere.
 _TIME = re.compile(r"^((and|so|but|ok|okay|then|also|just|exactly|roughly) )*(when|whens)\b"
                    r"|\b(since|until|till|by) when\b|\bwhat time\b|\bhow long ago\b"
                    r"|\bкогда\b|\bс каких пор\b|\bne vaxt\b|\bne zaman\b|\bneceden\b")
-_SMALL_TALK = re.compile(
-    r"^(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|night)|thanks?( you)?|thx|cheers|bye"
-    r"|goodbye|ok|okay)\b(\s+\w+){0,3}$"
-)
+# Small talk, in each language (folded): a message made of one of these and a few words more.
+_GREETING = (r"hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|привет|приветствую"
+             r"|здравствуй(те)?|добр(ый|ое|ого) (день|вечер|утро|дня|вечера|утра)|salam( (eleykum|aleykum))?"
+             r"|sabahiniz xeyir|gunortaniz xeyir|axsaminiz xeyir|gunaydin")
+_THANKS = (r"thanks?|thank (you|u)|thx|ty|cheers|much appreciated|appreciate (it|that)|спасибо|спс|благодарю"
+           r"|tesekkur(ler| edirem)?|(cox )?sag ?ol(un)?|minnetdaram")
+_BYE = r"bye|goodbye|see (you|ya)|good night|пока|до свидания|до встречи|всего доброго|helelik|gorusenedek|sag qal(in)?"
+_ACK = r"ok|okay|k|cool|great|nice|got it|i see|understood|ок|понятно|ясно|хорошо|ладно|oldu|aydindir|anladim|yaxsi|ela"
+_SMALL_TALK_LEAD = r"ok|okay|oh|well|great|alright|and|many|ну|и|а|ещ[её] раз|большое|cox"
+_SMALL_TALK = re.compile(rf"^(({_SMALL_TALK_LEAD}) )*({_GREETING}|{_THANKS}|{_BYE}|{_ACK})\b"
+                         rf"(\s+\S+){{0,{SMALL_TALK_WORDS}}}$")
+_SMALL_TALK_KINDS: tuple[tuple[SmallTalk, re.Pattern], ...] = tuple(
+    (kind, re.compile(rf"(^|\s)({words})(\s|$)")) for kind, words in
+    (("thanks", _THANKS), ("bye", _BYE), ("greeting", _GREETING), ("ack", _ACK)))
+
+
+def small_talk(folded: str) -> SmallTalk | None:
+    """The kind of small talk a message is ("thanks!", "спасибо, всё понятно", "sağ ol", "hi"), or None."""
+    if not _SMALL_TALK.search(folded):
+        return None
+    return next((kind for kind, pattern in _SMALL_TALK_KINDS if pattern.search(folded)), "greeting")
+
+
 # Questions to the bot itself, never about a brief however well their words match one ("what's your name?").
 _ABOUT_BOT = re.compile(
     r"\b(your name|who are you|what are you( exactly| really)?$|how are you|are you (a )?(bot|human|real|ai|robot)"
@@ -139,7 +162,7 @@ class Query:
 
     terms: tuple[str, ...]
     asks: str | None  # "quantity", "day", "date" (a calendar date), "time" (any when), "place", "reason" or None
-    small_talk: bool = False
+    small_talk: SmallTalk | None = None  # "hi", "thanks!", "пока": answered in kind unless it matches well
     known_share: float = 0.0  # share of the question's content words that the knowledge uses
     unknown_kind: str | None = None  # "which X" where no text of the knowledge ever uses X: a fact it cannot give
     about_bot: bool = False  # asks about the bot itself ("what's your name?"): small talk, whatever it matches
@@ -393,7 +416,7 @@ class Analyzer:
             asks, unknown_kind = asks or "quantity", None
         if not terms and asks in _BARE_QUESTION:
             terms = self.terms(_BARE_QUESTION[asks])
-        return Query(terms, asks, bool(_SMALL_TALK.search(folded)), known, unknown_kind,
+        return Query(terms, asks, small_talk(folded), known, unknown_kind,
                      bool(_ABOUT_BOT.search(folded)))
 
     def _known(self, word: str) -> bool:

@@ -24,7 +24,8 @@ AZ_WORDS = frozenset(
     bu o bir da de deyil var yox olub olunub edir etdi edib oldu olan ki mi mu bes bəs yazib yazıb yazan meqale meqaleni
     meqalede muellif muellifi rusiya rusiyanin azerbaycan azerbaycanin moskva moskvanin baki bakinin neden nədən
     zaman vaxt ne vaxt il ilde ilin soz sozu dedi deyir niye gore görə uzre üzrə hansı kontekst konteksti yeni
-    boru kemeri qaz avropa ukrayna ermenistan qarabag teyyare teyyareni vurub vurdu reys reysi""".split()
+    boru kemeri qaz avropa ukrayna ermenistan qarabag teyyare teyyareni vurub vurdu reys reysi
+    salam sag olun tesekkur tesekkurler edirem helelik gorusenedek xudahafiz aydindir anladim yaxsi""".split()
 )
 # Frequent words of other languages that neither English nor Azerbaijani use, for "not a language we speak".
 _FOREIGN_WORDS = frozenset(

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.matching.analyzer import Query
+from bot.matching.analyzer import Query, SmallTalk
 from bot.matching.scorer import Candidate, Thresholds
 
 Outcome = Literal["answer", "suggest", "not_said", "not_understood", "decline", "small_talk"]
@@ -30,6 +30,7 @@ class Decision:
     outcome: Outcome
     candidates: tuple[Candidate, ...] = ()
     unmet: str | None = None  # the kind of fact asked for that the best entry does not state
+    small_talk: SmallTalk | None = None  # for "small_talk": which ("greeting" for questions to the bot itself)
 
     @property
     def best(self) -> Candidate | None:
@@ -51,7 +52,7 @@ def decide(query: Query, ranked: list[Candidate], thresholds: Thresholds,
     on_topic = bool(query.terms) and query.known_share > ON_TOPIC_SHARE
     about_bot = query.about_bot and not (top and "bot" in facts(top[0]))
     if about_bot or (query.small_talk and not (top and top[0].confidence >= thresholds.answer)):
-        return Decision("small_talk")
+        return Decision("small_talk", small_talk="greeting" if about_bot else query.small_talk)
     if top and not on_topic and top[0].confidence < thresholds.answer:
         top = []  # a weak match for a question mostly made of words the knowledge never uses: off topic
     if not top:
