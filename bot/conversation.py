@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from bot.core import not_said
@@ -106,11 +107,11 @@ def _rewrite_ordinal(previous: str, words: list[str]) -> str | None:
     wanted = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
     if wanted is None:
         return None
-    folded = fold(previous).split()
+    folded = [_ORDINAL_FORMS.get(w, w) for w in fold(previous).split()]  # "birincisi nədir?" + "ikincisi?"
+    said = next(w for w in words if w in _ORDINALS)
     for i, w in enumerate(folded):
-        if w in _ORDINALS:
-            folded[i] = _ORDINAL_WORD[wanted] if w.isascii() else next(k for k, v in _ORDINALS.items()
-                                                                        if v == wanted and not k.isascii())
+        if w in _ORDINALS:  # the reader's own ordinal ("ikinci" for "birinci"), "4th" as "fourth"
+            folded[i] = _ORDINAL_WORD[wanted] if said[0].isdigit() else said
             return " ".join(folded)
     return f"{previous} {next(w for w in words if w in _ORDINALS)}"
 
@@ -149,7 +150,7 @@ def respond(
     elif words and len(words) <= MAX_FOLLOW_UP_WORDS and (
             _FOLLOW_UP.search(folded) or _ELSE.search(folded) or _bare_ordinal(words)):
         reply, asked = (_something_else(bot, state, text, folded, lang) or _whose_words(bot, state, text, folded, lang)
-                        or _follow_up(bot, state, text, words, lang))
+                        or _ordinal_alone(bot, state, text, words, lang) or _follow_up(bot, state, text, words, lang))
     if reply is None:
         reply = bot.ask(text, state.brief_id, lang)
     return reply, replace(_remember(state, reply, asked or text, now), shown_paragraph=shown, spoken=reply.language)
@@ -172,6 +173,7 @@ _WHO_SAID = re.compile(r"^(and |а |bes )?(who|кто)( это)? (said|wrote|say
                        r"|пишет|утверждает)( (that|it|this|so))?$|^(bes )?(bunu|onu) kim (deyib|yazib|dedi|yazdi)$")
 _ATTRIBUTED = re.compile(r"\b(say|says|said|told|wrote|writes|written|argue|argues|argued|believes|believed|warned"
                          r"|warns|claimed|claims|noted|insisted|insists|according to)\b", re.IGNORECASE)
+ORDINAL_NAMING_PHRASINGS = 3  # phrasings that call an entry by an ordinal before "the fifth?" alone names it
 LIST_ITEM_WORDS = 12  # words of the last question an ordinal is tried with: bounds the work one message can cause
 SUBJECT_TERMS = 2  # a follow-up needs this many words of its own to be a question of its own
 WHOLE_QUESTION_WORDS = 4  # "so what happened to armenia after that" is a whole question, "nə yazıb?" is not
@@ -219,6 +221,16 @@ def _bare_ordinal(words: list[str]) -> bool:
     """"Birincisi nədir?", "the third?": an ordinal with hardly anything else names an item of the last list; "the
     fifth context then?" names its own."""
     return len(words) <= BARE_ORDINAL_WORDS and not _ORDINALS.keys().isdisjoint(words)
+
+
+def _ordinal_alone(bot, state: Conversation, text: str, words: list[str], lang: str | None):
+    """"ikincisi?" after the first context, "а пятый?" after a quote: (the item it names, None), or None."""
+    if not (_bare_ordinal(words) and state.last_entry):
+        return None
+    item = _ordinal_item(bot, state, _ORDINALS[next(w for w in words if w in _ORDINALS)])
+    if item is None or item == state.last_entry:
+        return None
+    return bot.entry_reply(*item, text, language=_reply_language(bot, text, lang)), None
 
 
 def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str | None) -> tuple[Reply, str | None]:
@@ -353,6 +365,41 @@ def _about_the_brief(bot, state: Conversation, text: str, lang: str | None) -> R
 
 
 COMMON_WORD_WEIGHT = math.log(2)  # the IDF of a word half the entries use: it tells no list's items apart
+
+
+def _ordinal_items(bot, brief_id: str | None) -> dict[int, dict[tuple[str, str], list[Counter]]]:
+    """For each ordinal, the entries the knowledge's phrasings call by it ("what is the fifth context?", "пятый
+    контекст"), each with the other words of each such phrasing ("context", "контекст")."""
+    items: dict[int, dict[tuple[str, str], list[Counter]]] = {}
+    for brief in bot.knowledge.briefs:
+        if brief_id and brief.id != brief_id:
+            continue
+        for entry in brief.entries:
+            for _, text in brief.entry_texts(entry.id):
+                for q in text.questions:
+                    words = [_ORDINAL_FORMS.get(w, w) for w in fold(q).split()]
+                    rest = Counter(w for w in words if w not in _ORDINALS and w not in STOP_WORDS)
+                    for n in {_ORDINALS[w] for w in words if w in _ORDINALS}:
+                        items.setdefault(n, {}).setdefault((brief.id, entry.id), []).append(rest)
+    return items
+
+
+def _ordinal_item(bot, state: Conversation, wanted: int) -> tuple[str, str] | None:
+    """The entry an ordinal alone names: the item of the numbered list the last answer belongs to ("birincisi
+    nədir?" then "ikincisi?": the second context, not the Second Karabakh War), else the one entry the knowledge
+    calls so clearly more often than any other ("а пятый?" after a quote: the fifth context)."""
+    items = _ordinal_items(bot, state.brief_id)
+    called = {key: sum(phrasings, Counter()) for key, phrasings in items.get(wanted, {}).items()}
+    walked = sum((sum(p, Counter()) for per in items.values() for key, p in per.items() if key == state.last_entry),
+                 Counter())
+    if walked:  # the last answer is an item of a list: the entry called by this ordinal in the same words
+        shared = {key: sum((words & walked).values()) for key, words in called.items() if key != state.last_entry}
+        best = max(shared, key=shared.get, default=None)
+        return best if best and shared[best] else None
+    counts = sorted(((len(items[wanted][key]), key) for key in called), reverse=True)
+    if not counts or counts[0][0] < ORDINAL_NAMING_PHRASINGS or (len(counts) > 1 and counts[1][0] * 2 > counts[0][0]):
+        return None  # called so too rarely, or two entries called so alike: the ordinal alone does not say which
+    return counts[0][1]
 
 
 def _list_item(bot, state: Conversation, subject: str, words: list[str], lang: str | None, text: str):

@@ -88,6 +88,10 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("what did putin say about soldiers?", "что ещё?"), "answer", "putin-rule"),
     # "which one?" asks which of the things the last answer named
     (("armenia was defeated in a war in 2020, wasn't it?", "which one?"), "answer", "karabakh"),
+    # an ordinal alone walks the numbered list the last answer is an item of (not the Second Karabakh War) ...
+    (("Müəllif böhranı neçə kontekstdə izah edir?", "birincisi nədir?", "ikincisi?"), "answer", "not-sovereign"),
+    # ... or, after an answer that is no item, names what only one entry is called ("а пятый?" after a quote)
+    (("Сколько контекстов?", "а второй?", "кто это сказал про высокомерие?", "а пятый?"), "not_said", "fifth-context"),
     # a number alone after a list is its item, as "the second" is
     (("what are the five contexts?", "2"), "answer", "not-sovereign"),
     (("какие пять контекстов называет автор?", "#3"), "answer", "alma-ata"),
