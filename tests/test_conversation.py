@@ -91,7 +91,8 @@ def talk(bot, *lines: str, now: float = 0.0):
     # an ordinal alone walks the numbered list the last answer is an item of (not the Second Karabakh War) ...
     (("Müəllif böhranı neçə kontekstdə izah edir?", "birincisi nədir?", "ikincisi?"), "answer", "not-sovereign"),
     # ... or, after an answer that is no item, names what only one entry is called ("а пятый?" after a quote)
-    (("Сколько контекстов?", "а второй?", "кто это сказал про высокомерие?", "а пятый?"), "not_said", "fifth-context"),
+    (("Сколько контекстов?", "а второй?", "кто это сказал про высокомерие и имперский тон?", "а пятый?"), "not_said",
+     "fifth-context"),
     # a number alone after a list is its item, as "the second" is
     (("what are the five contexts?", "2"), "answer", "not-sovereign"),
     (("какие пять контекстов называет автор?", "#3"), "answer", "alma-ata"),
