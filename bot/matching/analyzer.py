@@ -290,11 +290,17 @@ class Analyzer:
         vocab: set[str] = set()
         for t in self.texts(knowledge):
             vocab.update(fold(t).split())
+        # A word the knowledge names: its texts' words and one-word aliases. A word only inside a longer alias is
+        # not one ("organization" of "north atlantic treaty organization" names no organisation the brief knows);
+        # it is still a word typos snap to.
+        named = vocab | {variant[0] for variant in self.aliases if len(variant) == 1}
         for variant in self.aliases:
             vocab.update(variant)
         self.vocab = frozenset(w for w in vocab if w not in STOP_WORDS)
+        self.named = frozenset(w for w in named if w not in STOP_WORDS)
         # Stems in every language we stem, so that "anbarını" is known when the knowledge says "anbarlarını".
         self.vocab_stems = frozenset(s for w in self.vocab for s in any_stems(w))
+        self.named_stems = frozenset(s for w in self.named for s in any_stems(w))
         # Naming the author ("what does Kuzio say about...") refers to the brief, not to a topic.
         self.soft = SOFT_STOP_WORDS | {w for b in knowledge.briefs for w in fold(b.author).split()}
         # Typos snap to the knowledge's words, and to the English function words readers mistype ("happend", "whoz").
@@ -421,8 +427,8 @@ class Analyzer:
 
     def _known(self, word: str) -> bool:
         """A word of the knowledge, an alias, or another form of one ("growing" where the knowledge says "grow")."""
-        return (word in self.vocab or word in self.canonical
-                or not any_stems(word).isdisjoint(self.vocab_stems))
+        return (word in self.named or word in self.canonical
+                or not any_stems(word).isdisjoint(self.named_stems))
 
     def _unknown(self, word: str) -> bool:
         """A real word (not a typo of a knowledge word, not an alias) that no text of the knowledge uses."""
@@ -440,5 +446,8 @@ class Analyzer:
         return False
 
     def unknown_kind(self, words: list[str]) -> str | None:
-        """A word naming what is asked about that no text of the knowledge uses, or None."""
-        return next((w for w in asked_about(words) if self._unknown(w)), None)
+        """A word naming what is asked about that no text of the knowledge uses, or None. A word of a longer alias
+        the question uses ("vladimir" of "vladimir putin", "straw" of "the last straw") names what the alias does."""
+        aliased = {w for size in range(2, self.longest_alias + 1) for i in range(len(words) - size + 1)
+                   if tuple(words[i : i + size]) in self.aliases for w in words[i : i + size]}
+        return next((w for w in asked_about(words) if w not in aliased and self._unknown(w)), None)
