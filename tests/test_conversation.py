@@ -76,8 +76,8 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("neçə kontekst var?", "birincisi nədir?"), "answer", "first-context"),  # an ordinal's other forms
     (("Сколько контекстов?", "а второе?"), "answer", "not-sovereign"),
     (("Kreml keçmiş sovet məkanında nəyə dözmür?", "Beşinci kontekst nədir bəs?"), "not_said", "fifth-context"),
-    (("which countries supply energy to europe?", "who else is quoted in the brief?"), "suggest", None),  # never
-    # the suppliers again: an "else" question asks of something else, so it is not joined to the last question
+    # never the suppliers again: an "else" question asks of something else, so it is not joined to the last question
+    (("which countries supply energy to europe?", "who else is quoted in the brief?"), "answer", "huseynov"),
     (("what does the kremlin not tolerate?", "what else won't the Kremlin tolerate?"), "answer",
      "sphere-of-influence"),  # nothing else: what the brief does say of it
     # "who said that?" of the author's own analysis is the author; a quote names its own speaker
