@@ -48,7 +48,7 @@ def start(bot: BriefBot, brief_id: str | None = None, language: str = DEFAULT_LA
     chosen = _briefs(bot, brief_id)
     blocks = [Block("title", say("start.title", language))]
     for b in chosen:
-        named = say("brief_by", language, title=_title(b, language), author=b.author,
+        named = say("brief_by", language, title=_title(b, language), author=b.author_in(language),
                     date=human_date(b.date, language))
         blocks.append(Block("text", say("start.text", language, brief=named)))
     if len(bot.languages) > 1:
@@ -122,7 +122,7 @@ def topics(bot: BriefBot, brief_id: str | None = None, language: str = DEFAULT_L
 def briefs(bot: BriefBot, brief_id: str | None = None, language: str = DEFAULT_LANGUAGE) -> Document:
     blocks = [Block("title", say("briefs.title", language))]
     for b in bot.knowledge.briefs:
-        item = say("briefs.item", language, id=b.id, title=_title(b, language), author=b.author,
+        item = say("briefs.item", language, id=b.id, title=_title(b, language), author=b.author_in(language),
                    date=human_date(b.date, language))
         blocks.append(Block("item", item + (" " + say("briefs.selected", language) if b.id == brief_id else "")))
     blocks.append(Block("note", say("briefs.note", language)))
@@ -151,7 +151,7 @@ def bot_description(bot: BriefBot, language: str = DEFAULT_LANGUAGE) -> tuple[st
     briefs = bot.knowledge.briefs
     if len(briefs) == 1:
         b = briefs[0]
-        about = say("describe.one", language, title=_title(b, language), author=b.author,
+        about = say("describe.one", language, title=_title(b, language), author=b.author_in(language),
                     date=human_date(b.date, language))
     else:
         about = say("describe.many", language, count=len(briefs))

@@ -67,7 +67,7 @@ def covered_topics(knowledge: Knowledge, language: str = "en") -> str:
         contexts = [(t.context(c.id) if t else None) or c for c in b.contexts]
         numbered = [c for c, orig in zip(contexts, b.contexts, strict=False) if orig.ordinal is not None] or contexts
         titles = [c.title.split(": ", 1)[-1] for c in numbered]
-        named = say("brief_by", language, title=t.title if t else b.title, author=b.author,
+        named = say("brief_by", language, title=t.title if t else b.title, author=b.author_in(language),
                     date=human_date(b.date, language))
         parts.append(named + (": " + "; ".join(titles) if titles else ""))
     return " | ".join(parts)

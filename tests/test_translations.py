@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.cli import main
 from bot.i18n import TEXTS
 from bot.knowledge.translations import ui_text_problems
@@ -23,3 +25,12 @@ def test_validate_exits_non_zero_on_a_missing_ui_text(monkeypatch, capsys):
     assert main(["validate"]) == 1
     err = capsys.readouterr().err
     assert "(1 problem(s))" in err and "'apology' has no ru text" in err
+
+
+@pytest.mark.parametrize("language, author", [("ru", "Тарас Кузьо"), ("az", "Taras Kuzio"), ("en", "Taras Kuzio")])
+def test_our_sentences_name_the_author_in_the_languages_script(bot, language, author):
+    """The Russian translation spells the author in Cyrillic for the bot's own sentences (the decline's "covers");
+    the Azerbaijani, in Latin letters, keeps the original."""
+    off_topic = {"ru": "какая погода в Москве?", "az": "Ən yaxşı pizza haradadır?", "en": "what's the weather"}
+    reply = bot.ask(off_topic[language])
+    assert reply.kind == "decline" and reply.language == language and author in reply.answer

@@ -70,6 +70,7 @@ class Translation:
     contexts_note: str | None
     contexts: tuple[tuple[str, ContextText], ...]
     entries: tuple[tuple[str, EntryText], ...]
+    author: str | None = None  # the author's name in this language's script ("Тарас Кузьо"), for our sentences
 
     def entry(self, entry_id: str) -> EntryText | None:
         return next((t for i, t in self.entries if i == entry_id), None)
@@ -97,6 +98,11 @@ class Brief:
 
     def translation(self, language: str) -> Translation | None:
         return next((t for t in self.translations if t.language == language), None)
+
+    def author_in(self, language: str) -> str:
+        """The author's name for a sentence in `language` ("Тарас Кузьо"); citations keep the original."""
+        translation = self.translation(language)
+        return translation.author if translation and translation.author else self.author
 
     def entry_texts(self, entry_id: str):
         """(language, EntryText) for English and every translation of one entry."""

@@ -8,7 +8,7 @@ from typing import Any
 
 from bot.knowledge.models import Brief, ContextText, EntryText, Translation
 
-TRANSLATION_FIELDS = {"language", "title", "summary", "contexts_note", "contexts", "entries"}
+TRANSLATION_FIELDS = {"language", "title", "author", "summary", "contexts_note", "contexts", "entries"}
 ENTRY_TEXT_FIELDS = {"questions", "answer", "quote", "keywords"}
 MIN_TRANSLATED_PHRASINGS = 4  # as for English: fewer phrasings cannot teach the matcher a topic
 
@@ -84,7 +84,7 @@ def build_translation(data: Any, brief: Brief, language: str, add) -> Translatio
         add((key,), f"unknown field {key!r} in translation", None)
     if data.get("language", language) != language:
         add(("language",), f"language {data.get('language')!r} does not match the file name ({language})", None)
-    texts = {k: _str(data.get(k)) for k in ("title", "summary", "contexts_note")}
+    texts = {k: _str(data.get(k)) for k in ("title", "author", "summary", "contexts_note")}
     for key in ("title", "summary"):
         if texts[key] is None:
             add((key,), f"missing {key} in {language}", None)
@@ -93,7 +93,7 @@ def build_translation(data: Any, brief: Brief, language: str, add) -> Translatio
     contexts = _translated_contexts(data, brief, language, add)
     entries = _translated_entries(data, brief, language, add)
     return Translation(language, texts["title"] or brief.title, texts["summary"] or brief.summary,
-                       texts["contexts_note"], tuple(contexts), tuple(entries))
+                       texts["contexts_note"], tuple(contexts), tuple(entries), author=texts["author"])
 
 
 def with_translations(brief: Brief, translations: list[Translation], add) -> Brief:
