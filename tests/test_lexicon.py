@@ -44,3 +44,16 @@ def test_the_shipped_brief_keeps_only_its_own_terms(knowledge):
     own = {canonical for canonical, _ in knowledge.brief("azerbaijan-moscow").aliases}
     assert not own & {"angry", "revenue", "lost", "crisis", "storage", "supply", "trigger"}
     assert {"azal", "karabakh", "tanap", "putin"} <= own
+
+
+@pytest.mark.parametrize("question, language, entry", [
+    ("böhranı nə qabartdı?", "az", "triggers"),  # "qabartdı" is of the trigger family
+    ("Почему Москва осталась без главного источника бюджетных поступлений?", "ru", "lost-revenue"),
+])
+def test_a_family_word_in_russian_or_azerbaijani_meets_the_english_phrasings(bot, question, language, entry):
+    """The lexicon's word for a family is English: it is stemmed as English whatever the question's language, so a
+    Russian or Azerbaijani member meets the entry's English phrasings of the same family."""
+    canonical = bot.analyzer.model_terms("qabartdı", "az")
+    assert canonical == bot.analyzer.model_terms("trigger", "en")
+    reply = bot.ask(question)
+    assert (reply.answered, reply.entry, reply.language) == (True, entry, language)

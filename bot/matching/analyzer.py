@@ -383,7 +383,9 @@ class Analyzer:
         if repair:
             words = [self.correct(w) for w in words]
         words = self._alias(words)
-        return tuple(stem_word(w, language) for w in words), tuple(words)
+        # a lexicon word stands for its family in every language, so it is stemmed as the English word it is
+        # ("qabartdı" -> "trigger" -> "trigger", as the English phrasings have it, not the Azerbaijani "trigg")
+        return tuple(stem_word(w, "en" if w in self.canonical else language) for w in words), tuple(words)
 
     def _alias(self, words: list[str]) -> list[str]:
         out, i = [], 0
