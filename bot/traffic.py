@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import logging
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
 from bot.reply import Reply
@@ -27,8 +27,11 @@ MAX_VOTERS = 10_000  # (voter, message) pairs remembered to refuse a second vote
 class TrafficLog:
     """Appends one JSON object per event; failures are logged, never raised into a chat."""
 
-    def __init__(self, path: Path | None, max_bytes: int = MAX_LOG_BYTES, backups: int = LOG_BACKUPS):
-        self.path, self.max_bytes, self.backups = path, max_bytes, backups
+    def __init__(self, path: Path | None, max_bytes: int = MAX_LOG_BYTES, backups: int = LOG_BACKUPS,
+                 redact: Callable[[str], str] = lambda text: text):
+        """`redact` cleans each line before it is written (the Telegram front end takes its token out of what
+        readers typed: "is 123:AA… a thing?" is logged with the token redacted)."""
+        self.path, self.max_bytes, self.backups, self.redact = path, max_bytes, backups, redact
         self._votes: OrderedDict[Hashable, None] = OrderedDict()
 
     def _rotate(self) -> None:
@@ -50,7 +53,7 @@ class TrafficLog:
             if self.path.exists():
                 self._rotate()
             with self.path.open("a", encoding="utf-8", errors="replace") as fh:
-                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+                fh.write(self.redact(json.dumps(record, ensure_ascii=False)) + "\n")
         except Exception as exc:  # noqa: BLE001 - logging must never break a reply
             log.warning("Could not write the traffic log: %s", type(exc).__name__)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -19,9 +20,14 @@ from aiohttp import web
 BOT_USER = {"id": 777, "is_bot": True, "first_name": "BriefBot", "username": "BriefFakeBot"}
 
 
+class RawJSON(str):
+    """One getUpdates element given as JSON text, sent as it is: what json.dumps cannot write (a 5,000-digit
+    number, arrays nested 100,000 deep)."""
+
+
 @dataclass
 class Fault:
-    kind: str  # "429", "500", "409", "401", "404", "timeout", "drop", "400", "result"
+    kind: str  # "429", "500", "409", "401", "404", "timeout", "drop", "400", "result", "ok-false-401" (in a 200)
     times: int
     retry_after: int = 2
     delay: float = 0.0
@@ -92,6 +98,11 @@ class FakeBotAPI:
         self.update_added.set()
         return seq
 
+    def push_json(self, text: str) -> int:
+        """Queue one update written as JSON text ("{update_id}" stands for its id), sent as it is."""
+        update_id = next(self._update_ids)
+        return self.push_raw(RawJSON(text.replace("{update_id}", str(update_id))), update_id)
+
     def unconfirmed(self) -> list[int]:
         """Ids of the updates the bot has not confirmed (they would be delivered again)."""
         return [seq for seq, _ in self.pending]
@@ -156,6 +167,9 @@ class FakeBotAPI:
             return await self._inject(fault, request)
         if fault is not None and fault.kind == "result":
             result = fault.result
+        if isinstance(result, list) and any(isinstance(item, RawJSON) for item in result):
+            items = ",".join(item if isinstance(item, RawJSON) else json.dumps(item) for item in result)
+            return web.Response(text=f'{{"ok": true, "result": [{items}]}}', content_type="application/json")
         return web.json_response({"ok": True, "result": result})
 
     async def _inject(self, fault: Fault, request: web.Request) -> web.StreamResponse | None:
@@ -185,6 +199,8 @@ class FakeBotAPI:
             return web.json_response(
                 {"ok": False, "error_code": 500, "description": "Internal Server Error"}, status=500
             )
+        if fault.kind == "ok-false-401":  # the error in the body of an HTTP 200
+            return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"})
         if fault.kind in ("401", "404"):
             description = "Unauthorized" if fault.kind == "401" else "Not Found"
             return web.json_response({"ok": False, "error_code": int(fault.kind), "description": description},
@@ -215,7 +231,7 @@ class FakeBotAPI:
                 await asyncio.wait_for(self.update_added.wait(), timeout)
             except TimeoutError:
                 return []
-        return [u for _, u in self.pending[:100]]
+        return [u for _, u in self.pending[: int(params.get("limit") or 100)]]
 
     async def _m_answerInlineQuery(self, params: dict) -> bool:
         self.inline_answers.append(params)

@@ -157,6 +157,42 @@ async def test_a_poison_update_does_not_wedge_polling(api, tmp_path):
     await bot.stop()
 
 
+async def test_a_button_pressed_while_the_bot_was_down_is_still_answered(api, tmp_path):
+    """answerCallbackQuery says 'query is too old' (a 400): the topics are sent anyway, with no apology."""
+    bot = await start_bot(api, tmp_path)
+    api.fail("answerCallbackQuery", 1, "400")
+    user = {"id": 97, "is_bot": False, "first_name": "U"}
+    message = {"message_id": 1, "date": 1, "chat": {"id": 97, "type": "private"}, "text": "an earlier answer"}
+    api.push(callback_query={"id": "8", "from": user, "chat_instance": "ci", "data": "t", "message": message})
+    await api.wait_for(lambda: len(api.replies(97)) == 1)
+    assert "You can ask" in api.replies(97)[0].text
+    assert "Taras Kuzio" in await ask(api, 97, "who wrote the brief")
+    await bot.stop()
+    assert "Error while handling an update" not in bot.log()
+
+
+async def test_a_command_entity_shorter_than_its_word_and_updates_breaking_the_schema(api, tmp_path):
+    """'/helpme' whose entity covers '/help' is /help; a message without its chat, or whose text is a number,
+    is skipped as the poison it is; a reply chain 300 deep (its repr overflows) breaks no logging."""
+    bot = await start_bot(api, tmp_path, env={"BRIEFBOT_LOG_LEVEL": "DEBUG"})
+    helpme = api.message(98, "/helpme")
+    helpme["entities"] = [{"type": "bot_command", "offset": 0, "length": 5}]
+    api.push(message=helpme)
+    api.push(message={**api.message(99, "who wrote the brief"), "chat": None})
+    api.push(message={**api.message(99, "x"), "text": 12345})
+    deep = api.message(100, "who wrote the brief")
+    inner = deep
+    for _ in range(300):
+        inner["reply_to_message"] = {"message_id": 1, "date": 1, "chat": {"id": 100, "type": "private"}, "text": "x"}
+        inner = inner["reply_to_message"]
+    api.push(message=deep)
+    await api.wait_for(lambda: len(api.replies(98)) == 1)
+    assert "/summary" in api.replies(98)[0].text  # the help text
+    assert "Taras Kuzio" in await ask(api, 99, "who wrote the brief")
+    await bot.stop()
+    assert "Error while handling an update" not in bot.log()
+
+
 async def test_reload_by_sighup_and_by_admin_only(api, tmp_path):
     import shutil
     import signal
@@ -231,6 +267,35 @@ async def test_rejected_get_updates_ends_the_process_with_a_clear_line(api, tmp_
     log = bot.log()
     assert "briefbot: the token was rejected" in log or "briefbot: the API URL is wrong" in log
     assert TOKEN not in log and TOKEN.split(":")[1] not in log
+
+
+async def test_an_update_python_cannot_read_is_skipped_alone(api, tmp_path):
+    """A 5,000-digit number and arrays nested 100,000 deep break json.loads itself (the whole answer, not one
+    update): the batch is fetched again one at a time, and only the update that still breaks is skipped."""
+    bot = await start_bot(api, tmp_path)
+    api.push_text(95, "who wrote the brief")
+    huge = api.push_json('{"update_id": {update_id}, "x": ' + "7" * 5000 + "}")
+    deep = api.push_json('{"update_id": {update_id}, "x": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    await api.wait_for(lambda: len(api.replies(95)) == 1)
+    assert "Taras Kuzio" in await ask(api, 96, "who wrote the brief")
+    assert not {huge, deep} & set(api.unconfirmed())
+    await bot.stop()
+    log = bot.log()
+    assert f"Update {deep} cannot be read as JSON" in log and "Traceback" not in log
+
+
+async def test_a_conflict_that_lasts_ends_the_process_with_a_clear_line(api, tmp_path):
+    bot = await start_bot(api, tmp_path, env={"BRIEFBOT_CONFLICT_GIVE_UP": "2"})
+    api.fail("getUpdates", 1000, "409")
+    assert await bot.wait_exit(timeout=30) == 2
+    assert "409 Conflict" in bot.log() and "stop the other instance" in bot.log()
+
+
+async def test_a_rejection_said_in_the_body_of_an_http_200_ends_the_process(api, tmp_path):
+    bot = await start_bot(api, tmp_path)
+    api.fail("getUpdates", 1000, "ok-false-401")
+    assert await bot.wait_exit(timeout=15) == 2
+    assert "the token was rejected" in bot.log() and len(api.calls["getUpdates"]) < 50  # no hot loop
 
 
 async def test_updates_without_a_valid_update_id_are_skipped(api, tmp_path):

@@ -59,3 +59,42 @@ def test_admin_ids_must_be_numeric():
     with pytest.raises(ConfigError, match="numeric"):
         Settings.from_env({"TELEGRAM_BOT_TOKEN": "123:abc", "BOT_ADMIN_IDS": "42,@alice"})
     assert Settings.from_env({"TELEGRAM_BOT_TOKEN": "123:abc", "BOT_ADMIN_IDS": "42, 7"}).admin_ids == {42, 7}
+
+
+def test_an_argument_that_cannot_be_printed_never_breaks_the_code_that_logs():
+    """A 300-deep reply chain overflows repr: the record says so, and the caller goes on."""
+    class Deep:
+        def __str__(self):
+            raise RecursionError("maximum recursion depth exceeded")
+
+    logger, stream = _capture()
+    logger.info("Processing update %s", Deep())  # must not raise
+    logger.info("token %s", TOKEN)
+    assert "Processing update %s [arguments not printable: RecursionError]" in stream.getvalue()
+    assert TOKEN not in stream.getvalue()
+
+
+def test_a_token_a_reader_pasted_is_never_sent_back():
+    """'/brief 123:AA…' echoed in 'there is no brief …': every text a request sends is redacted, nested ones too."""
+    from telegram.request import RequestData
+    from telegram.request._requestparameter import RequestParameter
+
+    from bot.telegram.transport import _without_secrets
+
+    params = {"chat_id": 5, "text": f"There is no brief '{TOKEN}'.",
+              "reply_markup": {"inline_keyboard": [[{"text": TOKEN, "callback_data": "t"}]]}}
+    sent = _without_secrets(RequestData([RequestParameter.from_input(k, v) for k, v in params.items()]), (TOKEN,))
+    assert TOKEN not in str(sent.json_parameters) and sent.parameters["chat_id"] == 5
+    plain = RequestData([RequestParameter.from_input("text", "who wrote it?")])
+    assert _without_secrets(plain, (TOKEN,)) is plain  # nothing to take out: the request as it was
+
+
+def test_the_unanswered_log_never_holds_the_token(tmp_path, bot):
+    from functools import partial
+
+    from bot.traffic import TrafficLog
+
+    log = TrafficLog(tmp_path / "gaps.jsonl", redact=partial(redact, secrets=(TOKEN,)))
+    log.question(bot.ask(f"is {TOKEN} a thing?"))
+    written = (tmp_path / "gaps.jsonl").read_text()
+    assert "[REDACTED]" in written and TOKEN not in written and TOKEN.split(":")[1] not in written

@@ -95,6 +95,17 @@ async def test_rows_are_plain_json_and_expired_context_is_dropped_on_load(tmp_pa
     assert await later.get_chat_data() == {11: {"lang": "ru"}}
 
 
+async def test_what_no_real_chat_sends_is_answered_from_memory_and_breaks_no_write(tmp_path, caplog):
+    """A chat id of 2**70 cannot be an SQLite INTEGER and is not stored; a lone surrogate is stored escaped."""
+    path = tmp_path / "state.sqlite3"
+    persistence = open_state(path, clock=lambda: NOW)
+    talk = {"last_question": "who wrote \ud800 it?", "last_entry": ["b", "e"], "suggestions": [], "updated": NOW}
+    with caplog.at_level(logging.ERROR):
+        await _save(persistence, {2**70: {"lang": "ru"}, 12: {"talk": {"0": talk}}})
+    assert not caplog.records  # no failure to log: neither value reached SQLite in a form it refuses
+    assert await open_state(path, clock=lambda: NOW).get_chat_data() == {12: {"talk": {"0": talk}}}
+
+
 async def test_corrupt_state_file_is_moved_aside_with_one_log_line(tmp_path, caplog):
     path = tmp_path / "state.sqlite3"
     path.write_bytes(b"this is not a database, and not a pickle either\n" * 100)

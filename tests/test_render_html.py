@@ -193,7 +193,7 @@ def test_group_addressing(text, chat, replied, expected):
 def test_defuse_updates_repairs_or_neutralises_poison():
     import json
 
-    from bot.telegram.transport import defuse_updates
+    from bot.telegram.transport import UNPARSEABLE, defuse_updates
 
     user = {"id": 1, "is_bot": False, "first_name": "U"}
     good = {"update_id": 1, "message": {"message_id": 1, "date": 1, "chat": {"id": 1, "type": "private"}, "text": "hi"}}
@@ -209,9 +209,43 @@ def test_defuse_updates_repairs_or_neutralises_poison():
     fixed = json.loads(body)["result"]
     assert code == 200 and ids == [1, 2, 3]  # sorted: PTB confirms up to the last one
     assert fixed[0] == good and "message" not in fixed[1]["callback_query"] and fixed[2] == {"update_id": 3}
-    assert defuse_updates(b"not json") == (200, b"not json", [])
+    assert defuse_updates(b"not json") == (UNPARSEABLE, b"not json", [])  # fetched again one update at a time
     for result in (5, None, {"update_id": 1}):
         assert defuse_updates(json.dumps({"ok": True, "result": result}).encode())[0] == 502
+
+
+@pytest.mark.parametrize("message, kept", [
+    ({"message_id": 1, "date": 1, "text": "hi", "chat": {"id": 1, "type": "private"}}, True),
+    ({"message_id": 1, "date": 1, "text": "no chat"}, False),  # the Bot API always gives a message its chat
+    ({"message_id": 1, "date": 1, "text": 12345, "chat": {"id": 1, "type": "private"}}, False),  # text is text
+    ({"message_id": 1, "date": 1, "text": "ok", "chat": {"id": 1, "type": "private"}, "x": int("7" * 30)}, True),
+])
+def test_an_update_that_breaks_the_bot_apis_promises_is_kept_as_its_bare_id(message, kept):
+    import json
+
+    from bot.telegram.transport import defuse_updates
+
+    answer = {"ok": True, "result": [{"update_id": 4, "message": message}]}
+    code, body, ids = defuse_updates(json.dumps(answer).encode())
+    assert (code, ids) == (200, [4]) and ("message" in json.loads(body)["result"][0]) == kept
+
+
+def test_a_number_too_long_for_python_and_an_error_in_a_200_body():
+    from bot.telegram.transport import UNPARSEABLE, defuse_updates
+
+    huge = b'{"ok": true, "result": [{"update_id": 5, "x": ' + b"7" * 5000 + b"}]}"
+    code, body, ids = defuse_updates(huge)
+    assert (code, ids) == (200, [5]) and len(body) < 5200  # the digits kept as text, in a payload PTB can read
+    assert defuse_updates(b'{"ok": false, "error_code": 401, "description": "Unauthorized"}')[0] == 401
+    assert defuse_updates(b'{"ok": true, "result": [' + b"[" * 100_000 + b"]" * 100_000 + b"]}")[0] == UNPARSEABLE
+
+
+def test_an_unreadable_single_update_is_skipped_by_its_id_or_retried():
+    from bot.telegram.transport import _skip_unparseable
+
+    code, body, ids = _skip_unparseable(b'{"ok": true, "result": [{"update_id": 9, "x": [[[[ broken')
+    assert (code, ids, body) == (200, [9], b'{"ok": true, "result": [{"update_id": 9}]}')
+    assert _skip_unparseable(b"<html>bad gateway</html>")[0] == 502  # no id to skip by: back off and retry
 
 
 @pytest.mark.parametrize("text, expected", [("@BriefTestBotX who wrote it", None), ("@BriefTestBot_2 hi", None),
@@ -291,3 +325,18 @@ def test_button_presses_in_the_chats_language(bot, language, thanks, stale_text,
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_documents_in_every_language_are_valid_html(bot, name, language):
     assert_valid(format_document_html(run_command(bot, name, language=language)))
+
+
+@pytest.mark.parametrize("text, length, name", [
+    ("/helpme", 5, "help"),  # the entity as PTB matched it, not the first word
+    ("/help@BriefBot now", 13, "help"),
+    ("/SUMMARY", 8, "summary"),
+    ("/start x", None, "start"),  # no entity at all: the first word
+])
+def test_the_command_is_the_one_its_entity_names(text, length, name):
+    from telegram import Message, MessageEntity
+
+    from bot.telegram.app import command_name
+
+    entities = [MessageEntity("bot_command", 0, length)] if length else []
+    assert command_name(Message(1, None, None, text=text, entities=entities)) == name

@@ -22,7 +22,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import Conflict, TelegramError, TimedOut
+from telegram.error import BadRequest, Conflict, TelegramError, TimedOut
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -42,6 +42,7 @@ from bot.reply import Reply
 from bot.telegram.buttons import press
 from bot.telegram.fairness import FairUpdateProcessor
 from bot.telegram.persistence import conversation, open_state, remember
+from bot.telegram.redaction import redact
 from bot.telegram.reload import Reloader
 from bot.telegram.render import Button, format_document_html, format_reply_html, parse_callback, reply_buttons
 from bot.telegram.settings import Settings
@@ -143,11 +144,20 @@ def _remember_press(context: ContextTypes.DEFAULT_TYPE, data: str | None, thread
         remember(context.chat_data, thread, state, now)
 
 
+def command_name(message: object) -> str:
+    """The command a message's leading bot_command entity names ("/help@BriefBot" -> "help"): the entity, as PTB
+    matched it, not the first word ("/helpme" whose entity covers "/help" is /help)."""
+    text, entities = getattr(message, "text", None) or "", getattr(message, "entities", None) or ()
+    entity = next((e for e in entities if e.type == "bot_command" and e.offset == 0), None)
+    word = text[: entity.length] if entity else (text.split() or [""])[0]
+    return word[1:].split("@")[0].lower()
+
+
 async def shared_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer /start, /help, /summary, /contexts, /source, /topics and /briefs from the core."""
-    name = update.effective_message.text.split()[0][1:].split("@")[0]
-    doc = run_command(_core(context), name, _brief(context), language=_language(update, context))
-    await update.effective_message.reply_html(format_document_html(doc))
+    name, language = command_name(update.effective_message), _language(update, context)
+    doc = run_command(_core(context), name, _brief(context), language=language)
+    await update.effective_message.reply_html(format_document_html(doc) if doc else say("unknown_command", language))
 
 
 async def choose_brief(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -206,7 +216,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query, language = update.callback_query, _language(update, context, answers=True)
     result = press(_core(context), query.data, _brief(context), language=language)
     _remember_press(context, query.data, _thread(query.message), language)
-    await query.answer(_record_vote(update, context, result.feedback, language) or result.toast or None)
+    with contextlib.suppress(BadRequest):  # "query is too old" (pressed while the bot was down): answer anyway
+        await query.answer(_record_vote(update, context, result.feedback, language) or result.toast or None)
     chat_id = update.effective_chat.id if update.effective_chat else query.from_user.id
     if result.html:
         await context.bot.send_message(chat_id, result.html, parse_mode=ParseMode.HTML,
@@ -324,7 +335,7 @@ def build_application(core: BriefBot, settings: Settings, reload: Callable[[], B
     """Build the PTB application with every handler registered, from a ready core and settings."""
     ledger = Ledger()
     polling = PollingRequest(ledger=ledger, health_file=settings.health_file, backoff_max=settings.backoff_max,
-                             connection_pool_size=1,
+                             conflict_give_up=settings.conflict_give_up, connection_pool_size=1,
                              read_timeout=settings.read_timeout)
     processor = FairUpdateProcessor(ledger, per_chat=settings.chat_queue)
     builder = ApplicationBuilder()
@@ -334,7 +345,7 @@ def build_application(core: BriefBot, settings: Settings, reload: Callable[[], B
     app = (builder.token(settings.token).base_url(settings.api_url)
            .concurrent_updates(processor).post_init(publish_commands)
            .request(SendRequest(backoff_max=settings.backoff_max, connection_pool_size=256,
-                                read_timeout=settings.read_timeout))
+                                read_timeout=settings.read_timeout, secrets=(settings.token,)))
            .get_updates_request(polling)
            .rate_limiter(FairRateLimiter(overall_max_rate=settings.max_rate, max_wait=settings.max_retry_wait))
            .build())
@@ -343,7 +354,7 @@ def build_application(core: BriefBot, settings: Settings, reload: Callable[[], B
     app.bot_data.update(
         reloader=Reloader(core, reload, settings.reload_time_limit),
         settings=settings,
-        traffic=TrafficLog(settings.unanswered_log),
+        traffic=TrafficLog(settings.unanswered_log, redact=partial(redact, secrets=(settings.token,))),
         ledger=ledger,
         polling=polling,
         processor=processor,

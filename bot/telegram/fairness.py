@@ -123,6 +123,9 @@ class FairUpdateProcessor(BaseUpdateProcessor):
         except asyncio.CancelledError:
             if not self.stopping:
                 raise  # only our own shutdown cancels quietly; anything else propagates
+        except Exception:  # an update that breaks PTB itself, outside any handler: logged, done, and the next one
+            log.exception("Update %s could not be processed; skipping it", getattr(update, "update_id", None))
+            self.ledger.done(getattr(update, "update_id", None))
         finally:
             if lane is not None:
                 lane.running = None

@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 PERSIST_EVERY = 5.0  # seconds between PTB's writes of the chats that changed
 MAX_THREADS = 50  # follow-up contexts kept per chat (forum topics); the most recent win
 CLOCK_SKEW = 60.0  # a context stamped further in the future than this is not trusted (clock changed)
+CHAT_ID_RANGE = (-(2**63), 2**63 - 1)  # SQLite INTEGER; Telegram ids use 52 bits, so nothing real falls outside
 SCHEMA = "CREATE TABLE IF NOT EXISTS chats (chat_id INTEGER PRIMARY KEY, seen REAL NOT NULL, data TEXT NOT NULL)"
 
 
@@ -92,11 +93,13 @@ class SQLitePersistence(BasePersistence):
         return self.chats
 
     async def update_chat_data(self, chat_id: int, data: dict) -> None:
+        if not (isinstance(chat_id, int) and CHAT_ID_RANGE[0] <= chat_id <= CHAT_ID_RANGE[1]):
+            return  # no chat Telegram can have (an id of 2**70): answered from memory, never stored
         now = self.clock()
         record = prune(data, now)
         if record:
-            self._write("INSERT OR REPLACE INTO chats VALUES (?, ?, ?)",
-                        (chat_id, now, json.dumps(record, ensure_ascii=False)))
+            # ASCII JSON: a lone surrogate a client sent ("\ud800") is escaped, where UTF-8 could not store it
+            self._write("INSERT OR REPLACE INTO chats VALUES (?, ?, ?)", (chat_id, now, json.dumps(record)))
         else:
             self._write("DELETE FROM chats WHERE chat_id = ?", (chat_id,))
 
@@ -110,7 +113,7 @@ class SQLitePersistence(BasePersistence):
         """Run a change now; commit once per batch of PTB's concurrent updates (one transaction, one fsync)."""
         try:
             self.db.execute(sql, values)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OverflowError, UnicodeError) as exc:  # whatever a value held, never the handler's
             self._failure(exc)
             return
         if not self._commit_pending:
@@ -127,7 +130,7 @@ class SQLitePersistence(BasePersistence):
         except sqlite3.Error as exc:
             self._failure(exc)
 
-    def _failure(self, exc: sqlite3.Error) -> None:
+    def _failure(self, exc: Exception) -> None:
         if not self._failed:  # one line per run of failures, not one per chat
             log.error("Could not save chat memory to the state file (%s: %s); answering on from memory",
                       type(exc).__name__, exc)

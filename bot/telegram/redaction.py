@@ -34,7 +34,13 @@ class RedactingFilter(logging.Filter):
         self._formatter = logging.Formatter()
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
+        try:
+            message = record.getMessage()
+        except Exception as exc:  # noqa: BLE001 - an argument that cannot be printed (a 300-deep reply chain
+            # overflows repr) must not break the code that logs: a filter's exception reaches the caller
+            text = record.msg if isinstance(record.msg, str) else type(record.msg).__name__
+            message = f"{text} [arguments not printable: {type(exc).__name__}]"
+            record.msg, record.args = message, None
         clean = redact(message, self.secrets)
         if clean != message:
             record.msg, record.args = clean, None

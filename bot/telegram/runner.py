@@ -40,9 +40,12 @@ class Fatal(Exception):
 
 
 def rejected_message(code: int | None) -> str:
-    """What a 401 or 404 from the Bot API means, without echoing the token."""
+    """What a 401, 404 or lasting 409 from the Bot API means, without echoing the token."""
     if code == 404:
         return "the API URL is wrong (404 Not Found from the Bot API); check TELEGRAM_API_URL"
+    if code == 409:
+        return ("another process has polled with this token, or a webhook has been set, for too long (409 Conflict); "
+                "stop the other instance or delete the webhook")
     return "the token was rejected by the Bot API (401 Unauthorized); check TELEGRAM_BOT_TOKEN"
 
 

@@ -68,6 +68,7 @@ class Settings:
     chat_queue: int = 5  # updates one chat may have waiting; beyond that its excess is dropped (and it is told)
     reload_time_limit: float = 60.0  # a reload that takes longer is abandoned; the old knowledge serves on
     state_file: Path | None = None  # each chat's memory (/brief, /lang, follow-ups) across restarts; None: none
+    conflict_give_up: float = 90.0  # seconds of nothing but 409 Conflict before polling is given up (exit 2)
 
     @classmethod
     def from_env(cls, env: dict | None = None) -> Settings:
@@ -97,4 +98,5 @@ class Settings:
             chat_queue=max(1, int(_number(env, "BRIEFBOT_CHAT_QUEUE", 5))),
             reload_time_limit=_number(env, "BRIEFBOT_RELOAD_TIMEOUT", 60.0),
             state_file=state_file(env),
+            conflict_give_up=_number(env, "BRIEFBOT_CONFLICT_GIVE_UP", 90.0),
         )

@@ -14,6 +14,7 @@ import asyncio
 import copy
 import json
 import logging
+import re
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -28,12 +29,21 @@ from telegram.ext import BaseRateLimiter
 from telegram.request import HTTPXRequest, RequestData
 from telegram.request._requestparameter import RequestParameter
 
+from bot.telegram.redaction import redact
+from bot.telegram.settings import TOKEN_SHAPE
+
 log = logging.getLogger(__name__)
 REJECTED = (401, 404)  # the Bot API's answers to a revoked token (401) or a wrong URL/token path (404)
 RETRYABLE_STATUS = frozenset({500, 502, 503, 504})  # the server failed; the message was not sent
 MAX_REMEMBERED = 10_000  # chats (rate buckets) or updates kept in memory; the oldest are forgotten
 MAX_REPORTED, MAX_REPR = 100, 2000  # id-less poison items remembered (by their first characters) to log once
 GROUP_RATE = (20, 60.0)  # Telegram: about 20 messages a minute in one group
+CONFLICT_GIVE_UP = 90.0  # seconds of nothing but 409 Conflict after which polling is given up: a deploy's overlap
+# lasts seconds; a second poller or a webhook that stays is a setup to fix, and a supervisor should hear of it
+# (Settings.conflict_give_up, BRIEFBOT_CONFLICT_GIVE_UP, sets it for a run)
+MAX_SCAN_DEPTH = 64  # levels of an update searched for over-long numbers (real updates nest a handful deep)
+MAX_INT_DIGITS = 19  # an integer in an update longer than int64 is no Bot API value (and Python refuses 4,300+)
+_UPDATE_ID = re.compile(rb'"update_id"\s*:\s*(\d{1,19})\b')  # salvaged from an answer that does not parse
 
 
 def _safe_to_resend(exc: BaseException) -> bool:
@@ -47,16 +57,20 @@ def _safe_to_resend(exc: BaseException) -> bool:
 class SendRequest(HTTPXRequest):
     """Every request but getUpdates: bounded retries of safe failures, and the last 401/404 seen."""
 
-    def __init__(self, retries: int = 3, backoff: float = 0.5, backoff_max: float = 30.0, **kwargs: Any):
+    def __init__(self, retries: int = 3, backoff: float = 0.5, backoff_max: float = 30.0,
+                 secrets: tuple[str, ...] = (), **kwargs: Any):
         super().__init__(**kwargs)
         self.retries, self.backoff, self.backoff_max = retries, backoff, backoff_max
         self.rejected: int | None = None
+        self.secrets = tuple(s for s in secrets if s)
 
-    async def do_request(self, url: str, method: str, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
+                         *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        request_data = _without_secrets(request_data, self.secrets)
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
             try:
-                code, payload = await super().do_request(url, method, *args, **kwargs)
+                code, payload = await super().do_request(url, method, request_data, *args, **kwargs)
             except (NetworkError, TimedOut) as exc:
                 if last or not _safe_to_resend(exc):
                     raise
@@ -71,6 +85,25 @@ class SendRequest(HTTPXRequest):
             log.warning("Sending failed (%s); retry %d of %d in %.1f s", reason, attempt + 1, self.retries, wait)
             await asyncio.sleep(wait)
         raise AssertionError("unreachable")
+
+
+def _without_secrets(request_data: RequestData | None, secrets: tuple[str, ...]) -> RequestData | None:
+    """The request with the token (and anything shaped like one) taken out of every text it sends: a reader who
+    pastes the token ("/brief 123:AA…") never sees it echoed back."""
+    sent = json.dumps(request_data.json_parameters) if request_data is not None else ""
+    if not any(s in sent for s in secrets) and not TOKEN_SHAPE.search(sent):
+        return request_data
+
+    def clean(value: object) -> object:
+        if isinstance(value, str):
+            return redact(value, secrets)
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [clean(v) for v in value]
+        return value
+
+    return RequestData([RequestParameter.from_input(k, clean(v)) for k, v in request_data.parameters.items()])
 
 
 class Ledger:
@@ -99,8 +132,11 @@ class PollingRequest(HTTPXRequest):
 
     * On 409 Conflict (another poller) it waits 1, 2, 4 … up to 30 s first: PTB's own back-off
       starts from the poll interval, and a second poller is not a blip.
-    * 401/404 (token revoked, wrong URL) stops PTB's polling for good: it calls `on_fatal` so the
-      process ends with a clear line instead of living on without polling.
+    * 401/404 (token revoked, wrong URL), also when said in the body of an HTTP 200, and 409 that lasts
+      `conflict_give_up` seconds stop PTB's polling for good: it calls `on_fatal` so the process ends
+      with a clear line instead of living on without polling.
+    * An answer that is not JSON Python can read (a 5,000-digit number, arrays nested 100,000 deep) is
+      fetched again one update at a time; the update that still breaks it is skipped by its update_id.
     * 5xx answers and lost connections are retried here, waiting 0.5, 1, 2 … up to `backoff_max` s.
     * It defuses poison updates (see `defuse_updates`) and treats a malformed `result` as a server
       error (502), so PTB backs off instead of logging a traceback ten times a second.
@@ -108,13 +144,15 @@ class PollingRequest(HTTPXRequest):
     """
 
     def __init__(self, ledger: Ledger | None = None, health_file: Path | None = None, backoff_max: float = 30.0,
-                 **kwargs: Any):
+                 conflict_give_up: float = CONFLICT_GIVE_UP, **kwargs: Any):
         super().__init__(**kwargs)
         self._wait = 0.0
         self.backoff_max = backoff_max
         self.ledger = ledger or Ledger()
         self.health_file = health_file
         self.on_fatal: Callable[[int], None] = lambda code: None
+        self.conflict_give_up = conflict_give_up
+        self._conflict_since: float | None = None
 
     async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
                          *args: Any, **kwargs: Any) -> tuple[int, bytes]:
@@ -124,11 +162,18 @@ class PollingRequest(HTTPXRequest):
         if self.ledger.final and request_data is not None:
             request_data = _hold_offset(request_data, self.ledger.lowest_open())
         code, payload, ids = await self._fetch(url, method, request_data, *args, **kwargs)
+        if code == UNPARSEABLE:  # one update breaks JSON itself: fetch one at a time to find it, skip only it
+            code, payload, ids = await self._fetch(url, method, _one_at_a_time(request_data), *args, **kwargs)
+            if code == UNPARSEABLE:
+                code, payload, ids = _skip_unparseable(payload)
         if code == 409:
             self._wait = min(30.0, max(1.0, self._wait * 2))
+            self._conflict_since = self._conflict_since or time.monotonic()
+            if time.monotonic() - self._conflict_since >= self.conflict_give_up:
+                self.on_fatal(409)
             await asyncio.sleep(self._wait)
         else:
-            self._wait = 0.0
+            self._wait, self._conflict_since = 0.0, None
         if code in REJECTED:
             self.on_fatal(code)
         if code != 200:
@@ -184,11 +229,15 @@ def _hold_offset(request_data: RequestData, lowest_open: int | None) -> RequestD
 
 
 def _parses(item: dict) -> bool:
+    """Whether PTB reads the update into what the Bot API promises: a message has its chat and text is text."""
     try:
-        Update.de_json(copy.deepcopy(item), None)
-        return True
+        update = Update.de_json(copy.deepcopy(item), None)
     except Exception:  # noqa: BLE001 - any parse failure makes the update poison
         return False
+    message = update.effective_message if update is not None else None
+    if message is None:
+        return True
+    return getattr(message, "chat", None) is not None and isinstance(getattr(message, "text", None), str | None)
 
 
 def _valid_id(item: object) -> int | None:
@@ -226,6 +275,49 @@ def _repair(item: object) -> dict | None:
     return {"update_id": update_id}
 
 
+UNPARSEABLE = -1  # a status of our own: the answer is not JSON Python can read
+
+
+class LongInt(str):
+    """The digits of an integer too long for any Bot API field, kept as text."""
+
+
+def _bounded_int(digits: str) -> int | LongInt:
+    return int(digits) if len(digits.lstrip("-")) <= MAX_INT_DIGITS else LongInt(digits)
+
+
+def _too_long_int_in(value: object, depth: int = 0) -> bool:
+    if isinstance(value, LongInt):
+        return True
+    if depth > MAX_SCAN_DEPTH:
+        return False
+    if isinstance(value, dict):
+        return any(_too_long_int_in(v, depth + 1) for v in value.values())
+    if isinstance(value, list):
+        return any(_too_long_int_in(v, depth + 1) for v in value)
+    return False
+
+
+def _one_at_a_time(request_data: RequestData | None) -> RequestData | None:
+    """The same getUpdates request, asking for one update only."""
+    if request_data is None:
+        return RequestData([RequestParameter.from_input("limit", 1)])
+    params = {**request_data.parameters, "limit": 1}
+    return RequestData([RequestParameter.from_input(k, v) for k, v in params.items()])
+
+
+def _skip_unparseable(payload: bytes) -> tuple[int, bytes, list[int]]:
+    """An answer of one update that does not parse: that update, as its bare id, so that it is confirmed and
+    polling goes on; a 502 (back off and retry) if not even its id can be read."""
+    found = _UPDATE_ID.search(payload)
+    if found is None:
+        log.warning("getUpdates returned an answer that cannot be read, without a readable update_id; retrying")
+        return 502, BAD_RESULT, []
+    update_id = int(found.group(1))
+    log.warning("Update %s cannot be read as JSON; skipping it so polling can go on", update_id)
+    return 200, json.dumps({"ok": True, "result": [{"update_id": update_id}]}).encode(), [update_id]
+
+
 BAD_RESULT = json.dumps(
     {"ok": False, "error_code": 502, "description": "Bad Gateway: malformed getUpdates result"}
 ).encode()
@@ -240,9 +332,12 @@ def defuse_updates(payload: bytes) -> tuple[int, bytes, list[int]]:
     sorted, so PTB confirms up to the highest valid id. A `result` that is not a list is a 502.
     """
     try:
-        data = json.loads(payload)
-    except ValueError:
-        return 200, payload, []
+        data = json.loads(payload, parse_int=_bounded_int)
+    except (ValueError, RecursionError):
+        return UNPARSEABLE, payload, []
+    error = data.get("error_code") if isinstance(data, dict) and data.get("ok") is False else None
+    if isinstance(error, int) and not isinstance(error, bool) and 400 <= error < 600:
+        return error, payload, []  # {"ok": false, "error_code": 401} in an HTTP 200: the error it says
     updates = data.get("result") if isinstance(data, dict) else None
     if isinstance(data, dict) and data.get("ok") is True and not isinstance(updates, list):
         log.warning(
@@ -252,6 +347,8 @@ def defuse_updates(payload: bytes) -> tuple[int, bytes, list[int]]:
     if not isinstance(updates, list):
         return 200, payload, []
     if all(_valid_id(u) is not None and _parses(u) for u in updates):
+        if _too_long_int_in(updates):  # an over-long number became its digits: PTB reads the rewritten answer
+            return 200, json.dumps(data).encode(), [u["update_id"] for u in updates]
         return 200, payload, [u["update_id"] for u in updates]
     fixed = sorted(filter(None, map(_repair, updates)), key=lambda u: u["update_id"])
     return 200, json.dumps({**data, "result": fixed}).encode(), [u["update_id"] for u in fixed]
