@@ -98,3 +98,13 @@ def test_the_unanswered_log_never_holds_the_token(tmp_path, bot):
     log.question(bot.ask(f"is {TOKEN} a thing?"))
     written = (tmp_path / "gaps.jsonl").read_text()
     assert "[REDACTED]" in written and TOKEN not in written and TOKEN.split(":")[1] not in written
+
+
+@pytest.mark.parametrize("leak", [
+    TOKEN.lower(),  # an error text that lowercased the URL
+    TOKEN.split(":")[1],  # the secret half alone
+    TOKEN.replace(":", "%3A"),  # URL-encoded
+    TOKEN.replace(":", "%3a").upper(),
+])
+def test_every_form_of_the_token_is_redacted(leak):
+    assert redact(f"Something about {leak} here", (TOKEN,)) == "Something about [REDACTED] here"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import functools
 import io
 import logging
 import re
@@ -14,15 +15,25 @@ from bot.telegram.settings import TOKEN_SHAPE
 
 _BOT_URL_TOKEN = re.compile(r"(/bot)[^/\s]+")
 QUIET_ERRORS = {"InvalidToken"}  # logged without a traceback: the bot ends with one clear line about it
+MIN_SECRET_HALF = 12  # a token's part after the colon is redacted alone too, when it is this long (real ones: 35)
 MAX_PENDING = 8192  # characters held back waiting for the end of a line before they are written anyway
 
 
 def redact(text: str, secrets: tuple[str, ...] = ()) -> str:
-    """Remove the given secrets and anything shaped like a bot token."""
+    """Remove the given secrets and anything shaped like a bot token: also a token's secret half alone, its
+    URL-encoded form ("%3A" for the colon) and any of these in another letter case (an error text lowercased)."""
     for secret in secrets:
         if secret:
-            text = text.replace(secret, "[REDACTED]")
+            text = _secret_pattern(secret).sub("[REDACTED]", text)
     return TOKEN_SHAPE.sub("[REDACTED]", text)
+
+
+@functools.lru_cache(maxsize=8)
+def _secret_pattern(secret: str) -> re.Pattern:
+    bot_id, colon, half = secret.partition(":")
+    whole = re.escape(bot_id) + "(?::|%3a)" + re.escape(half) if colon else re.escape(secret)
+    alone = f"|{re.escape(half)}" if colon and len(half) >= MIN_SECRET_HALF else ""
+    return re.compile(whole + alone, re.IGNORECASE)
 
 
 class RedactingFilter(logging.Filter):

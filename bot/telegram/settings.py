@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TOKEN_FORMAT = re.compile(r"\d+:[A-Za-z0-9_-]+")  # what a bot token must look like to be tried at all
-TOKEN_SHAPE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")  # anything this shaped is redacted from logs
+TOKEN_SHAPE = re.compile(r"\d{5,}(?::|%3[aA])[A-Za-z0-9_-]{20,}")  # anything this shaped (URL-encoded too) is redacted
 DEFAULT_API_URL = "https://api.telegram.org/bot"
 STATE_FILE_NAME = "state.sqlite3"
 

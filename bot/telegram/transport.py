@@ -30,7 +30,6 @@ from telegram.request import HTTPXRequest, RequestData
 from telegram.request._requestparameter import RequestParameter
 
 from bot.telegram.redaction import redact
-from bot.telegram.settings import TOKEN_SHAPE
 
 log = logging.getLogger(__name__)
 REJECTED = (401, 404)  # the Bot API's answers to a revoked token (401) or a wrong URL/token path (404)
@@ -90,8 +89,8 @@ class SendRequest(HTTPXRequest):
 def _without_secrets(request_data: RequestData | None, secrets: tuple[str, ...]) -> RequestData | None:
     """The request with the token (and anything shaped like one) taken out of every text it sends: a reader who
     pastes the token ("/brief 123:AA…") never sees it echoed back."""
-    sent = json.dumps(request_data.json_parameters) if request_data is not None else ""
-    if not any(s in sent for s in secrets) and not TOKEN_SHAPE.search(sent):
+    sent = json.dumps(request_data.json_parameters, ensure_ascii=False) if request_data is not None else ""
+    if redact(sent, secrets) == sent:
         return request_data
 
     def clean(value: object) -> object:
