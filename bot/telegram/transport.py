@@ -168,9 +168,10 @@ class PollingRequest(HTTPXRequest):
         if code == 409:
             self._wait = min(30.0, max(1.0, self._wait * 2))
             self._conflict_since = self._conflict_since or time.monotonic()
-            if time.monotonic() - self._conflict_since >= self.conflict_give_up:
-                self.on_fatal(409)
-            await asyncio.sleep(self._wait)
+            if time.monotonic() - self._conflict_since + self._wait > self.conflict_give_up:
+                self.on_fatal(409)  # the next try would come after the limit: give up now, without waiting
+            else:
+                await asyncio.sleep(self._wait)
         else:
             self._wait, self._conflict_since = 0.0, None
         if code in REJECTED:
