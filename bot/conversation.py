@@ -39,9 +39,12 @@ _MORE = re.compile(r"^(tell me more|more|go on|continue|and then|keep going|elab
                    r"is that all|anything else|anything more|что[- ]то ещ[её]|это вс[её]|bu qeder|basqa ne|"
                    r"(расскажи(те)? )?(ещ[её]|подробнее|поподробнее|больше)|дальше|продолжай(те)?|а дальше|"
                    r"(daha )?(etrafli|etrafli danis|etrafli de|cox)|davam( et| edin)?|daha|sonra)$")
+# Russian and Azerbaijani words that point back, in their cases ("что в ней было?", "onun iddiaları"), folded
+_PRONOUNS_RU_AZ = ("это|этот|эта|этого|этому|этим|этом|эту|этой|он|она|оно|они|его|ее|ей|ему|ею|им|ими|их|ней|нем|нему"
+                   "|него|ним|ними|них|bu|o|onu|bunu|onun|bunun|ona|buna|onda|bunda|ondan|bundan")
 _FOLLOW_UP = re.compile(
     r"^(and|but|so|what about|how about|а|и|bes)\b|\b(that|this|it|he|she|they|him|them|then|there|"
-    r"это|этот|он|она|они|его|тогда|там|bu|o|onu|bunu)\b|^(why|when|where|who|how many|how much|(since|until|till) when"
+    rf"{_PRONOUNS_RU_AZ}|тогда|там)\b|^(why|when|where|who|how many|how much|(since|until|till) when"
     r"|с каких пор|до каких пор|почему|зачем|когда|"
     r"где|кто|сколько|niye|ne vaxt|harada|kim|nece)\b"
     r"|^(что|чего|ne|hansi)\b(\s+\S+){0,2}$"  # "что написал?", "nə yazıb?": Russian and Azerbaijani drop the subject
@@ -161,7 +164,7 @@ _RE_ASK = re.compile(r"^((and|а|и) )?(what about|how about|what of)\b|^(а к�
                      r"|^(and|а|и|bes|ya)\b(?! (why|when|where|who|whom|how|what|which|почему|зачем|когда|где|кто|как"
                      r"|сколько|каки\w*|како\w*|niye|ne|nece|harada|kim|hansi)\b)")
 _TEMPORAL = re.compile(r"\b(after|before|since|until|till|by) (that|this|then)\b|\b(после|до) (этого|того)\b")
-_REFERS = re.compile(r"\b(that|this|it|he|she|they|him|them|there|это|этот|он|она|они|его|ее|их|там|bu|o|onu|bunu)\b")
+_REFERS = re.compile(rf"\b(that|this|it|he|she|they|him|them|there|{_PRONOUNS_RU_AZ}|там)\b")
 # Follow-ups that ask for something the last answer would have to add: a reason, or who a person is.
 _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|почему|зачем|отчего|niye|neden|niye ki)\b"
                           r"|^(who|кто) (is|was|are|were|такой|такая|такие|он|она|они) ?(he|she|they|it|that|this)?$"

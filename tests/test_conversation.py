@@ -93,6 +93,9 @@ def talk(bot, *lines: str, now: float = 0.0):
     # ... or, after an answer that is no item, names what only one entry is called ("а пятый?" after a quote)
     (("Сколько контекстов?", "а второй?", "кто это сказал про высокомерие и имперский тон?", "а пятый?"), "not_said",
      "fifth-context"),
+    # a pronoun in another case ("в ней": in it) points back as "она" does: never an off-topic decline
+    (("Какие страны не стали соблюдать Алма-Атинскую декларацию?", "а что в ней было установлено?"), "answer",
+     "alma-ata"),
     # a number alone after a list is its item, as "the second" is
     (("what are the five contexts?", "2"), "answer", "not-sovereign"),
     (("какие пять контекстов называет автор?", "#3"), "answer", "alma-ata"),
