@@ -101,6 +101,11 @@ _REASON = re.compile(rf"{_LEAD_IN}(why|whys) (did|was|were|had|didnt|wasnt|weren
                      rf"|\bsebebi? ne (idi|olub)\b")
 # A reason in an (English) quote: a causal link ("because", "after Europe ended", "has led to", "the roots
 # of ... lie in"). Loose on purpose: "why" is declined only when the entry gives no reason at all.
+# The reader's own errand, a way to do something: "how do I apply for a visa?", "как мне стать…", "necə müraciət edə
+# bilərəm?". An entry gives one only if its phrasings ask so (an assistant's "how do i reset my pin"); a brief's
+# analysis gives none. ("how can we understand the crisis" asks the brief's view; "how would you sum up" the bot.)
+_PROCEDURE = re.compile(r"^((and|so|ok|okay|also|then|but) )*how (do|can) i\b"
+                        r"|\bкак мне\b|\bnece\b.*\b(bilerem|edim|olum)\b")
 _HAS_REASON = re.compile(r"\b(because|due to|owing to|thanks to|as a result|result of|resulted|led to|leads? to"
                          r"|leading to|caused?|causes|after|since|roots?|lies? in|so that|in order to|therefore|hence"
                          r"|insistence|reasons?|motives?|why)\b")
@@ -150,6 +155,10 @@ _VERB_FORM = re.compile(r"(ed|ing|ются|ется|ются|ятся|ится|�
 _AZ_HOW_MANY_PLAIN = re.compile(r"\bnece (?!\w+ (ver|et|ed|ol|el)\w*\b)(?!\w*(ib|ub|ir|ur|ar|er|di|du|mis|mus|acaq|ecek"
                                 r"|sin|siniz|im|iq|uq|maq|mek|magi|megi|maga|mege|ma|me)\b)\w{2,}")  # not "davranmağı"
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
+# Words that count, never name what is asked about: "which two countries", "какие две страны" ask about the
+# countries (folded). ("What type of aircraft" does ask for a type: a detail the brief may not give.)
+_NOT_NAMING = frozenset("""two three four five six seven eight nine ten both
+    два две три четыре пять шесть семь восемь девять десять оба обе iki uc dord bes alti yeddi sekkiz doqquz""".split())
 WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
 COPULA_REACH = 3  # words after "what is" that may: a name of two words, then its head ("what is vasif huseynov's job")
 # A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.
@@ -199,7 +208,8 @@ def asks_about_the_bot(text: str) -> bool:
 
 
 def asked_kind(text: str, folded: str | None = None) -> str | None:
-    """The kind of fact a question asks for: 'quantity', 'day', 'date', 'time', 'place', 'reason' or None."""
+    """The kind of fact a question asks for: 'quantity', 'day', 'date', 'time', 'place', 'reason', 'procedure' or
+    None."""
     folded = fold(text)[:MAX_FOLDED_CHARS] if folded is None else folded
     asks = (
         "quantity"
@@ -220,6 +230,8 @@ def asked_kind(text: str, folded: str | None = None) -> str | None:
         asks = "quantity"
     if asks is None and _REASON.search(folded):
         asks = "reason"
+    if asks is None and _PROCEDURE.search(folded):
+        asks = "procedure"
     lowered = text.lower()
     if "neçə" in lowered and asks != "day":  # Azerbaijani "how many" (folded "nece" is also "how")
         asks = "quantity"
@@ -270,7 +282,7 @@ def asked_about(words: list[str]) -> Iterator[str]:
             following = [word]  # a question of keywords: "capital of norway?", "the population of azerbaijan"
         else:
             continue
-        yield from following
+        yield from (w for w in following if w not in _NOT_NAMING and not w.isdigit())
 
 
 class Analyzer:
