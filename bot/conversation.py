@@ -35,7 +35,8 @@ _ORDINAL_WORD = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 _PICK = re.compile(r"^(?:(\d)|(?:the )?(first|second|third|1st|2nd|3rd)(?: one)?|yes|yeah|yep|sure|ok|да|ага|beli|he)$")
 _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( that| so)?|says who|proof|"
                      r"источник|цитата|где это сказано|menbe|sitat)$")
-_MORE = re.compile(r"^(tell me more|more|go on|continue|and then|keep going|elaborate|details|more details|"
+_MORE = re.compile(r"^(and |so |а |и |bes |ya )?(tell me more|more|go on|continue|and then|keep going|elaborate|"
+                   r"details|more details|"
                    r"is that all|anything else|anything more|что[- ]то ещ[её]|это вс[её]|bu qeder|basqa ne|"
                    r"(расскажи(те)? )?(ещ[её]|подробнее|поподробнее|больше)|дальше|продолжай(те)?|а дальше|"
                    r"(daha )?(etrafli|etrafli danis|etrafli de|cox)|davam( et| edin)?|daha|sonra)$")
@@ -169,7 +170,9 @@ _REFERS = re.compile(rf"\b(that|this|it|he|she|they|him|them|there|{_PRONOUNS_RU
 _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|почему|зачем|отчего|niye|neden|niye ki)\b"
                           r"|^(who|кто) (is|was|are|were|такой|такая|такие|он|она|они) ?(he|she|they|it|that|this)?$"
                           r"|^(o )?kimdir$|^kimdir o$")
-_ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|другой|другие|другого|basqa|diger)\b")
+# ("another question", "другой вопрос", "başqa sual" change the subject: they ask nothing of the last answer)
+_ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|другой|другие|другого|basqa|diger)\b"
+                   r"(?! (question|thing|topic|вопрос|тема|sual|movzu)\b)")
 BARE_ORDINAL_WORDS = 3  # "birincisi nədir?", "what's the third?": an ordinal and a word or two
 # "Who said that?" / "кто это написал?" / "bunu kim deyib?": whose words the last answer is
 _WHO_SAID = re.compile(r"^(and |а |bes )?(who|кто)( это)? (said|wrote|says|writes|claims|argues|сказал|написал|говорит"

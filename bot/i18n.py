@@ -89,11 +89,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "В статье не сказано, почему.",
         "az": "Məqalədə bunun səbəbi deyilmir.",
     },
-    "not_said.procedure": {
-        "en": "The brief does not say how to do that.",
-        "ru": "В статье не сказано, как это сделать.",
-        "az": "Məqalədə bunun necə ediləcəyi deyilmir.",
-    },
     "not_said.detail": {
         "en": "The brief does not say that.",
         "ru": "В статье об этом не сказано.",

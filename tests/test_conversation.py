@@ -96,6 +96,10 @@ def talk(bot, *lines: str, now: float = 0.0):
     # a pronoun in another case ("в ней": in it) points back as "она" does: never an off-topic decline
     (("Какие страны не стали соблюдать Алма-Атинскую декларацию?", "а что в ней было установлено?"), "answer",
      "alma-ata"),
+    # "another question" changes the subject: it asks nothing of the last answer
+    (("Putin nə deyib?", "yaxşı, başqa sual — Ermənistan haqqında nə deyilir?"), "answer", "karabakh"),
+    # "what role does X play" asks what X does: the role names no detail the brief lacks
+    (("Какие пять контекстов?", "Какую роль играет Украина?"), "answer", "ukraine-deals"),
     # a number alone after a list is its item, as "the second" is
     (("what are the five contexts?", "2"), "answer", "not-sovereign"),
     (("какие пять контекстов называет автор?", "#3"), "answer", "alma-ata"),
@@ -179,3 +183,8 @@ def test_an_ordinal_follow_up_keeps_the_readers_words(bot):
     """The reply to "and the third?" is to "and the third?", not to a rebuilt or folded question."""
     replies, _ = talk(bot, "how many contexts are there?", "and the third?")
     assert replies[-1].question == "and the third?" and replies[-1].entry in ("alma-ata", "national-interest")
+
+
+def test_and_then_moves_on_like_tell_me_more(bot):
+    replies, _ = talk(bot, "Azərbaycan Rusiyadan nə istəyir?", "bəs sonra?")
+    assert replies[1].answered and replies[1].entry != replies[0].entry

@@ -144,6 +144,7 @@ def test_a_title_inside_a_question_names_the_brief(bot, question, entry):
     ("Çox sağ olun", "az", "thanks"),
     ("sag ol", "az", "thanks"),  # typed without Azerbaijani letters
     ("bye", "en", "bye"),
+    ("fine, bye", "en", "bye"),
     ("пока", "ru", "bye"),
     ("hello", "en", "greeting"),
     ("Salam", "az", "greeting"),

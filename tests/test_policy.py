@@ -50,7 +50,6 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("what is vasif huseynov's job", "detail"),  # "X's job": the job is asked about
         # a word only inside a lexicon phrase ("north atlantic treaty organization") is no word of the knowledge
         ("what organization does vasif huseynov work for?", "detail"),
-        ("How do I become a UN peacekeeper?", "procedure"),  # the reader's errand: the brief gives no way to do it
     ],
 )
 def test_a_fact_the_brief_does_not_give_is_not_said(bot, question, unmet):

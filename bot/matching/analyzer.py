@@ -48,9 +48,11 @@ _GREETING = (r"hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|even
              r"|sabahiniz xeyir|gunortaniz xeyir|axsaminiz xeyir|gunaydin")
 _THANKS = (r"thanks?|thank (you|u)|thx|ty|cheers|much appreciated|appreciate (it|that)|спасибо|спс|благодарю"
            r"|tesekkur(ler| edirem)?|(cox )?sag ?ol(un)?|minnetdaram")
-_BYE = r"bye|goodbye|see (you|ya)|good night|пока|до свидания|до встречи|всего доброго|helelik|gorusenedek|sag qal(in)?"
+_BYE = (r"bye|goodbye|see (you|ya)|good night|пока|до свидания|до встречи|всего доброго|helelik|gorusenedek"
+        r"|sag qal(in)?")
 _ACK = r"ok|okay|k|cool|great|nice|got it|i see|understood|ок|понятно|ясно|хорошо|ладно|oldu|aydindir|anladim|yaxsi|ela"
-_SMALL_TALK_LEAD = r"ok|okay|oh|well|great|alright|and|many|ну|и|а|ещ[её] раз|большое|cox"
+_SMALL_TALK_LEAD = (r"ok|okay|oh|well|great|alright|fine|good|cool|right|and|many|ну|и|а|ещ[её] раз|большое|ладно"
+                    r"|cox|yaxsi")
 _SMALL_TALK = re.compile(rf"^(({_SMALL_TALK_LEAD}) )*({_GREETING}|{_THANKS}|{_BYE}|{_ACK})\b"
                          rf"(\s+\S+){{0,{SMALL_TALK_WORDS}}}$")
 _SMALL_TALK_KINDS: tuple[tuple[SmallTalk, re.Pattern], ...] = tuple(
@@ -101,11 +103,6 @@ _REASON = re.compile(rf"{_LEAD_IN}(why|whys) (did|was|were|had|didnt|wasnt|weren
                      rf"|\bsebebi? ne (idi|olub)\b")
 # A reason in an (English) quote: a causal link ("because", "after Europe ended", "has led to", "the roots
 # of ... lie in"). Loose on purpose: "why" is declined only when the entry gives no reason at all.
-# The reader's own errand, a way to do something: "how do I apply for a visa?", "как мне стать…", "necə müraciət edə
-# bilərəm?". An entry gives one only if its phrasings ask so (an assistant's "how do i reset my pin"); a brief's
-# analysis gives none. ("how can we understand the crisis" asks the brief's view; "how would you sum up" the bot.)
-_PROCEDURE = re.compile(r"^((and|so|ok|okay|also|then|but) )*how (do|can) i\b"
-                        r"|\bкак мне\b|\bnece\b.*\b(bilerem|edim|olum)\b")
 _HAS_REASON = re.compile(r"\b(because|due to|owing to|thanks to|as a result|result of|resulted|led to|leads? to"
                          r"|leading to|caused?|causes|after|since|roots?|lies? in|so that|in order to|therefore|hence"
                          r"|insistence|reasons?|motives?|why)\b")
@@ -208,8 +205,7 @@ def asks_about_the_bot(text: str) -> bool:
 
 
 def asked_kind(text: str, folded: str | None = None) -> str | None:
-    """The kind of fact a question asks for: 'quantity', 'day', 'date', 'time', 'place', 'reason', 'procedure' or
-    None."""
+    """The kind of fact a question asks for: 'quantity', 'day', 'date', 'time', 'place', 'reason' or None."""
     folded = fold(text)[:MAX_FOLDED_CHARS] if folded is None else folded
     asks = (
         "quantity"
@@ -230,8 +226,6 @@ def asked_kind(text: str, folded: str | None = None) -> str | None:
         asks = "quantity"
     if asks is None and _REASON.search(folded):
         asks = "reason"
-    if asks is None and _PROCEDURE.search(folded):
-        asks = "procedure"
     lowered = text.lower()
     if "neçə" in lowered and asks != "day":  # Azerbaijani "how many" (folded "nece" is also "how")
         asks = "quantity"
