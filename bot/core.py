@@ -34,17 +34,30 @@ MIN_TITLE_WORDS = 3  # a shorter title ("Energy") is a word readers use, not a r
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how "
                             "что какой какая какие кто когда где почему зачем как сколько "
                             "ne nece niye kim harada hansi".split())  # folded
+# A question inside a sentence about the reader: "(I need to) know / tell me / I wonder" + a question word ("explain
+# how a compressor works" is no lead-in: it asks for an explanation)
+_EMBEDDED = re.compile(r"\b(know|tell me|wondering|wonder|curious|find out|asking|ask you)"
+                       r"\s+(?P<wh>what|who|whom|when|where|why|how|which|whether)\b"
+                       r"|\b(знать|узнать|скажите|скажи|подскажите|подскажи|интересно),?"
+                       r"\s+(?P<wh_ru>что|кто|когда|где|почему|как|какой|какая|какие|сколько|зачем)\b", re.IGNORECASE)
 MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
 
 
 def question_part(text: str) -> str | None:
     """The question after a lead-in, or None: the last sentence or clause ("I'm a journalist. In one line: why…?"),
-    or the last comma-clause a question word opens ("I've followed the Caucasus for years, and I'm curious,
-    according to this article, what is the first context?")."""
+    a question inside a sentence about the reader ("I'm preparing a briefing and need to know what happened to
+    the plane"), or the last comma-clause a question word opens ("I've followed the Caucasus for years, and I'm
+    curious, according to this article, what is the first context?")."""
     clauses = [c for c in _CLAUSE_END.split(text.strip()) if c]
     if len(clauses) >= 2:
         last = clauses[-1]
         return last if len(last.split()) >= MIN_PART_WORDS else None
+    embedded = list(_EMBEDDED.finditer(text))
+    if embedded:  # "I'm preparing a briefing and need to know what happened to the plane": the question is inside
+        found = embedded[-1]
+        rest = text[found.start("wh") if found.group("wh") else found.start("wh_ru"):].strip()
+        if len(rest.split()) >= MIN_PART_WORDS:
+            return rest
     parts = text.strip().split(",")
     for i in range(len(parts) - 1, 0, -1):
         words = fold(parts[i]).split()

@@ -162,3 +162,22 @@ def test_small_talk_is_answered_in_kind_and_in_its_language(bot, message, langua
 @pytest.mark.parametrize("message", ["thanks, and when was it published?", "hi, who wrote the article?"])
 def test_small_talk_before_a_question_does_not_hide_it(bot, message):
     assert bot.ask(message).answered
+
+
+@pytest.mark.parametrize("text, part", [
+    ("I'm preparing a briefing for my boss and need to know what happened to the plane last December",
+     "what happened to the plane last December"),
+    ("Я пишу курсовую, подскажите, почему Москва лишилась доходов?", "почему Москва лишилась доходов?"),
+    ("I'm a journalist. In one line: why is Baku angry with Moscow?", "why is Baku angry with Moscow?"),
+    ("explain how a gas pipeline compressor works", None),  # asks for an explanation: no lead-in to drop
+])
+def test_the_question_after_a_lead_in(text, part):
+    from bot.core import question_part
+
+    assert question_part(text) == part
+
+
+def test_a_question_inside_a_sentence_about_the_reader_is_answered(bot):
+    reply = bot.ask("I'm preparing a briefing for my boss and need to know what happened to the Azerbaijani "
+                    "passenger plane last December")
+    assert reply.answered and reply.entry == "flight-8243"
