@@ -234,9 +234,12 @@ class BriefBot:
             return early
         # A forced language (/lang, --lang) is the reply's; the words are matched in the language they are in.
         words = self.language_of(text, default=None) or lang if language is not None else lang
-        decision = self.decide(self._refer_to_titles(text), brief_id, words, focus=focus, exclude=exclude)
         part = question_part(text)
         part = part and self._refer_to_titles(part)
+        wanted = focus
+        if wanted is None and part and self.analyzer.query(part).asks and not self.analyzer.query(text).asks:
+            wanted = part  # "What was the route of Flight 8243, where was it flying to?": the last clause asks where
+        decision = self.decide(self._refer_to_titles(text), brief_id, words, focus=wanted, exclude=exclude)
         if decision.outcome != "answer" and part and focus is None:
             # "I'm a student writing on the Caucasus, quickly: what's the first context?" - the lead-in is about
             # the reader, not the brief; the question after it may be answerable on its own.

@@ -181,3 +181,11 @@ def test_a_question_inside_a_sentence_about_the_reader_is_answered(bot):
     reply = bot.ask("I'm preparing a briefing for my boss and need to know what happened to the Azerbaijani "
                     "passenger plane last December")
     assert reply.answered and reply.entry == "flight-8243"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("What was the route of Flight 8243, where was it flying to?", "not_said"),  # the brief names no destination
+    ("Tell me about the Alma-Ata Declaration, when was it signed?", "answer"),  # December 1991
+])
+def test_a_question_clause_after_a_comma_says_what_is_asked(bot, question, kind):
+    assert bot.ask(question).kind == kind
