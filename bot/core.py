@@ -40,6 +40,11 @@ _EMBEDDED = re.compile(r"\b(know|tell me|wondering|wonder|curious|find out|askin
                        r"\s+(?P<wh>what|who|whom|when|where|why|how|which|whether)\b"
                        r"|\b(знать|узнать|скажите|скажи|подскажите|подскажи|интересно),?"
                        r"\s+(?P<wh_ru>что|кто|когда|где|почему|как|какой|какая|какие|сколько|зачем)\b", re.IGNORECASE)
+# "Besides X, what …?", "Кроме X, что ещё …?", "X-dən başqa, …?" (folded): X names an entry the question sets aside
+_SET_ASIDE = re.compile(r"^(?:besides|apart from|aside from|other than|except for|except|кроме|помимо|не считая) "
+                        r"(?P<x>.+?) (?P<q>(?:what|which|who|how|why|when|where|is|are|was|were|did|does|do|has|have"
+                        r"|что|какие|какой|какая|кто|как|почему|когда|где|чем|зачем)\b.*)$")
+_SET_ASIDE_AZ = re.compile(r"^(?P<x>.+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi) (?P<q>.+)$")
 MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
 
 
@@ -239,13 +244,25 @@ class BriefBot:
         wanted = focus
         if wanted is None and part and self.analyzer.query(part).asks and not self.analyzer.query(text).asks:
             wanted = part  # "What was the route of Flight 8243, where was it flying to?": the last clause asks where
-        decision = self.decide(self._refer_to_titles(text), brief_id, words, focus=wanted, exclude=exclude)
+        decision = self._set_aside(text, brief_id, words, exclude) or self.decide(
+            self._refer_to_titles(text), brief_id, words, focus=wanted, exclude=exclude)
         if decision.outcome != "answer" and part and focus is None:
             # "I'm a student writing on the Caucasus, quickly: what's the first context?" - the lead-in is about
             # the reader, not the brief; the question after it may be answerable on its own.
             alone = self.decide(part, brief_id, words, exclude=exclude)
             decision = alone if alone.outcome == "answer" else decision
         return self.compose(text, decision, lang)
+
+    def _set_aside(self, text: str, brief_id: str | None, language: str, exclude: frozenset[str]) -> Decision | None:
+        """"Apart from the plane, what else angered Baku?": the question after the lead, answered by anything but
+        the entry the lead names; None (read the message whole) when the lead names nothing the brief says or
+        nothing else answers (the suppliers "besides Norway" are in the entry that names Norway)."""
+        lead = _SET_ASIDE.match(fold(text)) or _SET_ASIDE_AZ.match(fold(text))
+        named = self.scorer.rank(lead["x"], brief_id, language) if lead else []
+        if not named or named[0].confidence < self.scorer.thresholds.answer:
+            return None
+        decision = self.decide(lead["q"], brief_id, language, exclude=exclude | {named[0].entry.id})
+        return decision if decision.outcome == "answer" else None
 
     def _refer_to_titles(self, text: str) -> str:
         """A brief's title inside a question names the brief: "who wrote 'Why Azerbaijan Is Turning Away from

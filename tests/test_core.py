@@ -189,3 +189,13 @@ def test_a_question_inside_a_sentence_about_the_reader_is_answered(bot):
 ])
 def test_a_question_clause_after_a_comma_says_what_is_asked(bot, question, kind):
     assert bot.ask(question).kind == kind
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("other than putin, who does the author quote?", "huseynov"),  # the entry the lead names is set aside
+    ("Кроме истории с самолётом, что ещё обострило отношения?", "triggers"),
+    ("besides norway and the us, who supplies europe?", "energy-suppliers"),  # nothing else answers: read whole
+])
+def test_a_lead_that_sets_something_aside(bot, question, entry):
+    reply = bot.ask(question)
+    assert reply.answered and reply.entry == entry
