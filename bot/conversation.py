@@ -344,7 +344,8 @@ def _not_said_more(bot, state: Conversation, last, text: str, lang: str | None) 
     language = _reply_language(bot, text, lang)
     brief = bot.knowledge.brief(state.last_entry[0])
     related = tuple(bot.suggestion(brief, r, language) for r in (brief.entry(i) for i in last.related) if r)
-    return Reply(question=text, kind="not_said", answer=not_said("detail", language, bool(related)),
+    closest = related[0].question if related else None
+    return Reply(question=text, kind="not_said", answer=not_said("detail", language, closest),
                  suggestions=related[:1], language=language)
 
 

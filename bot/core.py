@@ -72,9 +72,10 @@ def question_part(text: str) -> str | None:
     return None
 
 
-def not_said(unmet: str, language: str, closest: bool) -> str:
-    """The "the brief does not say" sentence, led on to the closest question when one is offered after it."""
-    return say(f"not_said.{unmet}", language) + (" " + say("not_said.closest", language) if closest else "")
+def not_said(unmet: str, language: str, closest: str | None) -> str:
+    """The "the brief does not say" sentence, and the closest question it does answer, if one is offered."""
+    return say(f"not_said.{unmet}", language) + (" " + say("not_said.closest", language, question=closest)
+                                                   if closest else "")
 
 
 def covered_topics(knowledge: Knowledge, language: str = "en") -> str:
@@ -308,7 +309,8 @@ class BriefBot:
             return self.entry_reply(best.brief.id, best.entry.id, text, best.confidence, lang)
         suggestions = self._suggestions(decision.candidates, lang)
         if outcome == "not_said":
-            return Reply(question=text, kind="not_said", answer=not_said(decision.unmet, lang, bool(suggestions)),
+            closest = suggestions[0].question if suggestions else None
+            return Reply(question=text, kind="not_said", answer=not_said(decision.unmet, lang, closest),
                          score=decision.confidence, suggestions=suggestions[:1], language=lang)
         if outcome == "suggest":
             return Reply(question=text, kind="suggest", answer=say("suggest", lang), score=decision.confidence,

@@ -54,10 +54,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "Возможно, в статье нет ответа именно на этот вопрос. Вы имели в виду один из этих?",
         "az": "Əmin deyiləm ki, məqalədə buna cavab var. Bunlardan birini nəzərdə tuturdunuz?",
     },
-    "not_said.closest": {  # follows a "not said" sentence when the closest question is offered after it
-        "en": "The closest thing it does say is about:",
-        "ru": "Ближе всего к этому в ней сказано вот о чём:",
-        "az": "Ona ən yaxın məlumat bu barədədir:",
+    "not_said.closest": {  # follows a "not said" sentence: the closest question the brief does answer
+        "en": "The closest thing it does say answers “{question}”",
+        "ru": "Ближе всего к этому в ней сказано вот о чём: «{question}»",
+        "az": "Ona ən yaxın məlumat bu suala cavab verir: “{question}”",
     },
     "not_said.quantity": {
         "en": "The brief does not give that figure.",

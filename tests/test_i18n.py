@@ -51,7 +51,7 @@ def test_azerbaijani_uses_its_own_letters():
 def test_every_text_formats(language):
     values = {"covers": "C", "length": 1200, "limit": 1000, "topics": "T", "title": "X", "author": "A",
               "date": "D", "example": "E", "brief": "B", "n": 3, "id": "b", "paragraphs": 9, "entries": 40,
-              "wanted": "w", "about": "ab", "count": 2, "name": "frob", "current": "c"}
+              "wanted": "w", "about": "ab", "count": 2, "name": "frob", "current": "c", "question": "q"}
     for key in TEXTS:
         assert say(key, language, **values)
 
