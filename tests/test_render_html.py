@@ -340,3 +340,11 @@ def test_the_command_is_the_one_its_entity_names(text, length, name):
 
     entities = [MessageEntity("bot_command", 0, length)] if length else []
     assert command_name(Message(1, None, None, text=text, entities=entities)) == name
+
+
+def test_a_not_said_reply_names_its_closest_question_once(bot):
+    from bot.telegram.render import format_reply_html
+
+    reply = bot.ask("how many people died on flight 8243?")
+    html = format_reply_html(reply)
+    assert reply.kind == "not_said" and html.count(reply.suggestions[0].question) == 1

@@ -82,7 +82,8 @@ def format_reply_html(reply: Reply) -> str:
         if reply.context:
             parts.append((f"<blockquote expandable><b>{_label('context_label', lang)}.</b> {{}}</blockquote>",
                           reply.context))
-    parts += [("• {}", s.question) for s in reply.suggestions[:3]]
+    if reply.kind != "not_said":  # a "not said" answer names its closest question itself (and has its button)
+        parts += [("• {}", s.question) for s in reply.suggestions[:3]]
     return fit(parts).replace("\n\n• ", "\n• ")
 
 
