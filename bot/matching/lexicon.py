@@ -14,6 +14,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "nato": ("north atlantic treaty organization", "north atlantic alliance",),
     "usa": ("united states", "america", "american",),
     "europe": ("european", "europeans",),
+    "dissolution": ("dissolved", "dissolve", "collapse", "collapsed", "breakup", "break up", "broke up", "fall of",
+        "fell apart", "end of the soviet union",),
+    "important": ("big deal", "a big deal", "matter much", "significant",),  # "is russia still a big deal": no deal
     "shootdown": ("shooting down", "shot down", "shoot down", "shoots down", "downed", "downing", "shootdown",
         "shot",),
     "plane": ("airliner", "aircraft", "jet", "airplane", "aeroplane", "passenger plane",),
@@ -67,6 +70,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
 # does not already use its stem, so that "təkəbbüründən" and the knowledge's "təkəbbürü" keep meeting by stem, while
 # a word the knowledge lacks ("pulsuz", "денег") still reaches its family.
 LEXICON_RU_AZ: dict[str, tuple[str, ...]] = {
+    "dissolution": ("распад", "распада", "распался", "развал", "развала", "развалился", "dagilmasi", "dagilmasindan",
+        "dagildi", "dagilandan", "dagilib",),
     "angry": ("злится", "злятся", "зол", "злы", "недовольна", "недовольны", "обижена", "обижен", "обиделась",
         "возмущена", "qezebli", "narazi", "acigli", "hirslidir", "hirslenib",),
     "killing": ("погибли", "погибло", "убиты", "убийства", "убивали", "olduruldu", "oldurulub", "helak",),
