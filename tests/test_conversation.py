@@ -100,6 +100,7 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Putin nə deyib?", "yaxşı, başqa sual — Ermənistan haqqında nə deyilir?"), "answer", "karabakh"),
     # "what role does X play" asks what X does: the role names no detail the brief lacks
     (("Какие пять контекстов?", "Какую роль играет Украина?"), "answer", "ukraine-deals"),
+    (("who wrote it?", "what's the link between ukraine and azerbaijan"), "answer", "ukraine-deals"),
     # a number alone after a list is its item, as "the second" is
     (("what are the five contexts?", "2"), "answer", "not-sovereign"),
     (("какие пять контекстов называет автор?", "#3"), "answer", "alma-ata"),

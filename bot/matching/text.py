@@ -16,7 +16,7 @@ _WS = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"'s\b")
 
 _STOP_WORDS_EN = frozenset(
-    """role roles play plays played playing
+    """role roles play plays played playing link links linked connection connections connected
     a an the and or but if of to in on at for from with as into onto than then
     is are was were be been being am do does did doing done has have had having
     i me my we us our you your he him his she her it its they them their this that these those
@@ -46,14 +46,14 @@ STOP_WORDS_RU = frozenset(
     тогда кто этот того потому этого какой какая какое какие каком какого какую каким совсем ним здесь этом тем нее
     сейчас куда зачем почему всех можно при об после над тот через эти нас про всего них разве эту впрочем этой перед
     том такой им всю это вообще кстати скажи скажите расскажи расскажите пожалуйста слушай ну ли же ведь именно
-    сколько как кроме помимо другие другой других роль роли ролью играет играют играла играл""".split()
+    сколько как кроме помимо другие другой других роль роли ролью играет играют играла играл связь связи""".split()
 )
 STOP_WORDS_AZ = frozenset(
     """ve ile bu o bir da de ki ne niye hansi hansilar kim kimi harada hara haradan nece ucun sonra amma lakin ya yoxsa
     hem her bele ele bes axi ise onun onlar onlarin bunu onu bunlar sen biz siz deyil var yox olan olub olar idi
     artiq hele indi daha en gore qeder haqqinda barede mi mu zehmet olmasa zehmet deyesen bilirsen
     basqa savayi diger nedir kimdir necedir haradadir hansidir nedi kimdi olacaq olur olsun
-    rol rolu rolunu oynayir oynayib oynayacaq""".split()
+    rol rolu rolunu oynayir oynayib oynayacaq elaqe elaqesi""".split()
 )
 ENGLISH_STOP_WORDS = _STOP_WORDS_EN  # typos snap to these, never to a Russian or Azerbaijani one ("solar", "olar")
 STOP_WORDS = _STOP_WORDS_EN | STOP_WORDS_RU | STOP_WORDS_AZ
