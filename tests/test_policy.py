@@ -46,6 +46,7 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("how tall is putin?", "quantity"),  # a measure: a figure the brief does not give
         ("did russia ever apologise for shooting down the plane", "detail"),  # did it happen? the brief never says
         ("Извинилась ли Россия за сбитый самолёт?", "detail"),
+        ("Россия извинилась за самолёт?", "detail"),  # a yes/no question without "ли": its verb, all the same
         ("Rusiya təyyarəyə görə üzr istəyibmi?", "detail"),
         ("what is vasif huseynov's job", "detail"),  # "X's job": the job is asked about
         # a word only inside a lexicon phrase ("north atlantic treaty organization") is no word of the knowledge
@@ -157,6 +158,7 @@ def test_fractions_are_figures(text, kinds):
     ("what was the straw that broke the camel's back", None),  # an idiom of the lexicon names its word ("trigger")
     ("Какие две страны отказались соблюдать Алма-Атинскую декларацию?", None),  # a number counts, names nothing
     ("which two pipelines carry the gas", None),
+    ("Армения проиграла войну?", None),  # a yes/no question whose verb the knowledge uses
 ])
 def test_what_a_question_asks_about(bot, question, unknown):
     assert bot.analyzer.query(question).unknown_kind == unknown

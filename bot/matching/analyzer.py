@@ -156,6 +156,10 @@ _DETERMINERS = frozenset("the a an its their his her this that these those".spli
 # countries (folded). ("What type of aircraft" does ask for a type: a detail the brief may not give.)
 _NOT_NAMING = frozenset("""two three four five six seven eight nine ten both
     два две три четыре пять шесть семь восемь девять десять оба обе iki uc dord bes alti yeddi sekkiz doqquz""".split())
+_CYRILLIC_WORD = re.compile(r"[а-я]")
+_RU_QUESTION_WORDS = frozenset("""что чем чего чему кто кого кому когда где куда откуда почему зачем отчего как какой
+    какая какое какие каких каком какую сколько чей чья чьи ли""".split())  # folded (ё as е)
+_RU_PAST = re.compile(r"^[а-я]{3,}(л|ла|ло|ли|лся|лась|лось|лись)$")  # "извинилась", "отказался", "сбили"
 WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
 COPULA_REACH = 3  # words after "what is" that may: a name of two words, then its head ("what is vasif huseynov's job")
 # A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.
@@ -277,6 +281,10 @@ def asked_about(words: list[str]) -> Iterator[str]:
         else:
             continue
         yield from (w for w in following if w not in _NOT_NAMING and not w.isdigit())
+    if words and _CYRILLIC_WORD.match(words[0]) and _RU_QUESTION_WORDS.isdisjoint(words):
+        # a Russian question with no question word asks whether it happened ("Россия извинилась за самолёт?"):
+        # its verbs in the past tense, as "Извинилась ли Россия…?" asks for its verb
+        yield from (w for w in words if _RU_PAST.search(w) and w not in STOP_WORDS)
 
 
 class Analyzer:
