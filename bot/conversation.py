@@ -263,8 +263,11 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
             # the list's items are all in the last answer ("SCP and TANAP" after "which pipelines…?"): show it
             # again rather than "the second context", which is an item of no list the reader was given
             return combined, whole
-    if alone.kind == "decline" and own and not _REFERS.search(folded) and not _leans_on(bot, own, combined):
-        return alone, None  # off topic on its own words ("who won the cup"): no earlier answer makes it on topic
+    if alone.kind == "decline" and own and not _REFERS.search(folded) and not _leans_on(bot, own, combined) and not (
+            combined.kind == "not_said" and bot.analyzer.query(text).asks):
+        # off topic on its own words ("who won the cup"): no earlier answer makes it on topic; but "how many people
+        # were on board?" after the shoot-down asks a figure of it, which the brief does not give
+        return alone, None
     if bare and not own and last is not None and combined.entry == last.id and _NO_NEW_FACT.match(folded):
         # "why?" / "who is he?" after an answer that says no more: a related entry that answers the question
         # rebuilt from it, or "the brief does not say" - never the same answer again

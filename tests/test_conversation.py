@@ -18,6 +18,8 @@ def talk(bot, *lines: str, now: float = 0.0):
 @pytest.mark.parametrize("lines, kind, entry", [
     (("who shot the plane?", "when was that?"), "answer", "flight-8243"),
     (("who shot the plane?", "how many died?"), "not_said", None),
+    # a figure of the last answer's event, in words the brief never uses: "not said", not "does not cover that"
+    (("what happened to flight 8243?", "how many people were on board?"), "not_said", None),
     (("what set off the crisis?", "how many died?"), "not_said", None),  # "Two things…" is our answer's count
     (("what did putin say", "source?"), "answer", "putin-rule"),
     (("what is the first context", "and the fourth?"), "answer", "lost-revenue"),
