@@ -17,7 +17,8 @@ Outcome = Literal["answer", "suggest", "not_said", "not_understood", "decline", 
 
 MAX_SUGGESTIONS = 3  # "did you mean" lists at most this many questions: more is a menu, not a suggestion
 TIE_MARGIN = 0.02  # two briefs closer than this in confidence are a tie: ask, do not pick one arbitrarily
-ON_TOPIC_SHARE = 0.5  # a question is on topic when at least this share of its content words are the knowledge's
+ON_TOPIC_SHARE = 0.5  # a question is on topic when more than this share of its content words are the knowledge's
+# ("the weather in baku": half known, half not, is off topic)
 MIN_SUPPORT = 0.4  # an answer's own words must explain this share of the question's weight (see support.py, which
 # calibrates the floor a knowledge actually gets from its own phrasings; this is the default for other callers)
 MIN_INFORMATION = 0.5  # summed IDF of the words an answer shares with the question: below it, the words are in most
