@@ -132,6 +132,10 @@ def test_every_drafted_question_names_something():
 def test_causes_are_asked_with_why():
     assert reader_questions("Bus use fell because fares rose by 20 per cent.")[0] == "Why did bus use fall?"
     assert not any(q.startswith("reason") for q in reader_questions("Bus use fell because fares rose."))
+    # ", after the …" states why a news sentence's action was taken; a leading "After the meeting" is a time
+    hosepipes = "The authority banned garden hosepipes on 12 August, after the driest July since 1911."
+    assert reader_questions(hosepipes)[0] == "Why did the authority ban garden hosepipes on 12 August?"
+    assert not any(q.startswith("Why") for q in reader_questions("After the meeting, the board raised rates."))
 
 
 def test_context_words_only_for_a_sentence_that_leans_on_its_neighbours():

@@ -29,8 +29,9 @@ _POSSESSIVES = {"its", "their", "his", "her"}
 _ADVERBS = set("not now also still both always ever all already only just never often then yet once".split())
 _SPEECH = {"say", "tell", "argue", "warn", "claim", "call", "add", "insist", "believe", "think", "expect"}
 _CAUSAL = re.compile(r"\b(?:because|blamed?|caused?|pushed|drove|driven by|due to|thanks to|owing to|as a result of|"
-                     r"led to)\b", re.IGNORECASE)
-_REASON_MARKERS = {"because", "due to", "thanks to", "owing to", "as a result of"}
+                     r"led to)\b|(?<=, )after\b(?= (?:the|a|an|its|their|his|her)\b)", re.IGNORECASE)
+# ", after the driest July since 1911" gives the reason a news sentence states an action was taken for
+_REASON_MARKERS = {"because", "due to", "thanks to", "owing to", "as a result of", "after"}
 _AGENTS = re.compile(r"\b(council|councils|bank|board|committee|government|ministers?|members?|officials?|investors|"
                      r"economists|campaigners|families|parents|people|staff|governor|director|team|agency|ministry|"
                      r"authority|authorities|tenants|residents|workers|company|companies|[A-Z][a-z]+ [A-Z][a-z]+)\b")
