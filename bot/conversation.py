@@ -31,6 +31,8 @@ _ORDINAL_FORMS = {"первое": "первый", "второе": "второй"
                   "пятое": "пятый", "birincisi": "birinci", "ikincisi": "ikinci", "ucuncusu": "ucuncu",
                   "dorduncusu": "dorduncu", "besincisi": "besinci"}
 _NUMBER = re.compile(r"^(?:no |n )?(\d)$")  # "2", "#2" and "№ 2" (folded to "no 2") alone
+_ACK_LEAD = re.compile(r"^\s*(ok|okay|ок|окей|хорошо|ладно|понятно|ясно|yaxşı|yaxsi|oldu|aydındır|fine|alright|"
+                       r"great|cool|got it)\b[\s,.!:;—–-]+(?=\S)", re.IGNORECASE)
 _ORDINAL_WORD = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 _PICK = re.compile(r"^(?:(\d)|(?:the )?(first|second|third|1st|2nd|3rd)(?: one)?|yes|yeah|yep|sure|ok|да|ага|beli|he)$")
 _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( that| so)?|says who|proof|"
@@ -124,7 +126,9 @@ def respond(
     bot, state: Conversation, text: str, now: float = 0.0, language: str | None = None
 ) -> tuple[Reply, Conversation]:
     """Answer one message in a conversation; return the reply and the chat's new state."""
-    state = state.fresh(now)
+    state, typed = state.fresh(now), text
+    if isinstance(text, str):
+        text = _ACK_LEAD.sub("", text, count=1)  # "ok, and why?", "ладно, а кто это сказал?": the follow-up after it
     lang = language or state.language
     if lang is None and state.spoken and isinstance(text, str) and bot.language_of(text, default="") == "":
         lang = state.spoken  # "2", "?" after a Russian answer: nothing in it says another language
@@ -157,6 +161,7 @@ def respond(
                         or _ordinal_alone(bot, state, text, words, lang) or _follow_up(bot, state, text, words, lang))
     if reply is None:
         reply = bot.ask(text, state.brief_id, lang)
+    reply = replace(reply, question=typed) if reply.question == text and typed != text else reply
     return reply, replace(_remember(state, reply, asked or text, now), shown_paragraph=shown, spoken=reply.language)
 
 
@@ -180,6 +185,7 @@ _WHO_SAID = re.compile(r"^(and |а |bes )?(who|кто)( это)? (said|wrote|say
 _ATTRIBUTED = re.compile(r"\b(say|says|said|told|wrote|writes|written|argue|argues|argued|believes|believed|warned"
                          r"|warns|claimed|claims|noted|insisted|insists|according to)\b", re.IGNORECASE)
 ORDINAL_NAMING_PHRASINGS = 3  # phrasings that call an entry by an ordinal before "the fifth?" alone names it
+ORDINAL_CLEAR_LEAD = 2  # ... and it must be called so this many times as often as any other entry
 LIST_ITEM_WORDS = 12  # words of the last question an ordinal is tried with: bounds the work one message can cause
 SUBJECT_TERMS = 2  # a follow-up needs this many words of its own to be a question of its own
 WHOLE_QUESTION_WORDS = 4  # "so what happened to armenia after that" is a whole question, "nə yazıb?" is not
@@ -245,7 +251,9 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
     alone = bot.ask(text, state.brief_id, lang)
     bare, own = _is_bare(folded), _own_terms(bot, text, lang)
     if state.last_question is None:
-        lone_ordinal = len(words) <= 3 and any(w in _ORDINALS for w in words)  # "and the fourth?" of what?
+        # "and the fourth?" of what? ("the first context?" names its list: it is a question of its own)
+        lone_ordinal = len(words) <= 3 and any(w in _ORDINALS for w in words) and all(
+            w in _ORDINALS or w in STOP_WORDS for w in words)
         lone = bare and (not own or not alone.answered)  # "why?", "when was that?": of what?
         return (_clarify(bot, text, lang) if lone_ordinal or lone else alone), None
     last = bot.knowledge.find_entry(*state.last_entry) if state.last_entry else None
@@ -263,11 +271,8 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
             # the list's items are all in the last answer ("SCP and TANAP" after "which pipelines…?"): show it
             # again rather than "the second context", which is an item of no list the reader was given
             return combined, whole
-    if alone.kind == "decline" and own and not _REFERS.search(folded) and not _leans_on(bot, own, combined) and not (
-            combined.kind == "not_said" and bot.analyzer.query(text).asks):
-        # off topic on its own words ("who won the cup"): no earlier answer makes it on topic; but "how many people
-        # were on board?" after the shoot-down asks a figure of it, which the brief does not give
-        return alone, None
+    if alone.kind == "decline" and own and not _REFERS.search(folded) and not _leans_on(bot, own, combined):
+        return alone, None  # off topic on its own words ("who won the cup"): no earlier answer makes it on topic
     if bare and not own and last is not None and combined.entry == last.id and _NO_NEW_FACT.match(folded):
         # "why?" / "who is he?" after an answer that says no more: a related entry that answers the question
         # rebuilt from it, or "the brief does not say" - never the same answer again
@@ -377,9 +382,24 @@ def _about_the_brief(bot, state: Conversation, text: str, lang: str | None) -> R
 COMMON_WORD_WEIGHT = math.log(2)  # the IDF of a word half the entries use: it tells no list's items apart
 
 
+_ORDINAL_ITEMS: dict[tuple[int, str | None], tuple[object, dict]] = {}  # per knowledge object and brief: built once
+ORDINAL_ITEMS_KEPT = 8  # knowledges (reloads, tests) whose ordinal items are kept; the oldest are dropped
+
+
 def _ordinal_items(bot, brief_id: str | None) -> dict[int, dict[tuple[str, str], list[Counter]]]:
     """For each ordinal, the entries the knowledge's phrasings call by it ("what is the fifth context?", "пятый
-    контекст"), each with the other words of each such phrasing ("context", "контекст")."""
+    контекст"), each with the other words of each such phrasing ("context", "контекст"). Read once per knowledge:
+    a bare "2" must not fold every phrasing again."""
+    key = (id(bot.knowledge), brief_id)
+    kept = _ORDINAL_ITEMS.get(key)
+    if kept is None or kept[0] is not bot.knowledge:
+        kept = _ORDINAL_ITEMS[key] = (bot.knowledge, _read_ordinal_items(bot, brief_id))
+        while len(_ORDINAL_ITEMS) > ORDINAL_ITEMS_KEPT:
+            _ORDINAL_ITEMS.pop(next(iter(_ORDINAL_ITEMS)))
+    return kept[1]
+
+
+def _read_ordinal_items(bot, brief_id: str | None) -> dict[int, dict[tuple[str, str], list[Counter]]]:
     items: dict[int, dict[tuple[str, str], list[Counter]]] = {}
     for brief in bot.knowledge.briefs:
         if brief_id and brief.id != brief_id:
@@ -407,7 +427,8 @@ def _ordinal_item(bot, state: Conversation, wanted: int) -> tuple[str, str] | No
         best = max(shared, key=shared.get, default=None)
         return best if best and shared[best] else None
     counts = sorted(((len(items[wanted][key]), key) for key in called), reverse=True)
-    if not counts or counts[0][0] < ORDINAL_NAMING_PHRASINGS or (len(counts) > 1 and counts[1][0] * 2 > counts[0][0]):
+    if not counts or counts[0][0] < ORDINAL_NAMING_PHRASINGS or (
+            len(counts) > 1 and counts[1][0] * ORDINAL_CLEAR_LEAD > counts[0][0]):
         return None  # called so too rarely, or two entries called so alike: the ordinal alone does not say which
     return counts[0][1]
 
@@ -456,7 +477,7 @@ def _reply_language(bot, text: str, chosen: str | None) -> str:
 
 def _clarify(bot, text: str, language: str | None) -> Reply:
     lang = _reply_language(bot, text, language)
-    example = next((e.questions[0] for b in bot.knowledge.briefs for e in b.entries), "")
+    example = next(((b.entry_text(e.id, lang) or e).questions[0] for b in bot.knowledge.briefs for e in b.entries), "")
     return Reply(question=text, kind="clarify", answer=say("clarify", lang, example=example), language=lang)
 
 

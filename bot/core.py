@@ -247,12 +247,19 @@ class BriefBot:
             wanted = part  # "What was the route of Flight 8243, where was it flying to?": the last clause asks where
         decision = self._set_aside(text, brief_id, words, exclude) or self.decide(
             self._refer_to_titles(text), brief_id, words, focus=wanted, exclude=exclude)
-        if decision.outcome != "answer" and part and focus is None:
+        if decision.outcome != "answer" and part and focus is None and (
+                not _EMBEDDED.search(text) or self._names_something(part)):
+            # (a question inside a sentence only when it names something of its own: "my card is lost and i need to
+            # know how to report it" is about a card, whatever "how to report it" alone would match)
             # "I'm a student writing on the Caucasus, quickly: what's the first context?" - the lead-in is about
             # the reader, not the brief; the question after it may be answerable on its own.
             alone = self.decide(part, brief_id, words, exclude=exclude)
             decision = alone if alone.outcome == "answer" else decision
         return self.compose(text, decision, lang)
+
+    def _names_something(self, text: str) -> bool:
+        """Whether a question has a content word that is neither a function word nor one naming the brief."""
+        return any(w not in STOP_WORDS and w not in self.analyzer.soft for w in fold(text).split())
 
     def _set_aside(self, text: str, brief_id: str | None, language: str, exclude: frozenset[str]) -> Decision | None:
         """"Apart from the plane, what else angered Baku?": the question after the lead, answered by anything but

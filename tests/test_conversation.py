@@ -18,8 +18,9 @@ def talk(bot, *lines: str, now: float = 0.0):
 @pytest.mark.parametrize("lines, kind, entry", [
     (("who shot the plane?", "when was that?"), "answer", "flight-8243"),
     (("who shot the plane?", "how many died?"), "not_said", None),
-    # a figure of the last answer's event, in words the brief never uses: "not said", not "does not cover that"
-    (("what happened to flight 8243?", "how many people were on board?"), "not_said", None),
+    # a follow-up off topic on its own words, whatever it asks for
+    (("who shot down the plane?", "how many goals did Messi score?"), "decline", None),
+    (("who shot down the plane?", "where is the Eiffel Tower?"), "decline", None),
     (("what set off the crisis?", "how many died?"), "not_said", None),  # "Two things…" is our answer's count
     (("what did putin say", "source?"), "answer", "putin-rule"),
     (("what is the first context", "and the fourth?"), "answer", "lost-revenue"),
@@ -29,6 +30,9 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("why?",), "clarify", None),
     (("tell me more",), "clarify", None),
     (("and the fourth?",), "clarify", None),
+    (("Какой первый контекст?",), "answer", "first-context"),  # an ordinal with its list's name asks on its own
+    # an acknowledgement before a follow-up is no small talk: the follow-up is read after it
+    (("who shot down the azerbaijani plane", "ok, and why?"), "not_said", None),
     # a follow-up off topic on its own words stays off topic, whatever was asked before
     (("how did armenia lose karabakh", "who won the champions league"), "decline", None),
     # the follow-up decides what kind of fact is wanted, not the question before it
@@ -191,3 +195,8 @@ def test_an_ordinal_follow_up_keeps_the_readers_words(bot):
 def test_and_then_moves_on_like_tell_me_more(bot):
     replies, _ = talk(bot, "Azərbaycan Rusiyadan nə istəyir?", "bəs sonra?")
     assert replies[1].answered and replies[1].entry != replies[0].entry
+
+
+def test_the_clarifying_example_is_in_the_readers_language(bot):
+    replies, _ = talk(bot, "а второй?")
+    assert replies[0].kind == "clarify" and "Who wrote" not in replies[0].answer

@@ -193,9 +193,29 @@ def test_a_question_clause_after_a_comma_says_what_is_asked(bot, question, kind)
 
 @pytest.mark.parametrize("question, entry", [
     ("other than putin, who does the author quote?", "huseynov"),  # the entry the lead names is set aside
-    ("Кроме истории с самолётом, что ещё обострило отношения?", "triggers"),
+    ("azerbaycandan basqa avropaya enerji veren olkeler hansilardir", "energy-suppliers"),  # Norway and the US
     ("besides norway and the us, who supplies europe?", "energy-suppliers"),  # nothing else answers: read whole
 ])
 def test_a_lead_that_sets_something_aside(bot, question, entry):
     reply = bot.ask(question)
     assert reply.answered and reply.entry == entry
+
+
+@pytest.mark.parametrize("question", [
+    "did the ruble collapse?",  # a bare "collapse" is no dissolution of the USSR
+    "what does the brief say about the fall of Assad?",
+    "who is fighting in Ukraine?",
+    "my card is lost and i need to know how to report it",  # the lead-in names what it is about: not the brief
+])
+def test_words_of_the_lexicon_or_a_lead_in_make_no_off_topic_question_answerable(bot, question):
+    assert not bot.ask(question).answered
+
+
+def test_a_request_for_the_source_is_no_place_question(bot):
+    reply = bot.ask("The brief quotes Putin, where is that in the text?")
+    assert reply.answered and reply.entry == "putin-rule"
+
+
+@pytest.mark.parametrize("message", ["Пока что Россия молчит?", "ok, but why did the crisis start?"])
+def test_a_question_that_opens_with_a_small_talk_word_is_no_small_talk(bot, message):
+    assert bot.analyzer.query(message).small_talk is None

@@ -287,7 +287,7 @@ async def test_an_update_python_cannot_read_is_skipped_alone(api, tmp_path):
 async def test_a_conflict_that_lasts_ends_the_process_with_a_clear_line(api, tmp_path):
     bot = await start_bot(api, tmp_path, env={"BRIEFBOT_CONFLICT_GIVE_UP": "2"})
     api.fail("getUpdates", 1000, "409")
-    assert await bot.wait_exit(timeout=30) == 2
+    assert await bot.wait_exit(timeout=30) == 1  # a supervisor restarts it: the other poller may be gone by then
     assert "409 Conflict" in bot.log() and "stop the other instance" in bot.log()
 
 

@@ -134,3 +134,10 @@ def test_a_state_path_that_cannot_be_a_file_means_no_memory_not_a_crash(tmp_path
     with caplog.at_level(logging.ERROR, "bot.telegram.persistence"):
         assert open_state(tmp_path / "taken") is None
     assert "cannot be used" in caplog.text
+
+
+def test_the_language_a_chat_last_spoke_is_stored_even_without_an_answer():
+    """'привет' then '?': the chat spoke Russian, though nothing was answered."""
+    record: dict = {}
+    remember(record, 0, Conversation(spoken="ru", updated=NOW), NOW)
+    assert conversation(record, 0, NOW).spoken == "ru"

@@ -35,7 +35,11 @@ _QUANTITY = re.compile(
 _DATE = re.compile(r"\b(what|which|in what) (year|date|month|day)\b|\bdate of\b"
                    r"|\b(в )?(каком|какого|какой) (году|года|год|числа|месяце)\b|\bкакая дата\b|\bhansi (il|tarix|ay)")
 SmallTalk = Literal["greeting", "thanks", "bye", "ack"]
+MIN_NAME_LETTERS = 3  # a shorter word ("us", "eu" aside, which are aliases) names nothing of its own
 SMALL_TALK_WORDS = 4  # words after "thanks" that keep it small talk ("thanks, that helps a lot")
+SMALL_TALK_QUESTION_WORDS = 2  # a question mark after more words than this asks something ("ok thanks?" does not)
+_SMALL_TALK_QUESTION_WORDS = frozenset("""what when where why how who whom which whose что кто когда где почему зачем
+    как какой какая какие сколько ne nece niye kim harada haradan hansi""".split())  # folded
 
 # English "when" asks at the head of a question ("i broke my card when i bent my wallet" asks nothing of time);
 # Russian and Azerbaijani put it anywhere.
@@ -60,9 +64,15 @@ _SMALL_TALK_KINDS: tuple[tuple[SmallTalk, re.Pattern], ...] = tuple(
     (("thanks", _THANKS), ("bye", _BYE), ("greeting", _GREETING), ("ack", _ACK)))
 
 
-def small_talk(folded: str) -> SmallTalk | None:
-    """The kind of small talk a message is ("thanks!", "спасибо, всё понятно", "sağ ol", "hi"), or None."""
-    if not _SMALL_TALK.search(folded):
+def small_talk(folded: str, question: bool = False) -> SmallTalk | None:
+    """The kind of small talk a message is ("thanks!", "спасибо, всё понятно", "sağ ol", "hi"), or None.
+
+    `question`: the message ends with "?". A question word, or a question of more than two words, is a question
+    however it starts ("ок, а почему?", "Пока что Россия молчит?" - "пока" is "bye" and "so far")."""
+    words = folded.split()
+    if not _SMALL_TALK.search(folded) or not _SMALL_TALK_QUESTION_WORDS.isdisjoint(words):
+        return None
+    if question and len(words) > SMALL_TALK_QUESTION_WORDS:
         return None
     return next((kind for kind, pattern in _SMALL_TALK_KINDS if pattern.search(folded)), "greeting")
 
@@ -118,6 +128,7 @@ _PLACE = re.compile(r"^((and|so|but|ok|okay|then|also|а|и|так|ну) )*(wher
                     r"|\b(harada|haradan|hara)\b(?!( \w+){0,2}(sa|se)\b)"
                     r"|\b(in|at|from) (what|which) (place|city|town|country|region)\b|\bв каком (городе|месте)\b")
 _NOT_PLACE = re.compile(r"\bwhere (does|did|do) (it|the (brief|article|author|text)) (say|mention|discuss|talk)"
+                        r"|\bin the (text|article|brief|piece|paper|report)\b"  # "where is that in the text?": a source
                         r"|\b(context|contexts|section|paragraph|part|kontekst|контекст\w*)\b"
                         # the reader's own errand ("where do i report fraud", "where can we read more"): a way to do
                         # something, not where something is or happened
@@ -284,7 +295,9 @@ def asked_about(words: list[str]) -> Iterator[str]:
     if words and _CYRILLIC_WORD.match(words[0]) and _RU_QUESTION_WORDS.isdisjoint(words):
         # a Russian question with no question word asks whether it happened ("Россия извинилась за самолёт?"):
         # its verbs in the past tense, as "Извинилась ли Россия…?" asks for its verb
-        yield from (w for w in words if _RU_PAST.search(w) and w not in STOP_WORDS)
+        # (a noun in -ли/-ла keeps its "л" in its stem: "недели" -> "недел"; a verb loses it: "извинилась" -> "извин")
+        yield from (w for w in words if _RU_PAST.search(w) and w not in STOP_WORDS
+                    and not stem_word(w, "ru").endswith("л"))
 
 
 class Analyzer:
@@ -320,7 +333,8 @@ class Analyzer:
         # Typos snap to the knowledge's words, and to the English function words readers mistype ("happend", "whoz").
         self._function_words = sorted(w for w in ENGLISH_STOP_WORDS if len(w) >= MIN_REPAIR_LETTERS - 1)
         # ("happend" -> "happen"; four-letter words are not repaired at all: "live" is not a typo of "like")
-        self._vocab_list = sorted(self.vocab | set(self._function_words))
+        # (not words found only inside a longer alias: "night" is no typo of a phrase's "fight", "master" of "matter")
+        self._vocab_list = sorted(self.named | set(self._function_words))
         self._repair = lru_cache(maxsize=CORRECTION_CACHE)(self._nearest)
 
     @staticmethod
@@ -438,7 +452,7 @@ class Analyzer:
             asks, unknown_kind = asks or "quantity", None
         if not terms and asks in _BARE_QUESTION:
             terms = self.terms(_BARE_QUESTION[asks])
-        return Query(terms, asks, small_talk(folded), known, unknown_kind,
+        return Query(terms, asks, small_talk(folded, text.rstrip().endswith("?")), known, unknown_kind,
                      bool(_ABOUT_BOT.search(folded)))
 
     def _known(self, word: str) -> bool:
@@ -456,7 +470,7 @@ class Analyzer:
         """Whether a phrasing of the knowledge asks about something no other text of it names ("what does
         *idiosyncratic* mean"): `counts` holds, for each stem, how many of the knowledge's texts use it."""
         for word in asked_about(strip_fillers(fold(question)[:MAX_FOLDED_CHARS]).split()[:MAX_WORDS]):
-            if (len(word) >= 3 and word.isalpha() and word not in STOP_WORDS and word not in self.soft
+            if (len(word) >= MIN_NAME_LETTERS and word.isalpha() and word not in STOP_WORDS and word not in self.soft
                     and word not in self.canonical and all(counts[s] <= 1 for s in any_stems(word))):
                 return True
         return False

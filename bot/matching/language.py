@@ -25,8 +25,11 @@ AZ_WORDS = frozenset(
     meqalede muellif muellifi rusiya rusiyanin azerbaycan azerbaycanin moskva moskvanin baki bakinin neden nədən
     zaman vaxt ne vaxt il ilde ilin soz sozu dedi deyir niye gore görə uzre üzrə hansı kontekst konteksti yeni
     boru kemeri qaz avropa ukrayna ermenistan qarabag teyyare teyyareni vurub vurdu reys reysi
-    salam sag olun tesekkur tesekkurler edirem helelik gorusenedek xudahafiz aydindir anladim yaxsi""".split()
+    salam sag olun tesekkur tesekkurler edirem helelik gorusenedek xudahafiz aydindir anladim yaxsi ela""".split()
 )
+# English words of chat that no knowledge's phrasings need to hold for "thanks" or "bye" to read as English ("ok" is
+# everyone's)
+EN_CHAT_WORDS = frozenset("thanks thank thx bye goodbye hello hey cheers".split())
 # Frequent words of other languages that neither English nor Azerbaijani use, for "not a language we speak".
 _FOREIGN_WORDS = frozenset(
     """der die das und ist nicht wer wie warum was ein eine ich sie wir mit auf fur für hat haben wurde werden sich
@@ -58,7 +61,7 @@ def detect(text: str, english: frozenset[str] = frozenset(), azerbaijani: frozen
     if not words:
         return default
     az = sum(1 for w in words if (w in AZ_WORDS or w in azerbaijani) and w not in english)
-    en = sum(1 for w in words if w in english and w not in AZ_WORDS and w not in azerbaijani)
+    en = sum(1 for w in words if (w in english or w in EN_CHAT_WORDS) and w not in AZ_WORDS and w not in azerbaijani)
     foreign = sum(1 for w in words if w in _FOREIGN_WORDS and w not in english)
     if foreign >= 2 and foreign > en + az:
         return None

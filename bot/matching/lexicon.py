@@ -14,8 +14,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "nato": ("north atlantic treaty organization", "north atlantic alliance",),
     "usa": ("united states", "america", "american",),
     "europe": ("european", "europeans",),
-    "dissolution": ("dissolved", "dissolve", "collapse", "collapsed", "breakup", "break up", "broke up", "fall of",
-        "fell apart", "end of the soviet union",),
+    # the USSR's end, named with its subject: a bare "collapse" or "fall of" is any collapse ("did the ruble collapse?")
+    "dissolution": ("dissolved", "dissolve", "ussr collapse", "ussr collapsed", "soviet collapse",
+        "soviet union collapse", "soviet union collapsed", "collapse of the ussr", "collapse of the soviet union",
+        "fall of the ussr", "fall of the soviet union", "ussr fell", "soviet union fell", "ussr fell apart",
+        "soviet union fell apart",
+        "breakup of the ussr", "breakup of the soviet union", "soviet breakup", "end of the soviet union",),
     "important": ("big deal", "a big deal", "matter much", "significant",),  # "is russia still a big deal": no deal
     "shootdown": ("shooting down", "shot down", "shoot down", "shoots down", "downed", "downing", "shootdown",
         "shot",),
@@ -57,7 +61,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "relation": ("ties", "relationship", "relations", "bilateral relations",),
     "crisis": ("dispute", "rift", "row", "spat", "standoff", "falling out", "feud", "tensions", "quarrel",
         "breakdown", "at odds", "clash", "clashing", "estrangement", "fallout", "bust up", "drama", "bad blood",
-        "fighting", "fight", "feuding", "squabble", "squabbling", "bickering", "beefing",),
+        "feuding", "squabble", "squabbling", "bickering", "beefing",),  # not "fighting": "who is fighting in Ukraine?"
     "trigger": ("set off", "sparked", "spark", "provoked", "triggered", "prompted", "kicked off", "touched off",
         "precipitated", "started", "start", "began", "begin", "beginning", "ignited", "what started",
         "kicked it off", "set it off", "led to", "brought about", "sparked off", "last straw", "final straw",

@@ -16,8 +16,7 @@ _WS = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"'s\b")
 
 _STOP_WORDS_EN = frozenset(
-    """role roles play plays played playing link links linked connection connections connected
-    a an the and or but if of to in on at for from with as into onto than then
+    """    a an the and or but if of to in on at for from with as into onto than then
     is are was were be been being am do does did doing done has have had having
     i me my we us our you your he him his she her it its they them their this that these those
     there here what which who whom when where why how whats whos wheres hows
@@ -55,8 +54,12 @@ STOP_WORDS_AZ = frozenset(
     basqa savayi diger nedir kimdir necedir haradadir hansidir nedi kimdi olacaq olur olsun
     rol rolu rolunu oynayir oynayib oynayacaq elaqe elaqesi""".split()
 )
+# Words that relate things rather than name one: "what role does Ukraine play", "the link between…". Stop words,
+# but not typo targets ("paying" is no "playing")
+_RELATIONAL = frozenset("""role roles play plays played playing link links linked connection connections
+    connected""".split())
 ENGLISH_STOP_WORDS = _STOP_WORDS_EN  # typos snap to these, never to a Russian or Azerbaijani one ("solar", "olar")
-STOP_WORDS = _STOP_WORDS_EN | STOP_WORDS_RU | STOP_WORDS_AZ
+STOP_WORDS = _STOP_WORDS_EN | STOP_WORDS_RU | STOP_WORDS_AZ | _RELATIONAL
 # Words that only carry meaning when nothing else is left ("what is the brief about?").
 SOFT_STOP_WORDS = frozenset(
     "brief article piece paper text report about exactly mean means think name named called author".split()

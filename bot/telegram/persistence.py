@@ -70,7 +70,7 @@ def remember(record: dict, thread: int, state: Conversation, now: float) -> None
     """Store a thread's follow-up context in the chat's record (in place); expired and empty ones are dropped."""
     talk = dict(record.get("talk") if isinstance(record.get("talk"), dict) else {})
     talk.pop(str(thread), None)
-    if state.last_entry or state.suggestions:
+    if state.last_entry or state.suggestions or state.spoken:  # the language it last spoke, for "?" and "2"
         talk[str(thread)] = {k: v for k, v in state.to_dict().items() if k not in ("brief_id", "language")}
     record["talk"] = prune({"talk": talk}, now).get("talk", {})
     if not record["talk"]:

@@ -136,7 +136,8 @@ async def serve(app: Application, settings: Settings, args: argparse.Namespace, 
         loop.add_signal_handler(sig, sup.stop.set)
     if hasattr(signal, "SIGHUP"):
         loop.add_signal_handler(signal.SIGHUP, lambda: asyncio.ensure_future(reload_now(app)))
-    app.bot_data["polling"].on_fatal = lambda code: sup.fail(2, rejected_message(code))
+    # a rejected token or URL is a setup a restart cannot fix (exit 2); another poller may go away (exit 1: restart)
+    app.bot_data["polling"].on_fatal = lambda code: sup.fail(1 if code == 409 else 2, rejected_message(code))
     log.info("Starting BriefBot (%s)", "webhook" if args.webhook_url else "long polling")
     if not await start_up(app, settings, sup):
         await app.shutdown()

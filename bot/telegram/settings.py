@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TOKEN_FORMAT = re.compile(r"\d+:[A-Za-z0-9_-]+")  # what a bot token must look like to be tried at all
-TOKEN_SHAPE = re.compile(r"\d{5,}(?::|%3[aA])[A-Za-z0-9_-]{20,}")  # anything this shaped (URL-encoded too) is redacted
+# anything this shaped (URL-encoded too) is redacted; (?<!\d): linear on a long run of digits
+TOKEN_SHAPE = re.compile(r"(?<!\d)\d{5,}(?::|%3[aA])[A-Za-z0-9_-]{20,}")
+CONFLICT_GIVE_UP = 90.0  # seconds of nothing but 409 Conflict after which polling is given up: a deploy's overlap
+# lasts seconds; a second poller or a webhook that stays is a setup to fix, and a supervisor should hear of it
 DEFAULT_API_URL = "https://api.telegram.org/bot"
 STATE_FILE_NAME = "state.sqlite3"
 
@@ -68,7 +71,7 @@ class Settings:
     chat_queue: int = 5  # updates one chat may have waiting; beyond that its excess is dropped (and it is told)
     reload_time_limit: float = 60.0  # a reload that takes longer is abandoned; the old knowledge serves on
     state_file: Path | None = None  # each chat's memory (/brief, /lang, follow-ups) across restarts; None: none
-    conflict_give_up: float = 90.0  # seconds of nothing but 409 Conflict before polling is given up (exit 2)
+    conflict_give_up: float = CONFLICT_GIVE_UP  # seconds of nothing but 409 Conflict before polling ends (exit 1)
 
     @classmethod
     def from_env(cls, env: dict | None = None) -> Settings:
@@ -98,5 +101,5 @@ class Settings:
             chat_queue=max(1, int(_number(env, "BRIEFBOT_CHAT_QUEUE", 5))),
             reload_time_limit=_number(env, "BRIEFBOT_RELOAD_TIMEOUT", 60.0),
             state_file=state_file(env),
-            conflict_give_up=_number(env, "BRIEFBOT_CONFLICT_GIVE_UP", 90.0),
+            conflict_give_up=_number(env, "BRIEFBOT_CONFLICT_GIVE_UP", CONFLICT_GIVE_UP),
         )

@@ -30,6 +30,7 @@ from telegram.request import HTTPXRequest, RequestData
 from telegram.request._requestparameter import RequestParameter
 
 from bot.telegram.redaction import redact
+from bot.telegram.settings import CONFLICT_GIVE_UP
 
 log = logging.getLogger(__name__)
 REJECTED = (401, 404)  # the Bot API's answers to a revoked token (401) or a wrong URL/token path (404)
@@ -37,10 +38,6 @@ RETRYABLE_STATUS = frozenset({500, 502, 503, 504})  # the server failed; the mes
 MAX_REMEMBERED = 10_000  # chats (rate buckets) or updates kept in memory; the oldest are forgotten
 MAX_REPORTED, MAX_REPR = 100, 2000  # id-less poison items remembered (by their first characters) to log once
 GROUP_RATE = (20, 60.0)  # Telegram: about 20 messages a minute in one group
-CONFLICT_GIVE_UP = 90.0  # seconds of nothing but 409 Conflict after which polling is given up: a deploy's overlap
-# lasts seconds; a second poller or a webhook that stays is a setup to fix, and a supervisor should hear of it
-# (Settings.conflict_give_up, BRIEFBOT_CONFLICT_GIVE_UP, sets it for a run)
-MAX_SCAN_DEPTH = 64  # levels of an update searched for over-long numbers (real updates nest a handful deep)
 MAX_INT_DIGITS = 19  # an integer in an update longer than int64 is no Bot API value (and Python refuses 4,300+)
 _UPDATE_ID = re.compile(rb'"update_id"\s*:\s*(\d{1,19})\b')  # salvaged from an answer that does not parse
 
@@ -102,7 +99,9 @@ def _without_secrets(request_data: RequestData | None, secrets: tuple[str, ...])
             return [clean(v) for v in value]
         return value
 
-    return RequestData([RequestParameter.from_input(k, clean(v)) for k, v in request_data.parameters.items()])
+    # a parameter that uploads a file is kept as it is (its bytes are no text of ours)
+    return RequestData([p if p.input_files else RequestParameter.from_input(p.name, clean(p.value))
+                        for p in request_data._parameters])
 
 
 class Ledger:
@@ -282,20 +281,12 @@ class LongInt(str):
     """The digits of an integer too long for any Bot API field, kept as text."""
 
 
-def _bounded_int(digits: str) -> int | LongInt:
-    return int(digits) if len(digits.lstrip("-")) <= MAX_INT_DIGITS else LongInt(digits)
-
-
-def _too_long_int_in(value: object, depth: int = 0) -> bool:
-    if isinstance(value, LongInt):
-        return True
-    if depth > MAX_SCAN_DEPTH:
-        return False
-    if isinstance(value, dict):
-        return any(_too_long_int_in(v, depth + 1) for v in value.values())
-    if isinstance(value, list):
-        return any(_too_long_int_in(v, depth + 1) for v in value)
-    return False
+def _rewritten(data: dict, updates: list) -> tuple[int, bytes, list[int]]:
+    """The answer written anew (over-long numbers as text), or UNPARSEABLE if even that overflows."""
+    try:
+        return 200, json.dumps(data).encode(), [u["update_id"] for u in updates]
+    except (ValueError, RecursionError):
+        return UNPARSEABLE, b"", []
 
 
 def _one_at_a_time(request_data: RequestData | None) -> RequestData | None:
@@ -331,8 +322,16 @@ def defuse_updates(payload: bytes) -> tuple[int, bytes, list[int]]:
     becomes its bare update_id; one without a usable update_id is dropped. The kept updates are
     sorted, so PTB confirms up to the highest valid id. A `result` that is not a list is a 502.
     """
+    long_ints: list[str] = []
+
+    def bounded_int(digits: str) -> int | LongInt:
+        if len(digits.lstrip("-")) <= MAX_INT_DIGITS:
+            return int(digits)
+        long_ints.append(digits)
+        return LongInt(digits)
+
     try:
-        data = json.loads(payload, parse_int=_bounded_int)
+        data = json.loads(payload, parse_int=bounded_int)
     except (ValueError, RecursionError):
         return UNPARSEABLE, payload, []
     error = data.get("error_code") if isinstance(data, dict) and data.get("ok") is False else None
@@ -347,11 +346,11 @@ def defuse_updates(payload: bytes) -> tuple[int, bytes, list[int]]:
     if not isinstance(updates, list):
         return 200, payload, []
     if all(_valid_id(u) is not None and _parses(u) for u in updates):
-        if _too_long_int_in(updates):  # an over-long number became its digits: PTB reads the rewritten answer
-            return 200, json.dumps(data).encode(), [u["update_id"] for u in updates]
+        if long_ints:  # an over-long number became its digits, at any depth: PTB reads the rewritten answer
+            return _rewritten(data, updates)
         return 200, payload, [u["update_id"] for u in updates]
     fixed = sorted(filter(None, map(_repair, updates)), key=lambda u: u["update_id"])
-    return 200, json.dumps({**data, "result": fixed}).encode(), [u["update_id"] for u in fixed]
+    return _rewritten({**data, "result": fixed}, fixed)
 
 
 class RetryAfterTooLong(TelegramError):
