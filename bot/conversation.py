@@ -194,12 +194,14 @@ SURE_ALONE = 0.35  # the confidence from which a whole question that matches on 
 
 def last_id(state: Conversation) -> str | None:
     return state.last_entry[1] if state.last_entry else None
-_BARE = re.compile(r"^(and |but |so |а |и |bes |)(why|when|where|who|how|how many|how much|what|since when|"
+_BARE = re.compile(r"^(and |but |so |а |и |bes |)(это |bu |o )?(why|when|where|who|how|how many|how much|what|"
+                   r"since when|"
                    r"when was (that|it)|who said (that|it)|where is (that|it)|why is (that|it)( ironic)?|"
                    r"почему|когда|где|кто|сколько|niye|ne vaxt|harada|kim)\b")
 
 
-_FILLER = frozenset("olmusdu deyib".split())  # Azerbaijani auxiliaries the stop words lack
+_FILLER = frozenset("olmusdu deyib olub oldu vaxt".split())  # Azerbaijani auxiliaries the stop words lack, and the
+# "vaxt" of "nə vaxt" (when)
 
 
 # Words that ask rather than name a subject ("how many died" names "died" only), besides the stop words terms()
@@ -262,6 +264,7 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
     subject = _subject(state.last_question)  # "how many contexts?" + "and the second?": the second context
     whole = _rewrite_ordinal(subject, words) or f"{subject} {text}"
     combined = replace(bot.ask(whole, state.brief_id, lang or bot.language_of(text), focus=text), question=text)
+    combined = _of_last_answer(bot, state, last, text, lang, combined) if bare and not own else combined
     if any(w in _ORDINALS for w in words) and last is not None and combined.entry == last.id:
         # "and the second?" names an item of the list the last answer gave, never that answer again
         item = _list_item(bot, state, subject, words, lang, text)
@@ -345,6 +348,23 @@ def _related_answer(bot, state: Conversation, last, whole: str, text: str, lang:
         if candidate.entry.id in last.related and candidate.confidence >= bot.scorer.thresholds.answer:
             return bot.entry_reply(candidate.brief.id, candidate.entry.id, text, candidate.confidence, language)
     return None
+
+
+def _of_last_answer(bot, state: Conversation, last, text: str, lang: str | None, combined: Reply) -> Reply:
+    """A bare "when was that?" / "where?" / "how many?" asks it of the last answer. When the rebuilt question finds
+    that answer, its reply stands; when it drifts ("what has russia done?" + "when was that?" found the brief's own
+    date), the last answer is asked directly: it again if it gives that kind of fact, else "the brief does not say
+    when". ("Why?" has its own rule.)"""
+    kind = bot.analyzer.query(text).asks
+    if last is None or not kind or kind == "reason" or (combined.kind in ("answer", "not_said")
+                                                         and combined.entry == last.id):
+        return combined
+    language = _reply_language(bot, text, lang)
+    if kind in bot.fact_kinds(*state.last_entry):
+        return bot.entry_reply(*state.last_entry, text, language=language)
+    closest = bot.suggestion(bot.knowledge.brief(state.last_entry[0]), last, language)
+    return Reply(question=text, kind="not_said", answer=not_said(kind, language, closest.question),
+                 suggestions=(closest,), language=language)
 
 
 def _not_said_more(bot, state: Conversation, last, text: str, lang: str | None) -> Reply:
