@@ -162,7 +162,8 @@ def respond(
     if reply is None:
         reply = bot.ask(text, state.brief_id, lang)
     reply = replace(reply, question=typed) if reply.question == text and typed != text else reply
-    return reply, replace(_remember(state, reply, asked or text, now), shown_paragraph=shown, spoken=reply.language)
+    return reply, replace(_remember(bot, state, reply, asked or text, now), shown_paragraph=shown,
+                          spoken=reply.language)
 
 
 # "What about X?" asks the last question again of X; "and X?" too, but not "and why …?", which asks a new question.
@@ -501,9 +502,15 @@ def _clarify(bot, text: str, language: str | None) -> Reply:
     return Reply(question=text, kind="clarify", answer=say("clarify", lang, example=example), language=lang)
 
 
-def _remember(state: Conversation, reply: Reply, text: str, now: float) -> Conversation:
+def _remember(bot, state: Conversation, reply: Reply, text: str, now: float) -> Conversation:
     if reply.answered and reply.source:
-        question = state.last_question if _is_bare(fold(text)) else text
+        question = text
+        if _is_bare(fold(text)):  # "when was that?" stands for the question it followed up ...
+            same = state.last_entry is not None and state.last_entry == (reply.source.brief, reply.entry)
+            entry = bot.knowledge.find_entry(reply.source.brief, reply.entry)
+            # ... or, answered by another entry ("where is the gas storage?" after the suppliers), for that entry's
+            # own question: the last question would make the next follow-up ask about the suppliers again
+            question = state.last_question if same else (entry.questions[0] if entry else text)
         return replace(state, last_question=question or text, last_entry=(reply.source.brief, reply.entry),
                        suggestions=(), updated=now)
     if reply.kind == "not_said":  # the topic is set even though the fact was not there ("where did it happen?"):

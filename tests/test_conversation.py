@@ -21,6 +21,9 @@ def talk(bot, *lines: str, now: float = 0.0):
     # a bare "when?" asks it of the last answer, even when the rebuilt question would drift to the brief's own date
     (("what has russia done?", "when was that?"), "not_said", None),
     (("Rusiya nə edib?", "bu nə vaxt olub?"), "not_said", None),
+    # a short question answered by a new entry stands for that entry's question: "it" is then the storage, not the
+    # suppliers asked about before it
+    (("which countries supply europe?", "where is the gas storage?", "when was it built?"), "answer", "gas-storage"),
     # a follow-up off topic on its own words, whatever it asks for
     (("who shot down the plane?", "how many goals did Messi score?"), "decline", None),
     (("who shot down the plane?", "where is the Eiffel Tower?"), "decline", None),
