@@ -145,7 +145,9 @@ class BriefBot:
             own += sum(1 for q in text.questions if self.analyzer.names_its_own(q, counts))
         if own >= max(OPEN_SLOT_COUNT, OPEN_SLOT_SHARE * phrasings):  # in all its languages: a slot, not a word
             declared.add("detail")
-        stated = fact_kinds(entry.quote)  # the brief's words: the answer is ours ("Two things brought it…")
+        # the brief's words (the answer is ours: "Two things brought it…"); the front matter (title, byline, date)
+        # states no fact of its own: "Why … Away from Moscow" gives neither a reason nor a place
+        stated = fact_kinds(entry.quote) if entry.paragraph else frozenset()
         if phrasings >= WHEN_EVIDENCE_PHRASINGS and ever.isdisjoint(_WHEN_KINDS):
             # A date in the quote that none of many phrasings asks about dates something else: "as I have written
             # in The National Interest, only Russia and Armenia refused to abide by the December 1991 Alma-Ata

@@ -400,3 +400,10 @@ def test_function_words_and_verb_forms_are_not_the_unknown_thing_asked_about(que
 
 def test_a_form_of_a_knowledge_word_is_not_repaired_into_another_word(bot):
     assert bot.ask("What event brought the crisis to the forefront?").entry == "triggers"
+
+
+def test_the_front_matter_states_no_fact_of_its_own(bot):
+    """'Why Azerbaijan Is Turning Away from Moscow' gives neither a reason nor a place; the date entry gives dates
+    because its phrasings ask when."""
+    assert bot.fact_kinds("azerbaijan-moscow", "title") == frozenset()
+    assert "date" in bot.fact_kinds("azerbaijan-moscow", "date")
