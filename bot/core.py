@@ -52,11 +52,18 @@ def question_part(text: str) -> str | None:
     """The question after a lead-in, or None: the last sentence or clause ("I'm a journalist. In one line: why…?"),
     a question inside a sentence about the reader ("I'm preparing a briefing and need to know what happened to
     the plane"), or the last comma-clause a question word opens ("I've followed the Caucasus for years, and I'm
-    curious, according to this article, what is the first context?")."""
+    curious, according to this article, what is the first context?") - of the last sentence too ("… Leaving the
+    plane aside, what has been happening to Azerbaijanis in Russia?")."""
     clauses = [c for c in _CLAUSE_END.split(text.strip()) if c]
-    if len(clauses) >= 2:
-        last = clauses[-1]
-        return last if len(last.split()) >= MIN_PART_WORDS else None
+    sentence = clauses[-1] if len(clauses) >= 2 else text
+    if len(sentence.split()) < MIN_PART_WORDS:
+        return None
+    inner = _inner_question(sentence)
+    return inner or (sentence if sentence is not text else None)
+
+
+def _inner_question(text: str) -> str | None:
+    """The question inside one sentence: after "need to know" and the like, or in its last comma-clause."""
     embedded = list(_EMBEDDED.finditer(text))
     if embedded:  # "I'm preparing a briefing and need to know what happened to the plane": the question is inside
         found = embedded[-1]
@@ -245,7 +252,8 @@ class BriefBot:
         part = question_part(text)
         part = part and self._refer_to_titles(part)
         wanted = focus
-        if wanted is None and part and self.analyzer.query(part).asks and not self.analyzer.query(text).asks:
+        if (wanted is None and part and text.rstrip().endswith("?") and self.analyzer.query(part).asks
+                and not self.analyzer.query(text).asks):  # (", where the Kremlin…" in a pasted quote asks nothing)
             wanted = part  # "What was the route of Flight 8243, where was it flying to?": the last clause asks where
         decision = self._set_aside(text, brief_id, words, exclude) or self.decide(
             self._refer_to_titles(text), brief_id, words, focus=wanted, exclude=exclude)

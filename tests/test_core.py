@@ -219,3 +219,14 @@ def test_a_request_for_the_source_is_no_place_question(bot):
 @pytest.mark.parametrize("message", ["Пока что Россия молчит?", "ok, but why did the crisis start?"])
 def test_a_question_that_opens_with_a_small_talk_word_is_no_small_talk(bot, message):
     assert bot.analyzer.query(message).small_talk is None
+
+
+def test_the_last_sentence_has_its_own_lead_in(bot):
+    """Sentences about the reader, then "Leaving the plane aside, what has been happening to …?": the clause."""
+    from bot.core import question_part
+
+    text = ("I've been reading a lot about the South Caucasus lately, and I keep seeing references to a plane "
+            "incident. Leaving the plane aside, what has been happening to Azerbaijanis in Russia according to this "
+            "piece?")
+    assert question_part(text) == "what has been happening to Azerbaijanis in Russia according to this piece?"
+    assert bot.ask(text).entry == "arrests"
