@@ -307,7 +307,18 @@ class BriefBot:
             # Москвы?"), not what the title is: the entry whose quote is the title does not answer it
             ranked = [c for c in ranked if fold(c.entry.quote) not in self._titles]
         stems = self.support_stems(text, language)
-        return decide(query, ranked, self.scorer.thresholds, lambda c: self._facts[(c.brief.id, c.entry.id)],
+        # what a "how many" question counts, if the brief names it somewhere ("how many *angles*" may be the
+        # contexts in other words; "сколько *погибло*" names the killings the brief speaks of elsewhere)
+        counted = [s for s in self.analyzer.counted(focus or text, language) if self.support.knows(s)] \
+            if query.asks == "quantity" else []
+
+        def facts(c: Candidate) -> frozenset[str]:
+            kinds = self._facts[(c.brief.id, c.entry.id)]
+            if counted and not all(self.support.uses(s, c.brief.id, c.entry.id) for s in counted):
+                return kinds - {"quantity"}  # an entry's figure counts something else: the five contexts, no dead
+            return kinds
+
+        return decide(query, ranked, self.scorer.thresholds, facts,
                       lambda c: (self.support.share(stems, c.brief.id, c.entry.id),
                                  self.support.information(stems, c.brief.id, c.entry.id)),
                       min_support=lambda c: self.support.floor_for(c.brief.id, c.entry.id))

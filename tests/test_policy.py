@@ -47,6 +47,7 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("did russia ever apologise for shooting down the plane", "detail"),  # did it happen? the brief never says
         ("Извинилась ли Россия за сбитый самолёт?", "detail"),
         ("Россия извинилась за самолёт?", "detail"),  # a yes/no question without "ли": its verb, all the same
+        ("а сколько погибло?", "quantity"),  # the five contexts are a figure, but they count no dead
         ("Rusiya təyyarəyə görə üzr istəyibmi?", "detail"),
         ("what is vasif huseynov's job", "detail"),  # "X's job": the job is asked about
         # a word only inside a lexicon phrase ("north atlantic treaty organization") is no word of the knowledge
@@ -407,3 +408,10 @@ def test_the_front_matter_states_no_fact_of_its_own(bot):
     because its phrasings ask when."""
     assert bot.fact_kinds("azerbaijan-moscow", "title") == frozenset()
     assert "date" in bot.fact_kinds("azerbaijan-moscow", "date")
+
+
+def test_a_count_of_something_the_brief_never_names_may_be_its_own_thing_in_other_words(bot):
+    """'How many lenses…?': lenses are the contexts in other words; only a thing the brief names elsewhere (the
+    killings) tells that an entry's figure counts something else."""
+    reply = bot.ask("How many lenses does the author look at this crisis through?")
+    assert reply.answered and reply.entry == "contexts"

@@ -54,7 +54,8 @@ _THANKS = (r"thanks?|thank (you|u)|thx|ty|cheers|much appreciated|appreciate (it
            r"|tesekkur(ler| edirem)?|(cox )?sag ?ol(un)?|minnetdaram")
 _BYE = (r"bye|goodbye|see (you|ya)|good night|пока|до свидания|до встречи|всего доброго|helelik|gorusenedek"
         r"|sag qal(in)?")
-_ACK = r"ok|okay|k|cool|great|nice|got it|i see|understood|ок|понятно|ясно|хорошо|ладно|oldu|aydindir|anladim|yaxsi|ela"
+_ACK = (r"ok|okay|k|cool|great|nice|awesome|perfect|got it|i see|understood|ок|понятно|ясно|хорошо|ладно|круто|класс"
+        r"|отлично|супер|oldu|aydindir|anladim|yaxsi|ela|super")
 _SMALL_TALK_LEAD = (r"ok|okay|oh|well|great|alright|fine|good|cool|right|and|many|ну|и|а|ещ[её] раз|большое|ладно"
                     r"|cox|yaxsi")
 _SMALL_TALK = re.compile(rf"^(({_SMALL_TALK_LEAD}) )*({_GREETING}|{_THANKS}|{_BYE}|{_ACK})\b"
@@ -91,6 +92,7 @@ _LABEL_WORDS = "flight|route|number|no|resolution|article|chapter|section|page|r
 _LABELS = "".join(rf"(?<!\b{w} )" for w in _LABEL_WORDS.split("|"))  # one fixed-width look-behind per label word
 _FRACTIONS = r"\ban? (quarter|third|fifth|tenth|half|dozen)\b|\bper ?cent\b|\bpercent\w*|%"  # "about a fifth"
 _ANAPHORIC = r"(?<!\bthe )(?<!\bthese )(?<!\bthose )"  # "the two countries" names them, it counts nothing
+_COUNTING = re.compile(r"\bhow (many|much)\b|\bсколько\b|\bnece\b")  # the words after which a count names its thing
 _HAS_QUANTITY = re.compile(rf"{_ANAPHORIC}\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(19|20)\d\d\b)\d[\d,.]*\b|{_FRACTIONS}")
 _IDENTIFIER = re.compile(rf"\b({_LABEL_WORDS}) number\b|\bnumber of the ({_LABEL_WORDS})\b|\bномер\w*\b|\bnomre\w*\b")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -474,6 +476,16 @@ class Analyzer:
                     and word not in self.canonical and all(counts[s] <= 1 for s in any_stems(word))):
                 return True
         return False
+
+    def counted(self, text: str, language: str = "en") -> tuple[str, ...]:
+        """The stems of what a "how many" question counts: the content word right after "how many", "сколько" or
+        "neçə" ("how many *died*", "сколько *погибло*", "neçə *kontekst*"), as the support check stems it."""
+        folded = strip_fillers(fold(text)[:MAX_FOLDED_CHARS])
+        found = _COUNTING.search(folded)
+        if not found:
+            return ()
+        after = folded[found.end():].split()[:1]  # right after it: "how much did the drive cost" counts the cost
+        return self.model_terms(after[0], language)[0] if after and after[0] not in STOP_WORDS else ()
 
     def unknown_kind(self, words: list[str]) -> str | None:
         """A word naming what is asked about that no text of the knowledge uses, or None. A word of a longer alias

@@ -122,6 +122,10 @@ class Support:
         """The IDF-weighted share of the question's stems found in the entry's own words."""
         return self._share(set(stems), self._stems.get((brief_id, entry_id), frozenset()))
 
+    def uses(self, stem: str, brief_id: str, entry_id: str) -> bool:
+        """Whether the entry's own words use the stem."""
+        return stem in self._stems.get((brief_id, entry_id), frozenset())
+
     def knows(self, stem: str) -> bool:
         """Whether any entry's words use the stem."""
         return stem in self._idf
