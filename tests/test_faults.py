@@ -127,6 +127,19 @@ async def test_sigterm_with_replies_in_flight(api, tmp_path):
     assert len(delivered) == len(set(delivered)) <= 5
 
 
+@pytest.mark.parametrize("kind, options", [("429", {"retry_after": 3600}), ("409", {})])
+async def test_sigterm_during_a_long_wait_on_polling_ends_at_once(api, tmp_path, kind, options):
+    """Telegram asks polling to wait an hour (429), or another poller holds the token (409, a deploy's overlap): a
+    SIGTERM meanwhile ends the bot within the grace period, not after the wait."""
+    bot = await start_bot(api, tmp_path)
+    before = len(api.calls["getUpdates"])
+    api.fail("getUpdates", 1000, kind, **options)
+    await api.wait_for(lambda: len(api.calls["getUpdates"]) >= before + 3 if kind == "409" else
+                       len(api.calls["getUpdates"]) > before)
+    code, seconds = await bot.stop()
+    assert code == 0 and seconds < 5, (code, seconds)
+
+
 async def test_debug_polling_cycle_never_shows_the_token(api, tmp_path):
     bot = await start_bot(api, tmp_path, env={"BRIEFBOT_LOG_LEVEL": "DEBUG"})
     await ask(api, 81, "who wrote the brief")

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import copy
 import json
 import logging
@@ -109,8 +110,22 @@ class Ledger:
 
     def __init__(self) -> None:
         self.open: OrderedDict[int, None] = OrderedDict()
-        self.stopping = False  # no more fetching; responses that arrive now are left unconfirmed
+        self._stop = asyncio.Event()  # set when shutdown starts: no more fetching, and waits end at once
         self.final = False  # the last getUpdates confirms everything below the lowest open update
+
+    @property
+    def stopping(self) -> bool:
+        """No more fetching; responses that arrive now are left unconfirmed."""
+        return self._stop.is_set()
+
+    @stopping.setter
+    def stopping(self, value: bool) -> None:
+        self._stop.set() if value else self._stop.clear()
+
+    async def pause(self, seconds: float) -> None:
+        """Wait up to `seconds`, or until shutdown starts: a back-off never holds up SIGTERM."""
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(self._stop.wait(), seconds)
 
     def fetched(self, update_ids: list[int]) -> None:
         for update_id in update_ids:
@@ -156,7 +171,7 @@ class PollingRequest(HTTPXRequest):
                          *args: Any, **kwargs: Any) -> tuple[int, bytes]:
         if self.ledger.stopping and not self.ledger.final:
             await asyncio.sleep(0.2)  # shutting down: fetch nothing more, wait for the last call
-            return 200, b'{"ok": true, "result": []}'
+            return 200, NO_UPDATES
         if self.ledger.final and request_data is not None:
             request_data = _hold_offset(request_data, self.ledger.lowest_open())
         code, payload, ids = await self._fetch(url, method, request_data, *args, **kwargs)
@@ -170,15 +185,18 @@ class PollingRequest(HTTPXRequest):
             if time.monotonic() - self._conflict_since + self._wait > self.conflict_give_up:
                 self.on_fatal(409)  # the next try would come after the limit: give up now, without waiting
             else:
-                await asyncio.sleep(self._wait)
+                await self.ledger.pause(self._wait)
         else:
             self._wait, self._conflict_since = 0.0, None
+        if code == 429:  # Telegram asks polling to wait: wait here, where shutdown can end the wait, not in PTB
+            await self.ledger.pause(max(MIN_POLL_WAIT, _retry_after(payload, self.backoff_max)))
+            return 200, NO_UPDATES
         if code in REJECTED:
             self.on_fatal(code)
         if code != 200:
             return code, payload
         if self.ledger.stopping:
-            return code, b'{"ok": true, "result": []}'  # arrived during shutdown: leave them unconfirmed
+            return code, NO_UPDATES  # arrived during shutdown: leave them unconfirmed
         self.ledger.fetched(ids)
         touch(self.health_file)
         return code, payload
@@ -203,7 +221,9 @@ class PollingRequest(HTTPXRequest):
                 failure = f"{type(exc).__name__}: {exc}"
             wait = min(self.backoff_max, max(0.5, wait * 2))
             log.warning("Fetching updates failed (%s); retrying in %.1f s.", failure, wait)
-            await asyncio.sleep(wait)
+            await self.ledger.pause(wait)
+            if self.ledger.stopping:
+                return 200, NO_UPDATES, []
 
 
 def touch(path: Path | None) -> None:
@@ -275,6 +295,17 @@ def _repair(item: object) -> dict | None:
 
 
 UNPARSEABLE = -1  # a status of our own: the answer is not JSON Python can read
+MIN_POLL_WAIT = 0.5  # seconds polling waits at least on a 429, whatever retry_after says (no busy loop on 0)
+NO_UPDATES = b'{"ok": true, "result": []}'
+
+
+def _retry_after(payload: bytes, default: float) -> float:
+    """The retry_after of a 429 answer, in seconds (`default` if it gives none)."""
+    try:
+        seconds = json.loads(payload)["parameters"]["retry_after"]
+    except (ValueError, KeyError, TypeError):
+        return default
+    return float(seconds) if isinstance(seconds, int | float) and not isinstance(seconds, bool) else default
 
 
 class LongInt(str):
