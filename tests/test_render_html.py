@@ -237,6 +237,7 @@ def test_a_number_too_long_for_python_and_an_error_in_a_200_body():
     code, body, ids = defuse_updates(huge)
     assert (code, ids) == (200, [5]) and len(body) < 5200  # the digits kept as text, in a payload PTB can read
     assert defuse_updates(b'{"ok": false, "error_code": 401, "description": "Unauthorized"}')[0] == 401
+    assert defuse_updates(b'{"ok": false}')[0] == 502  # an error without its code: back off, no traceback
     assert defuse_updates(b'{"ok": true, "result": [' + b"[" * 100_000 + b"]" * 100_000 + b"]}")[0] == UNPARSEABLE
 
 

@@ -365,9 +365,11 @@ def defuse_updates(payload: bytes) -> tuple[int, bytes, list[int]]:
         data = json.loads(payload, parse_int=bounded_int)
     except (ValueError, RecursionError):
         return UNPARSEABLE, payload, []
-    error = data.get("error_code") if isinstance(data, dict) and data.get("ok") is False else None
-    if isinstance(error, int) and not isinstance(error, bool) and 400 <= error < 600:
-        return error, payload, []  # {"ok": false, "error_code": 401} in an HTTP 200: the error it says
+    if isinstance(data, dict) and data.get("ok") is False:
+        # {"ok": false, "error_code": 401} in an HTTP 200: the error it says; without a usable code, a server error
+        error = data.get("error_code")
+        valid = isinstance(error, int) and not isinstance(error, bool) and 400 <= error < 600
+        return (error, payload, []) if valid else (502, BAD_RESULT, [])
     updates = data.get("result") if isinstance(data, dict) else None
     if isinstance(data, dict) and data.get("ok") is True and not isinstance(updates, list):
         log.warning(
