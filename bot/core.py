@@ -341,7 +341,8 @@ class BriefBot:
             return Reply(question=text, kind="not_said", answer=not_said(decision.unmet, lang, closest),
                          score=decision.confidence, suggestions=suggestions[:1], language=lang)
         if outcome == "suggest":
-            return Reply(question=text, kind="suggest", answer=say("suggest", lang), score=decision.confidence,
+            key = "suggest.one" if len(suggestions) == 1 else "suggest"
+            return Reply(question=text, kind="suggest", answer=say(key, lang), score=decision.confidence,
                          suggestions=suggestions, language=lang)
         if outcome == "not_understood":
             return Reply(question=text, kind="not_understood", answer=say("not_understood", lang),

@@ -51,8 +51,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "suggest": {
         "en": "I am not sure the brief answers that. Did you mean one of these?",
-        "ru": "Возможно, в статье нет ответа именно на этот вопрос. Вы имели в виду один из этих?",
+        "ru": "Возможно, в статье нет ответа именно на этот вопрос. Вы имели в виду один из этих вопросов?",
         "az": "Əmin deyiləm ki, məqalədə buna cavab var. Bunlardan birini nəzərdə tuturdunuz?",
+    },
+    "suggest.one": {  # a single "did you mean"
+        "en": "I am not sure the brief answers that. Did you mean this?",
+        "ru": "Возможно, в статье нет ответа именно на этот вопрос. Вы имели в виду вот это?",
+        "az": "Əmin deyiləm ki, məqalədə buna cavab var. Bunu nəzərdə tuturdunuz?",
     },
     "not_said.closest": {  # follows a "not said" sentence: the closest question the brief does answer
         "en": "The closest thing it does say answers “{question}”",

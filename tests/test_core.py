@@ -150,6 +150,8 @@ def test_a_title_inside_a_question_names_the_brief(bot, question, entry):
     ("Salam", "az", "greeting"),
     ("ok", "en", "ack"),
     ("понятно", "ru", "ack"),
+    ("круто", "ru", "ack"),
+    ("Привет, как дела?", "ru", "greeting"),  # asks after the bot: it introduces itself
 ])
 def test_small_talk_is_answered_in_kind_and_in_its_language(bot, message, language, talk):
     from bot.i18n import say
@@ -230,3 +232,20 @@ def test_the_last_sentence_has_its_own_lead_in(bot):
             "piece?")
     assert question_part(text) == "what has been happening to Azerbaijanis in Russia according to this piece?"
     assert bot.ask(text).entry == "arrests"
+
+
+def test_how_things_stand_between_two_countries_is_no_small_talk(bot):
+    assert bot.decide("Как дела у Азербайджана с Россией?", None, "ru").outcome != "small_talk"
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "az"])
+def test_a_single_suggestion_is_offered_as_one(bot, language):
+    from dataclasses import replace
+
+    from bot.i18n import say
+
+    many = bot.decide("russia", None, "en")
+    assert many.outcome == "suggest" and len(many.candidates) > 1
+    assert bot.compose("russia", many, language).answer == say("suggest", language)
+    one = replace(many, candidates=many.candidates[:1])
+    assert bot.compose("russia", one, language).answer == say("suggest.one", language)

@@ -81,7 +81,9 @@ def small_talk(folded: str, question: bool = False) -> SmallTalk | None:
 # Questions to the bot itself, never about a brief however well their words match one ("what's your name?").
 _ABOUT_BOT = re.compile(
     r"\b(your name|who are you|what are you( exactly| really)?$|how are you|are you (a )?(bot|human|real|ai|robot)"
-    r"|who (made|built|created|programmed) you|как тебя зовут|ты кто|кто ты|ты бот|adin nedir|sen kimsen)\b"
+    r"|who (made|built|created|programmed) you|как тебя зовут|ты кто|кто ты|ты бот|как ты|adin nedir"
+    r"|как дела(?! (у|в|с|между)\b)"  # "привет, как дела?"; not "как дела у Азербайджана с Россией?"
+    r"|sen kimsen|necesen|nece sen|ne var ne yox)\b"
 )
 # A figure is a number or a number word ("several" and "many" are not figures; "the two countries" names them).
 _NUMBER_WORDS = (
