@@ -59,3 +59,12 @@ def test_a_family_word_in_russian_or_azerbaijani_meets_the_english_phrasings(bot
     assert canonical == bot.analyzer.model_terms("trigger", "en")
     reply = bot.ask(question)
     assert (reply.answered, reply.entry, reply.language) == (True, entry, language)
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("what r the contexts", "contexts"),  # chat spellings of function words weigh as those words
+    ("y is baku mad at moscow", "roots"),
+])
+def test_chat_spellings_read_as_the_words_they_stand_for(bot, question, entry):
+    reply = bot.ask(question)
+    assert reply.answered and reply.entry == entry

@@ -14,6 +14,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "nato": ("north atlantic treaty organization", "north atlantic alliance",),
     "usa": ("united states", "america", "american",),
     "europe": ("european", "europeans",),
+    # chat spellings of function words: "what r the contexts", "y is baku mad", "wat abt ukraine"
+    "are": ("r",), "you": ("u",), "your": ("ur",), "why": ("y",), "about": ("abt",), "people": ("ppl",),
+    "because": ("bc", "cuz", "coz"), "please": ("pls", "plz"),
     # the USSR's end, named with its subject: a bare "collapse" or "fall of" is any collapse ("did the ruble collapse?")
     "dissolution": ("dissolved", "dissolve", "ussr collapse", "ussr collapsed", "soviet collapse",
         "soviet union collapse", "soviet union collapsed", "collapse of the ussr", "collapse of the soviet union",
