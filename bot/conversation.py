@@ -158,6 +158,7 @@ def respond(
     elif words and len(words) <= MAX_FOLLOW_UP_WORDS and (
             _FOLLOW_UP.search(folded) or _ELSE.search(folded) or _bare_ordinal(words)):
         reply, asked = (_something_else(bot, state, text, folded, lang) or _whose_words(bot, state, text, folded, lang)
+                        or _which_context(bot, state, text, folded, lang)
                         or _ordinal_alone(bot, state, text, words, lang) or _follow_up(bot, state, text, words, lang))
     if reply is None:
         reply = bot.ask(text, state.brief_id, lang)
@@ -179,6 +180,8 @@ _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|поче
 # ("another question", "другой вопрос", "başqa sual" change the subject: they ask nothing of the last answer)
 _ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|другой|другие|другого|basqa|diger)\b"
                    r"(?! (question|thing|topic|вопрос|тема|sual|movzu)\b)")
+_WHICH_CONTEXT = re.compile(r"\b(which|what) (context|part|section)\b|\bкак(ой|ому|ом) (контекст|контексту|контексте"
+                            r"|части|разделу)\b|\bhansi (kontekst|hisse)")  # folded
 BARE_ORDINAL_WORDS = 3  # "birincisi nədir?", "what's the third?": an ordinal and a word or two
 # "Who said that?" / "кто это написал?" / "bunu kim deyib?": whose words the last answer is
 _WHO_SAID = re.compile(r"^(and |а |bes )?(who|кто)( это)? (said|wrote|says|writes|claims|argues|сказал|написал|говорит"
@@ -236,6 +239,25 @@ def _bare_ordinal(words: list[str]) -> bool:
     """"Birincisi nədir?", "the third?": an ordinal with hardly anything else names an item of the last list; "the
     fifth context then?" names its own."""
     return len(words) <= BARE_ORDINAL_WORDS and not _ORDINALS.keys().isdisjoint(words)
+
+
+def _which_context(bot, state: Conversation, text: str, folded: str, lang: str | None):
+    """"Which context is that part of?" after an answer: the numbered context it belongs to, as the entry the
+    knowledge calls by that context's ordinal ("the first context"). None if the question is another or the answer
+    belongs to no numbered context."""
+    if not state.last_entry or not _WHICH_CONTEXT.search(folded) or not _REFERS.search(folded):
+        return None
+    brief = bot.knowledge.brief(state.last_entry[0])
+    entry = brief.entry(state.last_entry[1]) if brief else None
+    context = brief.context(entry.context) if entry else None
+    if context is None or context.ordinal is None:
+        return None
+    called = _ordinal_items(bot, brief.id).get(context.ordinal, {})
+    in_context = [key for key in called if (e := brief.entry(key[1])) is not None and e.context == context.id]
+    if not in_context:
+        return None
+    best = max(in_context, key=lambda key: len(called[key]))
+    return bot.entry_reply(*best, text, language=_reply_language(bot, text, lang)), None
 
 
 def _ordinal_alone(bot, state: Conversation, text: str, words: list[str], lang: str | None):

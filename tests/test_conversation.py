@@ -24,6 +24,9 @@ def talk(bot, *lines: str, now: float = 0.0):
     # a short question answered by a new entry stands for that entry's question: "it" is then the storage, not the
     # suppliers asked about before it
     (("which countries supply europe?", "where is the gas storage?", "when was it built?"), "answer", "gas-storage"),
+    # "which context is that part of?": the numbered context the last answer belongs to
+    (("What did Putin say?", "which context is that part of?"), "answer", "first-context"),
+    (("кто такой Гусейнов?", "к какому контексту это относится?"), "answer", "not-sovereign"),
     # a follow-up off topic on its own words, whatever it asks for
     (("who shot down the plane?", "how many goals did Messi score?"), "decline", None),
     (("who shot down the plane?", "where is the Eiffel Tower?"), "decline", None),
