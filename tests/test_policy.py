@@ -163,6 +163,7 @@ def test_fractions_are_figures(text, kinds):
     ("which two pipelines carry the gas", None),
     ("Армения проиграла войну?", None),  # a yes/no question whose verb the knowledge uses
     ("Это модели поведения России?", None),  # "модели" is a noun: its stem keeps the "л" a past verb drops
+    ("what's the energy angle here?", None),  # "angle", "aspect": which part of the brief, no detail it lacks
 ])
 def test_what_a_question_asks_about(bot, question, unknown):
     assert bot.analyzer.query(question).unknown_kind == unknown

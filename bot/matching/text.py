@@ -57,7 +57,7 @@ STOP_WORDS_AZ = frozenset(
 # Words that relate things rather than name one: "what role does Ukraine play", "the link between…". Stop words,
 # but not typo targets ("paying" is no "playing")
 _RELATIONAL = frozenset("""role roles play plays played playing link links linked connection connections
-    connected""".split())
+    connected angle angles aspect aspects dimension dimensions situation""".split())  # "what's the energy angle?"
 ENGLISH_STOP_WORDS = _STOP_WORDS_EN  # typos snap to these, never to a Russian or Azerbaijani one ("solar", "olar")
 STOP_WORDS = _STOP_WORDS_EN | STOP_WORDS_RU | STOP_WORDS_AZ | _RELATIONAL
 # Words that only carry meaning when nothing else is left ("what is the brief about?").
