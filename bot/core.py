@@ -44,7 +44,8 @@ _EMBEDDED = re.compile(r"\b(know|tell me|wondering|wonder|curious|find out|askin
 _SET_ASIDE = re.compile(r"^(?:besides|apart from|aside from|other than|except for|except|кроме|помимо|не считая) "
                         r"(?P<x>.+?) (?P<q>(?:what|which|who|how|why|when|where|is|are|was|were|did|does|do|has|have"
                         r"|что|какие|какой|какая|кто|как|почему|когда|где|чем|зачем)\b.*)$")
-_SET_ASIDE_AZ = re.compile(r"^(?P<x>.+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi) (?P<q>.+)$")
+_SET_ASIDE_AZ = re.compile(r"^(?P<x>.+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi) (?P<q>.+)$"
+                           r"|^(?P<q2>.+) (?P<x2>\S+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi)$")  # or at the end
 MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
 
 
@@ -276,10 +277,12 @@ class BriefBot:
         the entry the lead names; None (read the message whole) when the lead names nothing the brief says or
         nothing else answers (the suppliers "besides Norway" are in the entry that names Norway)."""
         lead = _SET_ASIDE.match(fold(text)) or _SET_ASIDE_AZ.match(fold(text))
-        named = self.scorer.rank(lead["x"], brief_id, language) if lead else []
+        parts = {k: v for k, v in lead.groupdict().items() if v} if lead else {}
+        aside, asked = parts.get("x") or parts.get("x2"), parts.get("q") or parts.get("q2")
+        named = self.scorer.rank(aside, brief_id, language) if aside else []
         if not named or named[0].confidence < self.scorer.thresholds.answer:
             return None
-        decision = self.decide(lead["q"], brief_id, language, exclude=exclude | {named[0].entry.id})
+        decision = self.decide(asked, brief_id, language, exclude=exclude | {named[0].entry.id})
         return decision if decision.outcome == "answer" else None
 
     def _refer_to_titles(self, text: str) -> str:

@@ -196,6 +196,7 @@ def test_a_question_clause_after_a_comma_says_what_is_asked(bot, question, kind)
 @pytest.mark.parametrize("question, entry", [
     ("other than putin, who does the author quote?", "huseynov"),  # the entry the lead names is set aside
     ("azerbaycandan basqa avropaya enerji veren olkeler hansilardir", "energy-suppliers"),  # Norway and the US
+    ("avropaya enerji veren olkeler hansilardir azerbaycandan basqa", "energy-suppliers"),  # the lead at the end
     ("besides norway and the us, who supplies europe?", "energy-suppliers"),  # nothing else answers: read whole
 ])
 def test_a_lead_that_sets_something_aside(bot, question, entry):
