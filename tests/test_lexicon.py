@@ -51,6 +51,7 @@ def test_the_shipped_brief_keeps_only_its_own_terms(knowledge):
     ("Почему Москва осталась без главного источника бюджетных поступлений?", "ru", "lost-revenue"),
     ("когда развалился СССР?", "ru", "crisis-depth"),  # the USSR's dissolution, 1991
     ("what year did the ussr collapse", "en", "crisis-depth"),
+    ("Azərbaycan-Rusiya böhranı neçə bir-biri ilə əlaqəli kontekstdə başa düşülməlidir?", "az", "contexts"),
 ])
 def test_a_family_word_in_russian_or_azerbaijani_meets_the_english_phrasings(bot, question, language, entry):
     """The lexicon's word for a family is English: it is stemmed as English whatever the question's language, so a

@@ -95,6 +95,7 @@ LEXICON_RU_AZ: dict[str, tuple[str, ...]] = {
     "revenue": ("деньги", "денег", "доход", "доходы", "доходов", "выручка", "бюджет", "бюджета", "поступления",
         "поступлений", "pul", "pulsuz", "gelir", "gelirler", "gelirini", "budce", "budcesi",),
     "explore": ("рассказывает", "behs edir",),
+    "understood": ("başa düşülməlidir", "başa düşülməli", "başa düşmək", "anlaşılmalıdır", "anlaşılmalı",),
     "storage": ("хранилища", "хранилище", "хранить", "хранения", "anbar", "anbarlar", "anbarlari", "saxlamaq",),
     "lost": ("потеряла", "потерял", "потеряли", "лишилась", "осталась без", "остался без", "остались без", "теряет",
         "теряют", "теряла", "терять", "itirib",
