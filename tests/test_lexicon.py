@@ -64,6 +64,7 @@ def test_a_family_word_in_russian_or_azerbaijani_meets_the_english_phrasings(bot
 
 @pytest.mark.parametrize("question, entry", [
     ("what r the contexts", "contexts"),  # chat spellings of function words weigh as those words
+    ("How does the author characterise the way Moscow handles the countries next door?", "first-context"),
     ("y is baku mad at moscow", "roots"),
 ])
 def test_chat_spellings_read_as_the_words_they_stand_for(bot, question, entry):

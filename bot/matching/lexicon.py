@@ -14,6 +14,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "nato": ("north atlantic treaty organization", "north atlantic alliance",),
     "usa": ("united states", "america", "american",),
     "europe": ("european", "europeans",),
+    "treat": ("handles", "handle", "handled", "handling",),
+    "describe": ("characterise", "characterises", "characterize", "characterizes", "portray", "portrays", "depict",
+        "depicts",),
     # chat spellings of function words: "what r the contexts", "y is baku mad", "wat abt ukraine"
     "are": ("r",), "you": ("u",), "your": ("ur",), "why": ("y",), "about": ("abt",), "people": ("ppl",),
     "because": ("bc", "cuz", "coz"), "please": ("pls", "plz"),
