@@ -27,6 +27,8 @@ def talk(bot, *lines: str, now: float = 0.0):
     # "which context is that part of?": the numbered context the last answer belongs to
     (("What did Putin say?", "which context is that part of?"), "answer", "first-context"),
     (("кто такой Гусейнов?", "к какому контексту это относится?"), "answer", "not-sovereign"),
+    # a name the brief never uses is something it cannot speak of, even leaning on the last answer
+    (("а что случилось в 2020?", "Что думает Турция об этом?"), "not_said", None),
     # a follow-up off topic on its own words, whatever it asks for
     (("who shot down the plane?", "how many goals did Messi score?"), "decline", None),
     (("who shot down the plane?", "where is the Eiffel Tower?"), "decline", None),

@@ -164,6 +164,10 @@ def test_fractions_are_figures(text, kinds):
     ("Армения проиграла войну?", None),  # a yes/no question whose verb the knowledge uses
     ("Это модели поведения России?", None),  # "модели" is a noun: its stem keeps the "л" a past verb drops
     ("what's the energy angle here?", None),  # "angle", "aspect": which part of the brief, no detail it lacks
+    ("Did Erdogan comment on the shootdown?", "erdogan"),  # a name inside the question that the brief never uses
+    ("Что думает Турция об этом?", "турция"),
+    ("What did Vladimir Putin say?", None),  # a name the knowledge knows, by its alias
+    ("Where is Western Ukraine's gas storage?", None),
 ])
 def test_what_a_question_asks_about(bot, question, unknown):
     assert bot.analyzer.query(question).unknown_kind == unknown

@@ -175,6 +175,8 @@ _CYRILLIC_WORD = re.compile(r"[а-я]")
 _RU_QUESTION_WORDS = frozenset("""что чем чего чему кто кого кому когда где куда откуда почему зачем отчего как какой
     какая какое какие каких каком какую сколько чей чья чьи ли""".split())  # folded (ё as е)
 _RU_PAST = re.compile(r"^[а-я]{3,}(л|ла|ло|ли|лся|лась|лось|лись)$")  # "извинилась", "отказался", "сбили"
+# A capitalised word after another word of the same sentence (not after ". ", "? ", ": ", or a quote mark)
+_NAME_INSIDE = re.compile(r"(?<=[\w,)] )(?P<name>[A-ZА-ЯЁƏÇĞİÖŞÜ][a-zа-яёəçğıöşü]{2,})\b")
 WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
 COPULA_REACH = 3  # words after "what is" that may: a name of two words, then its head ("what is vasif huseynov's job")
 # A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.
@@ -451,7 +453,7 @@ class Analyzer:
         # no content word but the soft ones ("who is the author?"): nothing in it is unknown
         known = sum(1 for w in content if self._known(w)) / len(content) if content else 1.0
         terms = self.terms(strip_fillers(folded))
-        unknown_kind = self.unknown_kind(strip_fillers(folded).split()[:MAX_WORDS])
+        unknown_kind = self.unknown_kind(strip_fillers(folded).split()[:MAX_WORDS]) or self.unknown_name(text)
         if unknown_kind in _MEASURES:  # "what was the reservoir level": a figure, whatever the brief calls it
             asks, unknown_kind = asks or "quantity", None
         if not terms and asks in _BARE_QUESTION:
@@ -488,6 +490,19 @@ class Analyzer:
             return ()
         after = folded[found.end():].split()[:1]  # right after it: "how much did the drive cost" counts the cost
         return self.model_terms(after[0], language)[0] if after and after[0] not in STOP_WORDS else ()
+
+    def unknown_name(self, text: str) -> str | None:
+        """A name inside the question (a capitalised word that does not open a sentence) that no text of the
+        knowledge uses: "Что думает *Турция* об этом?", "Did *Erdogan* comment?". The brief cannot say what it never
+        names, in any language; a name the knowledge knows, in any form or alias, is no such word."""
+        words = fold(text[:MAX_FOLDED_CHARS]).split()[:MAX_WORDS]
+        aliased = {w for size in range(2, self.longest_alias + 1) for i in range(len(words) - size + 1)
+                   if tuple(words[i : i + size]) in self.aliases for w in words[i : i + size]}
+        for found in _NAME_INSIDE.finditer(text[:MAX_FOLDED_CHARS]):
+            word = fold(found.group("name"))
+            if " " not in word and word not in aliased and self._unknown(word):
+                return word
+        return None
 
     def unknown_kind(self, words: list[str]) -> str | None:
         """A word naming what is asked about that no text of the knowledge uses, or None. A word of a longer alias
