@@ -48,6 +48,8 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("Извинилась ли Россия за сбитый самолёт?", "detail"),
         ("Россия извинилась за самолёт?", "detail"),  # a yes/no question without "ли": its verb, all the same
         ("а сколько погибло?", "quantity"),  # the five contexts are a figure, but they count no dead
+        ("Какова протяженность газопровода TANAP?", "quantity"),  # a measure, in Russian
+        ("Каков объем украинских газовых хранилищ?", "quantity"),
         ("Rusiya təyyarəyə görə üzr istəyibmi?", "detail"),
         ("what is vasif huseynov's job", "detail"),  # "X's job": the job is asked about
         # a word only inside a lexicon phrase ("north atlantic treaty organization") is no word of the knowledge

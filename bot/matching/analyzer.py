@@ -151,7 +151,11 @@ _MEASURES = frozenset("level levels rate rates size amount total count price cos
 # Azerbaijani puts what is asked about before the question word: "Azərbaycanın əhalisi nə qədərdir?" (population)
 _AZ_COPULAR_QUESTION = re.compile(r"^(nedir|ne qeder\w*|hansidir|neceyedir)$")
 _MEASURE_ASKED = re.compile(r"\b(what|which) (is |was |are |were )?(the |its |their )?(\w+ )?(level|levels|rate|rates"
-                            r"|size|amount|total|count|price|cost|value|volume|percentage|proportion|capacity)\b")
+                            r"|size|amount|total|count|price|cost|value|volume|percentage|proportion|capacity)\b"
+                            # Russian and Azerbaijani measures, however asked ("Какова протяженность TANAP?",
+                            # "TANAP-ın uzunluğu nə qədərdir?"); folded
+                            r"|\b(протяженност|длин[аеуы]|объем|размер|стоимост|вместимост|мощност)\w*"
+                            r"|\b(uzunlugu|hecmi|tutumu|olcusu|qiymeti|deyeri)\b")
 _EVENT_AUXILIARY = frozenset("did has have had".split())  # at the head: did it happen?
 _AZ_DID_IT = re.compile(r"\w{3,}(ib|ub|di|du)(mi|mu)$")  # folded "istəyibmi", "imzalayıbmı": did it happen?
 EVENT_REACH = 3  # content words after it that hold its subject and verb ("did the kremlin ever apologise")
