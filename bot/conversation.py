@@ -172,6 +172,7 @@ _RE_ASK = re.compile(r"^((and|а|и) )?(what about|how about|what of)\b|^(а к�
                      r"|^(and|а|и|bes|ya)\b(?! (why|when|where|who|whom|how|what|which|почему|зачем|когда|где|кто|как"
                      r"|сколько|каки\w*|како\w*|niye|ne|nece|harada|kim|hansi)\b)")
 _TEMPORAL = re.compile(r"\b(after|before|since|until|till|by) (that|this|then)\b|\b(после|до) (этого|того)\b")
+_ABOUT_IT = re.compile(r"\b(about|on|of|об|о|про|haqqinda) (this|that|it|этом|том|нем|этого|bunun|onun)\b")
 _REFERS = re.compile(rf"\b(that|this|it|he|she|they|him|them|there|{_PRONOUNS_RU_AZ}|там)\b")
 # Follow-ups that ask for something the last answer would have to add: a reason, or who a person is.
 _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|почему|зачем|отчего|niye|neden|niye ki)\b"
@@ -314,7 +315,9 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
             bot, own, state.last_entry):
         # "what about the US?" after the list of suppliers: the last answer already names the new subject
         return bot.entry_reply(*state.last_entry, text, language=_reply_language(bot, text, lang)), whole
-    refers = _REFERS.search(_TEMPORAL.sub(" ", folded))  # "does that include armenia?" ("after that" is a time)
+    # "does that include armenia?" refers back; "after that" is a time, and "about this" its topic only: "where did the
+    # author write about this before?" has a subject of its own
+    refers = _REFERS.search(_ABOUT_IT.sub(" ", _TEMPORAL.sub(" ", folded)))
     sure = (own and not refers and len(words) >= WHOLE_QUESTION_WORDS and alone.score >= SURE_ALONE
             and alone.entry != last_id(state))
     if alone.answered and (combined.kind not in ("answer", "not_said") or sure

@@ -29,6 +29,9 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("кто такой Гусейнов?", "к какому контексту это относится?"), "answer", "not-sovereign"),
     # a name the brief never uses is something it cannot speak of, even leaning on the last answer
     (("а что случилось в 2020?", "Что думает Турция об этом?"), "not_said", None),
+    # "about this" names the topic, not the subject: a whole question of its own ("the author") is its own question
+    (("When did Armenia's irredentism end?", "Where did the author write about this before?"), "answer",
+     "national-interest"),
     # a follow-up off topic on its own words, whatever it asks for
     (("who shot down the plane?", "how many goals did Messi score?"), "decline", None),
     (("who shot down the plane?", "where is the Eiffel Tower?"), "decline", None),
