@@ -170,6 +170,7 @@ def test_fractions_are_figures(text, kinds):
     ("Что думает Турция об этом?", "турция"),
     ("What did Vladimir Putin say?", None),  # a name the knowledge knows, by its alias
     ("Where is Western Ukraine's gas storage?", None),
+    ("What Are The Author's Main Takeaways?", None),  # Title Case capitalises words, not names
 ])
 def test_what_a_question_asks_about(bot, question, unknown):
     assert bot.analyzer.query(question).unknown_kind == unknown

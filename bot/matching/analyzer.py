@@ -499,6 +499,9 @@ class Analyzer:
         """A name inside the question (a capitalised word that does not open a sentence) that no text of the
         knowledge uses: "Что думает *Турция* об этом?", "Did *Erdogan* comment?". The brief cannot say what it never
         names, in any language; a name the knowledge knows, in any form or alias, is no such word."""
+        raw = text[:MAX_FOLDED_CHARS].split()
+        if sum(1 for w in raw if w[:1].isupper()) * 2 >= len(raw):
+            return None  # Title Case ("What Are The Author's Main Takeaways?") capitalises words, not names
         words = fold(text[:MAX_FOLDED_CHARS]).split()[:MAX_WORDS]
         aliased = {w for size in range(2, self.longest_alias + 1) for i in range(len(words) - size + 1)
                    if tuple(words[i : i + size]) in self.aliases for w in words[i : i + size]}
