@@ -181,8 +181,14 @@ _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|поче
 # ("another question", "другой вопрос", "başqa sual" change the subject: they ask nothing of the last answer)
 _ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|другой|другие|другого|basqa|diger)\b"
                    r"(?! (question|thing|topic|вопрос|тема|sual|movzu)\b)")
-_WHICH_CONTEXT = re.compile(r"\b(which|what) (context|part|section)\b|\bкак(ой|ому|ом) (контекст|контексту|контексте"
-                            r"|части|разделу)\b|\bhansi (kontekst|hisse)")  # folded
+# "Which context is that part of?": the pronoun is what the question is about ("what part did Norway play in it?" and
+# "what part of it was in 2023?" ask something else)
+_WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) (that|this|it)\b"
+                            r"|\b(which|what) part (is|was) (that|this|it)\b"
+                            r"|\b(that|this|it) (belongs?|falls?|fits?) (to|under|in|into) (which|what)\b"
+                            r"|\b(к|в) как(ому|ом) (контексту|контексте) (это|он|она|оно)\b"
+                            r"|\b(это|он|она|оно) (относится )?(к|в) как(ому|ом) (контексту|контексте)\b"
+                            r"|\b(bu|o) hansi kontekste\b")  # folded
 BARE_ORDINAL_WORDS = 3  # "birincisi nədir?", "what's the third?": an ordinal and a word or two
 # "Who said that?" / "кто это написал?" / "bunu kim deyib?": whose words the last answer is
 _WHO_SAID = re.compile(r"^(and |а |bes )?(who|кто)( это)? (said|wrote|says|writes|claims|argues|сказал|написал|говорит"
@@ -258,7 +264,8 @@ def _which_context(bot, state: Conversation, text: str, folded: str, lang: str |
     if not in_context:
         return None
     best = max(in_context, key=lambda key: len(called[key]))
-    return bot.entry_reply(*best, text, language=_reply_language(bot, text, lang)), None
+    entry = bot.knowledge.find_entry(*best)  # the next follow-up leans on that context's own question
+    return bot.entry_reply(*best, text, language=_reply_language(bot, text, lang)), entry.questions[0]
 
 
 def _ordinal_alone(bot, state: Conversation, text: str, words: list[str], lang: str | None):
@@ -315,9 +322,7 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
             bot, own, state.last_entry):
         # "what about the US?" after the list of suppliers: the last answer already names the new subject
         return bot.entry_reply(*state.last_entry, text, language=_reply_language(bot, text, lang)), whole
-    # "does that include armenia?" refers back; "after that" is a time, and "about this" its topic only: "where did the
-    # author write about this before?" has a subject of its own
-    refers = _REFERS.search(_ABOUT_IT.sub(" ", _TEMPORAL.sub(" ", folded)))
+    refers = _refers_back(bot, state, folded, alone)
     sure = (own and not refers and len(words) >= WHOLE_QUESTION_WORDS and alone.score >= SURE_ALONE
             and alone.entry != last_id(state))
     if alone.answered and (combined.kind not in ("answer", "not_said") or sure
@@ -495,6 +500,26 @@ def _list_item(bot, state: Conversation, subject: str, words: list[str], lang: s
                 and (best is None or reply.score > best.score)):
             best = reply
     return (replace(best, question=text), f"{ordinal} {subject}") if best else None
+
+
+def _refers_back(bot, state: Conversation, folded: str, alone: Reply) -> bool:
+    """Whether a follow-up points back at the last answer. "Does that include armenia?" does; "after that" is a time;
+    and "about this" names only the topic when the question's own answer is on the same part of the brief: "where
+    did the author write about this before?" after Armenia has a subject of its own."""
+    timeless = _TEMPORAL.sub(" ", folded)
+    if not _REFERS.search(timeless):
+        return False
+    return not (alone.answered and _near(bot, state, alone)) or bool(_REFERS.search(_ABOUT_IT.sub(" ", timeless)))
+
+
+def _near(bot, state: Conversation, reply: Reply) -> bool:
+    """Whether an answer is on the same part of the brief as the last one: its context, or a related entry (The
+    National Interest after Armenia's defeat; not Putin's rule after the shoot-down)."""
+    if state.last_entry is None or not reply.source:
+        return False
+    last, other = bot.knowledge.find_entry(*state.last_entry), bot.knowledge.find_entry(reply.source.brief, reply.entry)
+    return bool(last and other and (last.context == other.context or other.id in last.related or last.id in
+                                    other.related))
 
 
 def _explains_better(bot, own: tuple[str, ...], alone: Reply, combined: Reply) -> bool:

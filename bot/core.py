@@ -46,6 +46,8 @@ _SET_ASIDE = re.compile(r"^(?:besides|apart from|aside from|other than|except fo
                         r"|что|какие|какой|какая|кто|как|почему|когда|где|чем|зачем)\b.*)$")
 _SET_ASIDE_AZ = re.compile(r"^(?P<x>.+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi) (?P<q>.+)$"
                            r"|^(?P<q2>.+) (?P<x2>\S+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi)$")  # or at the end
+_ASKS_BY_ORDER = re.compile(r"^(where|when|why|how|who|what|which) (is|was|are|were|did|does|do|has|have|had|can"
+                            r"|could|will|would)\b")  # "where was it flying to": asks, with no question mark
 MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
 
 
@@ -253,8 +255,9 @@ class BriefBot:
         part = question_part(text)
         part = part and self._refer_to_titles(part)
         wanted = focus
-        if (wanted is None and part and text.rstrip().endswith("?") and self.analyzer.query(part).asks
-                and not self.analyzer.query(text).asks):  # (", where the Kremlin…" in a pasted quote asks nothing)
+        if (wanted is None and part and (text.rstrip().endswith("?") or _ASKS_BY_ORDER.match(fold(part)))
+                and self.analyzer.query(part).asks and not self.analyzer.query(text).asks):
+            # (a question mark, or a question word and its verb: ", where the Kremlin…" in a pasted quote asks nothing)
             wanted = part  # "What was the route of Flight 8243, where was it flying to?": the last clause asks where
         decision = self._set_aside(text, brief_id, words, exclude) or self.decide(
             self._refer_to_titles(text), brief_id, words, focus=wanted, exclude=exclude)
@@ -317,7 +320,7 @@ class BriefBot:
 
         def facts(c: Candidate) -> frozenset[str]:
             kinds = self._facts[(c.brief.id, c.entry.id)]
-            if counted and not all(self.support.uses(s, c.brief.id, c.entry.id) for s in counted):
+            if counted and not any(self.support.uses(s, c.brief.id, c.entry.id) for s in counted):
                 return kinds - {"quantity"}  # an entry's figure counts something else: the five contexts, no dead
             return kinds
 

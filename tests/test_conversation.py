@@ -214,3 +214,12 @@ def test_and_then_moves_on_like_tell_me_more(bot):
 def test_the_clarifying_example_is_in_the_readers_language(bot):
     replies, _ = talk(bot, "а второй?")
     assert replies[0].kind == "clarify" and "Who wrote" not in replies[0].answer
+
+
+@pytest.mark.parametrize("lines, not_entry", [
+    (("What did Putin say?", "what part did Armenia play in this?"), "first-context"),  # a role, not a context
+    (("Who shot down the plane?", "What did Putin say about this?"), "putin-rule"),  # his rule is not about the plane
+])
+def test_a_follow_up_is_not_read_as_something_it_only_resembles(bot, lines, not_entry):
+    replies, _ = talk(bot, *lines)
+    assert replies[-1].entry != not_entry

@@ -188,6 +188,7 @@ def test_a_question_inside_a_sentence_about_the_reader_is_answered(bot):
 @pytest.mark.parametrize("question, kind", [
     ("What was the route of Flight 8243, where was it flying to?", "not_said"),  # the brief names no destination
     ("Tell me about the Alma-Ata Declaration, when was it signed?", "answer"),  # December 1991
+    ("What was the route of Flight 8243, where was it flying to", "not_said"),  # no question mark: asked by its order
 ])
 def test_a_question_clause_after_a_comma_says_what_is_asked(bot, question, kind):
     assert bot.ask(question).kind == kind
@@ -235,8 +236,10 @@ def test_the_last_sentence_has_its_own_lead_in(bot):
     assert bot.ask(text).entry == "arrests"
 
 
-def test_how_things_stand_between_two_countries_is_no_small_talk(bot):
-    assert bot.decide("Как дела у Азербайджана с Россией?", None, "ru").outcome != "small_talk"
+@pytest.mark.parametrize("question", ["Как дела у Азербайджана с Россией?", "Как дела сейчас у Азербайджана с Россией?",
+                                      "А как ты понимаешь первый контекст?"])
+def test_how_things_stand_between_two_countries_is_no_small_talk(bot, question):
+    assert bot.decide(question, None, "ru").outcome != "small_talk"
 
 
 @pytest.mark.parametrize("language", ["en", "ru", "az"])

@@ -50,6 +50,7 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("а сколько погибло?", "quantity"),  # the five contexts are a figure, but they count no dead
         ("Какова протяженность газопровода TANAP?", "quantity"),  # a measure, in Russian
         ("Каков объем украинских газовых хранилищ?", "quantity"),
+        ("Почему Украина предложила хранилища большого объема?", "reason"),  # a "why" first, whatever it names
         ("Rusiya təyyarəyə görə üzr istəyibmi?", "detail"),
         ("what is vasif huseynov's job", "detail"),  # "X's job": the job is asked about
         # a word only inside a lexicon phrase ("north atlantic treaty organization") is no word of the knowledge
@@ -171,6 +172,7 @@ def test_fractions_are_figures(text, kinds):
     ("What did Vladimir Putin say?", None),  # a name the knowledge knows, by its alias
     ("Where is Western Ukraine's gas storage?", None),
     ("What Are The Author's Main Takeaways?", None),  # Title Case capitalises words, not names
+    ("What does the brief say about Putin's Regime?", None),  # a capitalised noun of a name's is no name
 ])
 def test_what_a_question_asks_about(bot, question, unknown):
     assert bot.analyzer.query(question).unknown_kind == unknown
@@ -416,6 +418,12 @@ def test_the_front_matter_states_no_fact_of_its_own(bot):
     because its phrasings ask when."""
     assert bot.fact_kinds("azerbaijan-moscow", "title") == frozenset()
     assert "date" in bot.fact_kinds("azerbaijan-moscow", "date")
+
+
+@pytest.mark.parametrize("question", ["How many different contexts are there?", "How many deep contexts?"])
+def test_a_count_reads_past_the_adjectives_to_its_noun(bot, question):
+    reply = bot.ask(question)
+    assert reply.answered and reply.entry == "contexts"
 
 
 def test_a_count_of_something_the_brief_never_names_may_be_its_own_thing_in_other_words(bot):

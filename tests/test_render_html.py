@@ -349,3 +349,11 @@ def test_a_not_said_reply_names_its_closest_question_once(bot):
     reply = bot.ask("how many people died on flight 8243?")
     html = format_reply_html(reply)
     assert reply.kind == "not_said" and html.count(reply.suggestions[0].question) == 1
+
+
+@pytest.mark.parametrize("retry_after, wait", [("5", 5.0), ("9" * 400, 30.0), ("1e400", 30.0), ('"soon"', 30.0),
+                                               ("7200", 3600.0)])
+def test_a_polling_429_waits_what_it_says_within_bounds(retry_after, wait):
+    from bot.telegram.transport import _retry_after
+
+    assert _retry_after(b'{"ok": false, "parameters": {"retry_after": ' + retry_after.encode() + b"}}", 30.0) == wait

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -35,6 +36,7 @@ _QUANTITY = re.compile(
 _DATE = re.compile(r"\b(what|which|in what) (year|date|month|day)\b|\bdate of\b"
                    r"|\b(в )?(каком|какого|какой) (году|года|год|числа|месяце)\b|\bкакая дата\b|\bhansi (il|tarix|ay)")
 SmallTalk = Literal["greeting", "thanks", "bye", "ack"]
+COUNTED_WORDS = 3  # content words after "how many" that may name what is counted ("how many different contexts")
 MIN_NAME_LETTERS = 3  # a shorter word ("us", "eu" aside, which are aliases) names nothing of its own
 SMALL_TALK_WORDS = 4  # words after "thanks" that keep it small talk ("thanks, that helps a lot")
 SMALL_TALK_QUESTION_WORDS = 2  # a question mark after more words than this asks something ("ok thanks?" does not)
@@ -81,9 +83,10 @@ def small_talk(folded: str, question: bool = False) -> SmallTalk | None:
 # Questions to the bot itself, never about a brief however well their words match one ("what's your name?").
 _ABOUT_BOT = re.compile(
     r"\b(your name|who are you|what are you( exactly| really)?$|how are you|are you (a )?(bot|human|real|ai|robot)"
-    r"|who (made|built|created|programmed) you|как тебя зовут|ты кто|кто ты|ты бот|как ты|adin nedir"
-    r"|как дела(?! (у|в|с|между)\b)"  # "привет, как дела?"; not "как дела у Азербайджана с Россией?"
-    r"|sen kimsen|necesen|nece sen|ne var ne yox)\b"
+    r"|who (made|built|created|programmed) you|как тебя зовут|ты кто|кто ты|ты бот|adin nedir|sen kimsen)\b"
+    # "how are you" in Russian and Azerbaijani only as the whole message, after a greeting at most: "как ты
+    # понимаешь…?" and "как дела сейчас у Азербайджана с Россией?" are questions
+    r"|^((привет|здравствуй\w*|салам|salam|hi|hello|hey) )?(как (ты|дела)( у тебя)?|necesen|nece sen|ne var ne yox)$"
 )
 # A figure is a number or a number word ("several" and "many" are not figures; "the two countries" names them).
 _NUMBER_WORDS = (
@@ -155,7 +158,7 @@ _MEASURE_ASKED = re.compile(r"\b(what|which) (is |was |are |were )?(the |its |th
                             # Russian and Azerbaijani measures, however asked ("Какова протяженность TANAP?",
                             # "TANAP-ın uzunluğu nə qədərdir?"); folded
                             r"|\b(протяженност|длин[аеуы]|объем|размер|стоимост|вместимост|мощност)\w*"
-                            r"|\b(uzunlugu|hecmi|tutumu|olcusu|qiymeti|deyeri)\b")
+                            r"|\b(uzunlugu|hecmi|tutumu|olcusu|qiymeti)\b")
 _EVENT_AUXILIARY = frozenset("did has have had".split())  # at the head: did it happen?
 _AZ_DID_IT = re.compile(r"\w{3,}(ib|ub|di|du)(mi|mu)$")  # folded "istəyibmi", "imzalayıbmı": did it happen?
 EVENT_REACH = 3  # content words after it that hold its subject and verb ("did the kremlin ever apologise")
@@ -180,6 +183,7 @@ _RU_QUESTION_WORDS = frozenset("""что чем чего чему кто ког�
     какая какое какие каких каком какую сколько чей чья чьи ли""".split())  # folded (ё as е)
 _RU_PAST = re.compile(r"^[а-я]{3,}(л|ла|ло|ли|лся|лась|лось|лись)$")  # "извинилась", "отказался", "сбили"
 # A capitalised word after another word of the same sentence (not after ". ", "? ", ": ", or a quote mark)
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
 _NAME_INSIDE = re.compile(r"(?<=[\w,)] )(?P<name>[A-ZА-ЯЁƏÇĞİÖŞÜ][a-zа-яёəçğıöşü]{2,})\b")
 WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
 COPULA_REACH = 3  # words after "what is" that may: a name of two words, then its head ("what is vasif huseynov's job")
@@ -247,10 +251,10 @@ def asked_kind(text: str, folded: str | None = None) -> str | None:
         asks = "day"
     if asks is None and _PLACE.search(folded) and not _NOT_PLACE.search(folded):
         asks = "place"
+    if asks is None and _REASON.search(folded):  # first: "почему … большого объема?" asks why, not how big
+        asks = "reason"
     if asks is None and _MEASURE_ASKED.search(folded):  # "what was the cost?", known word or not
         asks = "quantity"
-    if asks is None and _REASON.search(folded):
-        asks = "reason"
     lowered = text.lower()
     if "neçə" in lowered and asks != "day":  # Azerbaijani "how many" (folded "nece" is also "how")
         asks = "quantity"
@@ -486,14 +490,16 @@ class Analyzer:
         return False
 
     def counted(self, text: str, language: str = "en") -> tuple[str, ...]:
-        """The stems of what a "how many" question counts: the content word right after "how many", "сколько" or
-        "neçə" ("how many *died*", "сколько *погибло*", "neçə *kontekst*"), as the support check stems it."""
+        """The stems of what a "how many" question counts: the content words right after "how many", "сколько" or
+        "neçə" ("how many *died*", "сколько *погибло*", "neçə *kontekst*"), as the support check stems them."""
         folded = strip_fillers(fold(text)[:MAX_FOLDED_CHARS])
         found = _COUNTING.search(folded)
         if not found:
             return ()
-        after = folded[found.end():].split()[:1]  # right after it: "how much did the drive cost" counts the cost
-        return self.model_terms(after[0], language)[0] if after and after[0] not in STOP_WORDS else ()
+        # the words right after it, to the first function word: "how many different *contexts*"; none when a
+        # function word comes first ("how much did the drive cost" counts the cost)
+        after = list(itertools.takewhile(lambda w: w not in STOP_WORDS, folded[found.end():].split()))[:COUNTED_WORDS]
+        return self.model_terms(" ".join(after), language)[0] if after else ()
 
     def unknown_name(self, text: str) -> str | None:
         """A name inside the question (a capitalised word that does not open a sentence) that no text of the
@@ -506,6 +512,8 @@ class Analyzer:
         aliased = {w for size in range(2, self.longest_alias + 1) for i in range(len(words) - size + 1)
                    if tuple(words[i : i + size]) in self.aliases for w in words[i : i + size]}
         for found in _NAME_INSIDE.finditer(text[:MAX_FOLDED_CHARS]):
+            if _POSSESSIVE_BEFORE.search(text[: found.start()]):
+                continue  # "Putin's Regime": a capitalised noun of a name's, no name of its own
             word = fold(found.group("name"))
             if " " not in word and word not in aliased and self._unknown(word):
                 return word

@@ -15,6 +15,7 @@ import contextlib
 import copy
 import json
 import logging
+import math
 import re
 import time
 from collections import OrderedDict
@@ -295,17 +296,21 @@ def _repair(item: object) -> dict | None:
 
 
 UNPARSEABLE = -1  # a status of our own: the answer is not JSON Python can read
+MAX_POLL_WAIT = 3600.0  # at most an hour, whatever a 429 says ("Infinity" would be waited out until SIGTERM)
 MIN_POLL_WAIT = 0.5  # seconds polling waits at least on a 429, whatever retry_after says (no busy loop on 0)
 NO_UPDATES = b'{"ok": true, "result": []}'
 
 
 def _retry_after(payload: bytes, default: float) -> float:
-    """The retry_after of a 429 answer, in seconds (`default` if it gives none)."""
+    """The retry_after of a 429 answer, in seconds (`default` if it gives none usable), at most MAX_POLL_WAIT."""
     try:
         seconds = json.loads(payload)["parameters"]["retry_after"]
-    except (ValueError, KeyError, TypeError):
-        return default
-    return float(seconds) if isinstance(seconds, int | float) and not isinstance(seconds, bool) else default
+        wait = float(seconds) if isinstance(seconds, int | float) and not isinstance(seconds, bool) else default
+    except (ValueError, KeyError, TypeError, OverflowError):
+        wait = default
+    wait = min(MAX_POLL_WAIT, wait) if math.isfinite(wait) else default
+    log.warning("Telegram asked polling to wait %.0f s (429); waiting", wait)
+    return wait
 
 
 class LongInt(str):
