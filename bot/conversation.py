@@ -7,6 +7,7 @@ about. A question that is not a follow-up is answered on its own, whatever came 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -252,7 +253,7 @@ def _which_context(bot, state: Conversation, text: str, folded: str, lang: str |
     """"Which context is that part of?" after an answer: the numbered context it belongs to, as the entry the
     knowledge calls by that context's ordinal ("the first context"). None if the question is another or the answer
     belongs to no numbered context."""
-    if not state.last_entry or not _WHICH_CONTEXT.search(folded) or not _REFERS.search(folded):
+    if not state.last_entry or not _WHICH_CONTEXT.search(folded):  # (its every form names "that", "это", "bu")
         return None
     brief = bot.knowledge.brief(state.last_entry[0])
     entry = brief.entry(state.last_entry[1]) if brief else None
@@ -263,9 +264,8 @@ def _which_context(bot, state: Conversation, text: str, folded: str, lang: str |
     in_context = [key for key in called if (e := brief.entry(key[1])) is not None and e.context == context.id]
     if not in_context:
         return None
-    best = max(in_context, key=lambda key: len(called[key]))
-    entry = bot.knowledge.find_entry(*best)  # the next follow-up leans on that context's own question
-    return bot.entry_reply(*best, text, language=_reply_language(bot, text, lang)), entry.questions[0]
+    best = max(in_context, key=lambda key: len(called[key]))  # the next follow-up leans on its own question:
+    return bot.entry_reply(*best, text, language=_reply_language(bot, text, lang)), brief.entry(best[1]).questions[0]
 
 
 def _ordinal_alone(bot, state: Conversation, text: str, words: list[str], lang: str | None):
@@ -433,24 +433,14 @@ def _about_the_brief(bot, state: Conversation, text: str, lang: str | None) -> R
 COMMON_WORD_WEIGHT = math.log(2)  # the IDF of a word half the entries use: it tells no list's items apart
 
 
-_ORDINAL_ITEMS: dict[tuple[int, str | None], tuple[object, dict]] = {}  # per knowledge object and brief: built once
-ORDINAL_ITEMS_KEPT = 8  # knowledges (reloads, tests) whose ordinal items are kept; the oldest are dropped
+ORDINAL_ITEMS_KEPT = 8  # bots (reloads, tests) whose ordinal items are kept; the least recently used are dropped
 
 
+@functools.lru_cache(maxsize=ORDINAL_ITEMS_KEPT)
 def _ordinal_items(bot, brief_id: str | None) -> dict[int, dict[tuple[str, str], list[Counter]]]:
     """For each ordinal, the entries the knowledge's phrasings call by it ("what is the fifth context?", "пятый
-    контекст"), each with the other words of each such phrasing ("context", "контекст"). Read once per knowledge:
-    a bare "2" must not fold every phrasing again."""
-    key = (id(bot.knowledge), brief_id)
-    kept = _ORDINAL_ITEMS.get(key)
-    if kept is None or kept[0] is not bot.knowledge:
-        kept = _ORDINAL_ITEMS[key] = (bot.knowledge, _read_ordinal_items(bot, brief_id))
-        while len(_ORDINAL_ITEMS) > ORDINAL_ITEMS_KEPT:
-            _ORDINAL_ITEMS.pop(next(iter(_ORDINAL_ITEMS)))
-    return kept[1]
-
-
-def _read_ordinal_items(bot, brief_id: str | None) -> dict[int, dict[tuple[str, str], list[Counter]]]:
+    контекст"), each with the other words of each such phrasing ("context", "контекст"). Read once per bot: a bare
+    "2" must not fold every phrasing again. (Callers only read it.)"""
     items: dict[int, dict[tuple[str, str], list[Counter]]] = {}
     for brief in bot.knowledge.briefs:
         if brief_id and brief.id != brief_id:

@@ -13,7 +13,7 @@ from bot.matching.language import DEFAULT_LANGUAGE, detect
 from bot.matching.policy import MAX_SUGGESTIONS, Decision, decide
 from bot.matching.scorer import Candidate, Scorer
 from bot.matching.support import Support
-from bot.matching.text import STOP_WORDS, fold
+from bot.matching.text import QUESTION_WORDS, STOP_WORDS, fold
 from bot.reply import Reply, Source, Suggestion
 
 MAX_QUESTION_CHARS = 1000  # longer messages are pasted documents, not questions
@@ -31,9 +31,6 @@ OPEN_SLOT_COUNT = 3  # ... and at least this many do: one stray word (a typo, an
 NAME_MIN_LETTERS = 5  # shorter words are too alike across languages to call one a spelling of another
 NAME_SIMILARITY = 85  # rapidfuzz ratio from which an Azerbaijani-only word is a spelling of a source name
 MIN_TITLE_WORDS = 3  # a shorter title ("Energy") is a word readers use, not a reference to the brief
-_QUESTION_WORDS = frozenset("what which who whom whose when where why how "
-                            "что какой какая какие кто когда где почему зачем как сколько "
-                            "ne nece niye kim harada hansi".split())  # folded
 # A question inside a sentence about the reader: "(I need to) know / tell me / I wonder" + a question word ("explain
 # how a compressor works" is no lead-in: it asks for an explanation)
 _EMBEDDED = re.compile(r"\b(know|tell me|wondering|wonder|curious|find out|asking|ask you)"
@@ -76,7 +73,7 @@ def _inner_question(text: str) -> str | None:
     parts = text.strip().split(",")
     for i in range(len(parts) - 1, 0, -1):
         words = fold(parts[i]).split()
-        if words and words[0] in _QUESTION_WORDS:
+        if words and words[0] in QUESTION_WORDS:
             rest = ",".join(parts[i:]).strip()
             return rest if len(rest.split()) >= MIN_PART_WORDS else None
     return None
@@ -129,8 +126,7 @@ class BriefBot:
 
     def fact_kinds(self, brief_id: str, entry_id: str) -> frozenset[str]:
         """The kinds of fact an entry gives: 'quantity', 'day', 'date', 'time', 'place', 'reason', 'detail' (see
-        _fact_kinds), and 'bot' for an
-        entry about the bot itself."""
+        _fact_kinds), and 'bot' for an entry about the bot itself."""
         return self._facts.get((brief_id, entry_id), frozenset())
 
     def _fact_kinds(self, brief: Brief, entry: Entry, counts: Counter) -> frozenset[str]:
@@ -279,7 +275,8 @@ class BriefBot:
         """"Apart from the plane, what else angered Baku?": the question after the lead, answered by anything but
         the entry the lead names; None (read the message whole) when the lead names nothing the brief says or
         nothing else answers (the suppliers "besides Norway" are in the entry that names Norway)."""
-        lead = _SET_ASIDE.match(fold(text)) or _SET_ASIDE_AZ.match(fold(text))
+        folded = fold(text)
+        lead = _SET_ASIDE.match(folded) or _SET_ASIDE_AZ.match(folded)
         parts = {k: v for k, v in lead.groupdict().items() if v} if lead else {}
         aside, asked = parts.get("x") or parts.get("x2"), parts.get("q") or parts.get("q2")
         named = self.scorer.rank(aside, brief_id, language) if aside else []

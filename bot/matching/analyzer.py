@@ -16,7 +16,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot.knowledge.models import Knowledge
 from bot.matching.lexicon import LEXICON, LEXICON_RU_AZ
 from bot.matching.stemming import stem_word
-from bot.matching.text import ENGLISH_STOP_WORDS, SOFT_STOP_WORDS, STOP_WORDS, fold, stem, strip_fillers
+from bot.matching.text import ENGLISH_STOP_WORDS, QUESTION_WORDS, SOFT_STOP_WORDS, STOP_WORDS, fold, stem, strip_fillers
 
 MAX_WORDS = 200  # words of a question that are analysed; the longest real questions have about 60
 MAX_FOLDED_CHARS = 2000  # characters of a question that are analysed (twice the longest message we accept)
@@ -40,8 +40,7 @@ COUNTED_WORDS = 3  # content words after "how many" that may name what is counte
 MIN_NAME_LETTERS = 3  # a shorter word ("us", "eu" aside, which are aliases) names nothing of its own
 SMALL_TALK_WORDS = 4  # words after "thanks" that keep it small talk ("thanks, that helps a lot")
 SMALL_TALK_QUESTION_WORDS = 2  # a question mark after more words than this asks something ("ok thanks?" does not)
-_SMALL_TALK_QUESTION_WORDS = frozenset("""what when where why how who whom which whose что кто когда где почему зачем
-    как какой какая какие сколько ne nece niye kim harada haradan hansi""".split())  # folded
+_SMALL_TALK_QUESTION_WORDS = QUESTION_WORDS | {"haradan"}  # a question however it starts ("ok, and why?")
 
 # English "when" asks at the head of a question ("i broke my card when i bent my wallet" asks nothing of time);
 # Russian and Azerbaijani put it anywhere.
@@ -474,18 +473,26 @@ class Analyzer:
         return (word in self.named or word in self.canonical
                 or not any_stems(word).isdisjoint(self.named_stems))
 
+    def _may_name(self, word: str) -> bool:
+        """Whether a word could name a thing: a word of letters, long enough, neither a function word nor one naming
+        the brief."""
+        return len(word) >= MIN_NAME_LETTERS and word.isalpha() and word not in STOP_WORDS and word not in self.soft
+
     def _unknown(self, word: str) -> bool:
         """A real word (not a typo of a knowledge word, not an alias) that no text of the knowledge uses."""
-        if len(word) < 3 or not word.isalpha() or word in STOP_WORDS or word in self.soft:
-            return False
-        return not any(self._known(w) for w in self._alias([self.correct(word)]))
+        return self._may_name(word) and not any(self._known(w) for w in self._alias([self.correct(word)]))
+
+    def _in_longer_alias(self, words: list[str]) -> set[str]:
+        """The words of a question inside a longer alias it uses ("vladimir" of "vladimir putin"): they name what the
+        alias does, whatever they would name alone."""
+        return {w for size in range(2, self.longest_alias + 1) for i in range(len(words) - size + 1)
+                if tuple(words[i : i + size]) in self.aliases for w in words[i : i + size]}
 
     def names_its_own(self, question: str, counts: Counter) -> bool:
         """Whether a phrasing of the knowledge asks about something no other text of it names ("what does
         *idiosyncratic* mean"): `counts` holds, for each stem, how many of the knowledge's texts use it."""
         for word in asked_about(strip_fillers(fold(question)[:MAX_FOLDED_CHARS]).split()[:MAX_WORDS]):
-            if (len(word) >= MIN_NAME_LETTERS and word.isalpha() and word not in STOP_WORDS and word not in self.soft
-                    and word not in self.canonical and all(counts[s] <= 1 for s in any_stems(word))):
+            if self._may_name(word) and word not in self.canonical and all(counts[s] <= 1 for s in any_stems(word)):
                 return True
         return False
 
@@ -508,9 +515,7 @@ class Analyzer:
         raw = text[:MAX_FOLDED_CHARS].split()
         if sum(1 for w in raw if w[:1].isupper()) * 2 >= len(raw):
             return None  # Title Case ("What Are The Author's Main Takeaways?") capitalises words, not names
-        words = fold(text[:MAX_FOLDED_CHARS]).split()[:MAX_WORDS]
-        aliased = {w for size in range(2, self.longest_alias + 1) for i in range(len(words) - size + 1)
-                   if tuple(words[i : i + size]) in self.aliases for w in words[i : i + size]}
+        aliased = self._in_longer_alias(fold(text[:MAX_FOLDED_CHARS]).split()[:MAX_WORDS])
         for found in _NAME_INSIDE.finditer(text[:MAX_FOLDED_CHARS]):
             if _POSSESSIVE_BEFORE.search(text[: found.start()]):
                 continue  # "Putin's Regime": a capitalised noun of a name's, no name of its own
@@ -522,6 +527,5 @@ class Analyzer:
     def unknown_kind(self, words: list[str]) -> str | None:
         """A word naming what is asked about that no text of the knowledge uses, or None. A word of a longer alias
         the question uses ("vladimir" of "vladimir putin", "straw" of "the last straw") names what the alias does."""
-        aliased = {w for size in range(2, self.longest_alias + 1) for i in range(len(words) - size + 1)
-                   if tuple(words[i : i + size]) in self.aliases for w in words[i : i + size]}
+        aliased = self._in_longer_alias(words)
         return next((w for w in asked_about(words) if w not in aliased and self._unknown(w)), None)

@@ -60,6 +60,9 @@ _RELATIONAL = frozenset("""role roles play plays played playing link links linke
     connected angle angles aspect aspects dimension dimensions situation""".split())  # "what's the energy angle?"
 ENGLISH_STOP_WORDS = _STOP_WORDS_EN  # typos snap to these, never to a Russian or Azerbaijani one ("solar", "olar")
 STOP_WORDS = _STOP_WORDS_EN | STOP_WORDS_RU | STOP_WORDS_AZ | _RELATIONAL
+# Words that open a question, in each language (folded)
+QUESTION_WORDS = frozenset("""what which who whom whose when where why how что какой какая какие кто когда где почему
+    зачем как сколько ne nece niye kim harada hansi""".split())
 # Words that only carry meaning when nothing else is left ("what is the brief about?").
 SOFT_STOP_WORDS = frozenset(
     "brief article piece paper text report about exactly mean means think name named called author".split()
