@@ -173,6 +173,7 @@ def test_fractions_are_figures(text, kinds):
     ("Where is Western Ukraine's gas storage?", None),
     ("What Are The Author's Main Takeaways?", None),  # Title Case capitalises words, not names
     ("What does the brief say about Putin's Regime?", None),  # a capitalised noun of a name's is no name
+    ("Много ли у Украины мощностей для хранения газа?", None),  # "is there much?" is no measure asked for
 ])
 def test_what_a_question_asks_about(bot, question, unknown):
     assert bot.analyzer.query(question).unknown_kind == unknown
@@ -431,3 +432,9 @@ def test_a_count_of_something_the_brief_never_names_may_be_its_own_thing_in_othe
     killings) tells that an entry's figure counts something else."""
     reply = bot.ask("How many lenses does the author look at this crisis through?")
     assert reply.answered and reply.entry == "contexts"
+
+
+def test_whether_there_is_much_is_answered_by_ample(bot):
+    """'Много ли у Украины мощностей…?' (a knowledge phrasing): the brief's "ample gas storage" answers it; a
+    measure word only asks for a figure when the question asks for the measure ("Каков объем…?")."""
+    assert bot.ask("Много ли у Украины мощностей для хранения газа?").entry == "gas-storage"

@@ -156,8 +156,10 @@ _MEASURE_ASKED = re.compile(r"\b(what|which) (is |was |are |were )?(the |its |th
                             r"|size|amount|total|count|price|cost|value|volume|percentage|proportion|capacity)\b"
                             # Russian and Azerbaijani measures, however asked ("Какова протяженность TANAP?",
                             # "TANAP-ın uzunluğu nə qədərdir?"); folded
-                            r"|\b(протяженност|длин[аеуы]|объем|размер|стоимост|вместимост|мощност)\w*"
-                            r"|\b(uzunlugu|hecmi|tutumu|olcusu|qiymeti)\b")
+                            # asked for, not mentioned: "Много ли у Украины мощностей…?" asks whether there is much
+                            r"|\b(какова|каков|каково|каковы|какой|какая|какие)( \w+)? (протяженност|длин[аеуы]|объем"
+                            r"|размер|стоимост|вместимост|мощност)\w*"
+                            r"|\b(uzunlugu|hecmi|tutumu|olcusu|qiymeti) (ne qeder\w*|nedir|nece\w*)")
 _EVENT_AUXILIARY = frozenset("did has have had".split())  # at the head: did it happen?
 _AZ_DID_IT = re.compile(r"\w{3,}(ib|ub|di|du)(mi|mu)$")  # folded "istəyibmi", "imzalayıbmı": did it happen?
 EVENT_REACH = 3  # content words after it that hold its subject and verb ("did the kremlin ever apologise")
