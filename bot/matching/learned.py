@@ -12,6 +12,7 @@ of them, the suggestion threshold SUGGEST_REJECTION.
 
 from __future__ import annotations
 
+import functools
 import math
 from array import array
 from collections.abc import Iterable, Sequence
@@ -49,6 +50,11 @@ class Doc:
     label: int
     phrasing: bool = True  # a question phrasing (held out in calibration), not an answer, quote or keyword list
 
+    @functools.cached_property
+    def raw(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Its term counts, counted once for every calibration round that uses it."""
+        return _raw_features(self.stems, self.words)
+
 
 def _raw_features(stems: Sequence[str], words: Sequence[str]) -> tuple[dict[str, int], dict[str, int]]:
     """Term counts of the word block (stems and stem bigrams) and the character block."""
@@ -79,7 +85,7 @@ class Vectorizer:
     def fit(cls, docs: Sequence[Doc]) -> Vectorizer:
         df: dict[str, int] = {}
         for d in docs:
-            wf, cf = _raw_features(d.stems, d.words)
+            wf, cf = d.raw
             for k in (*wf, *cf):
                 df[k] = df.get(k, 0) + 1
         n = len(docs)
@@ -88,8 +94,12 @@ class Vectorizer:
         return cls({k: i for i, k in enumerate(keys)}, idf)
 
     def transform(self, stems: Sequence[str], words: Sequence[str]) -> list[tuple[int, float]]:
+        return self.weigh(_raw_features(stems, words))
+
+    def weigh(self, raw: tuple[dict[str, int], dict[str, int]]) -> list[tuple[int, float]]:
+        """The feature vector of counted terms (`_raw_features`)."""
         out: list[tuple[int, float]] = []
-        for block in _raw_features(stems, words):
+        for block in raw:
             vec = [
                 (self.index[k], (1 + math.log(c)) * self.idf[self.index[k]])
                 for k, c in block.items()
@@ -172,7 +182,7 @@ def _fit_linear(docs: Sequence[Doc], vectorizer: Vectorizer, n_classes: int) -> 
 
     rows, cols, vals = [], [], []
     for r, d in enumerate(docs):
-        for i, v in vectorizer.transform(d.stems, d.words):
+        for i, v in vectorizer.weigh(d.raw):
             rows.append(r)
             cols.append(i)
             vals.append(v)
@@ -216,9 +226,9 @@ class LearnedModel:
     calibration: dict = field(default_factory=dict)  # figures of the calibration, for reports
     checks: tuple | None = None  # (in-scope, held-out-topic) Checks of the calibration, until the policy used them
 
-    def scores(self, stems: Sequence[str], words: Sequence[str]) -> list[float]:
-        """The score of every class for one analysed question."""
-        features = self.vectorizer.transform(stems, words)
+    def scores(self, stems: Sequence[str], words: Sequence[str], raw=None) -> list[float]:
+        """The score of every class for one analysed question (`raw`: its counted terms, if known)."""
+        features = self.vectorizer.weigh(raw or _raw_features(stems, words))
         subject = [s for s, w in zip(stems, words, strict=False) if w not in STOP_WORDS]  # "by the way" names nothing
         penalty = UNKNOWN_WEIGHT * (self.vocabulary.known_share(subject) - 1.0)
         return [d + penalty for d in self.linear.decision(features)]
@@ -288,11 +298,11 @@ def _calibration_round(docs: Sequence[Doc], n_classes: int, rng: random.Random):
                          Thresholds(0.0, 0.0))
     results, out = [], []
     for d in inside:
-        s = probe.scores(d.stems, d.words)
+        s = probe.scores(d.stems, d.words, d.raw)
         best = max(range(n_classes), key=s.__getitem__)
         results.append(Check(s[best], best == d.label, d.stems, best))
     for d in outside:
-        s = probe.scores(d.stems, d.words)
+        s = probe.scores(d.stems, d.words, d.raw)
         best = max(range(n_classes), key=s.__getitem__)
         out.append(Check(s[best], False, d.stems, best))
     return results, out
