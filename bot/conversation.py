@@ -187,9 +187,10 @@ _ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|дру�
 _WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) (that|this|it)\b"
                             r"|\b(which|what) part (is|was) (that|this|it)\b"
                             r"|\b(that|this|it) (belongs?|falls?|fits?) (to|under|in|into) (which|what)\b"
-                            r"|\b(к|в) как(ому|ом) (контексту|контексте) (это|он|она|оно)\b"
+                            r"|\b(к|в) как(ому|ом) (контексту|контексте)( \w+){0,3} (это|он|она|оно)\b"
                             r"|\b(это|он|она|оно) (относится )?(к|в) как(ому|ом) (контексту|контексте)\b"
                             r"|\b(bu|o) hansi kontekste\b")  # folded
+_WHAT = re.compile(r"\b(what|что|чего|ne)\b")  # folded
 BARE_ORDINAL_WORDS = 3  # "birincisi nədir?", "what's the third?": an ordinal and a word or two
 # "Who said that?" / "кто это написал?" / "bunu kim deyib?": whose words the last answer is
 _WHO_SAID = re.compile(r"^(and |а |bes )?(who|кто)( это)? (said|wrote|says|writes|claims|argues|сказал|написал|говорит"
@@ -297,16 +298,11 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
     combined = replace(bot.ask(whole, state.brief_id, lang or bot.language_of(text), focus=text), question=text)
     combined = _of_last_answer(bot, state, last, text, lang, combined) if bare and not own else combined
     if any(w in _ORDINALS for w in words) and last is not None and combined.entry == last.id:
-        # "and the second?" names an item of the list the last answer gave, never that answer again
-        item = _list_item(bot, state, subject, words, lang, text)
-        if item is not None:
-            return item
-        if alone.answered and not _leans_on(bot, _own_terms(bot, subject, lang), alone):
-            # the list's items are all in the last answer ("SCP and TANAP" after "which pipelines…?"): show it
-            # again rather than "the second context", which is an item of no list the reader was given
-            return combined, whole
-    if alone.kind == "decline" and own and not _REFERS.search(folded) and not _leans_on(bot, own, combined):
-        return alone, None  # off topic on its own words ("who won the cup"): no earlier answer makes it on topic
+        found = _ordinal_of_a_list(bot, state, subject, words, lang, text, alone)
+        if found is not None:
+            return found if found[0] is not None else (combined, whole)
+    if own and not _REFERS.search(folded) and _stands_alone(bot, text, own, alone, combined):
+        return alone, None
     if bare and not own and last is not None and combined.entry == last.id and _NO_NEW_FACT.match(folded):
         # "why?" / "who is he?" after an answer that says no more: a related entry that answers the question
         # rebuilt from it, or "the brief does not say" - never the same answer again
@@ -333,6 +329,32 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
     return alone, None
 
 
+def _ordinal_of_a_list(bot, state: Conversation, subject: str, words: list[str], lang: str | None, text: str,
+                       alone: Reply) -> tuple[Reply | None, str | None] | None:
+    """"And the second?" names an item of the list the last answer gave, never that answer again: (reply, the whole
+    question), (None, None) for the last answer again, or None to go on with the other follow-up rules."""
+    item = _list_item(bot, state, subject, words, lang, text)
+    if item is not None:
+        return item
+    named = _own_terms(bot, " ".join(w for w in words if w not in _ORDINALS), lang)
+    if alone.answered and named and _leans_on(bot, named, alone):
+        return alone, None  # "а третий контекст какой?" after a quote names its own list: the third context
+    if alone.answered and not _leans_on(bot, _own_terms(bot, subject, lang), alone):
+        # the list's items are all in the last answer ("SCP and TANAP" after "which pipelines…?"): show it again
+        # rather than "the second context", which is an item of no list the reader was given
+        return None, None
+    return None
+
+
+def _stands_alone(bot, text: str, own: tuple[str, ...], alone: Reply, combined: Reply) -> bool:
+    """Whether a follow-up's own words, which point back at nothing, say it is not about the last answer: off topic
+    on them ("who won the cup") and not explained by the answer rebuilt from the last question, or naming something
+    no text of the knowledge does ("who is Armenia's prime minister?" after Karabakh)."""
+    if alone.kind == "decline":
+        return not _leans_on(bot, own, combined)
+    return combined.answered and not alone.answered and bot.analyzer.query(text).known_share < 1
+
+
 def _something_else(bot, state: Conversation, text: str, folded: str,
                     lang: str | None) -> tuple[Reply, None] | None:
     """"Who else is quoted?", "where else has he written?": the question without its "else", answered by any entry
@@ -343,6 +365,18 @@ def _something_else(bot, state: Conversation, text: str, folded: str,
         return None
     asked, language = _ELSE.sub(" ", folded), lang or bot.language_of(text)
     reply = bot.ask(asked, state.brief_id, language, exclude=frozenset({state.last_entry[1]}))
+    if not reply.answered and _REFERS.search(asked) and _WHAT.search(asked) and state.last_question:
+        # "what else happened besides that?": another thing than the last answer, about what the last question was
+        # about ("who else is doing that?" asks for others than its subject, whom the last answer may name)
+        whole = f"{_subject(state.last_question)} {asked}"
+        reply = bot.ask(whole, state.brief_id, language, focus=asked, exclude=frozenset({state.last_entry[1]}))
+        if not reply.answered:  # what the knowledge relates to the last answer, the closest to the question first
+            last = bot.knowledge.find_entry(*state.last_entry)
+            related = [c for c in bot.scorer.rank(whole, state.brief_id, language)
+                       if last is not None and c.entry.id in last.related]
+            reply = bot.entry_reply(related[0].brief.id, related[0].entry.id, text, language=language) \
+                if related else reply
+        return (replace(reply, question=text), whole) if reply.answered else None
     if not reply.answered:
         if _REFERS.search(asked) or not _own_terms(bot, asked, language):
             return None

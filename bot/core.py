@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.i18n import human_date, say
 from bot.knowledge.models import Brief, Entry, Knowledge
-from bot.matching.analyzer import Analyzer, asked_kind, asks_about_the_bot, fact_kinds
+from bot.matching.analyzer import Analyzer, asked_kind, asks_about_the_bot, chat_only, fact_kinds
 from bot.matching.language import DEFAULT_LANGUAGE, detect
 from bot.matching.policy import MAX_SUGGESTIONS, Decision, decide
 from bot.matching.scorer import Candidate, Scorer
@@ -45,6 +45,13 @@ _SET_ASIDE_AZ = re.compile(r"^(?P<x>.+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|sav
                            r"|^(?P<q2>.+) (?P<x2>\S+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi)$")  # or at the end
 _ASKS_BY_ORDER = re.compile(r"^(where|when|why|how|who|what|which) (is|was|are|were|did|does|do|has|have|had|can"
                             r"|could|will|would)\b")  # "where was it flying to": asks, with no question mark
+# "When Russia shot the plane down, what did Putin say?": a leading clause that sets the scene (its "when" is
+# followed by a subject, not by a verb as in "when did…"), then the question; the question says what is asked
+_SCENE_SETTING = re.compile(r"^(?:when|whenever|once|after|before|while|if|как только|когда|после того как|пока|если)"
+                            r" (?!(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|был|была"
+                            r"|было|были)\b)[^,?]+, (?P<main>(?:and |а |и )?(?:what|which|who|whom|whose|when|where|why"
+                            r"|how|is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|что|какой"
+                            r"|какая|какие|какое|кто|когда|где|почему|зачем|как|сколько)\b.*)$")
 MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
 
 
@@ -126,7 +133,7 @@ class BriefBot:
 
     def fact_kinds(self, brief_id: str, entry_id: str) -> frozenset[str]:
         """The kinds of fact an entry gives: 'quantity', 'day', 'date', 'time', 'place', 'reason', 'detail' (see
-        _fact_kinds), and 'bot' for an entry about the bot itself."""
+        _fact_kinds), and 'bot' for an entry about the bot itself, 'chat' for one that answers small talk."""
         return self._facts.get((brief_id, entry_id), frozenset())
 
     def _fact_kinds(self, brief: Brief, entry: Entry, counts: Counter) -> frozenset[str]:
@@ -148,6 +155,8 @@ class BriefBot:
             declared |= {k for k in set(asked) if k and asked.count(k) >= enough}
             if sum(map(asks_about_the_bot, text.questions)) >= enough:
                 declared.add("bot")  # an assistant's entry about itself ("what is your name?"): it answers those
+            if sum(chat_only(fold(q)) for q in text.questions) >= enough:
+                declared.add("chat")  # an entry for "hello" or "thanks": it answers them, not the small talk reply
             own += sum(1 for q in text.questions if self.analyzer.names_its_own(q, counts))
         if own >= max(OPEN_SLOT_COUNT, OPEN_SLOT_SHARE * phrasings):  # in all its languages: a slot, not a word
             declared.add("detail")
@@ -251,16 +260,20 @@ class BriefBot:
         part = question_part(text)
         part = part and self._refer_to_titles(part)
         wanted = focus
-        if (wanted is None and part and (text.rstrip().endswith("?") or _ASKS_BY_ORDER.match(fold(part)))
+        scene = _SCENE_SETTING.match(text.strip().lower()) if focus is None else None
+        if scene:
+            wanted = scene.group("main")  # "when you arrived, what did you see?" asks what, not when
+        elif (wanted is None and part and (text.rstrip().endswith("?") or _ASKS_BY_ORDER.match(fold(part)))
                 and self.analyzer.query(part).asks and not self.analyzer.query(text).asks):
             # (a question mark, or a question word and its verb: ", where the Kremlin…" in a pasted quote asks nothing)
             wanted = part  # "What was the route of Flight 8243, where was it flying to?": the last clause asks where
         decision = self._set_aside(text, brief_id, words, exclude) or self.decide(
             self._refer_to_titles(text), brief_id, words, focus=wanted, exclude=exclude)
         if decision.outcome != "answer" and part and focus is None and (
-                not _EMBEDDED.search(text) or self._names_something(part)):
+                not _EMBEDDED.search(text) or self._names_something(part)) and not scene:
             # (a question inside a sentence only when it names something of its own: "my card is lost and i need to
-            # know how to report it" is about a card, whatever "how to report it" alone would match)
+            # know how to report it" is about a card, whatever "how to report it" alone would match; and not after a
+            # scene-setting clause, which is part of the question: "who did it turn to?" alone is not about the author)
             # "I'm a student writing on the Caucasus, quickly: what's the first context?" - the lead-in is about
             # the reader, not the brief; the question after it may be answerable on its own.
             alone = self.decide(part, brief_id, words, exclude=exclude)

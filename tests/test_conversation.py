@@ -17,6 +17,16 @@ def talk(bot, *lines: str, now: float = 0.0):
 
 @pytest.mark.parametrize("lines, kind, entry", [
     (("who shot the plane?", "when was that?"), "answer", "flight-8243"),
+    # "what else … besides that?": another thing than the last answer, among those the knowledge relates to it
+    (("What brought the crisis to the forefront?", "what was the flight number again?",
+      "and what else happened besides that?"), "answer", "arrests"),
+    # an ordinal with its own list names that list's item, not one of the last answer's
+    (("кто такой Гусейнов?", "а третий контекст какой?"), "answer", "alma-ata"),
+    (("Что сказал Путин про русского солдата?", "а в каком контексте автор это приводит?"), "answer", "first-context"),
+    # a follow-up about something no text of the knowledge names is not answered by leaning on the last answer
+    (("what happened to Armenia's irredentism?", "who is Armenia's prime minister?"), "not_said", None),
+    (("Что случилось с ирредентизмом Армении?", "Кто тогда был премьером Армении?"), "not_said", None),
+    (("AZAL təyyarəsini kim vurub?", "reysin nömrəsi neçə idi?"), "answer", "flight-8243"),  # a label, not a count
     (("who shot the plane?", "how many died?"), "not_said", None),
     # a bare "when?" asks it of the last answer, even when the rebuilt question would drift to the brief's own date
     (("what has russia done?", "when was that?"), "not_said", None),

@@ -152,6 +152,9 @@ def test_a_title_inside_a_question_names_the_brief(bot, question, entry):
     ("понятно", "ru", "ack"),
     ("круто", "ru", "ack"),
     ("Привет, как дела?", "ru", "greeting"),  # asks after the bot: it introduces itself
+    ("thanks", "en", "thanks"),  # typo repair reads "thanks" as "think": it is small talk all the same
+    ("ok thanks", "en", "thanks"),
+    ("çox sağ ol, kömək etdin", "az", "thanks"),  # "kömək" (help) is a word of the knowledge; nothing answers it
 ])
 def test_small_talk_is_answered_in_kind_and_in_its_language(bot, message, language, talk):
     from bot.i18n import say
@@ -159,6 +162,23 @@ def test_small_talk_is_answered_in_kind_and_in_its_language(bot, message, langua
     reply = bot.ask(message)
     assert not reply.answered and reply.language == language
     assert reply.answer.startswith(say(f"small_talk.{talk}", language, covers="").strip())
+
+
+@pytest.mark.parametrize("question, not_entry", [
+    # a leading clause sets the scene; the question after it says what is asked, and it is not read alone
+    ("When Europe stopped buying Russian gas, who did it turn to?", "author"),
+])
+def test_a_scene_setting_clause_is_part_of_the_question(bot, question, not_entry):
+    reply = bot.ask(question)
+    assert reply.entry != not_entry and reply.kind != "not_said"
+
+
+def test_a_scene_setting_when_does_not_ask_when(bot):
+    from bot.core import _SCENE_SETTING
+
+    assert _SCENE_SETTING.match("when europe stopped buying russian energy, how did azerbaijan help?")
+    assert not _SCENE_SETTING.match("when was the plane shot down, and by whom?")
+    assert _SCENE_SETTING.match("когда самолёт сбили, что сказал путин?")
 
 
 @pytest.mark.parametrize("message", ["thanks, and when was it published?", "hi, who wrote the article?"])

@@ -55,6 +55,12 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("what is vasif huseynov's job", "detail"),  # "X's job": the job is asked about
         # a word only inside a lexicon phrase ("north atlantic treaty organization") is no word of the knowledge
         ("what organization does vasif huseynov work for?", "detail"),
+        ("who is Armenia's prime minister?", "detail"),  # "who is X": the role X is asked about
+        ("Кто был премьером Армении?", "detail"),
+        ("Ermənistanın baş naziri kim idi?", "detail"),  # Azerbaijani asks "X kim idi?"
+        ("Как Алиев отреагировал на сбитый самолёт?", "detail"),  # a name no text of the knowledge uses
+        ("is azerbaijan applying for eu membership?", "detail"),  # "is X doing Y?" asks whether it is happening
+        ("Qarabağ FK dünən kimə qalib gəldi?", "detail"),  # "FK": an unknown name in capitals, however short
     ],
 )
 def test_a_fact_the_brief_does_not_give_is_not_said(bot, question, unmet):
@@ -334,6 +340,30 @@ def test_an_entry_whose_phrasings_ask_about_the_bot_answers_questions_to_the_bot
     assert (decision.outcome, decision.best.entry.id) == ("answer", "pears")
 
 
+def test_nothing_but_small_talk_is_small_talk_however_well_it_matches(knowledge):
+    from bot.matching.analyzer import Query
+    from bot.matching.policy import decide
+    from bot.matching.scorer import Candidate, Thresholds
+
+    brief = knowledge.briefs[0]
+    best = Candidate(brief, brief.entries[0], 0.9)
+    thanks = Query(("think",), None, "thanks", 1.0, chat_only=True)  # typo repair made "thanks" a knowledge word
+    assert decide(thanks, [best], Thresholds(0.5, 0.2), lambda c: frozenset(), lambda c: (1.0, 5.0)).outcome \
+        == "small_talk"
+    # ... unless the entry is one for small talk, as an assistant's "hello" entry is
+    assert decide(thanks, [best], Thresholds(0.5, 0.2), lambda c: frozenset({"chat"}),
+                  lambda c: (1.0, 5.0)).outcome == "answer"
+    # small talk with more words ("sağ ol, kömək etdin") is small talk unless its words answer a question
+    helped = Query(("help",), None, "thanks", 1.0)
+    assert decide(helped, [best], Thresholds(0.5, 0.2), lambda c: frozenset(), lambda c: (0.1, 5.0)).outcome \
+        == "small_talk"
+
+
+def test_an_entry_whose_phrasings_are_small_talk_answers_it(write_kb):
+    bot = _tiny_bot(write_kb, pears='"hello", "hi there", "good morning", "hey"')
+    assert "chat" in bot.fact_kinds("tiny", "pears") and "chat" not in bot.fact_kinds("tiny", "apples")
+
+
 @pytest.mark.parametrize("question, about_bot", [
     ("what are you", True),
     ("what are you really", True),
@@ -408,6 +438,19 @@ def test_function_words_and_verb_forms_are_not_the_unknown_thing_asked_about(que
 
     asked = list(asked_about(fold(question).split()))
     assert not {"worried", "less", "after"} & set(asked) and all(w not in STOP_WORDS for w in asked)
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("is azerbaijan applying for eu membership", ["azerbaijan", "applying"]),
+    ("is the article saying we should be surprised", []),  # its subject is the brief: a question about its content
+    ("who is the prime minister of armenia", ["prime", "minister"]),
+    ("кто был премьером армении", ["премьером", "армении"]),
+    ("who wrote it", []),
+])
+def test_the_words_a_question_asks_about(question, asked):
+    from bot.matching.analyzer import asked_about
+
+    assert list(asked_about(question.split())) == asked
 
 
 def test_a_form_of_a_knowledge_word_is_not_repaired_into_another_word(bot):

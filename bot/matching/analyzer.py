@@ -61,9 +61,19 @@ _SMALL_TALK_LEAD = (r"ok|okay|oh|well|great|alright|fine|good|cool|right|and|man
                     r"|cox|yaxsi")
 _SMALL_TALK = re.compile(rf"^(({_SMALL_TALK_LEAD}) )*({_GREETING}|{_THANKS}|{_BYE}|{_ACK})\b"
                          rf"(\s+\S+){{0,{SMALL_TALK_WORDS}}}$")
+_CHAT_WORD = re.compile(rf"^({_SMALL_TALK_LEAD}|{_GREETING}|{_THANKS}|{_BYE}|{_ACK}|a lot|so much|very much)$")
 _SMALL_TALK_KINDS: tuple[tuple[SmallTalk, re.Pattern], ...] = tuple(
     (kind, re.compile(rf"(^|\s)({words})(\s|$)")) for kind, words in
     (("thanks", _THANKS), ("bye", _BYE), ("greeting", _GREETING), ("ack", _ACK)))
+
+
+def chat_only(folded: str) -> bool:
+    """Whether a message is nothing but small talk: greetings, thanks, goodbyes and acknowledgements, and function
+    words ("ok thanks", "thank you so much", "спасибо большое"). Typo repair may make a word of the knowledge of one
+    ("thanks" is one letter from "think"); the message still asks nothing."""
+    words = [w for w in folded.split() if w not in STOP_WORDS]
+    text = " ".join(words)
+    return bool(words) and all(_CHAT_WORD.match(w) for w in words) or bool(_CHAT_WORD.match(text))
 
 
 def small_talk(folded: str, question: bool = False) -> SmallTalk | None:
@@ -148,10 +158,12 @@ _HAS_PLACE = re.compile(rf"\b(in|at|on|near|from|into|across|throughout|inside|a
 _WHICH = frozenset("which какой какая какое какие каком какого какую каким какими которой hansi".split())
 _WHAT = frozenset({"what"})  # governs a noun only when it comes right after ("what city"; not "what did he say")
 _COPULA = frozenset("is are was were s".split())
+_WHO = frozenset("who кто".split())  # "who is Armenia's prime minister", "кто был премьером Армении": the role asked
+_WHO_COPULA = _COPULA | frozenset("был была были является являлся являлась стал стала такой такая".split())
 _MEASURES = frozenset("level levels rate rates size amount total count price cost value volume share percentage "
                       "proportion figure figures capacity".split())  # nouns that ask for a figure
 # Azerbaijani puts what is asked about before the question word: "Azərbaycanın əhalisi nə qədərdir?" (population)
-_AZ_COPULAR_QUESTION = re.compile(r"^(nedir|ne qeder\w*|hansidir|neceyedir)$")
+_AZ_COPULAR_QUESTION = re.compile(r"^(nedir|ne qeder\w*|hansidir|neceyedir|kimdir|kim idi|kim olub)$")
 _MEASURE_ASKED = re.compile(r"\b(what|which) (is |was |are |were )?(the |its |their )?(\w+ )?(level|levels|rate|rates"
                             r"|size|amount|total|count|price|cost|value|volume|percentage|proportion|capacity)\b"
                             # Russian and Azerbaijani measures, however asked ("Какова протяженность TANAP?",
@@ -185,7 +197,7 @@ _RU_QUESTION_WORDS = frozenset("""что чем чего чему кто ког�
 _RU_PAST = re.compile(r"^[а-я]{3,}(л|ла|ло|ли|лся|лась|лось|лись)$")  # "извинилась", "отказался", "сбили"
 # A capitalised word after another word of the same sentence (not after ". ", "? ", ": ", or a quote mark)
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
-_NAME_INSIDE = re.compile(r"(?<=[\w,)] )(?P<name>[A-ZА-ЯЁƏÇĞİÖŞÜ][a-zа-яёəçğıöşü]{2,})\b")
+_NAME_INSIDE = re.compile(r"(?<=[\w,)] )(?P<name>[A-ZА-ЯЁƏÇĞİÖŞÜ][a-zа-яёəçğıöşü]{2,}|[A-ZА-ЯЁ]{2,5})\b")  # or "FK"
 WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
 COPULA_REACH = 3  # words after "what is" that may: a name of two words, then its head ("what is vasif huseynov's job")
 # A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.
@@ -202,6 +214,7 @@ class Query:
     known_share: float = 0.0  # share of the question's content words that the knowledge uses
     unknown_kind: str | None = None  # "which X" where no text of the knowledge ever uses X: a fact it cannot give
     about_bot: bool = False  # asks about the bot itself ("what's your name?"): small talk, whatever it matches
+    chat_only: bool = False  # nothing but small talk ("ok thanks"): answered in kind, whatever it matches
 
 
 def fact_kinds(text: str) -> frozenset[str]:
@@ -257,12 +270,44 @@ def asked_kind(text: str, folded: str | None = None) -> str | None:
     if asks is None and _MEASURE_ASKED.search(folded):  # "what was the cost?", known word or not
         asks = "quantity"
     lowered = text.lower()
-    if "neçə" in lowered and asks != "day":  # Azerbaijani "how many" (folded "nece" is also "how")
+    # Azerbaijani "how many" (folded "nece" is also "how"), but not of a label ("reysin nömrəsi neçə idi?")
+    if "neçə" in lowered and asks != "day" and not _IDENTIFIER.search(folded):
         asks = "quantity"
     elif asks is None and "necə" not in lowered and _AZ_HOW_MANY_PLAIN.search(folded):
         asks = "quantity"  # typed without diacritics: "nece azerbaycanli hebs olunub" counts; "nece bas verib" not
     return asks
 
+
+
+def _role_or_event(words: list[str], i: int) -> list[str] | None:
+    """What "who is X?" and "did/is X doing Y?" ask about, if the word at `i` opens either; else None."""
+    word, head = words[i], words[1 : 1 + EVENT_REACH]
+    if word in _WHO and (verb := _who_copula(words, i)) is not None:
+        # the role, past an article or a name's possessive: "who is the president", "who was armenia s leader",
+        # "кто тогда был премьером"
+        rest = [w for w in words[verb + 1 : verb + 1 + 2 * COPULA_REACH] if w not in _DETERMINERS and w != "s"]
+        return [w for w in rest[:COPULA_REACH] if w not in STOP_WORDS][:COPULA_REACH]
+    if word in _EVENT_AUXILIARY and i == 0:
+        # "did russia apologise for …?", "has armenia dropped its claims?": whether something happened, so its
+        # verb too (a paraphrase meets the knowledge through the lexicon: "drop" is "end")
+        return [w for w in words[1 : 1 + 2 * EVENT_REACH] if w not in STOP_WORDS][:EVENT_REACH]
+    if word in _COPULA and i == 0 and not SOFT_STOP_WORDS.intersection(head):  # not "is the article saying…?"
+        # "is azerbaijan applying for eu membership?", "is russia apologising?": whether it is happening, as "did
+        # it happen?" asks: its subject and verb
+        content = [w for w in head if w not in STOP_WORDS]
+        verb = next((k for k, w in enumerate(content) if w.endswith("ing")), None)
+        return content[: verb + 1] if verb is not None else None
+    return None
+
+
+def _who_copula(words: list[str], i: int) -> int | None:
+    """Where the verb of "who is/was X" is, past a function word or two ("кто тогда был", "who then was")."""
+    for j in range(i + 1, min(len(words), i + 3)):
+        if words[j] in _WHO_COPULA:
+            return j
+        if words[j] not in STOP_WORDS:
+            return None
+    return None
 
 
 def asked_about(words: list[str]) -> Iterator[str]:
@@ -283,10 +328,8 @@ def asked_about(words: list[str]) -> Iterator[str]:
                 rest = [w for w in words[start : start + 2 * COPULA_REACH] if w not in _DETERMINERS]
                 following = [] if not rest or rest[0] in STOP_WORDS else rest[:1] + [  # not "worried", "of"
                     w for w in rest[1:COPULA_REACH] if w not in STOP_WORDS and not _VERB_FORM.search(w)]
-        elif word in _EVENT_AUXILIARY and i == 0:
-            # "did russia apologise for …?", "has armenia dropped its claims?": whether something happened, so its
-            # verb too (a paraphrase meets the knowledge through the lexicon: "drop" is "end")
-            following = [w for w in words[1 : 1 + 2 * EVENT_REACH] if w not in STOP_WORDS][:EVENT_REACH]
+        elif (found := _role_or_event(words, i)) is not None:
+            following = found
         elif (i == 0 and words[1:2] == ["ли"]) or _AZ_DID_IT.search(word):
             # Russian "Извинилась ли Россия…?" and Azerbaijani "…üzr istəyibmi?" ask whether it happened: the verb
             following = [word]
@@ -467,8 +510,9 @@ class Analyzer:
             asks, unknown_kind = asks or "quantity", None
         if not terms and asks in _BARE_QUESTION:
             terms = self.terms(_BARE_QUESTION[asks])
-        return Query(terms, asks, small_talk(folded, text.rstrip().endswith("?")), known, unknown_kind,
-                     bool(_ABOUT_BOT.search(folded)))
+        talk = small_talk(folded, text.rstrip().endswith("?"))
+        return Query(terms, asks, talk, known, unknown_kind, bool(_ABOUT_BOT.search(folded)),
+                     talk is not None and chat_only(folded))
 
     def _known(self, word: str) -> bool:
         """A word of the knowledge, an alias, or another form of one ("growing" where the knowledge says "grow")."""
@@ -522,7 +566,9 @@ class Analyzer:
             if _POSSESSIVE_BEFORE.search(text[: found.start()]):
                 continue  # "Putin's Regime": a capitalised noun of a name's, no name of its own
             word = fold(found.group("name"))
-            if " " not in word and word not in aliased and self._unknown(word):
+            short = found.group("name").isupper() and len(word) < MIN_NAME_LETTERS  # "FK": a name however short
+            if " " not in word and word not in aliased and (self._unknown(word) or short and word.isalpha()
+                                                            and word not in STOP_WORDS and not self._known(word)):
                 return word
         return None
 

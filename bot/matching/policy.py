@@ -48,12 +48,22 @@ def decide(query: Query, ranked: list[Candidate], thresholds: Thresholds,
            min_support: float | Callable[[Candidate], float] = MIN_SUPPORT) -> Decision:
     """`support(candidate)` is (share of the question the entry's words explain, their summed IDF); `min_support`
     is the share an answer needs, for every entry or per entry."""
-    floor = min_support if callable(min_support) else lambda c: min_support
     top = [c for c in ranked if c.confidence >= thresholds.suggest]
-    on_topic = bool(query.terms) and query.known_share > ON_TOPIC_SHARE
     about_bot = query.about_bot and not (top and "bot" in facts(top[0]))
-    if about_bot or (query.small_talk and not (top and top[0].confidence >= thresholds.answer)):
+    if about_bot or (query.chat_only and not (top and "chat" in facts(top[0]))):
         return Decision("small_talk", small_talk="greeting" if about_bot else query.small_talk)
+    decision = _decide(query, top, ranked, thresholds, facts, support,
+                       min_support if callable(min_support) else lambda c: min_support)
+    if query.small_talk and decision.outcome != "answer":
+        # "sağ ol, kömək etdin" (thanks, you helped): small talk, unless its words answer a question
+        return Decision("small_talk", small_talk=query.small_talk)
+    return decision
+
+
+def _decide(query: Query, top: list[Candidate], ranked: list[Candidate], thresholds: Thresholds,
+            facts: Callable[[Candidate], frozenset[str]], support: Callable[[Candidate], tuple[float, float]],
+            floor: Callable[[Candidate], float]) -> Decision:
+    on_topic = bool(query.terms) and query.known_share > ON_TOPIC_SHARE
     if top and not on_topic and top[0].confidence < thresholds.answer:
         top = []  # a weak match for a question mostly made of words the knowledge never uses: off topic
     if not top:

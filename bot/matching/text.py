@@ -52,7 +52,9 @@ STOP_WORDS_AZ = frozenset(
     hem her bele ele bes axi ise onun onlar onlarin bunu onu bunlar sen biz siz deyil var yox olan olub olar idi
     artiq hele indi daha en gore qeder haqqinda barede mi mu zehmet olmasa zehmet deyesen bilirsen
     basqa savayi diger nedir kimdir necedir haradadir hansidir nedi kimdi olacaq olur olsun
-    rol rolu rolunu oynayir oynayib oynayacaq elaqe elaqesi biri birine birini""".split()
+    rol rolu rolunu oynayir oynayib oynayacaq elaqe elaqesi biri birine birini
+    buna bunda bundan bunun ona onda ondan onlara onlarda onlardan kime kimden kimin kimle neye neden neyi
+    neyin""".split()
 )
 # Words that relate things rather than name one: "what role does Ukraine play", "the link between…". Stop words,
 # but not typo targets ("paying" is no "playing")
