@@ -45,7 +45,8 @@ _MORE = re.compile(r"^(and |so |а |и |bes |ya )?(tell me more|more|go on|conti
                    r"(daha )?(etrafli|etrafli danis|etrafli de|cox)|davam( et| edin)?|daha|sonra)$")
 # Russian and Azerbaijani words that point back, in their cases ("что в ней было?", "onun iddiaları"), folded
 _PRONOUNS_RU_AZ = ("это|этот|эта|этого|этому|этим|этом|эту|этой|он|она|оно|они|его|ее|ей|ему|ею|им|ими|их|ней|нем|нему"
-                   "|него|ним|ними|них|bu|o|onu|bunu|onun|bunun|ona|buna|onda|bunda|ondan|bundan")
+                   "|него|ним|ними|них|bu|o|onu|bunu|onun|bunun|ona|buna|onda|bunda|ondan|bundan|onlar|bunlar|onlari"
+                   "|onlarin|onlara|onlarda|orada|orda|ora")
 _FOLLOW_UP = re.compile(
     r"^(and|but|so|what about|how about|а|и|bes)\b|\b(that|this|it|he|she|they|him|them|then|there|"
     rf"{_PRONOUNS_RU_AZ}|тогда|там)\b|^(why|when|where|who|how many|how much|(since|until|till) when"
@@ -179,6 +180,10 @@ _REFERS = re.compile(rf"\b(that|this|it|he|she|they|him|them|there|{_PRONOUNS_RU
 _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|почему|зачем|отчего|niye|neden|niye ki)\b"
                           r"|^(who|кто) (is|was|are|were|такой|такая|такие|он|она|они) ?(he|she|they|it|that|this)?$"
                           r"|^(o )?kimdir$|^kimdir o$")
+# "What does he mean by that?": an explanation the quote itself does not give (folded)
+_EXPLAIN = re.compile(r"^(and |so )?what (does|did) (he|she|it|they|that|this) mean( by (that|it|this))?$"
+                      r"|^(а )?что (он|она|они|это) (имел|имела|имели|имеет|хотел|хотела) (в виду|сказать)$"
+                      r"|^(а )?что это (значит|означает)$|^(bu|o) (ne )?demekdir$")
 # ("another question", "другой вопрос", "başqa sual" change the subject: they ask nothing of the last answer)
 _ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|другой|другие|другого|basqa|diger)\b"
                    r"(?! (question|thing|topic|вопрос|тема|sual|movzu)\b)")
@@ -190,6 +195,7 @@ _WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) 
                             r"|\b(к|в) как(ому|ом) (контексту|контексте)( \w+){0,3} (это|он|она|оно)\b"
                             r"|\b(это|он|она|оно) (относится )?(к|в) как(ому|ом) (контексту|контексте)\b"
                             r"|\b(bu|o) hansi kontekste\b")  # folded
+_THERE = re.compile(r"\b(there|там|orada|orda)\b")  # the place the last answer names; folded
 _WHAT = re.compile(r"\b(what|что|чего|ne)\b")  # folded
 BARE_ORDINAL_WORDS = 3  # "birincisi nədir?", "what's the third?": an ordinal and a word or two
 # "Who said that?" / "кто это написал?" / "bunu kim deyib?": whose words the last answer is
@@ -207,7 +213,8 @@ SURE_ALONE = 0.35  # the confidence from which a whole question that matches on 
 
 def last_id(state: Conversation) -> str | None:
     return state.last_entry[1] if state.last_entry else None
-_BARE = re.compile(r"^(and |but |so |а |и |bes |)(это |bu |o )?(why|when|where|who|how|how many|how much|what|"
+_BARE = re.compile(r"^(and |but |so |а |и |bes |)(это |bu |o |onlar |bunlar |они |он |она |оно )?"
+                   r"(why|when|where|who|how|how many|how much|what|"
                    r"since when|"
                    r"when was (that|it)|who said (that|it)|where is (that|it)|why is (that|it)( ironic)?|"
                    r"почему|когда|где|кто|сколько|niye|ne vaxt|harada|kim)\b")
@@ -303,7 +310,12 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
             return found if found[0] is not None else (combined, whole)
     if own and not _REFERS.search(folded) and _stands_alone(bot, text, own, alone, combined):
         return alone, None
-    if bare and not own and last is not None and combined.entry == last.id and _NO_NEW_FACT.match(folded):
+    if _THERE.search(folded) and last is not None and "place" in bot.fact_kinds(*state.last_entry) and (
+            alone.kind != "decline"):  # (not "what's the weather there?")
+        # "what did he argue there?" after "in The National Interest": what the last answer says of its place
+        return bot.entry_reply(*state.last_entry, text, language=_reply_language(bot, text, lang)), whole
+    if last is not None and combined.entry == last.id and (
+            bare and not own and _NO_NEW_FACT.match(folded) or _EXPLAIN.match(folded)):
         # "why?" / "who is he?" after an answer that says no more: a related entry that answers the question
         # rebuilt from it, or "the brief does not say" - never the same answer again
         reply = _related_answer(bot, state, last, whole, text, lang) or _not_said_more(bot, state, last, text, lang)
@@ -365,7 +377,8 @@ def _something_else(bot, state: Conversation, text: str, folded: str,
         return None
     asked, language = _ELSE.sub(" ", folded), lang or bot.language_of(text)
     reply = bot.ask(asked, state.brief_id, language, exclude=frozenset({state.last_entry[1]}))
-    if not reply.answered and _REFERS.search(asked) and _WHAT.search(asked) and state.last_question:
+    if not reply.answered and _WHAT.search(asked) and state.last_question and (
+            _REFERS.search(asked) or not _own_terms(bot, asked, language)):
         # "what else happened besides that?": another thing than the last answer, about what the last question was
         # about ("who else is doing that?" asks for others than its subject, whom the last answer may name)
         whole = f"{_subject(state.last_question)} {asked}"
@@ -512,12 +525,15 @@ def _list_item(bot, state: Conversation, subject: str, words: list[str], lang: s
     """The best answer to the ordinal with one word of the last question ("второй" + "контекстов"), not the last."""
     ordinal = next(w for w in words if w in _ORDINALS)
     best = None
+    language = lang or state.spoken or bot.language_of(subject) or "en"  # one word alone may pass for English
     for word in list(dict.fromkeys(subject.split()))[:LIST_ITEM_WORDS]:
-        stems = bot.analyzer.model_terms(word, lang or bot.language_of(word) or "en")[0]  # as the support weighs
+        stems = bot.analyzer.model_terms(word, language)[0]  # as the support weighs
         own = tuple(t for t in stems if word not in STOP_WORDS and bot.support.weight(t) > COMMON_WORD_WEIGHT)
         if not own:
             continue  # a function word, or one most entries use ("azerbaijani"), names no list
         reply = bot.ask(f"{ordinal} {word}", state.brief_id, lang)
+        if not reply.answered and stems[0] != word:  # "ikinci kontekstdə" (in the second context): "ikinci kontekst"
+            reply = bot.ask(f"{ordinal} {stems[0]}", state.brief_id, lang)
         # an item of that list: an entry that uses the word ("the second context"), never the list's own entry; not
         # "the second context" after "which pipelines…?", whose items (SCP, TANAP) are in that one answer
         if (reply.answered and reply.entry != state.last_entry[1] and _leans_on(bot, own, reply)

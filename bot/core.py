@@ -47,11 +47,17 @@ _ASKS_BY_ORDER = re.compile(r"^(where|when|why|how|who|what|which) (is|was|are|w
                             r"|could|will|would)\b")  # "where was it flying to": asks, with no question mark
 # "When Russia shot the plane down, what did Putin say?": a leading clause that sets the scene (its "when" is
 # followed by a subject, not by a verb as in "when did…"), then the question; the question says what is asked
-_SCENE_SETTING = re.compile(r"^(?:when|whenever|once|after|before|while|if|как только|когда|после того как|пока|если)"
+_SCENE_SETTING = re.compile(r"^(?:when|whenever|once|after|before|while|if|since|как только|когда|после того как|пока"
+                            r"|если|после того, как|с тех пор как)"
                             r" (?!(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|был|была"
-                            r"|было|были)\b)[^,?]+, (?P<main>(?:and |а |и )?(?:what|which|who|whom|whose|when|where|why"
-                            r"|how|is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|что|какой"
+                            r"|было|были)\b)[^,?]+, (?P<main>(?:and |а |и )?(?:whats|what|which|who|whom|whose|when"
+                            r"|where|why|how|is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|что|какой"
                             r"|какая|какие|какое|кто|когда|где|почему|зачем|как|сколько)\b.*)$")
+# Personal pronouns point back into a scene-setting clause: "When Europe stopped buying Russian gas, who did *it* turn
+# to?" is no question on its own (folded)
+_POINTS_BACK = re.compile(r"\b(it|its|they|them|their|he|she|him|her|his|there|он|она|оно|они|его|ее|ей|ему|им|их"
+                          r"|ней|нем|нему|него|ним|ними|них|onu|onun|ona|onda|ondan)\b")
+_SCENE_ELSE = re.compile(r"\b(else|other|ещ[её]|другого|другое|basqa)\b")  # "after the plane, what else…?" (folded)
 MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
 
 
@@ -267,8 +273,9 @@ class BriefBot:
                 and self.analyzer.query(part).asks and not self.analyzer.query(text).asks):
             # (a question mark, or a question word and its verb: ", where the Kremlin…" in a pasted quote asks nothing)
             wanted = part  # "What was the route of Flight 8243, where was it flying to?": the last clause asks where
-        decision = self._set_aside(text, brief_id, words, exclude) or self.decide(
-            self._refer_to_titles(text), brief_id, words, focus=wanted, exclude=exclude)
+        decision = (self._set_aside(text, brief_id, words, exclude)
+                    or (scene and self._after_scene(text, scene, brief_id, words, exclude))
+                    or self.decide(self._refer_to_titles(text), brief_id, words, focus=wanted, exclude=exclude))
         if decision.outcome != "answer" and part and focus is None and (
                 not _EMBEDDED.search(text) or self._names_something(part)) and not scene:
             # (a question inside a sentence only when it names something of its own: "my card is lost and i need to
@@ -279,6 +286,37 @@ class BriefBot:
             alone = self.decide(part, brief_id, words, exclude=exclude)
             decision = alone if alone.outcome == "answer" else decision
         return self.compose(text, decision, lang)
+
+    def _after_scene(self, text: str, scene: re.Match, brief_id: str | None, language: str,
+                     exclude: frozenset[str]) -> Decision | None:
+        """The question after a scene-setting clause, answered on its own words, when that reads it better; None to
+        read the message whole.
+
+        "After the plane was downed, what else pushed the crisis to the forefront?" sets the plane aside, as "besides
+        the plane" would. "Since Europe stopped buying Russian energy, what's Azerbaijan's role been?" is answered by
+        the entry the question names (the suppliers), which the scene fits too, not by the entry the scene names
+        (the lost revenue), which says nothing of Azerbaijan. A question that points back into the scene ("who did
+        *it* turn to?") is never read alone."""
+        main, setting = scene.group("main"), text.strip()[: scene.start("main")]
+        if _POINTS_BACK.search(fold(main)):
+            return None
+        named = self.scorer.rank(setting, brief_id, language)
+        if _SCENE_ELSE.search(fold(main)) and named and named[0].confidence >= self.scorer.thresholds.answer:
+            found = self.decide(_SCENE_ELSE.sub(" ", fold(main)), brief_id, language,
+                                exclude=exclude | {named[0].entry.id})
+            return found if found.outcome == "answer" else None
+        alone = self.decide(main, brief_id, language, exclude=exclude)
+        whole = self.decide(self._refer_to_titles(text), brief_id, language, focus=main, exclude=exclude)
+        if alone.outcome != "answer" or (whole.outcome == "answer" and whole.best.entry.id == alone.best.entry.id):
+            return None
+
+        def explains(decision: Decision, part: str) -> bool:
+            c = decision.best
+            return self.support.share(self.support_stems(part, language), c.brief.id, c.entry.id) >= \
+                self.support.floor_for(c.brief.id, c.entry.id)
+
+        fits = explains(alone, setting) and not (whole.outcome == "answer" and explains(whole, main))
+        return alone if fits or whole.outcome != "answer" else None
 
     def _names_something(self, text: str) -> bool:
         """Whether a question has a content word that is neither a function word nor one naming the brief."""

@@ -94,6 +94,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "В статье не сказано, почему.",
         "az": "Məqalədə bunun səbəbi deyilmir.",
     },
+    "not_said.identity": {
+        "en": "The brief does not say who that is.",
+        "ru": "В статье не сказано, кто это.",
+        "az": "Məqalədə onun kim olduğu deyilmir.",
+    },
     "not_said.detail": {
         "en": "The brief does not say that.",
         "ru": "В статье об этом не сказано.",

@@ -21,12 +21,20 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("What brought the crisis to the forefront?", "what was the flight number again?",
       "and what else happened besides that?"), "answer", "arrests"),
     # an ordinal with its own list names that list's item, not one of the last answer's
-    (("кто такой Гусейнов?", "а третий контекст какой?"), "answer", "alma-ata"),
+    (("что написал Гусейнов?", "а третий контекст какой?"), "answer", "alma-ata"),
     (("Что сказал Путин про русского солдата?", "а в каком контексте автор это приводит?"), "answer", "first-context"),
     # a follow-up about something no text of the knowledge names is not answered by leaning on the last answer
     (("what happened to Armenia's irredentism?", "who is Armenia's prime minister?"), "not_said", None),
     (("Что случилось с ирредентизмом Армении?", "Кто тогда был премьером Армении?"), "not_said", None),
     (("AZAL təyyarəsini kim vurub?", "reysin nömrəsi neçə idi?"), "answer", "flight-8243"),  # a label, not a count
+    # "there" is the place the last answer names
+    (("where else has he written on this topic?", "what did he argue there?"), "answer", "national-interest"),
+    (("o daha harada yazıb?", "orada nə yazmışdı?"), "answer", "national-interest"),
+    # "what does he mean by that?": an explanation the quote does not give
+    (("what did Putin say?", "what does he mean by that?"), "not_said", None),
+    # Azerbaijani "they" and Russian "он" before the question word make a bare follow-up too
+    (("Ukrayna hansı anbarları təklif edib?", "onlar nə vaxt tikilib?"), "answer", "gas-storage"),
+    (("Böhranı neçə kontekstdə anlamaq lazımdır?", "ikincisi nədir?"), "answer", "not-sovereign"),
     (("who shot the plane?", "how many died?"), "not_said", None),
     # a bare "when?" asks it of the last answer, even when the rebuilt question would drift to the brief's own date
     (("what has russia done?", "when was that?"), "not_said", None),
@@ -36,7 +44,7 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("which countries supply europe?", "where is the gas storage?", "when was it built?"), "answer", "gas-storage"),
     # "which context is that part of?": the numbered context the last answer belongs to
     (("What did Putin say?", "which context is that part of?"), "answer", "first-context"),
-    (("кто такой Гусейнов?", "к какому контексту это относится?"), "answer", "not-sovereign"),
+    (("что написал Гусейнов?", "к какому контексту это относится?"), "answer", "not-sovereign"),
     # a name the brief never uses is something it cannot speak of, even leaning on the last answer
     (("а что случилось в 2020?", "Что думает Турция об этом?"), "not_said", None),
     # "about this" names the topic, not the subject: a whole question of its own ("the author") is its own question

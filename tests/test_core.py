@@ -167,6 +167,8 @@ def test_small_talk_is_answered_in_kind_and_in_its_language(bot, message, langua
 @pytest.mark.parametrize("question, not_entry", [
     # a leading clause sets the scene; the question after it says what is asked, and it is not read alone
     ("When Europe stopped buying Russian gas, who did it turn to?", "author"),
+    # "after X, what else…?" sets X aside, as "besides X" does
+    ("After the plane was downed, what else pushed the crisis to the forefront?", "flight-8243"),
 ])
 def test_a_scene_setting_clause_is_part_of_the_question(bot, question, not_entry):
     reply = bot.ask(question)

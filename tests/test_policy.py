@@ -61,6 +61,9 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("Как Алиев отреагировал на сбитый самолёт?", "detail"),  # a name no text of the knowledge uses
         ("is azerbaijan applying for eu membership?", "detail"),  # "is X doing Y?" asks whether it is happening
         ("Qarabağ FK dünən kimə qalib gəldi?", "detail"),  # "FK": an unknown name in capitals, however short
+        ("Who is Vasif Huseynov?", "identity"),  # the brief quotes him; it never says who he is
+        ("Кто такой Гусейнов?", "identity"),
+        ("Vasif Hüseynov kimdir?", "identity"),
     ],
 )
 def test_a_fact_the_brief_does_not_give_is_not_said(bot, question, unmet):
@@ -446,11 +449,22 @@ def test_function_words_and_verb_forms_are_not_the_unknown_thing_asked_about(que
     ("who is the prime minister of armenia", ["prime", "minister"]),
     ("кто был премьером армении", ["премьером", "армении"]),
     ("who wrote it", []),
+    ("what pushed the crisis to the forefront", []),  # a verb after "what" asks what did it
 ])
 def test_the_words_a_question_asks_about(question, asked):
+    """The words "what", "who" or "is" govern: a word no text of the knowledge uses among them is not said."""
     from bot.matching.analyzer import asked_about
 
     assert list(asked_about(question.split())) == asked
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("who is the author?", "author"),  # a role: it asks for a name, which the brief gives
+    ("Müəllif kimdir?", "author"),  # its capital opens the question: a role, not a name
+    ("Bu meqale kimin terefinden yazilib?", "author"),  # "by whom", typed without Azerbaijani letters
+])
+def test_who_is_of_a_role_asks_for_a_name(bot, question, entry):
+    assert bot.ask(question).entry == entry
 
 
 def test_a_form_of_a_knowledge_word_is_not_repaired_into_another_word(bot):

@@ -209,7 +209,8 @@ class Query:
     """An analysed question: its terms and what kind of fact it asks for."""
 
     terms: tuple[str, ...]
-    asks: str | None  # "quantity", "day", "date" (a calendar date), "time" (any when), "place", "reason" or None
+    asks: str | None  # "quantity", "day", "date" (a calendar date), "time" (any when), "place", "reason",
+    # "identity" (who someone is) or None
     small_talk: SmallTalk | None = None  # "hi", "thanks!", "пока": answered in kind unless it matches well
     known_share: float = 0.0  # share of the question's content words that the knowledge uses
     unknown_kind: str | None = None  # "which X" where no text of the knowledge ever uses X: a fact it cannot give
@@ -218,9 +219,10 @@ class Query:
 
 
 def fact_kinds(text: str) -> frozenset[str]:
-    """Which kinds of fact ('quantity', 'day', 'date', 'time', 'place', 'reason') a text (a quote) states."""
+    """Which kinds of fact ('quantity', 'day', 'date', 'time', 'place', 'reason', 'identity') a text (a quote)
+    states."""
     folded = fold(text)
-    kinds = set()
+    kinds = {"identity"} if _HAS_IDENTITY.search(text) else set()
     if _HAS_PLACE.search(text):
         kinds.add("place")
     if _HAS_DAY.search(folded):
@@ -279,6 +281,19 @@ def asked_kind(text: str, folded: str | None = None) -> str | None:
 
 
 
+def _after_what(words: list[str], i: int) -> list[str]:
+    """The noun "what" governs: "what missile", "what X or Y", "what is the main religion", "what's his job"."""
+    following = words[i + 1 : i + 2] + words[i + 3 : i + 4] * (words[i + 2 : i + 3] == ["or"])  # "what X or Y"
+    # ("what's" folds to "what": the "'s" goes with possessives, so "what the/his X" is "what is")
+    start = i + 2 if following[0] in _COPULA else i + 1 if following[0] in _DETERMINERS else None
+    if start is None:  # "what pushed the crisis…?", "what happened": a verb, asking what did it
+        return [] if _VERB_FORM.search(following[0]) else following
+    # the noun phrase, to its head: "what is vasif huseynov's job" (the possessive is folded away)
+    rest = [w for w in words[start : start + 2 * COPULA_REACH] if w not in _DETERMINERS]
+    return [] if not rest or rest[0] in STOP_WORDS else rest[:1] + [  # not "worried", "of"
+        w for w in rest[1:COPULA_REACH] if w not in STOP_WORDS and not _VERB_FORM.search(w)]
+
+
 def _role_or_event(words: list[str], i: int) -> list[str] | None:
     """What "who is X?" and "did/is X doing Y?" ask about, if the word at `i` opens either; else None."""
     word, head = words[i], words[1 : 1 + EVENT_REACH]
@@ -298,6 +313,17 @@ def _role_or_event(words: list[str], i: int) -> list[str] | None:
         verb = next((k for k, w in enumerate(content) if w.endswith("ing")), None)
         return content[: verb + 1] if verb is not None else None
     return None
+
+
+# "who is X?" of a name of one to three words (folded): in English and Russian the name follows, in Azerbaijani it
+# comes first
+# A person described where named: "Its finance director, Amir Qureshi, said…", "Amir Qureshi, the finance director,"
+_NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+)*"
+_HAS_IDENTITY = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?) [a-z]+(?: [a-z]+){{0,3}}, {_NAME},"
+                           rf"|{_NAME}, (?:the|a|an|its|his|her|their|who) ")
+_IDENTITY = re.compile(r"^(?:and |so |а |и |bes )?(?:who is|whos|who s|who was|who|кто такой|кто такая|кто такие"
+                       r"|кто это|кто был|кто была) (?P<name>\w+(?: \w+){0,2})$"
+                       r"|^(?:bes )?(?P<az>\w+(?: \w+){0,2}) (?:kimdir|kim idi|kimdi)$")
 
 
 def _who_copula(words: list[str], i: int) -> int | None:
@@ -320,14 +346,7 @@ def asked_about(words: list[str]) -> Iterator[str]:
     """
     for i, word in enumerate(words):
         if word in _WHAT and i + 1 < len(words):
-            following = words[i + 1 : i + 2] + words[i + 3 : i + 4] * (words[i + 2 : i + 3] == ["or"])  # "what X or Y"
-            # ("what's" folds to "what": the "'s" goes with possessives, so "what the/his X" is "what is")
-            start = i + 2 if following[0] in _COPULA else i + 1 if following[0] in _DETERMINERS else None
-            if start is not None:  # "what is the main religion", "what's his job": the noun phrase after it
-                # the noun phrase, to its head: "what is vasif huseynov's job" (the possessive is folded away)
-                rest = [w for w in words[start : start + 2 * COPULA_REACH] if w not in _DETERMINERS]
-                following = [] if not rest or rest[0] in STOP_WORDS else rest[:1] + [  # not "worried", "of"
-                    w for w in rest[1:COPULA_REACH] if w not in STOP_WORDS and not _VERB_FORM.search(w)]
+            following = _after_what(words, i)
         elif (found := _role_or_event(words, i)) is not None:
             following = found
         elif (i == 0 and words[1:2] == ["ли"]) or _AZ_DID_IT.search(word):
@@ -393,6 +412,9 @@ class Analyzer:
         # ("happend" -> "happen"; four-letter words are not repaired at all: "live" is not a typo of "like")
         # (not words found only inside a longer alias: "night" is no typo of a phrase's "fight", "master" of "matter")
         self._vocab_list = sorted(self.named | set(self._function_words))
+        # The names of people and places: words the knowledge's texts capitalise inside a sentence ("Vasif
+        # Huseynov", "Гусейнов", "Putin"), for "who is X?", which asks who X is
+        self.proper = frozenset(fold(m.group()) for t in self.texts(knowledge) for m in _NAME_INSIDE.finditer(t))
         self._repair = lru_cache(maxsize=CORRECTION_CACHE)(self._nearest)
 
     @staticmethod
@@ -506,6 +528,8 @@ class Analyzer:
         known = sum(1 for w in content if self._known(w)) / len(content) if content else 1.0
         terms = self.terms(strip_fillers(folded))
         unknown_kind = self.unknown_kind(strip_fillers(folded).split()[:MAX_WORDS]) or self.unknown_name(text)
+        if asks is None and self.asks_identity(text):
+            asks = "identity"  # "who is Vasif Huseynov?": who he is, which a quote of his words does not say
         if unknown_kind in _MEASURES:  # "what was the reservoir level": a figure, whatever the brief calls it
             asks, unknown_kind = asks or "quantity", None
         if not terms and asks in _BARE_QUESTION:
@@ -513,6 +537,19 @@ class Analyzer:
         talk = small_talk(folded, text.rstrip().endswith("?"))
         return Query(terms, asks, talk, known, unknown_kind, bool(_ABOUT_BOT.search(folded)),
                      talk is not None and chat_only(folded))
+
+    def asks_identity(self, text: str) -> bool:
+        """Whether a question asks who someone is ("who is Vasif Huseynov?", "Кто такой Гусейнов?", "Vasif Hüseynov
+        kimdir?"): a name (capitalised, or one the knowledge capitalises) with nothing more, not a role ("who is the
+        author?", "Məqalənin müəllifi kimdir?" ask for a name)."""
+        found = _IDENTITY.match(fold(text)[:MAX_FOLDED_CHARS])
+        if not found:
+            return False
+        name = (found.group("name") or found.group("az")).split()
+        raw = {fold(w) for w in text.split()[1:] if w[:1].isupper()}  # a capital inside the question ("Müəllif
+        # kimdir?" capitalises its first word, the author, which is a role)
+        return all(w not in STOP_WORDS and w not in self.soft or w in raw for w in name) and all(
+            w in self.proper or w in raw for w in name)
 
     def _known(self, word: str) -> bool:
         """A word of the knowledge, an alias, or another form of one ("growing" where the knowledge says "grow")."""
