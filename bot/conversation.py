@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from bot.core import not_said
 from bot.i18n import say
 from bot.matching.language import is_language
-from bot.matching.text import STOP_WORDS, fold
+from bot.matching.text import STOP_WORDS, fold, without_chat_lead
 from bot.reply import Reply
 
 FOLLOW_UP_TTL = 30 * 60  # seconds after which an idle chat's follow-up context is forgotten
@@ -32,8 +32,6 @@ _ORDINAL_FORMS = {"первое": "первый", "второе": "второй"
                   "пятое": "пятый", "birincisi": "birinci", "ikincisi": "ikinci", "ucuncusu": "ucuncu",
                   "dorduncusu": "dorduncu", "besincisi": "besinci"}
 _NUMBER = re.compile(r"^(?:no |n )?(\d)$")  # "2", "#2" and "№ 2" (folded to "no 2") alone
-_ACK_LEAD = re.compile(r"^\s*(ok|okay|ок|окей|хорошо|ладно|понятно|ясно|yaxşı|yaxsi|oldu|aydındır|fine|alright|"
-                       r"great|cool|got it)\b[\s,.!:;—–-]+(?=\S)", re.IGNORECASE)
 _ORDINAL_WORD = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 _PICK = re.compile(r"^(?:(\d)|(?:the )?(first|second|third|1st|2nd|3rd)(?: one)?|yes|yeah|yep|sure|ok|да|ага|beli|he)$")
 _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( that| so)?|says who|proof|"
@@ -130,7 +128,7 @@ def respond(
     """Answer one message in a conversation; return the reply and the chat's new state."""
     state, typed = state.fresh(now), text
     if isinstance(text, str):
-        text = _ACK_LEAD.sub("", text, count=1)  # "ok, and why?", "ладно, а кто это сказал?": the follow-up after it
+        text = without_chat_lead(text)  # "ok, and why?", "ладно, а кто это сказал?": the follow-up after it
     lang = language or state.language
     if lang is None and state.spoken and isinstance(text, str) and bot.language_of(text, default="") == "":
         lang = state.spoken  # "2", "?" after a Russian answer: nothing in it says another language

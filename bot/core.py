@@ -13,7 +13,7 @@ from bot.matching.language import DEFAULT_LANGUAGE, detect
 from bot.matching.policy import MAX_SUGGESTIONS, Decision, decide
 from bot.matching.scorer import Candidate, Scorer
 from bot.matching.support import Support
-from bot.matching.text import QUESTION_WORDS, STOP_WORDS, fold
+from bot.matching.text import QUESTION_WORDS, STOP_WORDS, fold, without_chat_lead
 from bot.reply import Reply, Source, Suggestion
 
 MAX_QUESTION_CHARS = 1000  # longer messages are pasted documents, not questions
@@ -261,6 +261,7 @@ class BriefBot:
         early = self.check(text, lang)
         if early:
             return early
+        typed, text = text, without_chat_lead(text)  # "ok cool, and who's the author again?": the question after
         # A forced language (/lang, --lang) is the reply's; the words are matched in the language they are in.
         words = self.language_of(text, default=None) or lang if language is not None else lang
         part = question_part(text)
@@ -285,7 +286,7 @@ class BriefBot:
             # the reader, not the brief; the question after it may be answerable on its own.
             alone = self.decide(part, brief_id, words, exclude=exclude)
             decision = alone if alone.outcome == "answer" else decision
-        return self.compose(text, decision, lang)
+        return self.compose(typed, decision, lang)
 
     def _after_scene(self, text: str, scene: re.Match, brief_id: str | None, language: str,
                      exclude: frozenset[str]) -> Decision | None:

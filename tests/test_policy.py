@@ -230,6 +230,8 @@ def test_english_when_asks_for_a_time_at_the_head_of_a_question(bot, question, a
     ("какие трубопроводы упоминаются в статье", "pipelines"),  # "упоминаются" is the verb, not what is asked about
     ("who wrote abt russia's arrogance", "huseynov"),  # chat spellings of function words ("abt") name nothing
     ("что случилось с азербайджанцами в России в последнее время", "arrests"),  # "lately" is a lead-in
+    ("yo whats the deal with azerbaijan and russia beefing rn", "roots"),  # "yo" names nothing; "beefing" is angry
+    ("ok cool, and who's the author again?", "author"),  # acknowledgements before a question
 ])
 def test_readers_phrasings(bot, question, entry):
     reply = bot.ask(question)

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from bot.matching.text import fold, split_sentences, stem, strip_fillers, verbatim_key
+from bot.matching.text import fold, split_sentences, stem, strip_fillers, verbatim_key, without_chat_lead
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,14 @@ def test_snowball_stemmers_imported_alone_stem_as_the_package_does(knowledge):
         assert type(alone).__module__ != type(package).__module__  # really the module imported alone
         sample = sorted(w for w in words if script(w))
         assert len(sample) > 100 and [alone.stemWord(w) for w in sample] == [package.stemWord(w) for w in sample]
+
+
+@pytest.mark.parametrize("text, question", [
+    ("ok cool, and who's the author again?", "and who's the author again?"),
+    ("ладно, а кто это сказал?", "а кто это сказал?"),
+    ("sağ ol, bəs TANAP nədir?", "bəs TANAP nədir?"),
+    ("thanks, that helps a lot", "thanks, that helps a lot"),  # no question follows: it is thanks
+    ("ok", "ok"),
+])
+def test_acknowledgements_before_a_question_are_dropped(text, question):
+    assert without_chat_lead(text) == question

@@ -33,7 +33,7 @@ _STOP_WORDS_EN = frozenset(
     besides except apart other others else instead
     gotten always never often sometimes usually already yet ago less more fewer most least
     after before during between over under since until within without against among through across per via
-    lol lmao haha hahaha omg wtf bruh dude wat wut
+    lol lmao haha hahaha omg wtf bruh dude wat wut yo bro tbh ngl
     make made makes making come comes came coming go goes going went gone happen happens happened happening""".split()
 )
 # Russian and Azerbaijani function words: pronouns, particles, conjunctions, prepositions and question words, as the
@@ -122,6 +122,23 @@ _FILLERS = re.compile(
     r"( anything)? (about|of|on)\b|\b(haqqinda|barede) ne (deyilir|yazilib|deyir|yazir)\b"
     r"|\bчто (говорится|сказано|пишут|пишется)( в статье)? (о|об|про)\b"
 )
+
+
+_THEN_ASKS = frozenset("and but so а и но bes ve".split())  # "ok, and why?": a question goes on after them
+# Acknowledgements and thanks before a question ("ok cool, and who's the author again?", "ладно, а кто это
+# сказал?", "sağ ol, bəs TANAP nədir?"): the question is what follows them
+_CHAT_LEAD = re.compile(r"^\s*(?:(?:ok|okay|ок|окей|хорошо|ладно|понятно|ясно|спасибо|yaxşı|yaxsi|oldu|aydındır|"
+                        r"sağ ol|sag ol|çox sağ ol|cox sag ol|fine|alright|great|cool|nice|thanks|thank you|got it)"
+                        r"\b[\s,.!:;—–-]+)+(?=\S)", re.IGNORECASE)
+
+
+def without_chat_lead(text: str) -> str:
+    """A message without the acknowledgements that open it, when a question follows them ("thanks, that helps" is
+    thanks)."""
+    rest = _CHAT_LEAD.sub("", text, count=1)
+    words = fold(rest).split()
+    asks = rest.rstrip().endswith("?") or bool(words) and (words[0] in QUESTION_WORDS or words[0] in _THEN_ASKS)
+    return rest if rest != text and asks else text
 
 
 def strip_fillers(folded: str) -> str:
