@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from bot.core import not_said
 from bot.i18n import say
 from bot.matching.language import is_language
-from bot.matching.text import STOP_WORDS, fold, without_chat_lead
+from bot.matching.text import STOP_WORDS, chat_lead_rest, fold, without_chat_lead
 from bot.reply import Reply
 
 FOLLOW_UP_TTL = 30 * 60  # seconds after which an idle chat's follow-up context is forgotten
@@ -38,7 +38,8 @@ _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( t
                      r"источник|цитата|где это сказано|menbe|sitat)$")
 _MORE = re.compile(r"^(and |so |а |и |bes |ya )?(tell me more|more|go on|continue|and then|keep going|elaborate|"
                    r"details|more details|"
-                   r"is that all|anything else|anything more|что[- ]то ещ[её]|это вс[её]|bu qeder|basqa ne|"
+                   r"is that all|anything else|anything more|what else|что[- ]то ещ[её]|что ещ[её]|это вс[её]|bu qeder|"
+                   r"basqa ne|"
                    r"(расскажи(те)? )?(ещ[её]|подробнее|поподробнее|больше)|дальше|продолжай(те)?|а дальше|"
                    r"(daha )?(etrafli|etrafli danis|etrafli de|cox)|davam( et| edin)?|daha|sonra)$")
 # Russian and Azerbaijani words that point back, in their cases ("что в ней было?", "onun iddiaları"), folded
@@ -122,13 +123,22 @@ def _rewrite_ordinal(previous: str, words: list[str]) -> str | None:
     return f"{previous} {next(w for w in words if w in _ORDINALS)}"
 
 
+def _after_chat(text: str) -> str:
+    """A message without the acknowledgements that open it, when a question or a chat command follows them."""
+    rest = chat_lead_rest(text)
+    folded = fold(rest) if rest is not None else ""
+    if rest is not None and any(p.match(folded) for p in (_MORE, _SOURCE, _PICK, _NUMBER)):
+        return rest  # "ok, tell me more", "ok, source", "ok, 2"
+    return without_chat_lead(text)
+
+
 def respond(
     bot, state: Conversation, text: str, now: float = 0.0, language: str | None = None
 ) -> tuple[Reply, Conversation]:
     """Answer one message in a conversation; return the reply and the chat's new state."""
     state, typed = state.fresh(now), text
     if isinstance(text, str):
-        text = without_chat_lead(text)  # "ok, and why?", "ладно, а кто это сказал?": the follow-up after it
+        text = _after_chat(text)  # "ok, and why?", "ладно, а кто это сказал?", "ok, tell me more": what follows
     lang = language or state.language
     if lang is None and state.spoken and isinstance(text, str) and bot.language_of(text, default="") == "":
         lang = state.spoken  # "2", "?" after a Russian answer: nothing in it says another language
@@ -179,9 +189,11 @@ _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|поче
                           r"|^(who|кто) (is|was|are|were|такой|такая|такие|он|она|они) ?(he|she|they|it|that|this)?$"
                           r"|^(o )?kimdir$|^kimdir o$")
 # "What does he mean by that?": an explanation the quote itself does not give (folded)
-_EXPLAIN = re.compile(r"^(and |so )?what (does|did) (he|she|it|they|that|this) mean( by (that|it|this))?$"
+_EXPLAIN = re.compile(r"^(and |so )?what (does|did) (he|she|it|they|that|this) (mean|show|tell us|imply)"
+                      r"( by (that|it|this))?( for \w+)?$"
                       r"|^(а )?что (он|она|они|это) (имел|имела|имели|имеет|хотел|хотела) (в виду|сказать)$"
-                      r"|^(а )?что это (значит|означает)$|^(bu|o) (ne )?demekdir$")
+                      r"|^(а )?что это (значит|означает|показывает|говорит)$|^(bu|o) (ne )?demekdir$"
+                      r"|^(bu|o) neyi (gosterir|bildirir)$")
 # ("another question", "другой вопрос", "başqa sual" change the subject: they ask nothing of the last answer)
 _ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|другой|другие|другого|basqa|diger)\b"
                    r"(?! (question|thing|topic|вопрос|тема|sual|movzu)\b)")
@@ -193,8 +205,12 @@ _WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) 
                             r"|\b(к|в) как(ому|ом) (контексту|контексте)( \w+){0,3} (это|он|она|оно)\b"
                             r"|\b(это|он|она|оно) (относится )?(к|в) как(ому|ом) (контексту|контексте)\b"
                             r"|\b(bu|o) hansi kontekste\b")  # folded
+_SAYING = re.compile(r"\b(say|says|said|tell|told|write|wrote|written|сказал\w*|говорил\w*|написал\w*|писал\w*"
+                     r"|заявил\w*|dedi|deyib|demisdi|yazib|yazdi|yazmisdi)\b")  # folded
+# "there" that is no place: "is there…", "there is…", "что там с X?" (what about X?); folded
+_NOT_THERE = re.compile(r"\b(is|are|was|were|isn t|aren t) there\b|\bthere (is|are|was|were|s)\b|\bчто там\b")
 _THERE = re.compile(r"\b(there|там|orada|orda)\b")  # the place the last answer names; folded
-_WHAT = re.compile(r"\b(what|что|чего|ne)\b")  # folded
+_ASKS_WHAT = re.compile(r"\b(what|что|чего|ne)\b")  # folded
 BARE_ORDINAL_WORDS = 3  # "birincisi nədir?", "what's the third?": an ordinal and a word or two
 # "Who said that?" / "кто это написал?" / "bunu kim deyib?": whose words the last answer is
 _WHO_SAID = re.compile(r"^(and |а |bes )?(who|кто)( это)? (said|wrote|says|writes|claims|argues|сказал|написал|говорит"
@@ -308,12 +324,11 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
             return found if found[0] is not None else (combined, whole)
     if own and not _REFERS.search(folded) and _stands_alone(bot, text, own, alone, combined):
         return alone, None
-    if _THERE.search(folded) and last is not None and "place" in bot.fact_kinds(*state.last_entry) and (
-            alone.kind != "decline"):  # (not "what's the weather there?")
+    if _there(bot, state, text, folded, alone, combined):
         # "what did he argue there?" after "in The National Interest": what the last answer says of its place
         return bot.entry_reply(*state.last_entry, text, language=_reply_language(bot, text, lang)), whole
     if last is not None and combined.entry == last.id and (
-            bare and not own and _NO_NEW_FACT.match(folded) or _EXPLAIN.match(folded)):
+            bare and not own and _NO_NEW_FACT.match(folded) or _EXPLAIN.match(folded) or _why_of_it(bot, state, text)):
         # "why?" / "who is he?" after an answer that says no more: a related entry that answers the question
         # rebuilt from it, or "the brief does not say" - never the same answer again
         reply = _related_answer(bot, state, last, whole, text, lang) or _not_said_more(bot, state, last, text, lang)
@@ -337,6 +352,29 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
     if combined.kind in ("answer", "not_said") or not alone.answered:
         return combined, whole
     return alone, None
+
+
+def _there(bot, state: Conversation, text: str, folded: str, alone: Reply, combined: Reply) -> bool:
+    """"What did he argue there?" after "in The National Interest": "there" is the place the last answer names, when
+    the question asks nothing the last answer does not give and nothing else answers it on its own words (not "is
+    there anything on Putin?", "что там с трубопроводами?", "what's the weather there?", "how much is stored
+    there?")."""
+    if not _THERE.search(_NOT_THERE.sub(" ", folded)) or state.last_entry is None:
+        return False
+    facts = bot.fact_kinds(*state.last_entry)
+    asks = bot.analyzer.query(text).asks
+    points_back = _REFERS.search(_THERE.sub(" ", folded))  # "what did *he* argue there?" leans on it wholly
+    return ("place" in facts and (asks is None or asks in facts) and combined.kind != "not_said"
+            and alone.kind != "decline" and (not alone.answered or alone.entry == state.last_entry[1] or points_back))
+
+
+def _why_of_it(bot, state: Conversation, text: str) -> bool:
+    """"Why does Baku feel that way?" after a quote that gives no reason: a reason the last answer would have to add
+    (unless its own words are the question's: "why is it ironic?" after "ironically built in the Soviet era")."""
+    folded, own = fold(text), _own_terms(bot, text, None)
+    return (bool(_NO_NEW_FACT.match(folded) and _REFERS.search(folded))
+            and "reason" not in bot.fact_kinds(*state.last_entry)
+            and not (own and _leans_on_entry(bot, own, state.last_entry)))  # "why is it ironic?": it says so itself
 
 
 def _ordinal_of_a_list(bot, state: Conversation, subject: str, words: list[str], lang: str | None, text: str,
@@ -366,7 +404,7 @@ def _stands_alone(bot, text: str, own: tuple[str, ...], alone: Reply, combined: 
 
 
 def _something_else(bot, state: Conversation, text: str, folded: str,
-                    lang: str | None) -> tuple[Reply, None] | None:
+                    lang: str | None) -> tuple[Reply, str | None] | None:
     """"Who else is quoted?", "where else has he written?": the question without its "else", answered by any entry
     but the last answer's. When nothing else answers it, a question with a subject of its own is read as it stands,
     never joined to the last question ("who else is quoted?" after the suppliers); None leaves one that leans on the
@@ -375,16 +413,20 @@ def _something_else(bot, state: Conversation, text: str, folded: str,
         return None
     asked, language = _ELSE.sub(" ", folded), lang or bot.language_of(text)
     reply = bot.ask(asked, state.brief_id, language, exclude=frozenset({state.last_entry[1]}))
-    if not reply.answered and _WHAT.search(asked) and state.last_question and (
+    if not reply.answered and _ASKS_WHAT.search(asked) and state.last_question and (
             _REFERS.search(asked) or not _own_terms(bot, asked, language)):
         # "what else happened besides that?": another thing than the last answer, about what the last question was
         # about ("who else is doing that?" asks for others than its subject, whom the last answer may name)
         whole = f"{_subject(state.last_question)} {asked}"
         reply = bot.ask(whole, state.brief_id, language, focus=asked, exclude=frozenset({state.last_entry[1]}))
-        if not reply.answered:  # what the knowledge relates to the last answer, the closest to the question first
+        own = _own_terms(bot, asked, language)
+        if not reply.answered and not _SAYING.search(asked):
+            # what the knowledge relates to the last answer, the closest to the question first (not for "what else
+            # did he say?": a related context is nothing else he said)
             last = bot.knowledge.find_entry(*state.last_entry)
             related = [c for c in bot.scorer.rank(whole, state.brief_id, language)
-                       if last is not None and c.entry.id in last.related]
+                       if last is not None and c.entry.id in last.related
+                       and (not own or _leans_on_entry(bot, own, (c.brief.id, c.entry.id)))]
             reply = bot.entry_reply(related[0].brief.id, related[0].entry.id, text, language=language) \
                 if related else reply
         return (replace(reply, question=text), whole) if reply.answered else None

@@ -49,15 +49,20 @@ _ASKS_BY_ORDER = re.compile(r"^(where|when|why|how|who|what|which) (is|was|are|w
 # followed by a subject, not by a verb as in "when did…"), then the question; the question says what is asked
 _SCENE_SETTING = re.compile(r"^(?:when|whenever|once|after|before|while|if|since|как только|когда|после того как|пока"
                             r"|если|после того, как|с тех пор как)"
-                            r" (?!(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|был|была"
-                            r"|было|были)\b)[^,?]+, (?P<main>(?:and |а |и )?(?:whats|what|which|who|whom|whose|when"
-                            r"|where|why|how|is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|что|какой"
-                            r"|какая|какие|какое|кто|когда|где|почему|зачем|как|сколько)\b.*)$")
+                            r" (?!(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|when|был"
+                            r"|была|было|были)\b)[^,?]+, (?P<main>(?:whats|what|which|who|whom|whose|when|where|why"
+                            r"|how|is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|что|какой"
+                            r"|какая|какие|какое|кто|когда|где|почему|зачем|как|сколько)\b.*)$", re.IGNORECASE)
+# (a question that goes on after "and" asks both: "Когда Россия сбила самолёт, и где?" asks when, and where)
 # Personal pronouns point back into a scene-setting clause: "When Europe stopped buying Russian gas, who did *it* turn
 # to?" is no question on its own (folded)
 _POINTS_BACK = re.compile(r"\b(it|its|they|them|their|he|she|him|her|his|there|он|она|оно|они|его|ее|ей|ему|им|их"
                           r"|ней|нем|нему|него|ним|ними|них|onu|onun|ona|onda|ondan)\b")
 _SCENE_ELSE = re.compile(r"\b(else|other|ещ[её]|другого|другое|basqa)\b")  # "after the plane, what else…?" (folded)
+# "he"/"she" in a question after a lead-in: someone the lead-in named ("who is vasif huseynov, like where does *he*
+# work?"), so the question is not one on its own (folded)
+_SOMEONE_BEFORE = re.compile(r"\b(he|she|him|her|his|hers|он|она|его|ее|ему|ей|него|нее|ним|ней)\b")
+_CLAUSE_FILLERS = frozenset("like i mean so and or but as in say ну то есть типа".split())  # before a clause's question
 MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
 
 
@@ -86,8 +91,10 @@ def _inner_question(text: str) -> str | None:
     parts = text.strip().split(",")
     for i in range(len(parts) - 1, 0, -1):
         words = fold(parts[i]).split()
-        if words and words[0] in QUESTION_WORDS:
+        lead = next((k for k, w in enumerate(words) if w not in _CLAUSE_FILLERS), len(words))
+        if lead < len(words) and words[lead] in QUESTION_WORDS:  # "…, like where does he work?"
             rest = ",".join(parts[i:]).strip()
+            rest = " ".join(rest.split()[lead:])
             return rest if len(rest.split()) >= MIN_PART_WORDS else None
     return None
 
@@ -267,7 +274,7 @@ class BriefBot:
         part = question_part(text)
         part = part and self._refer_to_titles(part)
         wanted = focus
-        scene = _SCENE_SETTING.match(text.strip().lower()) if focus is None else None
+        scene = _SCENE_SETTING.match(text.strip()) if focus is None else None
         if scene:
             wanted = scene.group("main")  # "when you arrived, what did you see?" asks what, not when
         elif (wanted is None and part and (text.rstrip().endswith("?") or _ASKS_BY_ORDER.match(fold(part)))
@@ -278,7 +285,8 @@ class BriefBot:
                     or (scene and self._after_scene(text, scene, brief_id, words, exclude))
                     or self.decide(self._refer_to_titles(text), brief_id, words, focus=wanted, exclude=exclude))
         if decision.outcome != "answer" and part and focus is None and (
-                not _EMBEDDED.search(text) or self._names_something(part)) and not scene:
+                not _EMBEDDED.search(text) or self._names_something(part)) and not scene and not (
+                _SOMEONE_BEFORE.search(fold(part))):
             # (a question inside a sentence only when it names something of its own: "my card is lost and i need to
             # know how to report it" is about a card, whatever "how to report it" alone would match; and not after a
             # scene-setting clause, which is part of the question: "who did it turn to?" alone is not about the author)
@@ -295,17 +303,26 @@ class BriefBot:
 
         "After the plane was downed, what else pushed the crisis to the forefront?" sets the plane aside, as "besides
         the plane" would. "Since Europe stopped buying Russian energy, what's Azerbaijan's role been?" is answered by
-        the entry the question names (the suppliers), which the scene fits too, not by the entry the scene names
-        (the lost revenue), which says nothing of Azerbaijan. A question that points back into the scene ("who did
-        *it* turn to?") is never read alone."""
+        the entry the question names, when the scene fits that entry too and the entry the scene names does not fit
+        the question ("Когда Европа перестала покупать российский газ, кто её заменил?": the suppliers, not the lost
+        revenue). A question that points back into the scene ("who did *it* turn to?") is read alone only so: "who
+        did it turn to?" alone is about the author, whom the scene does not fit."""
         main, setting = scene.group("main"), text.strip()[: scene.start("main")]
-        if _POINTS_BACK.search(fold(main)):
-            return None
         named = self.scorer.rank(setting, brief_id, language)
         if _SCENE_ELSE.search(fold(main)) and named and named[0].confidence >= self.scorer.thresholds.answer:
-            found = self.decide(_SCENE_ELSE.sub(" ", fold(main)), brief_id, language,
-                                exclude=exclude | {named[0].entry.id})
-            return found if found.outcome == "answer" else None
+            # another thing than the scene's: of those the knowledge relates to it, the closest to the question
+            asked, scene_entry = _SCENE_ELSE.sub(" ", fold(text)), named[0].entry
+            found = self.decide(asked, brief_id, language, exclude=exclude | {scene_entry.id})
+            if found.outcome == "answer":
+                return found
+            ranked = [c for c in self.scorer.rank(asked, brief_id, language)
+                      if c.entry.id in scene_entry.related and c.entry.id not in exclude]
+            brief = named[0].brief
+            first = next((brief.entry(i) for i in scene_entry.related if i not in exclude and brief.entry(i)), None)
+            # (the knowledge's own first, when none of them is among the scorer's few best: answered at the least
+            # confidence an answer takes, which is what the scorer can say for it)
+            best = ranked[0] if ranked else Candidate(brief, first, self.scorer.thresholds.answer) if first else None
+            return Decision("answer", (best,)) if best else None
         alone = self.decide(main, brief_id, language, exclude=exclude)
         whole = self.decide(self._refer_to_titles(text), brief_id, language, focus=main, exclude=exclude)
         if alone.outcome != "answer" or (whole.outcome == "answer" and whole.best.entry.id == alone.best.entry.id):
@@ -317,7 +334,7 @@ class BriefBot:
                 self.support.floor_for(c.brief.id, c.entry.id)
 
         fits = explains(alone, setting) and not (whole.outcome == "answer" and explains(whole, main))
-        return alone if fits or whole.outcome != "answer" else None
+        return alone if fits or (whole.outcome != "answer" and not _POINTS_BACK.search(fold(main))) else None
 
     def _names_something(self, text: str) -> bool:
         """Whether a question has a content word that is neither a function word nor one naming the brief."""

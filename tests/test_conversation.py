@@ -32,6 +32,19 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("o daha harada yazıb?", "orada nə yazmışdı?"), "answer", "national-interest"),
     # "what does he mean by that?": an explanation the quote does not give
     (("what did Putin say?", "what does he mean by that?"), "not_said", None),
+    (("Putin nə deyib?", "bu nəyi göstərir"), "not_said", None),  # "what does this show?"
+    # "there" that is no place, or a place the question asks something else of
+    (("where did the author write before?", "is there anything on Putin?"), "answer", "putin-rule"),
+    (("где находится хранилище газа?", "а что там с трубопроводами?"), "answer", "pipelines"),
+    (("where is the gas storage?", "how much gas is stored there?"), "not_said", None),
+    # acknowledgements before a chat command leave the command
+    (("who shot the plane?", "ok, tell me more"), "answer", "flight-8243"),
+    # "why … that way?" after a quote that gives no reason: the brief does not say
+    (("what did huseynov say", "why does baku feel that way"), "not_said", None),
+    # ... unless the last answer says it itself: "ironically built in the Soviet era"
+    (("what did ukraine offer azerbaijan?", "why is it ironic?"), "answer", "gas-storage"),
+    # "там" in "сколько там погибло?" is no place: a figure the brief does not give
+    (("Какое событие вывело кризис на первый план?", "Сколько там погибло людей?"), "not_said", None),
     # Azerbaijani "they" and Russian "он" before the question word make a bare follow-up too
     (("Ukrayna hansı anbarları təklif edib?", "onlar nə vaxt tikilib?"), "answer", "gas-storage"),
     (("Böhranı neçə kontekstdə anlamaq lazımdır?", "ikincisi nədir?"), "answer", "not-sovereign"),
@@ -123,7 +136,8 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Bakı Moskvadan nə istəyir?", "bunu kim deyib?"), "answer", "author"),
     (("what did putin say about soldiers?", "who said that?"), "answer", "putin-rule"),
     (("what did putin say about soldiers?", "what else did he say?"), "answer", "putin-rule"),  # leans on it
-    (("what did putin say about soldiers?", "что ещё?"), "answer", "putin-rule"),
+    # a bare "what else?" is "tell me more": the next thing the knowledge relates to the last answer
+    (("what did putin say about soldiers?", "что ещё?"), "answer", "sphere-of-influence"),
     # "which one?" asks which of the things the last answer named
     (("armenia was defeated in a war in 2020, wasn't it?", "which one?"), "answer", "karabakh"),
     # an ordinal alone walks the numbered list the last answer is an item of (not the Second Karabakh War) ...

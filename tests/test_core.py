@@ -154,6 +154,7 @@ def test_a_title_inside_a_question_names_the_brief(bot, question, entry):
     ("Привет, как дела?", "ru", "greeting"),  # asks after the bot: it introduces itself
     ("thanks", "en", "thanks"),  # typo repair reads "thanks" as "think": it is small talk all the same
     ("ok thanks", "en", "thanks"),
+    ("thank you very much", "en", "thanks"),
     ("çox sağ ol, kömək etdin", "az", "thanks"),  # "kömək" (help) is a word of the knowledge; nothing answers it
 ])
 def test_small_talk_is_answered_in_kind_and_in_its_language(bot, message, language, talk):
@@ -169,10 +170,21 @@ def test_small_talk_is_answered_in_kind_and_in_its_language(bot, message, langua
     ("When Europe stopped buying Russian gas, who did it turn to?", "author"),
     # "after X, what else…?" sets X aside, as "besides X" does
     ("After the plane was downed, what else pushed the crisis to the forefront?", "flight-8243"),
+    ("после того как самолёт сбили, что ещё случилось?", "flight-8243"),
 ])
 def test_a_scene_setting_clause_is_part_of_the_question(bot, question, not_entry):
     reply = bot.ask(question)
     assert reply.entry != not_entry and reply.kind != "not_said"
+
+
+@pytest.mark.parametrize("question, entry", [
+    # the scene fits the entry the question names, and the scene's own entry does not fit the question
+    ("Когда Европа перестала покупать российский газ, кто её заменил?", "energy-suppliers"),
+    # something else than the scene's entry: one the knowledge relates to it
+    ("After the plane was shot down, what else happened?", "triggers"),
+])
+def test_a_scene_setting_clause_and_its_question(bot, question, entry):
+    assert bot.ask(question).entry == entry
 
 
 def test_a_scene_setting_when_does_not_ask_when(bot):
@@ -181,6 +193,8 @@ def test_a_scene_setting_when_does_not_ask_when(bot):
     assert _SCENE_SETTING.match("when europe stopped buying russian energy, how did azerbaijan help?")
     assert not _SCENE_SETTING.match("when was the plane shot down, and by whom?")
     assert _SCENE_SETTING.match("когда самолёт сбили, что сказал путин?")
+    assert not _SCENE_SETTING.match("since when is azerbaijan angry, and why?")  # asks since when
+    assert not _SCENE_SETTING.match("Когда Россия сбила самолёт, и где?")  # asks when, and where
 
 
 @pytest.mark.parametrize("message", ["thanks, and when was it published?", "hi, who wrote the article?"])

@@ -64,6 +64,8 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("Who is Vasif Huseynov?", "identity"),  # the brief quotes him; it never says who he is
         ("Кто такой Гусейнов?", "identity"),
         ("Vasif Hüseynov kimdir?", "identity"),
+        ("whats the capacity of those pipelines", "quantity"),  # "whats" typed without its apostrophe
+        ("сколько людей арестовали?", "quantity"),  # "людей" (people) is a word of the knowledge's, not off topic
     ],
 )
 def test_a_fact_the_brief_does_not_give_is_not_said(bot, question, unmet):
@@ -232,6 +234,7 @@ def test_english_when_asks_for_a_time_at_the_head_of_a_question(bot, question, a
     ("что случилось с азербайджанцами в России в последнее время", "arrests"),  # "lately" is a lead-in
     ("yo whats the deal with azerbaijan and russia beefing rn", "roots"),  # "yo" names nothing; "beefing" is angry
     ("ok cool, and who's the author again?", "author"),  # acknowledgements before a question
+    ("what happend to azerbaijanis living in russia", "arrests"),  # "happend" is "happen", which names nothing
 ])
 def test_readers_phrasings(bot, question, entry):
     reply = bot.ask(question)
@@ -458,6 +461,36 @@ def test_the_words_a_question_asks_about(question, asked):
     from bot.matching.analyzer import asked_about
 
     assert list(asked_about(question.split())) == asked
+
+
+@pytest.mark.parametrize("question, identity", [
+    ("Who is Vasif Huseynov?", True),
+    ("who's putin", True),
+    ("Vasif Hüseynov kimdir?", True),
+    ("WHO WROTE THIS?", False),  # capitals everywhere make no name
+    ("Who Shot The Plane?", False),
+    ("who is the author?", False),  # a role
+    ("Who is Taras Kuzio?", False),  # the author: the brief says who he is
+    ("who is responsible for the plane crash?", False),
+])
+def test_which_questions_ask_who_someone_is(bot, question, identity):
+    assert bot.analyzer.asks_identity(question) is identity
+
+
+@pytest.mark.parametrize("text, identity", [
+    ("Its finance director, Amir Qureshi, said the savings paid for the vans.", True),
+    ("The council said Amir Qureshi, the finance director, agreed.", True),
+    ("However, the war went on.", False),
+    ("Yes, a deal was signed.", False),
+    ("Moscow, the capital, said no.", False),  # one word: a place described, not a person
+])
+def test_a_quote_that_says_who_someone_is(text, identity):
+    assert ("identity" in fact_kinds(text)) is identity
+
+
+def test_a_clause_after_like_says_what_is_asked(bot):
+    reply = bot.ask("who is vasif huseynov, like where does he work?")  # the clause after "like" asks where
+    assert (reply.kind, reply.answer.split(".")[0]) == ("not_said", "The brief does not say where")
 
 
 @pytest.mark.parametrize("question, entry", [

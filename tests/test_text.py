@@ -92,6 +92,9 @@ def test_snowball_stemmers_imported_alone_stem_as_the_package_does(knowledge):
     ("ладно, а кто это сказал?", "а кто это сказал?"),
     ("sağ ol, bəs TANAP nədir?", "bəs TANAP nədir?"),
     ("thanks, that helps a lot", "thanks, that helps a lot"),  # no question follows: it is thanks
+    ("thank you so much", "thank you so much"),  # "so" opens no question here
+    ("Хорошо ли Россия относится к Азербайджану?", "Хорошо ли Россия относится к Азербайджану?"),  # no "ok" at all
+    ("Great Britain, is it mentioned?", "Great Britain, is it mentioned?"),  # a name, not praise
     ("ok", "ok"),
 ])
 def test_acknowledgements_before_a_question_are_dropped(text, question):

@@ -26,7 +26,7 @@ CORRECTION_CACHE = 50_000  # distinct unknown words whose repair is remembered (
 # Question types, on folded text, in English, Russian and Azerbaijani (folded: "nə qədər" -> "ne qeder").
 _QUANTITY = re.compile(
     r"\bhow (many|much|big|large|long|far|often|old|tall|high|heavy|wide|rich|fast)\b"
-    r"|\b(what|which) (percentage|percent|share|proportion|number|amount|volume|figure|price|value)\b"
+    r"|\b(whats|what|which) (the )?(percentage|percent|share|proportion|number|amount|volume|figure|price|value)\b"
     r"|\b(number|amount|volume|value|cost|price) of\b|\bhow many\b|\bbcm\b|\b(billion|million)s?\b"
     r"|\bсколько\b|\bnece (nefer|adam|insan|dene|milyon|milyard|faiz)\b"
     # "nə qədər" asks for a figure at the end ("əhalisi nə qədərdir?") or before a counted thing; before an
@@ -61,7 +61,7 @@ _SMALL_TALK_LEAD = (r"ok|okay|oh|well|great|alright|fine|good|cool|right|and|man
                     r"|cox|yaxsi")
 _SMALL_TALK = re.compile(rf"^(({_SMALL_TALK_LEAD}) )*({_GREETING}|{_THANKS}|{_BYE}|{_ACK})\b"
                          rf"(\s+\S+){{0,{SMALL_TALK_WORDS}}}$")
-_CHAT_WORD = re.compile(rf"^({_SMALL_TALK_LEAD}|{_GREETING}|{_THANKS}|{_BYE}|{_ACK}|a lot|so much|very much)$")
+_CHAT = re.compile(rf"(?<!\S)({_SMALL_TALK_LEAD}|{_GREETING}|{_THANKS}|{_BYE}|{_ACK}|a lot|so much|very much)(?!\S)")
 _SMALL_TALK_KINDS: tuple[tuple[SmallTalk, re.Pattern], ...] = tuple(
     (kind, re.compile(rf"(^|\s)({words})(\s|$)")) for kind, words in
     (("thanks", _THANKS), ("bye", _BYE), ("greeting", _GREETING), ("ack", _ACK)))
@@ -71,9 +71,8 @@ def chat_only(folded: str) -> bool:
     """Whether a message is nothing but small talk: greetings, thanks, goodbyes and acknowledgements, and function
     words ("ok thanks", "thank you so much", "спасибо большое"). Typo repair may make a word of the knowledge of one
     ("thanks" is one letter from "think"); the message still asks nothing."""
-    words = [w for w in folded.split() if w not in STOP_WORDS]
-    text = " ".join(words)
-    return bool(words) and all(_CHAT_WORD.match(w) for w in words) or bool(_CHAT_WORD.match(text))
+    rest = _CHAT.sub(" ", folded)  # the phrases first: "thank you", "see you", "спасибо большое"
+    return rest != folded and all(w in STOP_WORDS for w in rest.split())
 
 
 def small_talk(folded: str, question: bool = False) -> SmallTalk | None:
@@ -106,6 +105,10 @@ _LABEL_WORDS = "flight|route|number|no|resolution|article|chapter|section|page|r
 _LABELS = "".join(rf"(?<!\b{w} )" for w in _LABEL_WORDS.split("|"))  # one fixed-width look-behind per label word
 _FRACTIONS = r"\ban? (quarter|third|fifth|tenth|half|dozen)\b|\bper ?cent\b|\bpercent\w*|%"  # "about a fifth"
 _ANAPHORIC = r"(?<!\bthe )(?<!\bthese )(?<!\bthose )"  # "the two countries" names them, it counts nothing
+# Words between "how many" and what it counts that say where or how exactly ("сколько *там* погибло", "how many *in
+# total* died"): passed over (folded)
+_COUNT_ADVERBS = frozenset("there in total roughly approximately about там тут всего примерно приблизительно же ещё "
+                           "orada burada texminen cemi".split())
 _COUNTING = re.compile(r"\bhow (many|much)\b|\bсколько\b|\bnece\b")  # the words after which a count names its thing
 _HAS_QUANTITY = re.compile(rf"{_ANAPHORIC}\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(19|20)\d\d\b)\d[\d,.]*\b|{_FRACTIONS}")
 _IDENTIFIER = re.compile(rf"\b({_LABEL_WORDS}) number\b|\bnumber of the ({_LABEL_WORDS})\b|\bномер\w*\b|\bnomre\w*\b")
@@ -156,7 +159,7 @@ _HAS_PLACE = re.compile(rf"\b(in|at|on|near|from|into|across|throughout|inside|a
                         re.IGNORECASE)
 # Words that ask "which thing": the word they govern names the kind of fact asked for ("which city", "what type").
 _WHICH = frozenset("which какой какая какое какие каком какого какую каким какими которой hansi".split())
-_WHAT = frozenset({"what"})  # governs a noun only when it comes right after ("what city"; not "what did he say")
+_WHAT = frozenset({"what", "whats"})  # governs a noun right after it ("what city"; not "what did he say")
 _COPULA = frozenset("is are was were s".split())
 _WHO = frozenset("who кто".split())  # "who is Armenia's prime minister", "кто был премьером Армении": the role asked
 _WHO_COPULA = _COPULA | frozenset("был была были является являлся являлась стал стала такой такая".split())
@@ -164,7 +167,8 @@ _MEASURES = frozenset("level levels rate rates size amount total count price cos
                       "proportion figure figures capacity".split())  # nouns that ask for a figure
 # Azerbaijani puts what is asked about before the question word: "Azərbaycanın əhalisi nə qədərdir?" (population)
 _AZ_COPULAR_QUESTION = re.compile(r"^(nedir|ne qeder\w*|hansidir|neceyedir|kimdir|kim idi|kim olub)$")
-_MEASURE_ASKED = re.compile(r"\b(what|which) (is |was |are |were )?(the |its |their )?(\w+ )?(level|levels|rate|rates"
+_MEASURE_ASKED = re.compile(r"\b(whats|what|which) (is |was |are |were )?(the |its |their )?(\w+ )?(level|levels|rate"
+                            r"|rates"
                             r"|size|amount|total|count|price|cost|value|volume|percentage|proportion|capacity)\b"
                             # Russian and Azerbaijani measures, however asked ("Какова протяженность TANAP?",
                             # "TANAP-ın uzunluğu nə qədərdir?"); folded
@@ -286,21 +290,32 @@ def _after_what(words: list[str], i: int) -> list[str]:
     following = words[i + 1 : i + 2] + words[i + 3 : i + 4] * (words[i + 2 : i + 3] == ["or"])  # "what X or Y"
     # ("what's" folds to "what": the "'s" goes with possessives, so "what the/his X" is "what is")
     start = i + 2 if following[0] in _COPULA else i + 1 if following[0] in _DETERMINERS else None
-    if start is None:  # "what pushed the crisis…?", "what happened": a verb, asking what did it
-        return [] if _VERB_FORM.search(following[0]) else following
+    if start is None:  # "what pushed the crisis…?", "what happened": a verb, asking what did it (but "what
+        # meeting did Putin attend?": a noun, its verb after it)
+        noun = any(w in _AUXILIARY or w in _COPULA for w in words[i + 2 : i + 3])
+        return [] if _VERB_FORM.search(following[0]) and not noun else following
     # the noun phrase, to its head: "what is vasif huseynov's job" (the possessive is folded away)
     rest = [w for w in words[start : start + 2 * COPULA_REACH] if w not in _DETERMINERS]
     return [] if not rest or rest[0] in STOP_WORDS else rest[:1] + [  # not "worried", "of"
         w for w in rest[1:COPULA_REACH] if w not in STOP_WORDS and not _VERB_FORM.search(w)]
 
 
+_OPENERS = frozenset("and so but а и bes".split())  # words before a question's own first word ("and who is…?")
+
+
 def _role_or_event(words: list[str], i: int) -> list[str] | None:
-    """What "who is X?" and "did/is X doing Y?" ask about, if the word at `i` opens either; else None."""
+    """What "who is X?" and "did/is X doing Y?" ask about, if the word at `i` (the question's first, after "and"
+    or "so") opens either; else None."""
     word, head = words[i], words[1 : 1 + EVENT_REACH]
-    if word in _WHO and (verb := _who_copula(words, i)) is not None:
+    opening = all(w in _OPENERS for w in words[:i])
+    if word in _WHO and opening and (verb := _who_copula(words, i)) is not None:
         # the role, past an article or a name's possessive: "who is the president", "who was armenia s leader",
-        # "кто тогда был премьером"
-        rest = [w for w in words[verb + 1 : verb + 1 + 2 * COPULA_REACH] if w not in _DETERMINERS and w != "s"]
+        # "кто тогда был премьером"; in English only so ("who is responsible for…?" asks who did it)
+        after = words[verb + 1 : verb + 1 + 2 * COPULA_REACH]
+        noun_phrase = after[:1] and after[0] in _DETERMINERS or after[1:2] and after[1] not in STOP_WORDS
+        if _CYRILLIC_WORD.match(word) is None and not noun_phrase:
+            return None  # "who is responsible for …?" asks who did it
+        rest = [w for w in after if w not in _DETERMINERS and w != "s"]
         return [w for w in rest[:COPULA_REACH] if w not in STOP_WORDS][:COPULA_REACH]
     if word in _EVENT_AUXILIARY and i == 0:
         # "did russia apologise for …?", "has armenia dropped its claims?": whether something happened, so its
@@ -315,15 +330,19 @@ def _role_or_event(words: list[str], i: int) -> list[str] | None:
     return None
 
 
+# A person described where named, by a name of two words or more inside a sentence: "Its finance director, Amir
+# Qureshi, said…", "…, Amir Qureshi, the finance director, said" (not "However, the war…", "Moscow, the capital")
+_NAME = r"[A-ZА-ЯЁƏÇĞİÖŞÜ][a-zа-яёəçğıöşü]+(?: [A-ZА-ЯЁƏÇĞİÖŞÜ][a-zа-яёəçğıöşü]+)+"
+_HAS_IDENTITY = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?) [a-z]+(?: [a-z]+){{0,3}}, {_NAME},"
+                           rf"|(?<=[\w,] ){_NAME}, (?:the|a|an|its|his|her|their|who) ")
 # "who is X?" of a name of one to three words (folded): in English and Russian the name follows, in Azerbaijani it
 # comes first
-# A person described where named: "Its finance director, Amir Qureshi, said…", "Amir Qureshi, the finance director,"
-_NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+)*"
-_HAS_IDENTITY = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?) [a-z]+(?: [a-z]+){{0,3}}, {_NAME},"
-                           rf"|{_NAME}, (?:the|a|an|its|his|her|their|who) ")
-_IDENTITY = re.compile(r"^(?:and |so |а |и |bes )?(?:who is|whos|who s|who was|who|кто такой|кто такая|кто такие"
-                       r"|кто это|кто был|кто была) (?P<name>\w+(?: \w+){0,2})$"
+_IDENTITY = re.compile(r"^(?:and |so |а |и |bes )?(?:who is|whos|who s|who was|кто такой|кто такая|кто такие"
+                       r"|кто был|кто была) (?P<name>\w+(?: \w+){0,2})$"
                        r"|^(?:bes )?(?P<az>\w+(?: \w+){0,2}) (?:kimdir|kim idi|kimdi)$")
+
+
+_WHO_S = re.compile(r"\bwho['’]s\b", re.IGNORECASE)  # "who's Putin?" is "who is Putin?" (fold drops the "'s")
 
 
 def _who_copula(words: list[str], i: int) -> int | None:
@@ -412,10 +431,19 @@ class Analyzer:
         # ("happend" -> "happen"; four-letter words are not repaired at all: "live" is not a typo of "like")
         # (not words found only inside a longer alias: "night" is no typo of a phrase's "fight", "master" of "matter")
         self._vocab_list = sorted(self.named | set(self._function_words))
-        # The names of people and places: words the knowledge's texts capitalise inside a sentence ("Vasif
-        # Huseynov", "Гусейнов", "Putin"), for "who is X?", which asks who X is
-        self.proper = frozenset(fold(m.group()) for t in self.texts(knowledge) for m in _NAME_INSIDE.finditer(t))
+        self.proper = self._proper_names(knowledge)
         self._repair = lru_cache(maxsize=CORRECTION_CACHE)(self._nearest)
+
+    @staticmethod
+    def _proper_names(knowledge: Knowledge) -> frozenset[str]:
+        """The names of people, places and bodies (folded): words the brief and its answers capitalise inside a
+        sentence and never write in lower case ("Vasif Huseynov", "Гусейнов", "Norway", "NATO"; not "war", which
+        "the Second Karabakh War" capitalises). Readers' phrasings are left out: they capitalise as they please."""
+        texts = [t for b in knowledge.briefs for t in (b.author, *(p.text for p in b.paragraphs))]  # not Title Case
+        texts += [t for b in knowledge.briefs for e in b.entries for _, x in b.entry_texts(e.id)
+                  for t in (x.answer, x.quote or "")]
+        lower = {fold(w) for t in texts for w in t.split() if w[:1].islower()}
+        return frozenset(w for t in texts for m in _NAME_INSIDE.finditer(t) if (w := fold(m.group())) not in lower)
 
     @staticmethod
     def texts(knowledge: Knowledge) -> Iterator[str]:
@@ -542,14 +570,17 @@ class Analyzer:
         """Whether a question asks who someone is ("who is Vasif Huseynov?", "Кто такой Гусейнов?", "Vasif Hüseynov
         kimdir?"): a name (capitalised, or one the knowledge capitalises) with nothing more, not a role ("who is the
         author?", "Məqalənin müəllifi kimdir?" ask for a name)."""
-        found = _IDENTITY.match(fold(text)[:MAX_FOLDED_CHARS])
+        found = _IDENTITY.match(fold(_WHO_S.sub("who is", text))[:MAX_FOLDED_CHARS])
         if not found:
             return False
         name = (found.group("name") or found.group("az")).split()
-        raw = {fold(w) for w in text.split()[1:] if w[:1].isupper()}  # a capital inside the question ("Müəllif
-        # kimdir?" capitalises its first word, the author, which is a role)
-        return all(w not in STOP_WORDS and w not in self.soft or w in raw for w in name) and all(
-            w in self.proper or w in raw for w in name)
+        words = text.split()
+        # a capital inside the question, unless it capitalises everything ("WHO WROTE THIS?", "Who Shot The
+        # Plane?"); not its first word ("Müəllif kimdir?" capitalises the author, which is a role)
+        shouting = sum(1 for w in words if w[:1].isupper()) * 2 >= len(words)
+        raw = set() if shouting else {fold(w) for w in words[1:] if w[:1].isupper()}
+        return all(w not in STOP_WORDS and w not in self.soft and not _VERB_FORM.search(w)
+                   and (w in self.proper or w in raw) for w in name)
 
     def _known(self, word: str) -> bool:
         """A word of the knowledge, an alias, or another form of one ("growing" where the knowledge says "grow")."""
@@ -563,7 +594,9 @@ class Analyzer:
 
     def _unknown(self, word: str) -> bool:
         """A real word (not a typo of a knowledge word, not an alias) that no text of the knowledge uses."""
-        return self._may_name(word) and not any(self._known(w) for w in self._alias([self.correct(word)]))
+        repaired = self.correct(word)  # "happend" is "happen", a function word: it names nothing either
+        return self._may_name(word) and repaired not in STOP_WORDS and not any(
+            self._known(w) for w in self._alias([repaired]))
 
     def _in_longer_alias(self, words: list[str]) -> set[str]:
         """The words of a question inside a longer alias it uses ("vladimir" of "vladimir putin"): they name what the
@@ -588,7 +621,8 @@ class Analyzer:
             return ()
         # the words right after it, to the first function word: "how many different *contexts*"; none when a
         # function word comes first ("how much did the drive cost" counts the cost)
-        after = list(itertools.takewhile(lambda w: w not in STOP_WORDS, folded[found.end():].split()))[:COUNTED_WORDS]
+        words = list(itertools.dropwhile(lambda w: w in _COUNT_ADVERBS, folded[found.end():].split()))
+        after = list(itertools.takewhile(lambda w: w not in STOP_WORDS, words))[:COUNTED_WORDS]
         return self.model_terms(" ".join(after), language)[0] if after else ()
 
     def unknown_name(self, text: str) -> str | None:

@@ -18,7 +18,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "describe": ("characterise", "characterises", "characterize", "characterizes", "portray", "portrays", "depict",
         "depicts",),
     # chat spellings of function words: "what r the contexts", "y is baku mad", "wat abt ukraine"
-    "are": ("r",), "you": ("u",), "your": ("ur",), "why": ("y",), "about": ("abt",), "people": ("ppl",),
+    "are": ("r",), "you": ("u",), "your": ("ur",), "why": ("y",), "about": ("abt",),
+    "people": ("ppl", "люди", "людей", "человек"),
     "because": ("bc", "cuz", "coz"), "please": ("pls", "plz"),
     # the USSR's end, named with its subject: a bare "collapse" or "fall of" is any collapse ("did the ruble collapse?")
     "dissolution": ("dissolved", "dissolve", "ussr collapse", "ussr collapsed", "soviet collapse",

@@ -125,20 +125,31 @@ _FILLERS = re.compile(
 
 
 _THEN_ASKS = frozenset("and but so а и но bes ve".split())  # "ok, and why?": a question goes on after them
+_CHAT_WORDS = (r"ok|okay|ок|окей|хорошо|ладно|понятно|ясно|спасибо|спс|yaxşı|yaxsi|oldu|aydındır|sağ ?ol|sag ?ol|"
+               r"çox sağ ol|cox sag ol|təşəkkürlər|tesekkurler|fine|alright|great|cool|nice|thanks|thank you|thx|"
+               r"got it")
 # Acknowledgements and thanks before a question ("ok cool, and who's the author again?", "ладно, а кто это
-# сказал?", "sağ ol, bəs TANAP nədir?"): the question is what follows them
-_CHAT_LEAD = re.compile(r"^\s*(?:(?:ok|okay|ок|окей|хорошо|ладно|понятно|ясно|спасибо|yaxşı|yaxsi|oldu|aydındır|"
-                        r"sağ ol|sag ol|çox sağ ol|cox sag ol|fine|alright|great|cool|nice|thanks|thank you|got it)"
-                        r"\b[\s,.!:;—–-]+)+(?=\S)", re.IGNORECASE)
+# сказал?", "sağ ol, bəs TANAP nədir?"): the question is what follows them. The last of them ends in punctuation:
+# "Хорошо ли Россия…?" and "Great Britain, …?" open with no acknowledgement.
+_CHAT_LEAD = re.compile(rf"^\s*(?:(?:{_CHAT_WORDS})\s+)*(?:{_CHAT_WORDS})\s*[,.!:;—–-]+\s*(?=\S)", re.IGNORECASE)
+
+
+def chat_lead_rest(text: str) -> str | None:
+    """What follows the acknowledgements that open a message ("ok, tell me more" -> "tell me more"), or None."""
+    rest = _CHAT_LEAD.sub("", text, count=1)
+    return rest if rest != text else None
 
 
 def without_chat_lead(text: str) -> str:
     """A message without the acknowledgements that open it, when a question follows them ("thanks, that helps" is
-    thanks)."""
-    rest = _CHAT_LEAD.sub("", text, count=1)
+    thanks; "thank you so much" is thanks)."""
+    rest = chat_lead_rest(text)
+    if rest is None:
+        return text
     words = fold(rest).split()
-    asks = rest.rstrip().endswith("?") or bool(words) and (words[0] in QUESTION_WORDS or words[0] in _THEN_ASKS)
-    return rest if rest != text and asks else text
+    first = 1 if words[:1] and words[0] in _THEN_ASKS else 0  # "and why?" asks; "so much" does not
+    asks = rest.rstrip().endswith("?") or words[first : first + 1] != [] and words[first] in QUESTION_WORDS
+    return rest if asks else text
 
 
 def strip_fillers(folded: str) -> str:
