@@ -167,7 +167,8 @@ def respond(
             asked = entry.questions[0] if entry else state.last_question  # the question the answer now stands for
     elif words and len(words) <= MAX_FOLLOW_UP_WORDS and (
             _FOLLOW_UP.search(folded) or _ELSE.search(folded) or _bare_ordinal(words)):
-        reply, asked = (_something_else(bot, state, text, folded, lang) or _whose_words(bot, state, text, folded, lang)
+        reply, asked = (_small_talk(bot, state, text, lang) or _something_else(bot, state, text, folded, lang)
+                        or _whose_words(bot, state, text, folded, lang)
                         or _which_context(bot, state, text, folded, lang)
                         or _ordinal_alone(bot, state, text, words, lang) or _follow_up(bot, state, text, words, lang))
     if reply is None:
@@ -179,8 +180,12 @@ def respond(
 
 # "What about X?" asks the last question again of X; "and X?" too, but not "and why …?", which asks a new question.
 _RE_ASK = re.compile(r"^((and|а|и) )?(what about|how about|what of)\b|^(а как же|а что)\b"
+                     r"|^(and|а|и|bes) (which|какие|какой|какая|каким|hansi) \S+$"  # "and which pipelines?"
                      r"|^(and|а|и|bes|ya)\b(?! (why|when|where|who|whom|how|what|which|почему|зачем|когда|где|кто|как"
                      r"|сколько|каки\w*|како\w*|niye|ne|nece|harada|kim|hansi)\b)")
+# "this piece", "эта статья", "bu məqalə": the brief itself, not the last answer (folded)
+_THE_BRIEF = re.compile(r"\b(this|that|the) (article|piece|brief|text|paper|report|analysis)\b"
+                        r"|\b(эт\w+|данн\w+) (стать\w+|текст\w*|материал\w*)\b|\b(bu|hemin) (meqale\w*|yazi\w*)\b")
 _TEMPORAL = re.compile(r"\b(after|before|since|until|till|by) (that|this|then)\b|\b(после|до) (этого|того)\b")
 _ABOUT_IT = re.compile(r"\b(about|on|of|об|о|про|haqqinda) (this|that|it|этом|том|нем|этого|bunun|onun)\b")
 _REFERS = re.compile(rf"\b(that|this|it|he|she|they|him|them|there|{_PRONOUNS_RU_AZ}|там)\b")
@@ -339,8 +344,8 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
         # "what about Norway?" after the Kremlin's red lines: the entry that names Norway; "what about Armenia?"
         # after the Alma-Ata refusers: the reader has seen Armenia named, and asks for more of it
         return alone, None
-    if _RE_ASK.match(folded) and own and last is not None and combined.entry != last.id and _leans_on_entry(
-            bot, own, state.last_entry):
+    if _RE_ASK.match(folded) and own and last is not None and combined.entry != last.id and alone.kind != "not_said" \
+            and _leans_on_entry(bot, own, state.last_entry):
         # "what about the US?" after the list of suppliers: the last answer already names the new subject
         return bot.entry_reply(*state.last_entry, text, language=_reply_language(bot, text, lang)), whole
     refers = _refers_back(bot, state, folded, alone)
@@ -368,6 +373,14 @@ def _there(bot, state: Conversation, text: str, folded: str, alone: Reply, combi
             and alone.kind != "decline" and (not alone.answered or alone.entry == state.last_entry[1] or points_back))
 
 
+def _small_talk(bot, state: Conversation, text: str, lang: str | None) -> tuple[Reply, None] | None:
+    """"Thanks, that's useful": thanks, whatever "that" would lean on."""
+    if not bot.analyzer.query(text).small_talk:
+        return None
+    reply = bot.ask(text, state.brief_id, lang)
+    return None if reply.answered else (reply, None)
+
+
 def _why_of_it(bot, state: Conversation, text: str) -> bool:
     """"Why does Baku feel that way?" after a quote that gives no reason: a reason the last answer would have to add
     (unless its own words are the question's: "why is it ironic?" after "ironically built in the Soviet era")."""
@@ -387,11 +400,21 @@ def _ordinal_of_a_list(bot, state: Conversation, subject: str, words: list[str],
     named = _own_terms(bot, " ".join(w for w in words if w not in _ORDINALS), lang)
     if alone.answered and named and _leans_on(bot, named, alone):
         return alone, None  # "а третий контекст какой?" after a quote names its own list: the third context
+    closest = _closest(alone) if alone.kind == "not_said" else None
+    if named and closest and _leans_on_entry(bot, named, closest):
+        return alone, None  # "what about the fifth context?": its own list, of which the brief lacks that item
     if alone.answered and not _leans_on(bot, _own_terms(bot, subject, lang), alone):
         # the list's items are all in the last answer ("SCP and TANAP" after "which pipelines…?"): show it again
         # rather than "the second context", which is an item of no list the reader was given
         return None, None
     return None
+
+
+def _closest(reply: Reply) -> tuple[str, str] | None:
+    """The entry a reply is about: its own, or the closest question it offers."""
+    if reply.entry and reply.source:
+        return reply.source.brief, reply.entry
+    return (reply.suggestions[0].brief, reply.suggestions[0].entry) if reply.suggestions else None
 
 
 def _stands_alone(bot, text: str, own: tuple[str, ...], alone: Reply, combined: Reply) -> bool:
@@ -586,10 +609,12 @@ def _refers_back(bot, state: Conversation, folded: str, alone: Reply) -> bool:
     """Whether a follow-up points back at the last answer. "Does that include armenia?" does; "after that" is a time;
     and "about this" names only the topic when the question's own answer is on the same part of the brief: "where
     did the author write about this before?" after Armenia has a subject of its own."""
-    timeless = _TEMPORAL.sub(" ", folded)
+    timeless = _THE_BRIEF.sub(" ", _TEMPORAL.sub(" ", folded))  # "who wrote this piece?" points at the brief
     if not _REFERS.search(timeless):
         return False
-    return not (alone.answered and _near(bot, state, alone)) or bool(_REFERS.search(_ABOUT_IT.sub(" ", timeless)))
+    # ("who is quoted there?" after the second context: "there" is that part of the brief, which the answer is in)
+    return not (alone.answered and _near(bot, state, alone)) or bool(
+        _REFERS.search(_THERE.sub(" ", _ABOUT_IT.sub(" ", timeless))))
 
 
 def _near(bot, state: Conversation, reply: Reply) -> bool:

@@ -43,6 +43,8 @@ _SET_ASIDE = re.compile(r"^(?:besides|apart from|aside from|other than|except fo
                         r"|что|какие|какой|какая|кто|как|почему|когда|где|чем|зачем)\b.*)$")
 _SET_ASIDE_AZ = re.compile(r"^(?P<x>.+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi) (?P<q>.+)$"
                            r"|^(?P<q2>.+) (?P<x2>\S+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi)$")  # or at the end
+_SET_ASIDE_INSIDE = re.compile(r"^(?P<qw>\w+),?\s+(?:besides|apart from|aside from|other than|except for|except"
+                               r"|кроме|помимо|не считая)\s+(?P<x>[^,]+),\s*(?P<rest>\S.*)$", re.IGNORECASE)
 _ASKS_BY_ORDER = re.compile(r"^(where|when|why|how|who|what|which) (is|was|are|were|did|does|do|has|have|had|can"
                             r"|could|will|would)\b")  # "where was it flying to": asks, with no question mark
 # "When Russia shot the plane down, what did Putin say?": a leading clause that sets the scene (its "when" is
@@ -63,6 +65,11 @@ _SCENE_ELSE = re.compile(r"\b(else|other|ещ[её]|другого|другое|
 # work?"), so the question is not one on its own (folded)
 _SOMEONE_BEFORE = re.compile(r"\b(he|she|him|her|his|hers|он|она|его|ее|ему|ей|него|нее|ним|ней)\b")
 _CLAUSE_FILLERS = frozenset("like i mean so and or but as in say ну то есть типа".split())  # before a clause's question
+# The article named by what it is about (folded): "the piece about Azerbaijan distancing itself from Russia", "статью о
+# том, как…", "Moskvadan üz döndərən Azərbaycan haqqında məqaləni"
+_ARTICLE_ABOUT = re.compile(r"\b(?P<article>article|piece|brief|paper|text|report|analysis) (about|on) .+$"
+                            r"|\b(?P<article_ru>стать\w*|материал\w*) (о|об|про) .+$"
+                            r"|^(?:.+? )?\S+ haqqinda (?P<article_az>meqale\w*|yazi\w*)")
 MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
 
 
@@ -294,7 +301,22 @@ class BriefBot:
             # the reader, not the brief; the question after it may be answerable on its own.
             alone = self.decide(part, brief_id, words, exclude=exclude)
             decision = alone if alone.outcome == "answer" else decision
+        if focus is None:  # (whatever the whole matched: "who wrote the article about…?" asks for the author)
+            decision = self._of_the_article(text, brief_id, words, exclude) or decision
         return self.compose(typed, decision, lang)
+
+    def _of_the_article(self, text: str, brief_id: str | None, language: str,
+                        exclude: frozenset[str]) -> Decision | None:
+        """"Who is the author of the piece about Azerbaijan distancing itself from Russia?": the article named by
+        what it is about, asked for its author, date or title; None when the question is not one of those."""
+        folded = fold(text)
+        named = _ARTICLE_ABOUT.search(folded)
+        if not named:
+            return None
+        article = named.group("article") or named.group("article_ru") or named.group("article_az")
+        reduced = folded[: named.start()] + " " + article + " " + folded[named.end():]
+        found = self.decide(" ".join(reduced.split()), brief_id, language, exclude=exclude)
+        return found if found.outcome == "answer" and found.best.entry.paragraph == 0 else None
 
     def _after_scene(self, text: str, scene: re.Match, brief_id: str | None, language: str,
                      exclude: frozenset[str]) -> Decision | None:
@@ -348,6 +370,9 @@ class BriefBot:
         lead = _SET_ASIDE.match(folded) or _SET_ASIDE_AZ.match(folded)
         parts = {k: v for k, v in lead.groupdict().items() if v} if lead else {}
         aside, asked = parts.get("x") or parts.get("x2"), parts.get("q") or parts.get("q2")
+        inside = None if lead else _SET_ASIDE_INSIDE.match(text.strip())
+        if inside:  # "Что, помимо сбитого самолёта, обострило отношения?": the lead inside, between commas
+            aside, asked = inside.group("x"), f"{inside.group('qw')} {inside.group('rest')}"
         named = self.scorer.rank(aside, brief_id, language) if aside else []
         if not named or named[0].confidence < self.scorer.thresholds.answer:
             return None

@@ -37,6 +37,17 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("where did the author write before?", "is there anything on Putin?"), "answer", "putin-rule"),
     (("где находится хранилище газа?", "а что там с трубопроводами?"), "answer", "pipelines"),
     (("where is the gas storage?", "how much gas is stored there?"), "not_said", None),
+    # "this piece" is the brief, not the last answer; thanks is thanks, whatever "that" leans on
+    (("how bad are relations?", "and who wrote this piece?"), "answer", "author"),
+    (("who has been replacing Russia as a supplier?", "thanks, that's useful"), "decline", None),
+    # "exactly" adds nothing: a bare "when?" of the last answer
+    (("What event dragged the Azerbaijan-Russia crisis out into the open?", "when exactly did that happen"),
+     "answer", "triggers"),
+    # "and which X?" asks of X; "there" after a context is that part of the brief; an ordinal's own list
+    (("where's the storage?", "and which pipelines?"), "answer", "pipelines"),
+    (("What's the first context the author gives for the crisis?", "and the second one?", "who is quoted there?"),
+     "answer", "huseynov"),
+    (("what did huseynov write?", "what about the fifth context?"), "not_said", "fifth-context"),
     # acknowledgements before a chat command leave the command
     (("who shot the plane?", "ok, tell me more"), "answer", "flight-8243"),
     # "why … that way?" after a quote that gives no reason: the brief does not say

@@ -187,6 +187,19 @@ def test_a_scene_setting_clause_and_its_question(bot, question, entry):
     assert bot.ask(question).entry == entry
 
 
+@pytest.mark.parametrize("question, entry", [
+    # the article named by what it is about: the question is of the article
+    ("Who is the author of the piece about Azerbaijan distancing itself from Russia?", "author"),
+    ("Кто написал статью о том, как Азербайджан отворачивается от России?", "author"),
+    ("Moskvadan üz döndərən Azərbaycan haqqında məqaləni kim yazıb?", "author"),
+    # a set-aside lead between commas, after the question word
+    ("What, besides the plane, made things worse?", "triggers"),
+    ("Какую фразу Путина про русского солдата приводит автор?", "putin-rule"),  # "фраза" is a quote
+])
+def test_readers_ways_of_naming_things(bot, question, entry):
+    assert bot.ask(question).entry == entry
+
+
 def test_a_scene_setting_when_does_not_ask_when(bot):
     from bot.core import _SCENE_SETTING
 

@@ -20,6 +20,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # chat spellings of function words: "what r the contexts", "y is baku mad", "wat abt ukraine"
     "are": ("r",), "you": ("u",), "your": ("ur",), "why": ("y",), "about": ("abt",),
     "people": ("ppl", "люди", "людей", "человек"),
+    # a quoted line, in any of our languages: "Какую фразу Путина приводит автор?"
+    "quote": ("quotes", "quotation", "line", "phrase", "фраза", "фразу", "фразы", "фразой", "высказывание",
+        "высказывания", "цитата", "цитату", "цитаты", "ifade", "ifadesi", "ifadeni", "sitat", "sitati"),
     "because": ("bc", "cuz", "coz"), "please": ("pls", "plz"),
     # the USSR's end, named with its subject: a bare "collapse" or "fall of" is any collapse ("did the ruble collapse?")
     "dissolution": ("dissolved", "dissolve", "ussr collapse", "ussr collapsed", "soviet collapse",

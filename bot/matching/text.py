@@ -27,7 +27,8 @@ _STOP_WORDS_EN = frozenset(
     dont doesnt didnt isnt arent wasnt werent cant wont shouldnt wouldnt couldnt havent hasnt hadnt
     use uses using now nowadays currently right whole entire become becomes became becoming lately
     role roles play plays played lay lays laid outline outlines
-    anyone anybody someone somebody everyone quick quickly briefly shortly basically actually simply kindly
+    anyone anybody someone somebody everyone quick quickly briefly shortly basically actually simply kindly exactly
+    precisely
     pls plz okay ok well hey maybe perhaps again
     abt bout rn smth sth tho ur imo idk wrt cuz coz bc
     besides except apart other others else instead
