@@ -180,11 +180,11 @@ def respond(
 
 # "What about X?" asks the last question again of X; "and X?" too, but not "and why …?", which asks a new question.
 _RE_ASK = re.compile(r"^((and|а|и) )?(what about|how about|what of)\b|^(а как же|а что)\b"
-                     r"|^(and|а|и|bes) (which|какие|какой|какая|каким|hansi) \S+$"  # "and which pipelines?"
+                     r"|^(and|а|и|bes) (which|what|какие|какой|какая|каким|hansi) \S+$"  # "and which pipelines?"
                      r"|^(and|а|и|bes|ya)\b(?! (why|when|where|who|whom|how|what|which|почему|зачем|когда|где|кто|как"
                      r"|сколько|каки\w*|како\w*|niye|ne|nece|harada|kim|hansi)\b)")
 # "this piece", "эта статья", "bu məqalə": the brief itself, not the last answer (folded)
-_THE_BRIEF = re.compile(r"\b(this|that|the) (article|piece|brief|text|paper|report|analysis)\b"
+_THE_BRIEF = re.compile(r"\b(this|the) (article|piece|brief|text|paper|report|analysis)\b"
                         r"|\b(эт\w+|данн\w+) (стать\w+|текст\w*|материал\w*)\b|\b(bu|hemin) (meqale\w*|yazi\w*)\b")
 _TEMPORAL = re.compile(r"\b(after|before|since|until|till|by) (that|this|then)\b|\b(после|до) (этого|того)\b")
 _ABOUT_IT = re.compile(r"\b(about|on|of|об|о|про|haqqinda) (this|that|it|этом|том|нем|этого|bunun|onun)\b")
@@ -210,16 +210,25 @@ _WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) 
                             r"|\b(к|в) как(ому|ом) (контексту|контексте)( \w+){0,3} (это|он|она|оно)\b"
                             r"|\b(это|он|она|оно) (относится )?(к|в) как(ому|ом) (контексту|контексте)\b"
                             r"|\b(bu|o) hansi kontekste\b")  # folded
-_SAYING = re.compile(r"\b(say|says|said|tell|told|write|wrote|written|сказал\w*|говорил\w*|написал\w*|писал\w*"
+# a set-aside of a thing named, not of the last answer ("besides that" is "else")
+_SETS_ASIDE = re.compile(r"\b(besides|apart from|aside from|other than|except|кроме|помимо|не считая)"
+                         r" (?!(that|this|it|them|это|этого|того)\b)"
+                         r"|\b(?!(bun|on)dan\b)\w+(dan|den|tan|ten|nan|nen) (basqa|savayi)\b")  # "təyyarədən başqa"
+_SAYING = re.compile(r"\b(say|says|said|write|wrote|written|сказал\w*|говорил\w*|написал\w*|писал\w*"
                      r"|заявил\w*|dedi|deyib|demisdi|yazib|yazdi|yazmisdi)\b")  # folded
 # "there" that is no place: "is there…", "there is…", "что там с X?" (what about X?); folded
-_NOT_THERE = re.compile(r"\b(is|are|was|were|isn t|aren t) there\b|\bthere (is|are|was|were|s)\b|\bчто там\b")
+_NOT_THERE = re.compile(r"\b(is|are|was|were|isn t|aren t) there\b|\bthere (is|are|was|were|s)\b|\bчто там (с|со|у)\b"
+                        # "in it", of the text: "какие трубопроводы там упоминаются?", "what's mentioned there?"
+                        # (not "что там написано?" after "где автор писал раньше?": what is written in that place)
+                        r"|\bтам (упомина|говорит|сказан|описан)\w*|\b(упомина|говорит|сказан|описан)\w* там\b"
+                        r"|\b(mentioned|said|described|named) there\b")
 _THERE = re.compile(r"\b(there|там|orada|orda)\b")  # the place the last answer names; folded
 _ASKS_WHAT = re.compile(r"\b(what|что|чего|ne)\b")  # folded
 BARE_ORDINAL_WORDS = 3  # "birincisi nədir?", "what's the third?": an ordinal and a word or two
 # "Who said that?" / "кто это написал?" / "bunu kim deyib?": whose words the last answer is
 _WHO_SAID = re.compile(r"^(and |а |bes )?(who|кто)( это)? (said|wrote|says|writes|claims|argues|сказал|написал|говорит"
-                       r"|пишет|утверждает)( (that|it|this|so))?$|^(bes )?(bunu|onu) kim (deyib|yazib|dedi|yazdi)$")
+                       r"|пишет|утверждает)( (that|it|this|so))?( (anyway|again|then|exactly))?$"
+                       r"|^(bes )?(bunu|onu) kim (deyib|yazib|dedi|yazdi)$")
 _ATTRIBUTED = re.compile(r"\b(say|says|said|told|wrote|writes|written|argue|argues|argued|believes|believed|warned"
                          r"|warns|claimed|claims|noted|insisted|insists|according to)\b", re.IGNORECASE)
 ORDINAL_NAMING_PHRASINGS = 3  # phrasings that call an entry by an ordinal before "the fifth?" alone names it
@@ -370,7 +379,8 @@ def _there(bot, state: Conversation, text: str, folded: str, alone: Reply, combi
     asks = bot.analyzer.query(text).asks
     points_back = _REFERS.search(_THERE.sub(" ", folded))  # "what did *he* argue there?" leans on it wholly
     return ("place" in facts and (asks is None or asks in facts) and combined.kind != "not_said"
-            and alone.kind != "decline" and (not alone.answered or alone.entry == state.last_entry[1] or points_back))
+            and alone.kind != "decline" and (not alone.answered or alone.entry == state.last_entry[1] or points_back
+                                             or alone.score < SURE_ALONE))  # (a weak answer of its own yields)
 
 
 def _small_talk(bot, state: Conversation, text: str, lang: str | None) -> tuple[Reply, None] | None:
@@ -434,6 +444,9 @@ def _something_else(bot, state: Conversation, text: str, folded: str,
     last answer ("what else did he say?") to the follow-up rules."""
     if state.last_entry is None or not _ELSE.search(folded):
         return None
+    if _SETS_ASIDE.search(folded):  # "what else besides the plane?": the brief's own set-aside reading
+        reply = bot.ask(text, state.brief_id, lang)
+        return (reply, None) if reply.answered else None
     asked, language = _ELSE.sub(" ", folded), lang or bot.language_of(text)
     reply = bot.ask(asked, state.brief_id, language, exclude=frozenset({state.last_entry[1]}))
     if not reply.answered and _ASKS_WHAT.search(asked) and state.last_question and (

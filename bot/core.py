@@ -10,7 +10,7 @@ from bot.i18n import human_date, say
 from bot.knowledge.models import Brief, Entry, Knowledge
 from bot.matching.analyzer import Analyzer, asked_kind, asks_about_the_bot, chat_only, fact_kinds
 from bot.matching.language import DEFAULT_LANGUAGE, detect
-from bot.matching.policy import MAX_SUGGESTIONS, Decision, decide
+from bot.matching.policy import MAX_SUGGESTIONS, ON_TOPIC_SHARE, Decision, decide
 from bot.matching.scorer import Candidate, Scorer
 from bot.matching.support import Support
 from bot.matching.text import QUESTION_WORDS, STOP_WORDS, fold, without_chat_lead
@@ -41,9 +41,14 @@ _EMBEDDED = re.compile(r"\b(know|tell me|wondering|wonder|curious|find out|askin
 _SET_ASIDE = re.compile(r"^(?:besides|apart from|aside from|other than|except for|except|кроме|помимо|не считая) "
                         r"(?P<x>.+?) (?P<q>(?:what|which|who|how|why|when|where|is|are|was|were|did|does|do|has|have"
                         r"|что|какие|какой|какая|кто|как|почему|когда|где|чем|зачем)\b.*)$")
+# ... or at the end, in English: "what else besides the plane?" (folded; Russian puts its verb anywhere: "кто ещё
+# кроме Путина цитируется?")
+_SET_ASIDE_END = re.compile(r"^(?P<q2>(?:what|which|who|how|why|when|where)\b.*?) (?:besides|apart from|aside from"
+                            r"|other than|except for|except) (?P<x2>\S+(?: \S+){0,3})$")
 _SET_ASIDE_AZ = re.compile(r"^(?P<x>.+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi) (?P<q>.+)$"
                            r"|^(?P<q2>.+) (?P<x2>\S+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi)$")  # or at the end
-_SET_ASIDE_INSIDE = re.compile(r"^(?P<qw>\w+),?\s+(?:besides|apart from|aside from|other than|except for|except"
+_SET_ASIDE_INSIDE = re.compile(r"^(?P<qw>\w+(?: else| ещё| еще)?),?\s+(?:besides|apart from|aside from|other than"
+                               r"|except for|except"
                                r"|кроме|помимо|не считая)\s+(?P<x>[^,]+),\s*(?P<rest>\S.*)$", re.IGNORECASE)
 _ASKS_BY_ORDER = re.compile(r"^(where|when|why|how|who|what|which) (is|was|are|were|did|does|do|has|have|had|can"
                             r"|could|will|would)\b")  # "where was it flying to": asks, with no question mark
@@ -63,13 +68,19 @@ _POINTS_BACK = re.compile(r"\b(it|its|they|them|their|he|she|him|her|his|there|�
 _SCENE_ELSE = re.compile(r"\b(else|other|ещ[её]|другого|другое|basqa)\b")  # "after the plane, what else…?" (folded)
 # "he"/"she" in a question after a lead-in: someone the lead-in named ("who is vasif huseynov, like where does *he*
 # work?"), so the question is not one on its own (folded)
-_SOMEONE_BEFORE = re.compile(r"\b(he|she|him|her|his|hers|он|она|его|ее|ему|ей|него|нее|ним|ней)\b")
+_SOMEONE_BEFORE = re.compile(r"\b(he|she|him|her|his|hers)\b")  # (Russian "он", "её" are "it" as often)
 _CLAUSE_FILLERS = frozenset("like i mean so and or but as in say ну то есть типа".split())  # before a clause's question
 # The article named by what it is about (folded): "the piece about Azerbaijan distancing itself from Russia", "статью о
 # том, как…", "Moskvadan üz döndərən Azərbaycan haqqında məqaləni"
-_ARTICLE_ABOUT = re.compile(r"\b(?P<article>article|piece|brief|paper|text|report|analysis) (about|on) .+$"
-                            r"|\b(?P<article_ru>стать\w*|материал\w*) (о|об|про) .+$"
-                            r"|^(?:.+? )?\S+ haqqinda (?P<article_az>meqale\w*|yazi\w*)")
+_ARTICLE_ABOUT = re.compile(r"\b(?:the|this|that|a) (?P<article>article|piece|brief|paper|analysis) (?:about|on)"
+                            r" (?P<about>.+)$"
+                            r"|\b(?P<article_ru>стать[яиюей]|материал[ае]?) (?:о|об|про) (?P<about_ru>.+)$"
+                            r"|^(?P<about_az>.+?) haqqinda (?P<article_az>meqale|meqaleni|meqalesi|yazi|yazini)\b")
+# ... asked for its author, date or title (folded): "who wrote…", "кто автор…", "… kim yazıb?"
+_ASKS_OF_ARTICLE = re.compile(r"^(?:and |so )?(?:who (?:wrote|penned|authored|is the author|s the author|is the writer)"
+                              r"|when (?:was|did)|what is the title|whats the title|what s the title)\b"
+                              r"|^(?:а |и )?(?:кто (?:написал|автор|является автором)|когда (?:вышла|вышел|опубликова)"
+                              r"|как называется)|\b(?:kim yazib|kim yazmisdir|kimin terefinden|ne vaxt)\b")
 MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
 
 
@@ -97,11 +108,10 @@ def _inner_question(text: str) -> str | None:
             return rest
     parts = text.strip().split(",")
     for i in range(len(parts) - 1, 0, -1):
-        words = fold(parts[i]).split()
-        lead = next((k for k, w in enumerate(words) if w not in _CLAUSE_FILLERS), len(words))
-        if lead < len(words) and words[lead] in QUESTION_WORDS:  # "…, like where does he work?"
-            rest = ",".join(parts[i:]).strip()
-            rest = " ".join(rest.split()[lead:])
+        raw = ",".join(parts[i:]).split()
+        lead = next((k for k, w in enumerate(raw) if fold(w) and fold(w) not in _CLAUSE_FILLERS), len(raw))
+        if lead < len(raw) and fold(raw[lead]).split()[:1] and fold(raw[lead]).split()[0] in QUESTION_WORDS:
+            rest = " ".join(raw[lead:])  # "…, like where does he work?", "…, - I mean - where does he work?"
             return rest if len(rest.split()) >= MIN_PART_WORDS else None
     return None
 
@@ -311,9 +321,18 @@ class BriefBot:
         what it is about, asked for its author, date or title; None when the question is not one of those."""
         folded = fold(text)
         named = _ARTICLE_ABOUT.search(folded)
-        if not named:
+        if not named or not _ASKS_OF_ARTICLE.search(folded):
             return None
         article = named.group("article") or named.group("article_ru") or named.group("article_az")
+        about = named.group("about") or named.group("about_ru") or named.group("about_az")
+        # what it is about must be this brief's subject, as its title and summary put it: "the article on the
+        # Alma-Ata Declaration in The National Interest" is another article
+        said = {s for b in self.knowledge.briefs if brief_id in (None, b.id)
+                for lang, t in (("en", b), *((lang, b.translation(lang)) for lang in b.languages)) if t
+                for text_ in (t.title, t.summary) for s in self.analyzer.model_terms(text_, lang)[0]}
+        stems = [s for s, w in zip(*self.analyzer.model_terms(about, language), strict=True) if w not in STOP_WORDS]
+        if not stems or sum(s in said for s in stems) * 2 < len(stems):
+            return None
         reduced = folded[: named.start()] + " " + article + " " + folded[named.end():]
         found = self.decide(" ".join(reduced.split()), brief_id, language, exclude=exclude)
         return found if found.outcome == "answer" and found.best.entry.paragraph == 0 else None
@@ -332,19 +351,8 @@ class BriefBot:
         main, setting = scene.group("main"), text.strip()[: scene.start("main")]
         named = self.scorer.rank(setting, brief_id, language)
         if _SCENE_ELSE.search(fold(main)) and named and named[0].confidence >= self.scorer.thresholds.answer:
-            # another thing than the scene's: of those the knowledge relates to it, the closest to the question
-            asked, scene_entry = _SCENE_ELSE.sub(" ", fold(text)), named[0].entry
-            found = self.decide(asked, brief_id, language, exclude=exclude | {scene_entry.id})
-            if found.outcome == "answer":
-                return found
-            ranked = [c for c in self.scorer.rank(asked, brief_id, language)
-                      if c.entry.id in scene_entry.related and c.entry.id not in exclude]
-            brief = named[0].brief
-            first = next((brief.entry(i) for i in scene_entry.related if i not in exclude and brief.entry(i)), None)
-            # (the knowledge's own first, when none of them is among the scorer's few best: answered at the least
-            # confidence an answer takes, which is what the scorer can say for it)
-            best = ranked[0] if ranked else Candidate(brief, first, self.scorer.thresholds.answer) if first else None
-            return Decision("answer", (best,)) if best else None
+            return self._other_than(named[0], _SCENE_ELSE.sub(" ", fold(text)), _SCENE_ELSE.sub(" ", fold(main)),
+                                    brief_id, language, exclude)
         alone = self.decide(main, brief_id, language, exclude=exclude)
         whole = self.decide(self._refer_to_titles(text), brief_id, language, focus=main, exclude=exclude)
         if alone.outcome != "answer" or (whole.outcome == "answer" and whole.best.entry.id == alone.best.entry.id):
@@ -358,6 +366,27 @@ class BriefBot:
         fits = explains(alone, setting) and not (whole.outcome == "answer" and explains(whole, main))
         return alone if fits or (whole.outcome != "answer" and not _POINTS_BACK.search(fold(main))) else None
 
+    def _other_than(self, aside: Candidate, asked: str, main: str, brief_id: str | None, language: str,
+                    exclude: frozenset[str]) -> Decision | None:
+        """Another thing than the entry set aside ("after the plane…, what else…?", "besides the plane, what else…?"):
+        what answers the question without it; else, when the question (`main`, without the thing set aside) asks
+        nothing the knowledge cannot speak of ("what else did Putin eat?"), the closest of the entries the knowledge
+        relates to it, or, when it names nothing of its own ("what else happened?"), the first of them."""
+        found = self.decide(asked, brief_id, language, exclude=exclude | {aside.entry.id})
+        if found.outcome == "answer":
+            return found
+        query = self.analyzer.query(main)
+        if query.known_share <= ON_TOPIC_SHARE or query.unknown_kind or query.asks:
+            return None
+        related = [c for c in self.scorer.rank(asked, brief_id, language) if c.entry.id in aside.entry.related
+                   and c.entry.id not in exclude and c.confidence >= self.scorer.thresholds.suggest]
+        if related:
+            return Decision("answer", (related[0],))
+        first = next((e for e in map(aside.brief.entry, aside.entry.related) if e and e.id not in exclude), None)
+        # (at the least confidence an answer takes: the knowledge relates it, the scorer did not rank it)
+        return Decision("answer", (Candidate(aside.brief, first, self.scorer.thresholds.answer),)) if (
+            first and not query.terms) else None
+
     def _names_something(self, text: str) -> bool:
         """Whether a question has a content word that is neither a function word nor one naming the brief."""
         return any(w not in STOP_WORDS and w not in self.analyzer.soft for w in fold(text).split())
@@ -367,7 +396,7 @@ class BriefBot:
         the entry the lead names; None (read the message whole) when the lead names nothing the brief says or
         nothing else answers (the suppliers "besides Norway" are in the entry that names Norway)."""
         folded = fold(text)
-        lead = _SET_ASIDE.match(folded) or _SET_ASIDE_AZ.match(folded)
+        lead = _SET_ASIDE.match(folded) or _SET_ASIDE_AZ.match(folded) or _SET_ASIDE_END.match(folded)
         parts = {k: v for k, v in lead.groupdict().items() if v} if lead else {}
         aside, asked = parts.get("x") or parts.get("x2"), parts.get("q") or parts.get("q2")
         inside = None if lead else _SET_ASIDE_INSIDE.match(text.strip())
@@ -376,6 +405,9 @@ class BriefBot:
         named = self.scorer.rank(aside, brief_id, language) if aside else []
         if not named or named[0].confidence < self.scorer.thresholds.answer:
             return None
+        if _SCENE_ELSE.search(fold(asked)):  # "besides the plane, what else has fuelled the crisis?"
+            asked = _SCENE_ELSE.sub(" ", fold(asked))
+            return self._other_than(named[0], asked, asked, brief_id, language, exclude)
         decision = self.decide(asked, brief_id, language, exclude=exclude | {named[0].entry.id})
         return decision if decision.outcome == "answer" else None
 

@@ -45,9 +45,13 @@ def talk(bot, *lines: str, now: float = 0.0):
      "answer", "triggers"),
     # "and which X?" asks of X; "there" after a context is that part of the brief; an ordinal's own list
     (("where's the storage?", "and which pipelines?"), "answer", "pipelines"),
+    (("where's the storage?", "and what pipelines?"), "answer", "pipelines"),
+    (("где автор писал раньше?", "что там написано?"), "answer", "national-interest"),  # "там" is that place
     (("What's the first context the author gives for the crisis?", "and the second one?", "who is quoted there?"),
      "answer", "huseynov"),
     (("what did huseynov write?", "what about the fifth context?"), "not_said", "fifth-context"),
+    (("What sparked the crisis?", "thanks! who wrote this anyway?"), "answer", "author"),
+    (("how many people died?", "ok. what else besides the plane?"), "answer", "triggers"),
     # acknowledgements before a chat command leave the command
     (("who shot the plane?", "ok, tell me more"), "answer", "flight-8243"),
     # "why … that way?" after a quote that gives no reason: the brief does not say

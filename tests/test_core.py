@@ -187,6 +187,15 @@ def test_a_scene_setting_clause_and_its_question(bot, question, entry):
     assert bot.ask(question).entry == entry
 
 
+@pytest.mark.parametrize("question", [
+    "After the plane was shot down, what else did Putin eat?",  # "what else" of something the brief never names
+    "When was the article on the Alma-Ata Declaration in The National Interest published?",  # another article
+    "What does the author's mother think?",  # "mother" is a word, no typo of "other"
+])
+def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
+    assert not bot.ask(question).answered
+
+
 @pytest.mark.parametrize("question, entry", [
     # the article named by what it is about: the question is of the article
     ("Who is the author of the piece about Azerbaijan distancing itself from Russia?", "author"),
@@ -195,6 +204,10 @@ def test_a_scene_setting_clause_and_its_question(bot, question, entry):
     # a set-aside lead between commas, after the question word
     ("What, besides the plane, made things worse?", "triggers"),
     ("Какую фразу Путина про русского солдата приводит автор?", "putin-rule"),  # "фраза" is a quote
+    # "besides X, what else…?" with nothing else that answers on its words: what the knowledge relates to X
+    ("Apart from the plane, what else has fuelled the crisis?", "triggers"),
+    ("Что ещё, кроме самолёта, обострило отношения?", "triggers"),
+    ("what else besides the plane?", "triggers"),
 ])
 def test_readers_ways_of_naming_things(bot, question, entry):
     assert bot.ask(question).entry == entry

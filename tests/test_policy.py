@@ -64,6 +64,7 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("Who is Vasif Huseynov?", "identity"),  # the brief quotes him; it never says who he is
         ("Кто такой Гусейнов?", "identity"),
         ("Vasif Hüseynov kimdir?", "identity"),
+        ("Кем работает Васиф Гусейнов?", "identity"),  # "as whom does he work": what he is
         ("whats the capacity of those pipelines", "quantity"),  # "whats" typed without its apostrophe
         ("сколько людей арестовали?", "quantity"),  # "людей" (people) is a word of the knowledge's, not off topic
     ],
@@ -235,6 +236,7 @@ def test_english_when_asks_for_a_time_at_the_head_of_a_question(bot, question, a
     ("yo whats the deal with azerbaijan and russia beefing rn", "roots"),  # "yo" names nothing; "beefing" is angry
     ("ok cool, and who's the author again?", "author"),  # acknowledgements before a question
     ("what happend to azerbaijanis living in russia", "arrests"),  # "happend" is "happen", which names nothing
+    ("who wrote this anyway?", "author"),  # "anyway" names nothing
 ])
 def test_readers_phrasings(bot, question, entry):
     reply = bot.ask(question)
@@ -472,6 +474,8 @@ def test_the_words_a_question_asks_about(question, asked):
     ("who is the author?", False),  # a role
     ("Who is Taras Kuzio?", False),  # the author: the brief says who he is
     ("who is responsible for the plane crash?", False),
+    ("Who is Vasif?", True),  # a normally capitalised question: its capitals still mark the name
+    ("Кто это Путин?", True),
 ])
 def test_which_questions_ask_who_someone_is(bot, question, identity):
     assert bot.analyzer.asks_identity(question) is identity
@@ -483,6 +487,7 @@ def test_which_questions_ask_who_someone_is(bot, question, identity):
     ("However, the war went on.", False),
     ("Yes, a deal was signed.", False),
     ("Moscow, the capital, said no.", False),  # one word: a place described, not a person
+    ("Ilham Aliyev, the president, spoke.", True),  # at the head of its sentence too
 ])
 def test_a_quote_that_says_who_someone_is(text, identity):
     assert ("identity" in fact_kinds(text)) is identity

@@ -96,6 +96,10 @@ def test_snowball_stemmers_imported_alone_stem_as_the_package_does(knowledge):
     ("Хорошо ли Россия относится к Азербайджану?", "Хорошо ли Россия относится к Азербайджану?"),  # no "ok" at all
     ("Great Britain, is it mentioned?", "Great Britain, is it mentioned?"),  # a name, not praise
     ("ok", "ok"),
+    ("Спасибо! Расскажи теперь про энергетику.", "Расскажи теперь про энергетику."),  # a request asks too
+    ("ok cool and who's the author again?", "and who's the author again?"),  # no comma, a question word next
+    ("ok, thanks, and why?", "and why?"),  # a chain of them
+    ("спасибо а кто автор?", "а кто автор?"),
 ])
 def test_acknowledgements_before_a_question_are_dropped(text, question):
     assert without_chat_lead(text) == question

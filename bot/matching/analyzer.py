@@ -107,7 +107,7 @@ _FRACTIONS = r"\ban? (quarter|third|fifth|tenth|half|dozen)\b|\bper ?cent\b|\bpe
 _ANAPHORIC = r"(?<!\bthe )(?<!\bthese )(?<!\bthose )"  # "the two countries" names them, it counts nothing
 # Words between "how many" and what it counts that say where or how exactly ("сколько *там* погибло", "how many *in
 # total* died"): passed over (folded)
-_COUNT_ADVERBS = frozenset("there in total roughly approximately about там тут всего примерно приблизительно же ещё "
+_COUNT_ADVERBS = frozenset("there total roughly approximately там тут всего примерно приблизительно же еще "
                            "orada burada texminen cemi".split())
 _COUNTING = re.compile(r"\bhow (many|much)\b|\bсколько\b|\bnece\b")  # the words after which a count names its thing
 _HAS_QUANTITY = re.compile(rf"{_ANAPHORIC}\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(19|20)\d\d\b)\d[\d,.]*\b|{_FRACTIONS}")
@@ -184,6 +184,7 @@ _WH = frozenset("what when where why how who whom which".split())
 _AUTHORED = frozenset("wrote write writes written penned authored directed painted composed sang invented".split())
 # The word after "which <noun>" that is the verb, not part of the noun: English -ed/-ing, Russian finite and
 # reflexive verb endings ("какие трубопроводы упоминаются"), Azerbaijani tense endings ("hansı ölkələr imzalayıb").
+_EN_VERB_FORM = re.compile(r"[a-z](ed|ing)$")  # an English participle: "fuelled", "happening"
 _VERB_FORM = re.compile(r"(ed|ing|ются|ется|ются|ятся|ится|ют|ят|ет|ит|ал|ала|али|ался|алась|ались|ib|ub|ibdir|ubdur"
                         r"|acaq|ecek|mis|mus|di|du)$")
 # "nece" typed without diacritics is "neçə" (how many) before a noun and "necə" (how) before a verb, or before the
@@ -311,7 +312,7 @@ def _role_or_event(words: list[str], i: int) -> list[str] | None:
     if word in _WHO and opening and (verb := _who_copula(words, i)) is not None:
         # the role, past an article or a name's possessive: "who is the president", "who was armenia s leader",
         # "кто тогда был премьером"; in English only so ("who is responsible for…?" asks who did it)
-        after = words[verb + 1 : verb + 1 + 2 * COPULA_REACH]
+        after = [w for w in words[verb + 1 : verb + 1 + 2 * COPULA_REACH] if w != "s"]  # "armenia s leader"
         noun_phrase = after[:1] and after[0] in _DETERMINERS or after[1:2] and after[1] not in STOP_WORDS
         if _CYRILLIC_WORD.match(word) is None and not noun_phrase:
             return None  # "who is responsible for …?" asks who did it
@@ -330,16 +331,18 @@ def _role_or_event(words: list[str], i: int) -> list[str] | None:
     return None
 
 
-# A person described where named, by a name of two words or more inside a sentence: "Its finance director, Amir
-# Qureshi, said…", "…, Amir Qureshi, the finance director, said" (not "However, the war…", "Moscow, the capital")
+# A person described where named, by a name of two words or more: "Its finance director, Amir Qureshi, said…",
+# "Amir Qureshi, the finance director, said" (not "However, the war…", "Moscow, the capital")
 _NAME = r"[A-ZА-ЯЁƏÇĞİÖŞÜ][a-zа-яёəçğıöşü]+(?: [A-ZА-ЯЁƏÇĞİÖŞÜ][a-zа-яёəçğıöşü]+)+"
 _HAS_IDENTITY = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?) [a-z]+(?: [a-z]+){{0,3}}, {_NAME},"
-                           rf"|(?<=[\w,] ){_NAME}, (?:the|a|an|its|his|her|their|who) ")
+                           rf"|{_NAME}, (?:the|a|an|its|his|her|their|who) ")
 # "who is X?" of a name of one to three words (folded): in English and Russian the name follows, in Azerbaijani it
 # comes first
 _IDENTITY = re.compile(r"^(?:and |so |а |и |bes )?(?:who is|whos|who s|who was|кто такой|кто такая|кто такие"
-                       r"|кто был|кто была) (?P<name>\w+(?: \w+){0,2})$"
-                       r"|^(?:bes )?(?P<az>\w+(?: \w+){0,2}) (?:kimdir|kim idi|kimdi)$")
+                       r"|кто это|кто был|кто была) (?P<name>\w+(?: \w+){0,2})$"
+                       r"|^(?:bes )?(?P<az>\w+(?: \w+){0,2}) (?:kimdir|kim idi|kimdi)$"
+                       # "Кем работает Васиф Гусейнов?" (as whom does he work): what he is
+                       r"|^(?:а |и )?кем (?:работает|работал|является|был|была) (?P<ru>\w+(?: \w+){0,2})$")
 
 
 _WHO_S = re.compile(r"\bwho['’]s\b", re.IGNORECASE)  # "who's Putin?" is "who is Putin?" (fold drops the "'s")
@@ -375,7 +378,8 @@ def asked_about(words: list[str]) -> Iterator[str]:
             # "what did aliyev say", "does turkey back baku": the subject (not the verb: readers paraphrase
             # verbs - "does russia regard its neighbours as sovereign" - far more than they rename what they ask
             # about)
-            following = [] if words[i + 1] in STOP_WORDS else words[i + 1 : i + 2]
+            # ("what has fuelled the crisis?": a verb right after it, the question has no subject of its own)
+            following = [] if words[i + 1] in STOP_WORDS or _EN_VERB_FORM.search(words[i + 1]) else words[i + 1 : i + 2]
         elif i > 0 and _AZ_COPULAR_QUESTION.match(" ".join(words[i : i + 2])):
             following = [] if words[i - 1] in STOP_WORDS else [words[i - 1]]  # "əhalisi nə qədərdir?"
         elif word in _WHICH:
@@ -505,11 +509,14 @@ class Analyzer:
 
     def correct(self, word: str) -> str:
         """Repair a typo by snapping an unknown word to the closest knowledge or function word, if close enough."""
-        if word in self.vocab or word in STOP_WORDS or len(word) < MIN_REPAIR_LETTERS or not word.isalpha():
-            return word
+        if word in self.vocab or word in STOP_WORDS or word in self.soft or len(word) < MIN_REPAIR_LETTERS or (
+                not word.isalpha()):
+            return word  # (nor a word naming the brief: "story" is no typo of "storage")
         if not any_stems(word).isdisjoint(self.vocab_stems):
             return word  # another form of a knowledge word ("event" where it says "events"), not a typo of "even"
-        return self._repair(word)
+        repaired = self._repair(word)
+        # a typo of a function word keeps its first letter ("happend", "whta"): "mother" is a word, not "other"
+        return word if repaired in STOP_WORDS and repaired[:1] != word[:1] else repaired
 
     def model_terms(
         self, text: str, language: str = "en", repair: bool = True
@@ -573,11 +580,11 @@ class Analyzer:
         found = _IDENTITY.match(fold(_WHO_S.sub("who is", text))[:MAX_FOLDED_CHARS])
         if not found:
             return False
-        name = (found.group("name") or found.group("az")).split()
+        name = (found.group("name") or found.group("az") or found.group("ru")).split()
         words = text.split()
         # a capital inside the question, unless it capitalises everything ("WHO WROTE THIS?", "Who Shot The
         # Plane?"); not its first word ("Müəllif kimdir?" capitalises the author, which is a role)
-        shouting = sum(1 for w in words if w[:1].isupper()) * 2 >= len(words)
+        shouting = all(w.isupper() for w in words) or all(w[:1].isupper() for w in words if len(w) >= 3)
         raw = set() if shouting else {fold(w) for w in words[1:] if w[:1].isupper()}
         return all(w not in STOP_WORDS and w not in self.soft and not _VERB_FORM.search(w)
                    and (w in self.proper or w in raw) for w in name)

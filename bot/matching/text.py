@@ -34,7 +34,7 @@ _STOP_WORDS_EN = frozenset(
     besides except apart other others else instead
     gotten always never often sometimes usually already yet ago less more fewer most least
     after before during between over under since until within without against among through across per via
-    lol lmao haha hahaha omg wtf bruh dude wat wut yo bro tbh ngl
+    lol lmao haha hahaha omg wtf bruh dude wat wut yo bro tbh ngl anyway anyways
     make made makes making come comes came coming go goes going went gone happen happens happened happening""".split()
 )
 # Russian and Azerbaijani function words: pronouns, particles, conjunctions, prepositions and question words, as the
@@ -43,7 +43,8 @@ STOP_WORDS_RU = frozenset(
     """и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне было вот
     от меня еще ещё нет о об из ему теперь когда ли если уже или ни быть был была были будет него до вас нибудь уж вам
     ведь там тут потом себя ей может они где есть надо ней для мы тебя их чем сам чтоб чтобы без чего тоже себе под ж
-    тогда кто этот того потому этого какой какая какое какие каком какого какую каким совсем ним здесь этом тем нее
+    тогда кто этот того потому этого какой какая какое какие каком какого какую каким совсем ним здесь там тут этом
+    тем нее случилось произошло случилось происходит
     сейчас куда зачем почему всех можно при об после над тот через эти нас про всего них разве эту впрочем этой перед
     том такой им всю это вообще кстати скажи скажите расскажи расскажите пожалуйста слушай ну ли же ведь именно
     сколько как кроме помимо другие другой других роль роли ролью играет играют играла играл связь связи""".split()
@@ -55,7 +56,7 @@ STOP_WORDS_AZ = frozenset(
     basqa savayi diger nedir kimdir necedir haradadir hansidir nedi kimdi olacaq olur olsun
     rol rolu rolunu oynayir oynayib oynayacaq elaqe elaqesi biri birine birini
     buna bunda bundan bunun ona onda ondan onlara onlarda onlardan kime kimden kimin kimle neye neden neyi
-    neyin""".split()
+    neyin burada bura burda orada ora orda hansilardir""".split()
 )
 # Words that relate things rather than name one: "what role does Ukraine play", "the link between…". Stop words,
 # but not typo targets ("paying" is no "playing")
@@ -68,7 +69,7 @@ QUESTION_WORDS = frozenset("""what which who whom whose when where why how чт�
     зачем как сколько ne nece niye kim harada hansi""".split())
 # Words that only carry meaning when nothing else is left ("what is the brief about?").
 SOFT_STOP_WORDS = frozenset(
-    "brief article piece paper text report about exactly mean means think name named called author".split()
+    "brief article piece paper text report story about exactly mean means think name named called author".split()
 )
 
 
@@ -126,19 +127,28 @@ _FILLERS = re.compile(
 
 
 _THEN_ASKS = frozenset("and but so а и но bes ve".split())  # "ok, and why?": a question goes on after them
+# A request is a question too: "Спасибо! Расскажи теперь про энергетику.", "thanks, now tell me about energy"
+_REQUESTS = frozenset("tell explain describe summarise summarize now расскажи расскажите объясни объясните опиши "
+                      "теперь danis izah indi".split())
 _CHAT_WORDS = (r"ok|okay|ок|окей|хорошо|ладно|понятно|ясно|спасибо|спс|yaxşı|yaxsi|oldu|aydındır|sağ ?ol|sag ?ol|"
                r"çox sağ ol|cox sag ol|təşəkkürlər|tesekkurler|fine|alright|great|cool|nice|thanks|thank you|thx|"
                r"got it")
 # Acknowledgements and thanks before a question ("ok cool, and who's the author again?", "ладно, а кто это
-# сказал?", "sağ ol, bəs TANAP nədir?"): the question is what follows them. The last of them ends in punctuation:
-# "Хорошо ли Россия…?" and "Great Britain, …?" open with no acknowledgement.
-_CHAT_LEAD = re.compile(rf"^\s*(?:(?:{_CHAT_WORDS})\s+)*(?:{_CHAT_WORDS})\s*[,.!:;—–-]+\s*(?=\S)", re.IGNORECASE)
+# сказал?", "sağ ol, bəs TANAP nədir?", "ok, thanks, and why?", "thanks and why?"): the question is what follows them,
+# after punctuation or straight before a question word. "Хорошо ли…?" and "Great Britain, …?" open with none.
+_CHAT_CHAIN = re.compile(rf"^\s*(?:(?:{_CHAT_WORDS})\b[\s,.!:;—–-]*)+", re.IGNORECASE)
+_ENDS_IN_PUNCTUATION = re.compile(r"[,.!:;—–-]\s*$")
 
 
 def chat_lead_rest(text: str) -> str | None:
     """What follows the acknowledgements that open a message ("ok, tell me more" -> "tell me more"), or None."""
-    rest = _CHAT_LEAD.sub("", text, count=1)
-    return rest if rest != text else None
+    chain = _CHAT_CHAIN.match(text)
+    rest = text[chain.end():] if chain else ""
+    if not rest.strip():
+        return None
+    first = fold(rest).split()[:1]
+    asks = bool(first) and (first[0] in _THEN_ASKS or first[0] in QUESTION_WORDS)
+    return rest if _ENDS_IN_PUNCTUATION.search(chain.group()) or asks else None
 
 
 def without_chat_lead(text: str) -> str:
@@ -149,7 +159,8 @@ def without_chat_lead(text: str) -> str:
         return text
     words = fold(rest).split()
     first = 1 if words[:1] and words[0] in _THEN_ASKS else 0  # "and why?" asks; "so much" does not
-    asks = rest.rstrip().endswith("?") or words[first : first + 1] != [] and words[first] in QUESTION_WORDS
+    asks = rest.rstrip().endswith("?") or words[first : first + 1] != [] and (
+        words[first] in QUESTION_WORDS or words[first] in _REQUESTS)
     return rest if asks else text
 
 
