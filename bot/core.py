@@ -81,6 +81,9 @@ _ASKS_OF_ARTICLE = re.compile(r"^(?:and |so )?(?:who (?:wrote|penned|authored|is
                               r"|when (?:was|did)|what is the title|whats the title|what s the title)\b"
                               r"|^(?:а |и )?(?:кто (?:написал|автор|является автором)|когда (?:вышла|вышел|опубликова)"
                               r"|как называется)|\b(?:kim yazib|kim yazmisdir|kimin terefinden|ne vaxt)\b")
+# Words that point at a place in the text or the talk, never at what is asked ("what doesn't the Kremlin tolerate
+# *there*?"): the support check leaves them out (folded)
+_DEICTIC = frozenset("there here там тут здесь orada burada ora bura orda burda".split())
 MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
 
 
@@ -456,7 +459,8 @@ class BriefBot:
         """The stems the support check weighs: a function word no entry uses ("lol", "besides") says nothing of
         what is asked, and would otherwise weigh as much as a word naming something the brief never mentions."""
         stems, words = self.analyzer.model_terms(text, language)
-        return tuple(s for s, w in zip(stems, words, strict=True) if w not in STOP_WORDS or self.support.knows(s))
+        return tuple(s for s, w in zip(stems, words, strict=True)
+                     if w not in _DEICTIC and (w not in STOP_WORDS or self.support.knows(s)))
 
     def compose(self, text: str, decision: Decision, lang: str) -> Reply:
         """The Reply for a decision, in the question's language."""

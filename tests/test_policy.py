@@ -237,6 +237,8 @@ def test_english_when_asks_for_a_time_at_the_head_of_a_question(bot, question, a
     ("ok cool, and who's the author again?", "author"),  # acknowledgements before a question
     ("what happend to azerbaijanis living in russia", "arrests"),  # "happend" is "happen", which names nothing
     ("who wrote this anyway?", "author"),  # "anyway" names nothing
+    ("Какие вещи Кремль не терпит в своей сфере влияния?", "sphere-of-influence"),  # "things" name no kind
+    ("What doesn't the Kremlin tolerate there?", "sphere-of-influence"),  # "there" weighs nothing
 ])
 def test_readers_phrasings(bot, question, entry):
     reply = bot.ask(question)

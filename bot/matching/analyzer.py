@@ -195,7 +195,8 @@ _DETERMINERS = frozenset("the a an its their his her this that these those".spli
 # Words that count, never name what is asked about: "which two countries", "какие две страны" ask about the
 # countries (folded). ("What type of aircraft" does ask for a type: a detail the brief may not give.)
 _NOT_NAMING = frozenset("""two three four five six seven eight nine ten both
-    два две три четыре пять шесть семь восемь девять десять оба обе iki uc dord bes alti yeddi sekkiz doqquz""".split())
+    два две три четыре пять шесть семь восемь девять десять оба обе iki uc dord bes alti yeddi sekkiz doqquz
+    thing things stuff вещи вещь вещей штуки sey seyler""".split())  # and things in general: "какие вещи…?"
 _CYRILLIC_WORD = re.compile(r"[а-я]")
 _RU_QUESTION_WORDS = frozenset("""что чем чего чему кто кого кому когда где куда откуда почему зачем отчего как какой
     какая какое какие каких каком какую сколько чей чья чьи ли""".split())  # folded (ё as е)
