@@ -38,8 +38,8 @@ _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( t
                      r"источник|цитата|где это сказано|menbe|sitat)$")
 _MORE = re.compile(r"^(and |so |а |и |bes |ya )?(tell me more|more|go on|continue|and then|keep going|elaborate|"
                    r"details|more details|"
-                   r"is that all|anything else|anything more|what else|что[- ]то ещ[её]|что ещ[её]|это вс[её]|bu qeder|"
-                   r"basqa ne|"
+                   r"is that all|anything else|anything more|what else|what else is there|что[- ]то ещ[её]|что ещ[её]"
+                   r"|что ещ[её] есть|это вс[её]|bu qeder|basqa ne|basqa ne var|daha ne var|"
                    r"(расскажи(те)? )?(ещ[её]|подробнее|поподробнее|больше)|дальше|продолжай(те)?|а дальше|"
                    r"(daha )?(etrafli|etrafli danis|etrafli de|cox)|davam( et| edin)?|daha|sonra)$")
 # Russian and Azerbaijani words that point back, in their cases ("что в ней было?", "onun iddiaları"), folded

@@ -151,6 +151,7 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Bakı Moskvadan nə istəyir?", "bunu kim deyib?"), "answer", "author"),
     (("what did putin say about soldiers?", "who said that?"), "answer", "putin-rule"),
     (("what did putin say about soldiers?", "what else did he say?"), "answer", "putin-rule"),  # leans on it
+    (("Qaz anbarları harada yerləşir?", "Daha nə var?"), "answer", "ukraine-deals"),  # "what else is there?"
     # a bare "what else?" is "tell me more": the next thing the knowledge relates to the last answer
     (("what did putin say about soldiers?", "что ещё?"), "answer", "sphere-of-influence"),
     # "which one?" asks which of the things the last answer named
