@@ -208,6 +208,7 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     ("Apart from the plane, what else has fuelled the crisis?", "triggers"),
     ("Что ещё, кроме самолёта, обострило отношения?", "triggers"),
     ("what else besides the plane?", "triggers"),
+    ("Apart from the plane, what else has inflamed tensions lately?", "triggers"),  # "inflamed" is a trigger
 ])
 def test_readers_ways_of_naming_things(bot, question, entry):
     assert bot.ask(question).entry == entry

@@ -43,6 +43,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "energy": ("oil", "fossil fuels", "hydrocarbons",),
     "agreement": ("agreements", "deals", "deal", "accords", "treaties", "treaty", "contracts", "pacts",),
     "neighbor": ("neighbour", "neighbours", "neighbors", "neighboring", "neighbouring", "near abroad", "next door",
+        "neighbourhood", "neighborhood",
         "nearby countries", "bordering countries",),
     "sovereign": ("sovereignty", "independent", "independence",),
     "border": ("borders", "boundaries", "boundary", "frontiers",),
@@ -74,7 +75,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "breakdown", "at odds", "clash", "clashing", "estrangement", "fallout", "bust up", "drama", "bad blood",
         "feuding", "squabble", "squabbling", "bickering", "beefing",),  # not "fighting": "who is fighting in Ukraine?"
     "trigger": ("set off", "sparked", "spark", "provoked", "triggered", "prompted", "kicked off", "touched off",
-        "fuelled", "fueled", "fuel",
+        "fuelled", "fueled", "fuel", "inflamed", "inflame", "stoked", "stoke",
         "precipitated", "started", "start", "began", "begin", "beginning", "ignited", "what started",
         "kicked it off", "set it off", "led to", "brought about", "sparked off", "last straw", "final straw",
         "the straw that broke", "broke the camel back", "camel back", "tipping point", "boiling point",),
