@@ -46,12 +46,14 @@ _MORE = re.compile(r"^(and |so |а |и |bes |ya )?(tell me more|more|go on|conti
 _PRONOUNS_RU_AZ = ("это|этот|эта|этого|этому|этим|этом|эту|этой|он|она|оно|они|его|ее|ей|ему|ею|им|ими|их|ней|нем|нему"
                    "|него|ним|ними|них|bu|o|onu|bunu|onun|bunun|ona|buna|onda|bunda|ondan|bundan|onlar|bunlar|onlari"
                    "|onlarin|onlara|onlarda|orada|orda|ora")
+# "что написал?", "nə yazıb?", "nəyi müəyyən edib?": Russian and Azerbaijani drop the subject (folded)
+_PRO_DROP = re.compile(r"^(что|чего|ne|neyi|hansi)\b(\s+\S+){0,2}$")
 _FOLLOW_UP = re.compile(
     r"^(and|but|so|what about|how about|а|и|bes)\b|\b(that|this|it|he|she|they|him|them|then|there|"
     rf"{_PRONOUNS_RU_AZ}|тогда|там)\b|^(why|when|where|who|how many|how much|(since|until|till) when"
     r"|с каких пор|до каких пор|почему|зачем|когда|"
     r"где|кто|сколько|niye|ne vaxt|harada|kim|nece)\b"
-    r"|^(что|чего|ne|hansi)\b(\s+\S+){0,2}$"  # "что написал?", "nə yazıb?": Russian and Azerbaijani drop the subject
+    rf"|{_PRO_DROP.pattern}"
     r"|^(which|what) one\b|^(какой|какая|какое|какие) именно\b|^hansi( biri)?$"  # "which one?" of the last answer
 )
 
@@ -431,8 +433,8 @@ def _stands_alone(bot, text: str, own: tuple[str, ...], alone: Reply, combined: 
     """Whether a follow-up's own words, which point back at nothing, say it is not about the last answer: off topic
     on them ("who won the cup") and not explained by the answer rebuilt from the last question, or naming something
     no text of the knowledge does ("who is Armenia's prime minister?" after Karabakh)."""
-    if alone.kind == "decline":
-        return not _leans_on(bot, own, combined)
+    if alone.kind == "decline":  # (a question without its subject leans on the last one whatever its verb)
+        return not _leans_on(bot, own, combined) and not _PRO_DROP.match(fold(text))
     return combined.answered and not alone.answered and bot.analyzer.query(text).known_share < 1
 
 

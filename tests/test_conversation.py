@@ -152,6 +152,8 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("what did putin say about soldiers?", "who said that?"), "answer", "putin-rule"),
     (("what did putin say about soldiers?", "what else did he say?"), "answer", "putin-rule"),  # leans on it
     (("Qaz anbarları harada yerləşir?", "Daha nə var?"), "answer", "ukraine-deals"),  # "what else is there?"
+    # a question without its subject leans on the last one, whatever its verb ("what did it establish?")
+    (("Alma-Ata beyannamesine kim emel etmeyib?", "Nəyi müəyyən edib?"), "answer", "alma-ata"),
     # a bare "what else?" is "tell me more": the next thing the knowledge relates to the last answer
     (("what did putin say about soldiers?", "что ещё?"), "answer", "sphere-of-influence"),
     # "which one?" asks which of the things the last answer named

@@ -382,7 +382,9 @@ def asked_about(words: list[str]) -> Iterator[str]:
             # ("what has fuelled the crisis?": a verb right after it, the question has no subject of its own)
             following = [] if words[i + 1] in STOP_WORDS or _EN_VERB_FORM.search(words[i + 1]) else words[i + 1 : i + 2]
         elif i > 0 and _AZ_COPULAR_QUESTION.match(" ".join(words[i : i + 2])):
-            following = [] if words[i - 1] in STOP_WORDS else [words[i - 1]]  # "əhalisi nə qədərdir?"
+            # "əhalisi nə qədərdir?"; past "o vaxt" (then): "baş naziri o vaxt kim idi?"
+            before = [w for w in words[:i] if w not in ("o", "vaxt", "onda", "zaman")]
+            following = [] if not before or before[-1] in STOP_WORDS else [before[-1]]
         elif word in _WHICH:
             following = [w for w in words[i + 1 : i + 1 + 2 * WHICH_REACH] if w not in STOP_WORDS][:WHICH_REACH]
             following = following[:1] + [w for w in following[1:] if not _VERB_FORM.search(w)]  # "which law did"
