@@ -84,6 +84,8 @@ _ASKS_OF_ARTICLE = re.compile(r"^(?:and |so )?(?:who (?:wrote|penned|authored|is
 # Words that point at a place in the text or the talk, never at what is asked ("what doesn't the Kremlin tolerate
 # *there*?"): the support check leaves them out (folded)
 _DEICTIC = frozenset("there here там тут здесь orada burada ora bura orda burda".split())
+_PLACE_INSIDE = re.compile(r"\bwhere (exactly |precisely )?in\b|\bwhich part of\b|\bwhere abouts? in\b"
+                           r"|\bгде именно\b|\bв какой части\b|\b(hansi|harasinda) hisse\w*\b|\bdeqiq harada\b")
 MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
 
 
@@ -443,11 +445,16 @@ class BriefBot:
         # contexts in other words; "сколько *погибло*" names the killings the brief speaks of elsewhere)
         counted = [s for s in self.analyzer.counted(focus or text, language) if self.support.knows(s)] \
             if query.asks == "quantity" else []
+        # "where in Russia…?", "где именно на западе Украины…?": a place inside the one the entry names, which it
+        # does not give
+        inside = query.asks == "place" and bool(_PLACE_INSIDE.search(fold(focus or text)))
 
         def facts(c: Candidate) -> frozenset[str]:
             kinds = self._facts[(c.brief.id, c.entry.id)]
             if counted and not any(self.support.uses(s, c.brief.id, c.entry.id) for s in counted):
                 return kinds - {"quantity"}  # an entry's figure counts something else: the five contexts, no dead
+            if inside:
+                return kinds - {"place"}
             return kinds
 
         return decide(query, ranked, self.scorer.thresholds, facts,

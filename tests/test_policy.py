@@ -59,6 +59,8 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("Кто был премьером Армении?", "detail"),
         ("Ermənistanın baş naziri kim idi?", "detail"),  # Azerbaijani asks "X kim idi?"
         ("Ermenistanin bas naziri o vaxt kim idi?", "detail"),  # past "o vaxt" (then), typed without letters
+        ("where in Russia were azerbaijanis arrested?", "place"),  # a place inside the one the brief names
+        ("Где именно на западе Украины находятся газовые хранилища?", "place"),
         ("Как Алиев отреагировал на сбитый самолёт?", "detail"),  # a name no text of the knowledge uses
         ("is azerbaijan applying for eu membership?", "detail"),  # "is X doing Y?" asks whether it is happening
         ("Qarabağ FK dünən kimə qalib gəldi?", "detail"),  # "FK": an unknown name in capitals, however short
