@@ -48,6 +48,8 @@ _PRONOUNS_RU_AZ = ("это|этот|эта|этого|этому|этим|это
                    "|onlarin|onlara|onlarda|orada|orda|ora")
 # "что написал?", "nə yazıb?", "nəyi müəyyən edib?": Russian and Azerbaijani drop the subject (folded)
 _PRO_DROP = re.compile(r"^(что|чего|ne|neyi|hansi)\b(\s+\S+){0,2}$")
+# ... and ends on its third-person verb ("nəyi müəyyən edib?", "что установила?"; not "что такое биткоин?", "ne yedin?")
+_PRO_DROP_VERB = re.compile(r"^(что|чего|ne|neyi|hansi)( \S+)? \S+(ib|ub|di|du|mis|mus|ла|ло|ли|ал|ил|ел|ет|ит)$")
 _FOLLOW_UP = re.compile(
     r"^(and|but|so|what about|how about|а|и|bes)\b|\b(that|this|it|he|she|they|him|them|then|there|"
     rf"{_PRONOUNS_RU_AZ}|тогда|там)\b|^(why|when|where|who|how many|how much|(since|until|till) when"
@@ -434,7 +436,7 @@ def _stands_alone(bot, text: str, own: tuple[str, ...], alone: Reply, combined: 
     on them ("who won the cup") and not explained by the answer rebuilt from the last question, or naming something
     no text of the knowledge does ("who is Armenia's prime minister?" after Karabakh)."""
     if alone.kind == "decline":  # (a question without its subject leans on the last one whatever its verb)
-        return not _leans_on(bot, own, combined) and not _PRO_DROP.match(fold(text))
+        return not _leans_on(bot, own, combined) and not _PRO_DROP_VERB.match(fold(text))
     return combined.answered and not alone.answered and bot.analyzer.query(text).known_share < 1
 
 

@@ -84,8 +84,9 @@ _ASKS_OF_ARTICLE = re.compile(r"^(?:and |so )?(?:who (?:wrote|penned|authored|is
 # Words that point at a place in the text or the talk, never at what is asked ("what doesn't the Kremlin tolerate
 # *there*?"): the support check leaves them out (folded)
 _DEICTIC = frozenset("there here там тут здесь orada burada ora bura orda burda".split())
-_PLACE_INSIDE = re.compile(r"\bwhere (exactly |precisely )?in\b|\bwhich part of\b|\bwhere abouts? in\b"
-                           r"|\bгде именно\b|\bв какой части\b|\b(hansi|harasinda) hisse\w*\b|\bdeqiq harada\b")
+_IN = frozenset("in within inside в во на".split())  # a place named as where something is ("Azerbaijanis in Russia")
+_PLACE_INSIDE = re.compile(r"\b(?:where (?:exactly |precisely )?in|which part of|whereabouts in) (?:the )?(?P<x>\w+)"
+                           r"|\b(?:где именно (?:в|на)|в какой части) (?P<x_ru>\w+(?: \w+)?)")  # folded
 MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
 
 
@@ -445,15 +446,15 @@ class BriefBot:
         # contexts in other words; "сколько *погибло*" names the killings the brief speaks of elsewhere)
         counted = [s for s in self.analyzer.counted(focus or text, language) if self.support.knows(s)] \
             if query.asks == "quantity" else []
-        # "where in Russia…?", "где именно на западе Украины…?": a place inside the one the entry names, which it
-        # does not give
-        inside = query.asks == "place" and bool(_PLACE_INSIDE.search(fold(focus or text)))
+        # "where in Russia…?", "где именно на западе Украины…?": a place inside the one an entry names, which it
+        # does not give (but "where in Ukraine…?" is answered by "in Western Ukraine")
+        inside = _PLACE_INSIDE.search(fold(focus or text)) if query.asks == "place" else None
 
         def facts(c: Candidate) -> frozenset[str]:
             kinds = self._facts[(c.brief.id, c.entry.id)]
             if counted and not any(self.support.uses(s, c.brief.id, c.entry.id) for s in counted):
                 return kinds - {"quantity"}  # an entry's figure counts something else: the five contexts, no dead
-            if inside:
+            if inside and self._names_no_finer(c, inside.group("x") or inside.group("x_ru")):
                 return kinds - {"place"}
             return kinds
 
@@ -461,6 +462,14 @@ class BriefBot:
                       lambda c: (self.support.share(stems, c.brief.id, c.entry.id),
                                  self.support.information(stems, c.brief.id, c.entry.id)),
                       min_support=lambda c: self.support.floor_for(c.brief.id, c.entry.id))
+
+    def _names_no_finer(self, candidate: Candidate, place: str) -> bool:
+        """Whether an entry names the place a question asks inside of, and nothing finer: "Azerbaijanis in Russia"
+        for "where in Russia…?", not "in Western Ukraine" for "where in Ukraine…?"."""
+        brief, entry = candidate.brief, candidate.entry
+        texts = [fold(entry.quote)] + [fold(t.quote or "") for _, t in brief.entry_texts(entry.id)]
+        found = [m for t in texts for m in re.finditer(rf"(\w+) {re.escape(place)}\b", t)]
+        return any(m.group(1) in _IN for m in found) and all(m.group(1) in STOP_WORDS for m in found)
 
     def support_stems(self, text: str, language: str) -> tuple[str, ...]:
         """The stems the support check weighs: a function word no entry uses ("lol", "besides") says nothing of

@@ -154,6 +154,9 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Qaz anbarları harada yerləşir?", "Daha nə var?"), "answer", "ukraine-deals"),  # "what else is there?"
     # a question without its subject leans on the last one, whatever its verb ("what did it establish?")
     (("Alma-Ata beyannamesine kim emel etmeyib?", "Nəyi müəyyən edib?"), "answer", "alma-ata"),
+    # ... but not a question of another subject, or to the reader
+    (("Alma-Ata beyannamesine kim emel etmeyib?", "что такое биткоин?"), "decline", None),
+    (("Alma-Ata beyannamesine kim emel etmeyib?", "Ne yedin?"), "decline", None),
     # a bare "what else?" is "tell me more": the next thing the knowledge relates to the last answer
     (("what did putin say about soldiers?", "что ещё?"), "answer", "sphere-of-influence"),
     # "which one?" asks which of the things the last answer named

@@ -214,6 +214,14 @@ def test_readers_ways_of_naming_things(bot, question, entry):
     assert bot.ask(question).entry == entry
 
 
+@pytest.mark.parametrize("question, entry", [
+    ("Where in Ukraine is the gas storage?", "gas-storage"),  # "in Western Ukraine" is finer than Ukraine
+    ("Где именно находятся газовые хранилища?", "gas-storage"),  # "where exactly", of no place named
+])
+def test_where_inside_a_place_the_brief_names_more_finely_is_answered(bot, question, entry):
+    assert bot.ask(question).entry == entry
+
+
 def test_a_scene_setting_when_does_not_ask_when(bot):
     from bot.core import _SCENE_SETTING
 
