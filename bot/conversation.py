@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from bot.core import not_said
+from bot.core import SET_ASIDE_EN, SET_ASIDE_RU, not_said
 from bot.i18n import say
 from bot.matching.language import is_language
 from bot.matching.text import STOP_WORDS, chat_lead_rest, fold, without_chat_lead
@@ -47,9 +47,10 @@ _PRONOUNS_RU_AZ = ("это|этот|эта|этого|этому|этим|это
                    "|него|ним|ними|них|bu|o|onu|bunu|onun|bunun|ona|buna|onda|bunda|ondan|bundan|onlar|bunlar|onlari"
                    "|onlarin|onlara|onlarda|orada|orda|ora")
 # "что написал?", "nə yazıb?", "nəyi müəyyən edib?": Russian and Azerbaijani drop the subject (folded)
-_PRO_DROP = re.compile(r"^(что|чего|ne|neyi|hansi)\b(\s+\S+){0,2}$")
+_PRO_DROP_HEAD = r"^(что|чего|ne|neyi|hansi)"
+_PRO_DROP = re.compile(rf"{_PRO_DROP_HEAD}\b(\s+\S+){{0,2}}$")
 # ... and ends on its third-person verb ("nəyi müəyyən edib?", "что установила?"; not "что такое биткоин?", "ne yedin?")
-_PRO_DROP_VERB = re.compile(r"^(что|чего|ne|neyi|hansi)( \S+)? \S+(ib|ub|di|du|mis|mus|ла|ло|ли|ал|ил|ел|ет|ит)$")
+_PRO_DROP_VERB = re.compile(rf"{_PRO_DROP_HEAD}( \S+)? \S+(ib|ub|di|du|mis|mus|ла|ло|ли|ал|ил|ел|ет|ит)$")
 _FOLLOW_UP = re.compile(
     r"^(and|but|so|what about|how about|а|и|bes)\b|\b(that|this|it|he|she|they|him|them|then|there|"
     rf"{_PRONOUNS_RU_AZ}|тогда|там)\b|^(why|when|where|who|how many|how much|(since|until|till) when"
@@ -215,7 +216,7 @@ _WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) 
                             r"|\b(это|он|она|оно) (относится )?(к|в) как(ому|ом) (контексту|контексте)\b"
                             r"|\b(bu|o) hansi kontekste\b")  # folded
 # a set-aside of a thing named, not of the last answer ("besides that" is "else")
-_SETS_ASIDE = re.compile(r"\b(besides|apart from|aside from|other than|except|кроме|помимо|не считая)"
+_SETS_ASIDE = re.compile(rf"\b({SET_ASIDE_EN}|{SET_ASIDE_RU})"
                          r" (?!(that|this|it|them|это|этого|того)\b)"
                          r"|\b(?!(bun|on)dan\b)\w+(dan|den|tan|ten|nan|nen) (basqa|savayi)\b")  # "təyyarədən başqa"
 _SAYING = re.compile(r"\b(say|says|said|write|wrote|written|сказал\w*|говорил\w*|написал\w*|писал\w*"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -38,18 +39,19 @@ _EMBEDDED = re.compile(r"\b(know|tell me|wondering|wonder|curious|find out|askin
                        r"|\b(знать|узнать|скажите|скажи|подскажите|подскажи|интересно),?"
                        r"\s+(?P<wh_ru>что|кто|когда|где|почему|как|какой|какая|какие|сколько|зачем)\b", re.IGNORECASE)
 # "Besides X, what …?", "Кроме X, что ещё …?", "X-dən başqa, …?" (folded): X names an entry the question sets aside
-_SET_ASIDE = re.compile(r"^(?:besides|apart from|aside from|other than|except for|except|кроме|помимо|не считая) "
+SET_ASIDE_EN = r"besides|apart from|aside from|other than|except for|except"  # the words that set a thing aside
+SET_ASIDE_RU = r"кроме|помимо|не считая"
+_SET_ASIDE = re.compile(rf"^(?:{SET_ASIDE_EN}|{SET_ASIDE_RU}) "
                         r"(?P<x>.+?) (?P<q>(?:what|which|who|how|why|when|where|is|are|was|were|did|does|do|has|have"
                         r"|что|какие|какой|какая|кто|как|почему|когда|где|чем|зачем)\b.*)$")
 # ... or at the end, in English: "what else besides the plane?" (folded; Russian puts its verb anywhere: "кто ещё
 # кроме Путина цитируется?")
-_SET_ASIDE_END = re.compile(r"^(?P<q2>(?:what|which|who|how|why|when|where)\b.*?) (?:besides|apart from|aside from"
-                            r"|other than|except for|except) (?P<x2>\S+(?: \S+){0,3})$")
+_SET_ASIDE_END = re.compile(rf"^(?P<q2>(?:what|which|who|how|why|when|where)\b.*?) (?:{SET_ASIDE_EN})"
+                            r" (?P<x2>\S+(?: \S+){0,3})$")
 _SET_ASIDE_AZ = re.compile(r"^(?P<x>.+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi) (?P<q>.+)$"
                            r"|^(?P<q2>.+) (?P<x2>\S+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi)$")  # or at the end
-_SET_ASIDE_INSIDE = re.compile(r"^(?P<qw>\w+(?: else| ещё| еще)?),?\s+(?:besides|apart from|aside from|other than"
-                               r"|except for|except"
-                               r"|кроме|помимо|не считая)\s+(?P<x>[^,]+),\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_SET_ASIDE_INSIDE = re.compile(rf"^(?P<qw>\w+(?: else| ещё| еще)?),?\s+(?:{SET_ASIDE_EN}|{SET_ASIDE_RU})"
+                               r"\s+(?P<x>[^,]+),\s*(?P<rest>\S.*)$", re.IGNORECASE)
 _ASKS_BY_ORDER = re.compile(r"^(where|when|why|how|who|what|which) (is|was|are|were|did|does|do|has|have|had|can"
                             r"|could|will|would)\b")  # "where was it flying to": asks, with no question mark
 # "When Russia shot the plane down, what did Putin say?": a leading clause that sets the scene (its "when" is
@@ -333,15 +335,21 @@ class BriefBot:
         about = named.group("about") or named.group("about_ru") or named.group("about_az")
         # what it is about must be this brief's subject, as its title and summary put it: "the article on the
         # Alma-Ata Declaration in The National Interest" is another article
-        said = {s for b in self.knowledge.briefs if brief_id in (None, b.id)
-                for lang, t in (("en", b), *((lang, b.translation(lang)) for lang in b.languages)) if t
-                for text_ in (t.title, t.summary) for s in self.analyzer.model_terms(text_, lang)[0]}
+        said = set().union(*(stems for b, stems in self._subject_stems.items() if brief_id in (None, b)))
         stems = [s for s, w in zip(*self.analyzer.model_terms(about, language), strict=True) if w not in STOP_WORDS]
         if not stems or sum(s in said for s in stems) * 2 < len(stems):
             return None
         reduced = folded[: named.start()] + " " + article + " " + folded[named.end():]
         found = self.decide(" ".join(reduced.split()), brief_id, language, exclude=exclude)
         return found if found.outcome == "answer" and found.best.entry.paragraph == 0 else None
+
+    @functools.cached_property
+    def _subject_stems(self) -> dict[str, frozenset[str]]:
+        """Each brief's subject as the stems of its title and summary, in every language (once per bot)."""
+        return {b.id: frozenset(s for lang, t in (("en", b), *((lang, b.translation(lang)) for lang in b.languages))
+                                if t for text in (t.title, t.summary)
+                                for s in self.analyzer.model_terms(text, lang)[0])
+                for b in self.knowledge.briefs}
 
     def _after_scene(self, text: str, scene: re.Match, brief_id: str | None, language: str,
                      exclude: frozenset[str]) -> Decision | None:

@@ -203,7 +203,8 @@ _RU_QUESTION_WORDS = frozenset("""что чем чего чему кто ког�
 _RU_PAST = re.compile(r"^[а-я]{3,}(л|ла|ло|ли|лся|лась|лось|лись)$")  # "извинилась", "отказался", "сбили"
 # A capitalised word after another word of the same sentence (not after ". ", "? ", ": ", or a quote mark)
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
-_NAME_INSIDE = re.compile(r"(?<=[\w,)] )(?P<name>[A-ZА-ЯЁƏÇĞİÖŞÜ][a-zа-яёəçğıöşü]{2,}|[A-ZА-ЯЁ]{2,5})\b")  # or "FK"
+_UPPER, _LOWER = "[A-ZА-ЯЁƏÇĞİÖŞÜ]", "[a-zа-яёəçğıöşü]"  # the letters of our three alphabets
+_NAME_INSIDE = re.compile(rf"(?<=[\w,)] )(?P<name>{_UPPER}{_LOWER}{{2,}}|[A-ZА-ЯЁ]{{2,5}})\b")  # or "FK"
 WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
 COPULA_REACH = 3  # words after "what is" that may: a name of two words, then its head ("what is vasif huseynov's job")
 # A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.
@@ -334,7 +335,7 @@ def _role_or_event(words: list[str], i: int) -> list[str] | None:
 
 # A person described where named, by a name of two words or more: "Its finance director, Amir Qureshi, said…",
 # "Amir Qureshi, the finance director, said" (not "However, the war…", "Moscow, the capital")
-_NAME = r"[A-ZА-ЯЁƏÇĞİÖŞÜ][a-zа-яёəçğıöşü]+(?: [A-ZА-ЯЁƏÇĞİÖŞÜ][a-zа-яёəçğıöşü]+)+"
+_NAME = rf"{_UPPER}{_LOWER}+(?: {_UPPER}{_LOWER}+)+"
 _HAS_IDENTITY = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?) [a-z]+(?: [a-z]+){{0,3}}, {_NAME},"
                            rf"|{_NAME}, (?:the|a|an|its|his|her|their|who) ")
 # "who is X?" of a name of one to three words (folded): in English and Russian the name follows, in Azerbaijani it
