@@ -465,11 +465,15 @@ def _something_else(bot, state: Conversation, text: str, folded: str,
             # what the knowledge relates to the last answer, the closest to the question first (not for "what else
             # did he say?": a related context is nothing else he said)
             last = bot.knowledge.find_entry(*state.last_entry)
-            related = [c for c in bot.scorer.rank(whole, state.brief_id, language)
+            related = [(c.brief.id, c.entry.id) for c in bot.scorer.rank(whole, state.brief_id, language)
                        if last is not None and c.entry.id in last.related
                        and (not own or _leans_on_entry(bot, own, (c.brief.id, c.entry.id)))]
-            reply = bot.entry_reply(related[0].brief.id, related[0].entry.id, text, language=language) \
-                if related else reply
+            if not related and not own and last is not None and state.suggestions[:1] == (state.last_entry,):
+                # after "the brief does not say" (which offered the entry it was about), none among the closest to
+                # a question of its own ("what else happened?" after "how many were on board?"): the knowledge's
+                # first relation of that entry
+                related = [(state.last_entry[0], entry_id) for entry_id in last.related[:1]]
+            reply = bot.entry_reply(*related[0], text, language=language) if related else reply
         return (replace(reply, question=text), whole) if reply.answered else None
     if not reply.answered:
         if _REFERS.search(asked) or not _own_terms(bot, asked, language):

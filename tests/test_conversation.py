@@ -21,6 +21,12 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("What brought the crisis to the forefront?", "what was the flight number again?",
       "and what else happened besides that?"), "answer", "arrests"),
     # an ordinal with its own list names that list's item, not one of the last answer's
+    # after "the brief does not say", "what else happened?" goes on from the entry it was about
+    (("which plane did russia shoot down?", "how many people were on board?", "what else happened?"), "answer",
+     "arrests"),
+    (("Rusiya hansı təyyarəni vurdu?", "Başqa nə baş verib?"), "answer", "arrests"),  # "baş verib": happened
+    (("AZAL təyyarəsini kim vurub?", "reysin nömrəsi neçə idi?", "bəs sonra Rusiyada nə baş verdi?"), "answer",
+     "arrests"),  # "bəs" (and) joins it to the chat and asks nothing
     (("что написал Гусейнов?", "а третий контекст какой?"), "answer", "alma-ata"),
     (("Что сказал Путин про русского солдата?", "а в каком контексте автор это приводит?"), "answer", "first-context"),
     # a follow-up about something no text of the knowledge names is not answered by leaning on the last answer

@@ -256,6 +256,31 @@ def test_a_question_inside_a_sentence_about_the_reader_is_answered(bot):
     assert reply.answered and reply.entry == "flight-8243"
 
 
+@pytest.mark.parametrize("question, entry", [
+    ("wat does the artcle say about NATO", "sphere-of-influence"),  # a mistyped frame goes as a well-typed one
+    ("can u tell me abt the pipelines", "pipelines"),
+    ("please explain what the triggers were", "triggers"),  # "please" and "explain" weigh nothing
+])
+def test_a_mistyped_or_polite_frame_is_taken_off(bot, question, entry):
+    reply = bot.ask(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize("question", [
+    "who does vasif huseynov work for",  # the brief quotes him; whom he works for it does not say
+    "На кого работает Гусейнов?",
+    "Hüseynov kimin üçün işləyir?",
+])
+def test_whom_someone_only_quoted_works_for_is_not_said(bot, question):
+    reply = bot.ask(question)
+    assert (reply.kind, reply.answered) == ("not_said", False)
+
+
+def test_how_a_thing_the_brief_never_names_works_is_not_answered(bot):
+    reply = bot.ask("explain how a gas pipeline compressor works")  # the brief names pipelines, not compressors
+    assert not reply.answered
+
+
 @pytest.mark.parametrize("question, kind", [
     ("What was the route of Flight 8243, where was it flying to?", "not_said"),  # the brief names no destination
     ("Tell me about the Alma-Ata Declaration, when was it signed?", "answer"),  # December 1991

@@ -56,6 +56,17 @@ def test_strip_fillers():
     assert strip_fillers("what the deal between baku and moscow") == "baku and moscow"
 
 
+@pytest.mark.parametrize("folded, rest", [
+    ("please explain what the triggers were", "what the triggers were"),  # a request's head and its politeness
+    ("explain to me why baku is angry", "why baku is angry"),
+    ("give me the number", "the number"),
+    ("объясните мне причины кризиса", "причины кризиса"),
+    ("how does the author explain the crisis", "how does the author explain the crisis"),  # not at the head: asked
+])
+def test_strip_fillers_takes_off_requests_and_politeness(folded, rest):
+    assert strip_fillers(folded) == rest
+
+
 @pytest.mark.parametrize("unit", ["A. ", "!", ".", "Dr. ", "e.g. ", "U.S. ", "a!? ", "“A.” "])
 def test_split_sentences_is_linear_on_hostile_input(unit):
     text = unit * (24_000 // len(unit))

@@ -181,6 +181,7 @@ _AZ_DID_IT = re.compile(r"\w{3,}(ib|ub|di|du)(mi|mu)$")  # folded "istəyibmi", 
 EVENT_REACH = 3  # content words after it that hold its subject and verb ("did the kremlin ever apologise")
 _AUXILIARY = frozenset("did does do has have had will would can could".split())  # before a question's subject
 _WH = frozenset("what when where why how who whom which".split())
+_WORKS = frozenset("work works working function functions operate operates".split())  # "how does X work": X's head
 _AUTHORED = frozenset("wrote write writes written penned authored directed painted composed sang invented".split())
 # The word after "which <noun>" that is the verb, not part of the noun: English -ed/-ing, Russian finite and
 # reflexive verb endings ("какие трубопроводы упоминаются"), Azerbaijani tense endings ("hansı ölkələr imzalayıb").
@@ -344,7 +345,11 @@ _IDENTITY = re.compile(r"^(?:and |so |а |и |bes )?(?:who is|whos|who s|who was
                        r"|кто это|кто был|кто была) (?P<name>\w+(?: \w+){0,2})$"
                        r"|^(?:bes )?(?P<az>\w+(?: \w+){0,2}) (?:kimdir|kim idi|kimdi)$"
                        # "Кем работает Васиф Гусейнов?" (as whom does he work): what he is
-                       r"|^(?:а |и )?кем (?:работает|работал|является|был|была) (?P<ru>\w+(?: \w+){0,2})$")
+                       r"|^(?:а |и )?кем (?:работает|работал|является|был|была) (?P<ru>\w+(?: \w+){0,2})$"
+                       # whom he works for, which a quote of his words does not say either
+                       r"|^(?:and |so )?who (?:does|did|do) (?P<employee>\w+(?: \w+){0,2}) work for$"
+                       r"|^(?:а |и )?на кого (?:работает|работал) (?P<ru_employee>\w+(?: \w+){0,2})$"
+                       r"|^(?:bes )?(?P<az_employee>\w+(?: \w+){0,2}) kimin ucun isleyir$")
 
 
 _WHO_S = re.compile(r"\bwho['’]s\b", re.IGNORECASE)  # "who's Putin?" is "who is Putin?" (fold drops the "'s")
@@ -364,7 +369,8 @@ def asked_about(words: list[str]) -> Iterator[str]:
     """The words naming what a question asks about, in order.
 
     The noun a "which"/"what" governs ("which city", "what missile", "what is the main religion"), the subject of
-    a question ("what did aliyev say", "does turkey back baku"), the subject and verb of "did it happen?" ("did
+    a question ("what did aliyev say", "does turkey back baku"), the thing whose working "how" asks ("how does a
+    pipeline compressor work"), the subject and verb of "did it happen?" ("did
     russia apologise", "извинилась ли"), the object of "who wrote X" and the head of a question made of keywords
     ("capital of norway").
     """
@@ -391,6 +397,8 @@ def asked_about(words: list[str]) -> Iterator[str]:
             following = following[:1] + [w for w in following[1:] if not _VERB_FORM.search(w)]  # "which law did"
         elif word in _AUTHORED and i + 1 < len(words) and (i == 0 or words[i - 1] in _WH):
             following = [w for w in words[i + 1 : i + 4] if w not in STOP_WORDS][:1]  # "who wrote hamlet"
+        elif word in _WORKS and i > 0 and "how" in words[:i] and words[i - 1] not in STOP_WORDS:
+            following = [words[i - 1]]  # "how does a gas pipeline *compressor* work?": the last word before the verb
         elif words[i + 1 : i + 2] == ["of"] and word not in STOP_WORDS and all(w in _DETERMINERS for w in words[:i]):
             following = [word]  # a question of keywords: "capital of norway?", "the population of azerbaijan"
         else:
@@ -411,6 +419,9 @@ class Analyzer:
         self.aliases = self._aliases(knowledge)
         self.longest_alias = max((len(k) for k in self.aliases), default=1)
         self.canonical = frozenset(self.aliases.values())
+        # chat spellings of function words ("wat", "u", "abt"): read as the word before a question's frame is taken
+        # off, so that "wat does the artcle say about nato" loses its frame as "what does the article say about" does
+        self._spellings = {v[0]: c for v, c in self.aliases.items() if len(v) == 1 and c in STOP_WORDS and v[0] != c}
         # The words inside multi-word aliases ("caucasus" in "south caucasus pipeline"), so that a partial
         # mention still finds the entries that use the name.
         self.alias_words: dict[str, frozenset[str]] = {}
@@ -513,6 +524,8 @@ class Analyzer:
 
     def correct(self, word: str) -> str:
         """Repair a typo by snapping an unknown word to the closest knowledge or function word, if close enough."""
+        if word in self._spellings:
+            return self._spellings[word]
         if word in self.vocab or word in STOP_WORDS or word in self.soft or len(word) < MIN_REPAIR_LETTERS or (
                 not word.isalpha()):
             return word  # (nor a word naming the brief: "story" is no typo of "storage")
@@ -526,13 +539,16 @@ class Analyzer:
         self, text: str, language: str = "en", repair: bool = True
     ) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(stems, words) of text for a learned scorer: folded, filler-free, typo-repaired, aliased; stop words kept."""
-        words = strip_fillers(fold(text)[:MAX_FOLDED_CHARS]).split()[:MAX_WORDS]
-        if repair:
-            words = [self.correct(w) for w in words]
-        words = self._alias(words)
+        words = self._alias(self.unframed(text, repair).split()[:MAX_WORDS])
         # a lexicon word stands for its family in every language, so it is stemmed as the English word it is
         # ("qabartdı" -> "trigger" -> "trigger", as the English phrasings have it, not the Azerbaijani "trigg")
         return tuple(stem_word(w, "en" if w in self.canonical else language) for w in words), tuple(words)
+
+    def unframed(self, text: str, repair: bool = True) -> str:
+        """Folded text, its typos repaired, without the conversational frame around its question: a frame is taken
+        off after repair, so that a mistyped one ("wat does the artcle say about nato") goes as a well-typed one."""
+        folded = fold(text)[:MAX_FOLDED_CHARS]
+        return strip_fillers(" ".join(self.correct(w) for w in folded.split()) if repair else folded)
 
     def _alias(self, words: list[str]) -> list[str]:
         out, i = [], 0
@@ -561,12 +577,12 @@ class Analyzer:
     def query(self, text: str) -> Query:
         folded = fold(text)[:MAX_FOLDED_CHARS]
         asks = asked_kind(text, folded)
-        content = [w for w in self._alias([self.correct(w) for w in strip_fillers(folded).split()[:MAX_WORDS]])
-                   if w not in STOP_WORDS and w not in self.soft]
+        unframed = self.unframed(text)
+        content = [w for w in self._alias(unframed.split()[:MAX_WORDS]) if w not in STOP_WORDS and w not in self.soft]
         # no content word but the soft ones ("who is the author?"): nothing in it is unknown
         known = sum(1 for w in content if self._known(w)) / len(content) if content else 1.0
-        terms = self.terms(strip_fillers(folded))
-        unknown_kind = self.unknown_kind(strip_fillers(folded).split()[:MAX_WORDS]) or self.unknown_name(text)
+        terms = self.terms(unframed)
+        unknown_kind = self.unknown_kind(unframed.split()[:MAX_WORDS]) or self.unknown_name(text)
         if asks is None and self.asks_identity(text):
             asks = "identity"  # "who is Vasif Huseynov?": who he is, which a quote of his words does not say
         if unknown_kind in _MEASURES:  # "what was the reservoir level": a figure, whatever the brief calls it
@@ -584,7 +600,7 @@ class Analyzer:
         found = _IDENTITY.match(fold(_WHO_S.sub("who is", text))[:MAX_FOLDED_CHARS])
         if not found:
             return False
-        name = (found.group("name") or found.group("az") or found.group("ru")).split()
+        name = next(group for group in found.groups() if group).split()
         words = text.split()
         # a capital inside the question, unless it capitalises everything ("WHO WROTE THIS?", "Who Shot The
         # Plane?"); not its first word ("Müəllif kimdir?" capitalises the author, which is a role)
@@ -626,7 +642,7 @@ class Analyzer:
     def counted(self, text: str, language: str = "en") -> tuple[str, ...]:
         """The stems of what a "how many" question counts: the content words right after "how many", "сколько" or
         "neçə" ("how many *died*", "сколько *погибло*", "neçə *kontekst*"), as the support check stems them."""
-        folded = strip_fillers(fold(text)[:MAX_FOLDED_CHARS])
+        folded = self.unframed(text)
         found = _COUNTING.search(folded)
         if not found:
             return ()

@@ -17,8 +17,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "treat": ("handles", "handle", "handled", "handling",),
     "describe": ("characterise", "characterises", "characterize", "characterizes", "portray", "portrays", "depict",
         "depicts",),
+    # Azerbaijani "baş vermək" (to happen) is the function word "happen", not a head ("baş") and a verb: "Başqa nə baş
+    # verib?" asks what else happened
+    "happen": ("bas verib", "bas verdi", "bas verir", "bas vermisdi", "bas vermis", "bas verecek"),
     # chat spellings of function words: "what r the contexts", "y is baku mad", "wat abt ukraine"
-    "are": ("r",), "you": ("u",), "your": ("ur",), "why": ("y",), "about": ("abt",),
+    "what": ("wat", "wut", "wht"), "are": ("r",), "you": ("u",), "your": ("ur",), "why": ("y",), "about": ("abt",),
     "people": ("ppl", "люди", "людей", "человек"),
     # a quoted line, in any of our languages: "Какую фразу Путина приводит автор?"
     "quote": ("quotes", "quotation", "line", "phrase", "фраза", "фразу", "фразы", "фразой", "высказывание",

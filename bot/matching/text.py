@@ -115,6 +115,11 @@ _FILLERS = re.compile(
     r"|according to (the )?(author|brief|article|text))\b"
     r"|\b(in|from) (the|this) (brief|article|text|piece)\b|\bstands? for\b|\bright now\b"
     r"|\b(by the way|btw|quick question|one question|just wondering)\b"
+    # a request's head and its politeness say nothing of what is asked: "please explain what the triggers were"
+    r"|^((please|pls|plz|kindly) )?(explain|describe|summari[sz]e|outline|clarify|elaborate on)( to me| for me)?\b"
+    r"|^(объясни|объясните|опиши|опишите)( мне| нам)?\b"
+    r"|\b(please|pls|plz|kindly|пожалуйста)\b|\b(give|show) (me|us)\b"
+    r"|^bes "  # "bəs sonra Rusiyada nə baş verdi?": the particle joins it to the chat, and asks nothing
     r"|\b(кстати|слушай(те)?|скажи(те)?|подскажи(те)?|вопрос такой|интересно|в последнее время)\b"
     r"|\b(lately|these days|of late|in the first place|to begin with)\b|\b(son vaxtlar|son zamanlar)\b"
     r"|\b(в (этой )?(статье|тексте|брифе|материале)|по (словам автора|мнению автора))\b|\b(meqalede|metnde)\b"
