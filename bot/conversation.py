@@ -214,7 +214,15 @@ _WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) 
                             r"|\b(that|this|it) (belongs?|falls?|fits?) (to|under|in|into) (which|what)\b"
                             r"|\b(к|в) как(ому|ом) (контексту|контексте)( \w+){0,3} (это|он|она|оно)\b"
                             r"|\b(это|он|она|оно) (относится )?(к|в) как(ому|ом) (контексту|контексте)\b"
-                            r"|\b(bu|o) hansi kontekste\b")  # folded
+                            r"|\b(bu|o) hansi kontekste\b"
+                            # why the brief cites it: the argument it serves ("why does the author bring it up?")
+                            r"|\bwhy (does|did|would) (the author|he|she|the brief|the article)"
+                            r" (bring (it|this|that|him) up|mention (it|this|that|him)|quote (it|this|that|him)"
+                            r"|cite (it|this|that|him))\b"
+                            r"|\bзачем (автор |он |она )?(это |его |её |ее )?"
+                            r"(приводит|упоминает|цитирует|вспоминает)\b"
+                            r"|\b(muellif |o )?(bunu|onu) niye"
+                            r" (xatirladir|qeyd edir|getirir|misal getirir|sitat getirir)\b")  # folded
 # a set-aside of a thing named, not of the last answer ("besides that" is "else")
 _SETS_ASIDE = re.compile(rf"\b({SET_ASIDE_EN}|{SET_ASIDE_RU})"
                          r" (?!(that|this|it|them|это|этого|того)\b)"

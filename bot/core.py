@@ -34,7 +34,7 @@ NAME_SIMILARITY = 85  # rapidfuzz ratio from which an Azerbaijani-only word is a
 MIN_TITLE_WORDS = 3  # a shorter title ("Energy") is a word readers use, not a reference to the brief
 # A question inside a sentence about the reader: "(I need to) know / tell me / I wonder" + a question word ("explain
 # how a compressor works" is no lead-in: it asks for an explanation)
-_EMBEDDED = re.compile(r"\b(know|tell me|wondering|wonder|curious|find out|asking|ask you)"
+_EMBEDDED = re.compile(r"\b(know|tell me|remind me|wondering|wonder|curious|find out|asking|ask you)"
                        r"\s+(?P<wh>what|who|whom|when|where|why|how|which|whether)\b"
                        r"|\b(знать|узнать|скажите|скажи|подскажите|подскажи|интересно),?"
                        r"\s+(?P<wh_ru>что|кто|когда|где|почему|как|какой|какая|какие|сколько|зачем)\b", re.IGNORECASE)

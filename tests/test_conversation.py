@@ -25,6 +25,17 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("which plane did russia shoot down?", "how many people were on board?", "what else happened?"), "answer",
      "arrests"),
     (("Rusiya hansı təyyarəni vurdu?", "Başqa nə baş verib?"), "answer", "arrests"),  # "baş verib": happened
+    (("tell me about the plane crash", "what else happened around the same time"), "answer", "arrests"),
+    # "all this" on a first turn is the brief's story, not a turn before; where a thing fits is its role
+    (("how does energy fit into all this",), "answer", "energy-suppliers"),
+    (("что там с газом?",), "answer", "pipelines"),  # "что там с X?": what about X
+    # a correction names what was asked
+    (("tell me about the infrastructure", "no, I meant the pipelines"), "answer", "pipelines"),
+    (("where is the gas storage?", "нет, я про трубопроводы"), "answer", "pipelines"),
+    # why the brief cites something: the argument it serves
+    (("what did putin say", "why does the author bring it up?"), "answer", "first-context"),
+    (("Что сказал Путин?", "зачем автор это приводит?"), "answer", "first-context"),
+    (("Putin nə deyib?", "müəllif bunu niyə xatırladır?"), "answer", "first-context"),
     (("AZAL təyyarəsini kim vurub?", "reysin nömrəsi neçə idi?", "bəs sonra Rusiyada nə baş verdi?"), "answer",
      "arrests"),  # "bəs" (and) joins it to the chat and asks nothing
     (("что написал Гусейнов?", "а третий контекст какой?"), "answer", "alma-ata"),

@@ -260,6 +260,11 @@ def test_a_question_inside_a_sentence_about_the_reader_is_answered(bot):
     ("wat does the artcle say about NATO", "sphere-of-influence"),  # a mistyped frame goes as a well-typed one
     ("can u tell me abt the pipelines", "pipelines"),
     ("please explain what the triggers were", "triggers"),  # "please" and "explain" weigh nothing
+    ("whats the deal w/ baku and moscow", "roots"),  # "w/" is "with"
+    ("wher is the gas storage", "gas-storage"),  # a question word cut short where the question opens
+    ("what year did the soviet union collapse according to the piece", "crisis-depth"),
+    ("I only skimmed it - could you remind me which events brought the crisis into the open?", "triggers"),
+    ("Avropaya qaz verən ölkələr hansılardır?", "energy-suppliers"),  # "verən" (giving) supplies
 ])
 def test_a_mistyped_or_polite_frame_is_taken_off(bot, question, entry):
     reply = bot.ask(question)

@@ -181,6 +181,7 @@ _AZ_DID_IT = re.compile(r"\w{3,}(ib|ub|di|du)(mi|mu)$")  # folded "istəyibmi", 
 EVENT_REACH = 3  # content words after it that hold its subject and verb ("did the kremlin ever apologise")
 _AUXILIARY = frozenset("did does do has have had will would can could".split())  # before a question's subject
 _WH = frozenset("what when where why how who whom which".split())
+_ENGLISH_QUESTION_WORDS = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
 _WORKS = frozenset("work works working function functions operate operates".split())  # "how does X work": X's head
 _AUTHORED = frozenset("wrote write writes written penned authored directed painted composed sang invented".split())
 # The word after "which <noun>" that is the verb, not part of the noun: English -ed/-ing, Russian finite and
@@ -548,7 +549,21 @@ class Analyzer:
         """Folded text, its typos repaired, without the conversational frame around its question: a frame is taken
         off after repair, so that a mistyped one ("wat does the artcle say about nato") goes as a well-typed one."""
         folded = fold(text)[:MAX_FOLDED_CHARS]
-        return strip_fillers(" ".join(self.correct(w) for w in folded.split()) if repair else folded)
+        if not repair:
+            return strip_fillers(folded)
+        words = [self.correct(w) for w in folded.split()]
+        if words:
+            words[0] = self._question_word(words[0])
+        return strip_fillers(" ".join(words))
+
+    def _question_word(self, word: str) -> str:
+        """A question's first word mistyped from a question word ("wher did…", "whoe wrote…"): the question word.
+        Too short for typo repair elsewhere, it is one only where a question opens, and keeps its first letter."""
+        if len(word) < 3 or word in STOP_WORDS or word in self.vocab or not word.isalpha():
+            return word
+        near = [q for q in _ENGLISH_QUESTION_WORDS if q[0] == word[0] and DamerauLevenshtein.distance(word, q) <= 1]
+        cut_short = [q for q in near if q.startswith(word)]  # "wher" is "where" cut short, not "when" mistyped
+        return near[0] if len(near) == 1 else cut_short[0] if len(cut_short) == 1 else word
 
     def _alias(self, words: list[str]) -> list[str]:
         out, i = [], 0

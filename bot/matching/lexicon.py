@@ -21,8 +21,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # verib?" asks what else happened
     "happen": ("bas verib", "bas verdi", "bas verir", "bas vermisdi", "bas vermis", "bas verecek"),
     # chat spellings of function words: "what r the contexts", "y is baku mad", "wat abt ukraine"
-    "what": ("wat", "wut", "wht"), "are": ("r",), "you": ("u",), "your": ("ur",), "why": ("y",), "about": ("abt",),
+    "what": ("wat", "wut", "wht"), "with": ("w",), "are": ("r",), "you": ("u",), "your": ("ur",), "why": ("y",),
+    "about": ("abt",),
     "people": ("ppl", "люди", "людей", "человек"),
+    # where a thing fits is its role: "how does energy fit into all this?" asks what role energy plays
+    "role": ("fit in", "fit into", "fits in", "fits into", "fit in with", "figure in", "figures in"),
     # a quoted line, in any of our languages: "Какую фразу Путина приводит автор?"
     "quote": ("quotes", "quotation", "line", "phrase", "фраза", "фразу", "фразы", "фразой", "высказывание",
         "высказывания", "цитата", "цитату", "цитаты", "ifade", "ifadesi", "ifadeni", "sitat", "sitati"),
@@ -101,7 +104,7 @@ LEXICON_RU_AZ: dict[str, tuple[str, ...]] = {
     "neighbor": ("соседи", "соседей", "соседям", "qonsular", "qonsulari", "qonsu",),
     "sovereign": ("суверенные", "суверенными", "суверенитет", "независимые", "suveren", "musteqil",),
     "border": ("границы", "границ", "serhedler", "serhed",),
-    "supply": ("поставляет", "поставки", "продает", "снабжает", "techizat", "tedarik", "satir",),
+    "supply": ("поставляет", "поставки", "продает", "снабжает", "techizat", "tedarik", "satir", "veren", "verenler",),
     "summary": ("кратко", "вкратце", "суть", "резюме", "qisaca", "xulase", "mahiyyeti",),
     "membership": ("вступить", "вступление", "членство", "uzvluk", "uzv olmaq", "qosulmaq",),
     "arrogance": ("высокомерие", "высокомерия", "надменность", "tekebbur", "tekebburu", "lovgaliq",),

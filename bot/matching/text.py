@@ -112,7 +112,7 @@ _FILLERS = re.compile(
     r"\b(what is|whats|what) (the deal|up|going on)( with| between)?\b"
     r"|\b(can|could) you (please )?(tell|explain|say)( me| us)?\b"
     r"|\b(i (want|would like|d like) to know|do you know|tell me( about)?"
-    r"|according to (the )?(author|brief|article|text))\b"
+    r"|according to (the |this )?(author|brief|article|text|piece|report|paper))\b"
     r"|\b(in|from) (the|this) (brief|article|text|piece)\b|\bstands? for\b|\bright now\b"
     r"|\b(by the way|btw|quick question|one question|just wondering)\b"
     # a request's head and its politeness say nothing of what is asked: "please explain what the triggers were"
@@ -120,8 +120,14 @@ _FILLERS = re.compile(
     r"|^(объясни|объясните|опиши|опишите)( мне| нам)?\b"
     r"|\b(please|pls|plz|kindly|пожалуйста)\b|\b(give|show) (me|us)\b"
     r"|^bes "  # "bəs sonra Rusiyada nə baş verdi?": the particle joins it to the chat, and asks nothing
+    # a correction names what was asked: "no, I meant the pipelines", "нет, я про трубопроводы"
+    r"|^((no|nope|not that|нет|не то|yox) )?(i (mean|meant)|i was asking about|i m asking about"
+    r"|я (имел|имела|имею) в виду|я про|я спрашивал про|я спрашивала про)\b|\b(nezerde tuturdum|nezerde tuturam)\b"
+    r"|\bтам(?= (с|со|у|про|о|об)\b)"  # "что там с газом?" is "что с газом?" (what about the gas?), no place
     r"|\b(кстати|слушай(те)?|скажи(те)?|подскажи(те)?|вопрос такой|интересно|в последнее время)\b"
     r"|\b(lately|these days|of late|in the first place|to begin with)\b|\b(son vaxtlar|son zamanlar)\b"
+    r"|\b((at|around|about|by) the same time|in the meantime|meanwhile|simultaneously|в то же время|одновременно"
+    r"|eyni zamanda)\b"
     r"|\b(в (этой )?(статье|тексте|брифе|материале)|по (словам автора|мнению автора))\b|\b(meqalede|metnde)\b"
     r"|\b(yeri gelmisken|bir sual|de gorum|deyin gorum|maraqlidir)\b"
     # "what does the article say about armenia": the subject is Armenia
