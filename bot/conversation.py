@@ -178,9 +178,33 @@ def respond(
                         or _ordinal_alone(bot, state, text, words, lang) or _follow_up(bot, state, text, words, lang))
     if reply is None:
         reply = bot.ask(text, state.brief_id, lang)
+    reply = _of_that_work(bot, state, reply, text, folded, lang)
     reply = replace(reply, question=typed) if reply.question == text and typed != text else reply
     return reply, replace(_remember(bot, state, reply, asked or text, now), shown_paragraph=shown,
                           spoken=reply.language)
+
+
+def _of_that_work(bot, state: Conversation, reply: Reply, text: str, folded: str, lang: str | None) -> Reply:
+    """"What was that article called?" after the author's National Interest article: a title, date or author of
+    another work than the brief, which the brief's own title, date and author do not answer ("the brief does not
+    say", offering the last answer)."""
+    last = bot.knowledge.find_entry(*state.last_entry) if state.last_entry else None
+    answered = bot.knowledge.find_entry(reply.source.brief, reply.entry) if reply.answered and reply.source else None
+    if last is None or answered is None or last.paragraph == 0 or answered.paragraph != 0 \
+            or not _THAT_WORK.search(folded):
+        return reply
+    language = _reply_language(bot, text, lang)
+    closest = bot.suggestion(bot.knowledge.brief(state.last_entry[0]), last, language)
+    kind = bot.analyzer.query(text).asks or "detail"
+    return Reply(question=text, kind="not_said", answer=not_said(kind, language, closest.question),
+                 suggestions=(closest,), language=language)
+
+
+# another work than the brief, named back (folded): "that article", "his earlier piece", "ту статью", "o məqalə"
+_THAT_WORK = re.compile(r"\b(that|the other|his other|her other|his earlier|his previous|the earlier|the previous)"
+                        r" (article|piece|paper|essay|op ed|text|analysis)\b"
+                        r"|\b(той|ту|та|тот|тем|том|другой|другую|прежней|прежнюю) (стать\w*|текст\w*|материал\w*)\b"
+                        r"|\b(o|hemin|diger|evvelki) (meqale\w*|yazi\w*)\b")
 
 
 # "What about X?" asks the last question again of X; "and X?" too, but not "and why …?", which asks a new question.
@@ -205,7 +229,7 @@ _EXPLAIN = re.compile(r"^(and |so )?what (does|did) (he|she|it|they|that|this) (
                       r"|^(а )?что это (значит|означает|показывает|говорит)$|^(bu|o) (ne )?demekdir$"
                       r"|^(bu|o) neyi (gosterir|bildirir)$")
 # ("another question", "другой вопрос", "başqa sual" change the subject: they ask nothing of the last answer)
-_ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|другой|другие|другого|basqa|diger)\b"
+_ELSE = re.compile(r"\b(else|(?<!each )others?|(?<!one )another|ещ[её]|другой|другие|другого|basqa|diger)\b"
                    r"(?! (question|thing|topic|вопрос|тема|sual|movzu)\b)")
 # "Which context is that part of?": the pronoun is what the question is about ("what part did Norway play in it?" and
 # "what part of it was in 2023?" ask something else)
@@ -354,8 +378,10 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
     if _there(bot, state, text, folded, alone, combined):
         # "what did he argue there?" after "in The National Interest": what the last answer says of its place
         return bot.entry_reply(*state.last_entry, text, language=_reply_language(bot, text, lang)), whole
-    if last is not None and combined.entry == last.id and (
-            bare and not own and _NO_NEW_FACT.match(folded) or _EXPLAIN.match(folded) or _why_of_it(bot, state, text)):
+    no_new_fact = bare and not own and _NO_NEW_FACT.match(folded)
+    # ("who is he?" after Huseynov's words is of him, however the rebuilt question ranks: "what did he write? who…")
+    if last is not None and (combined.entry == last.id or no_new_fact and _REFERS.search(folded)) and (
+            no_new_fact or _EXPLAIN.match(folded) or _why_of_it(bot, state, text)):
         # "why?" / "who is he?" after an answer that says no more: a related entry that answers the question
         # rebuilt from it, or "the brief does not say" - never the same answer again
         reply = _related_answer(bot, state, last, whole, text, lang) or _not_said_more(bot, state, last, text, lang)
@@ -373,7 +399,9 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
     refers = _refers_back(bot, state, folded, alone)
     sure = (own and not refers and len(words) >= WHOLE_QUESTION_WORDS and alone.score >= SURE_ALONE
             and alone.entry != last_id(state))
-    if alone.answered and (combined.kind not in ("answer", "not_said") or sure
+    # (a question of its own words that the last one, rebuilt, cannot answer: "кто автор?" after the fifth context)
+    own_question = own and not refers and combined.kind == "not_said" and alone.entry != last_id(state)
+    if alone.answered and (combined.kind not in ("answer", "not_said") or sure or own_question
                            or (enough and _explains_better(bot, own, alone, combined))):
         return alone, None  # it matches on its own words ("any putin quote on that?"), whatever came before
     if combined.kind in ("answer", "not_said") or not alone.answered:
@@ -446,7 +474,11 @@ def _stands_alone(bot, text: str, own: tuple[str, ...], alone: Reply, combined: 
     no text of the knowledge does ("who is Armenia's prime minister?" after Karabakh)."""
     if alone.kind == "decline":  # (a question without its subject leans on the last one whatever its verb)
         return not _leans_on(bot, own, combined) and not _PRO_DROP_VERB.match(fold(text))
-    return combined.answered and not alone.answered and bot.analyzer.query(text).known_share < 1
+    # ("who is Ukraine's president?" after the Kremlin's red lines: words enough of its own that the answer rebuilt
+    # from the last question does not explain, with nothing pointing back, ask a question of their own; "which one?"
+    # has too few)
+    return combined.answered and not alone.answered and (
+        bot.analyzer.query(text).known_share < 1 or len(own) >= SUBJECT_TERMS and not _leans_on(bot, own, combined))
 
 
 def _something_else(bot, state: Conversation, text: str, folded: str,
@@ -512,11 +544,14 @@ def _more(bot, state: Conversation, text: str, language: str) -> tuple[Reply | N
     return (bot.entry_reply(brief_id, nxt.id, text, language=language) if nxt else None), state.shown_paragraph
 
 
-def _related_answer(bot, state: Conversation, last, whole: str, text: str, lang: str | None) -> Reply | None:
-    """The best-ranked entry related to the last answer, if the scorer would answer the rebuilt question with it."""
+def _related_answer(bot, state: Conversation, last, whole: str, text: str, lang: str | None,
+                    kind: str | None = None) -> Reply | None:
+    """The best-ranked entry related to the last answer (and giving `kind` of fact, if one is asked), if the scorer
+    would answer the rebuilt question with it."""
     language = _reply_language(bot, text, lang)
     for candidate in bot.scorer.rank(whole, state.brief_id, language):
-        if candidate.entry.id in last.related and candidate.confidence >= bot.scorer.thresholds.answer:
+        if (candidate.entry.id in last.related and candidate.confidence >= bot.scorer.thresholds.answer
+                and (kind is None or kind in bot.fact_kinds(candidate.brief.id, candidate.entry.id))):
             return bot.entry_reply(candidate.brief.id, candidate.entry.id, text, candidate.confidence, language)
     return None
 
@@ -525,7 +560,7 @@ def _of_last_answer(bot, state: Conversation, last, text: str, lang: str | None,
     """A bare "when was that?" / "where?" / "how many?" asks it of the last answer. When the rebuilt question finds
     that answer, its reply stands; when it drifts ("what has russia done?" + "when was that?" found the brief's own
     date), the last answer is asked directly: it again if it gives that kind of fact, else "the brief does not say
-    when". ("Why?" has its own rule.)"""
+    when", unless an entry related to it gives that kind of fact for the rebuilt question. ("Why?" has its own rule.)"""
     kind = bot.analyzer.query(text).asks
     if last is None or not kind or kind == "reason" or (combined.kind in ("answer", "not_said")
                                                          and combined.entry == last.id):
@@ -533,6 +568,11 @@ def _of_last_answer(bot, state: Conversation, last, text: str, lang: str | None,
     language = _reply_language(bot, text, lang)
     if kind in bot.fact_kinds(*state.last_entry):
         return bot.entry_reply(*state.last_entry, text, language=language)
+    # "where?" after Kyiv's agreements with Baku: the related entry that gives the place (the gas storage's)
+    whole = f"{_subject(state.last_question or '')} {text}"
+    related = _related_answer(bot, state, last, whole, text, lang, kind=kind) if kind != "quantity" else None
+    if related:
+        return related
     closest = bot.suggestion(bot.knowledge.brief(state.last_entry[0]), last, language)
     return Reply(question=text, kind="not_said", answer=not_said(kind, language, closest.question),
                  suggestions=(closest,), language=language)

@@ -71,6 +71,7 @@ _SCENE_ELSE = re.compile(r"\b(else|other|ещ[её]|другого|другое|
 # "he"/"she" in a question after a lead-in: someone the lead-in named ("who is vasif huseynov, like where does *he*
 # work?"), so the question is not one on its own (folded)
 _SOMEONE_BEFORE = re.compile(r"\b(he|she|him|her|his|hers)\b")  # (Russian "он", "её" are "it" as often)
+_THAT_CLAUSE = frozenset("то того тому тем том".split())  # (folded) "на то, что…", "о том, что…": a clause, no question
 _CLAUSE_FILLERS = frozenset("like i mean so and or but as in say ну то есть типа".split())  # before a clause's question
 # The article named by what it is about (folded): "the piece about Azerbaijan distancing itself from Russia", "статью о
 # том, как…", "Moskvadan üz döndərən Azərbaycan haqqında məqaləni"
@@ -116,6 +117,8 @@ def _inner_question(text: str) -> str | None:
             return rest
     parts = text.strip().split(",")
     for i in range(len(parts) - 1, 0, -1):
+        if fold(parts[i - 1]).split()[-1:] and fold(parts[i - 1]).split()[-1] in _THAT_CLAUSE:
+            continue  # "Как отреагировал Алиев на то, что сбили самолёт?": "на то, что…" is no question of its own
         raw = ",".join(parts[i:]).split()
         lead = next((k for k, w in enumerate(raw) if fold(w) and fold(w) not in _CLAUSE_FILLERS), len(raw))
         if lead < len(raw) and fold(raw[lead]).split()[:1] and fold(raw[lead]).split()[0] in QUESTION_WORDS:

@@ -99,6 +99,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "В статье не сказано, кто это.",
         "az": "Məqalədə onun kim olduğu deyilmir.",
     },
+    "not_said.mechanism": {
+        "en": "The brief does not explain how that works.",
+        "ru": "В статье не объясняется, как это устроено.",
+        "az": "Məqalədə bunun necə işlədiyi izah edilmir.",
+    },
     "not_said.detail": {
         "en": "The brief does not say that.",
         "ru": "В статье об этом не сказано.",

@@ -32,6 +32,17 @@ def talk(bot, *lines: str, now: float = 0.0):
     # a correction names what was asked
     (("tell me about the infrastructure", "no, I meant the pipelines"), "answer", "pipelines"),
     (("where is the gas storage?", "нет, я про трубопроводы"), "answer", "pipelines"),
+    # a question of its own words is read alone when the last one, rebuilt, cannot answer it or does not explain it
+    (("Сколько контекстов выделяет автор?", "а пятый?", "кто автор?"), "answer", "author"),
+    (("does the kremlin tolerate NATO membership?", "who is Ukraine's president?"), "suggest", None),
+    # "who is he?" is of the person the last answer quotes, however the rebuilt question ranks
+    (("who else is quoted in the article?", "what did he write?", "who is he?"), "not_said", None),
+    # a bare "where?" the last answer cannot give: the related entry that does
+    (("is azerbaijan the only country supplying europe with energy?", "what about Ukraine?", "where?"), "answer",
+     "gas-storage"),
+    (("is azerbaijan the only country supplying europe with energy?", "which others?"), "answer", "energy-suppliers"),
+    # "that article" after another work: not this brief's title
+    (("what did he write before in The National Interest?", "what was that article called?"), "not_said", None),
     # why the brief cites something: the argument it serves
     (("what did putin say", "why does the author bring it up?"), "answer", "first-context"),
     (("Что сказал Путин?", "зачем автор это приводит?"), "answer", "first-context"),

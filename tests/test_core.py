@@ -265,6 +265,8 @@ def test_a_question_inside_a_sentence_about_the_reader_is_answered(bot):
     ("what year did the soviet union collapse according to the piece", "crisis-depth"),
     ("I only skimmed it - could you remind me which events brought the crisis into the open?", "triggers"),
     ("Avropaya qaz verən ölkələr hansılardır?", "energy-suppliers"),  # "verən" (giving) supplies
+    ("Какую роль Азербайджан играет в энергоснабжении Европы?", "energy-suppliers"),  # (энерго)снабжение: supply
+    ("скока там факторов у этого конфликта, пять что ли?", "contexts"),
 ])
 def test_a_mistyped_or_polite_frame_is_taken_off(bot, question, entry):
     reply = bot.ask(question)
@@ -279,6 +281,19 @@ def test_a_mistyped_or_polite_frame_is_taken_off(bot, question, entry):
 def test_whom_someone_only_quoted_works_for_is_not_said(bot, question):
     reply = bot.ask(question)
     assert (reply.kind, reply.answered) == ("not_said", False)
+
+
+@pytest.mark.parametrize("question, says", [
+    ("how do gas pipelines work?", "The brief does not explain how that works."),  # it names them, not how they work
+    ("как работают газопроводы?", "В статье не объясняется, как это устроено."),
+    ("What's Norway's population?", "The brief does not give that figure."),  # the head of "Norway's population"
+    ("скока газа азербайджан поставляет в европу в год", "Такой цифры в статье нет."),  # "скока" is "сколько"
+    ("Какого именно числа в декабре сбили самолёт?", "Точного дня в статье нет."),
+    ("Как отреагировал Алиев на то, что сбили самолёт?", "В статье об этом не сказано."),  # "на то, что…": no question
+])
+def test_what_the_brief_does_not_give_is_not_said(bot, question, says):
+    reply = bot.ask(question)
+    assert reply.kind == "not_said" and reply.answer.startswith(says)
 
 
 def test_how_a_thing_the_brief_never_names_works_is_not_answered(bot):

@@ -123,6 +123,11 @@ _HAS_TIME = re.compile(r"\b(era|during|since|ago)\b")
 _PAST_VERB = r"\w{3,}(?:л|ла|ло|ли|лся|лась|лось|лись)\b"  # Russian past: сбили, отказалась (not "если", "роли")
 _PAST_VERB_AZ = r"\w{3,}(?:di|du|ib|ub|ibdir|ubdur|mis|mus|misdir|musdur)\b"  # bitdi, qaldı, vurub (not "indi")
 _LEAD_IN = r"^((and|so|but|ok|okay|then|also|just) )*"  # "so why did…", "and how come…": the question's head
+# "how does X work?" (folded): an explanation of how a thing works, which a brief states only where it explains one
+_MECHANISM = re.compile(rf"{_LEAD_IN}how (does|do|did|would|can|could) (\w+ ){{1,5}}(work|function|operate)\b"
+                        r"|\bhow (\w+ ){1,4}(works|functions|operates)\b"
+                        r"|^(а |и )?как (работает|работают|устроен|устроена|устроены|функционирует)\b"
+                        r"|\bnece (isleyir|isleyirler|fealiyyet gosterir)\b")
 _REASON = re.compile(rf"{_LEAD_IN}(why|whys) (did|was|were|had|didnt|wasnt|werent)\b"
                      rf"|{_LEAD_IN}how come \w+( \w+)? \w+ed\b"
                      rf"|{_LEAD_IN}(why|whys) (is|are) \w+( \w+){{0,2}} being\b"
@@ -136,7 +141,7 @@ _HAS_REASON = re.compile(r"\b(because|due to|owing to|thanks to|as a result|resu
                          r"|leading to|caused?|causes|after|since|roots?|lies? in|so that|in order to|therefore|hence"
                          r"|insistence|reasons?|motives?|why)\b")
 # "Which day" wants a day of the month; a month and year ("December 1991") does not give it.
-_DAY = re.compile(r"\b(what|which|exact|precise|the) (day|date)\b|\bon what day\b|\bкакого числа\b"
+_DAY = re.compile(r"\b(what|which|exact|precise|the) (day|date)\b|\bon what day\b|\bкакого (именно |точно )?числа\b"
                   r"|\b(в )?какой день\b|\bhansi gun\b|\bayin necesi\b")
 _HAS_DAY = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)? ({MONTHS})\b|\b({MONTHS}) \d{{1,2}}(st|nd|rd|th)?\b")
 # "Where" wants a place. Not "where does it say" (a citation) nor "where is <part of the brief>".
@@ -164,7 +169,7 @@ _COPULA = frozenset("is are was were s".split())
 _WHO = frozenset("who кто".split())  # "who is Armenia's prime minister", "кто был премьером Армении": the role asked
 _WHO_COPULA = _COPULA | frozenset("был была были является являлся являлась стал стала такой такая".split())
 _MEASURES = frozenset("level levels rate rates size amount total count price cost value volume share percentage "
-                      "proportion figure figures capacity".split())  # nouns that ask for a figure
+                      "proportion figure figures capacity population".split())  # nouns that ask for a figure
 # Azerbaijani puts what is asked about before the question word: "Azərbaycanın əhalisi nə qədərdir?" (population)
 _AZ_COPULAR_QUESTION = re.compile(r"^(nedir|ne qeder\w*|hansidir|neceyedir|kimdir|kim idi|kim olub)$")
 _MEASURE_ASKED = re.compile(r"\b(whats|what|which) (is |was |are |were )?(the |its |their )?(\w+ )?(level|levels|rate"
@@ -219,7 +224,7 @@ class Query:
 
     terms: tuple[str, ...]
     asks: str | None  # "quantity", "day", "date" (a calendar date), "time" (any when), "place", "reason",
-    # "identity" (who someone is) or None
+    # "identity" (who someone is), "mechanism" (how a thing works) or None
     small_talk: SmallTalk | None = None  # "hi", "thanks!", "пока": answered in kind unless it matches well
     known_share: float = 0.0  # share of the question's content words that the knowledge uses
     unknown_kind: str | None = None  # "which X" where no text of the knowledge ever uses X: a fact it cannot give
@@ -259,7 +264,8 @@ def asks_about_the_bot(text: str) -> bool:
 
 
 def asked_kind(text: str, folded: str | None = None) -> str | None:
-    """The kind of fact a question asks for: 'quantity', 'day', 'date', 'time', 'place', 'reason' or None."""
+    """The kind of fact a question asks for: 'quantity', 'day', 'date', 'time', 'place', 'reason', 'mechanism' or
+    None."""
     folded = fold(text)[:MAX_FOLDED_CHARS] if folded is None else folded
     asks = (
         "quantity"
@@ -280,6 +286,8 @@ def asked_kind(text: str, folded: str | None = None) -> str | None:
         asks = "reason"
     if asks is None and _MEASURE_ASKED.search(folded):  # "what was the cost?", known word or not
         asks = "quantity"
+    if asks is None and _MECHANISM.search(folded):  # "how do gas pipelines work?": how it works, not what it is
+        asks = "mechanism"
     lowered = text.lower()
     # Azerbaijani "how many" (folded "nece" is also "how"), but not of a label ("reysin nömrəsi neçə idi?")
     if "neçə" in lowered and asks != "day" and not _IDENTIFIER.search(folded):
@@ -298,7 +306,12 @@ def _after_what(words: list[str], i: int) -> list[str]:
     if start is None:  # "what pushed the crisis…?", "what happened": a verb, asking what did it (but "what
         # meeting did Putin attend?": a noun, its verb after it)
         noun = any(w in _AUXILIARY or w in _COPULA for w in words[i + 2 : i + 3])
-        return [] if _VERB_FORM.search(following[0]) and not noun else following
+        if _VERB_FORM.search(following[0]) and not noun:
+            return []
+        # the noun phrase to its head: "what's norway's population" (the possessive folded away)
+        head = list(itertools.takewhile(lambda w: w not in STOP_WORDS and not _VERB_FORM.search(w),
+                                        words[i + 2 : i + 1 + COPULA_REACH]))
+        return following + head if following == words[i + 1 : i + 2] else following
     # the noun phrase, to its head: "what is vasif huseynov's job" (the possessive is folded away)
     rest = [w for w in words[start : start + 2 * COPULA_REACH] if w not in _DETERMINERS]
     return [] if not rest or rest[0] in STOP_WORDS else rest[:1] + [  # not "worried", "of"
@@ -591,7 +604,7 @@ class Analyzer:
 
     def query(self, text: str) -> Query:
         folded = fold(text)[:MAX_FOLDED_CHARS]
-        asks = asked_kind(text, folded)
+        asks = asked_kind(text, " ".join(self._spellings.get(w, w) for w in folded.split()))  # "y", "скока"
         unframed = self.unframed(text)
         content = [w for w in self._alias(unframed.split()[:MAX_WORDS]) if w not in STOP_WORDS and w not in self.soft]
         # no content word but the soft ones ("who is the author?"): nothing in it is unknown

@@ -22,7 +22,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "happen": ("bas verib", "bas verdi", "bas verir", "bas vermisdi", "bas vermis", "bas verecek"),
     # chat spellings of function words: "what r the contexts", "y is baku mad", "wat abt ukraine"
     "what": ("wat", "wut", "wht"), "with": ("w",), "are": ("r",), "you": ("u",), "your": ("ur",), "why": ("y",),
-    "about": ("abt",),
+    "about": ("abt",), "сколько": ("скока", "скоко", "скок"),
     "people": ("ppl", "люди", "людей", "человек"),
     # where a thing fits is its role: "how does energy fit into all this?" asks what role energy plays
     "role": ("fit in", "fit into", "fits in", "fits into", "fit in with", "figure in", "figures in"),
@@ -104,7 +104,11 @@ LEXICON_RU_AZ: dict[str, tuple[str, ...]] = {
     "neighbor": ("соседи", "соседей", "соседям", "qonsular", "qonsulari", "qonsu",),
     "sovereign": ("суверенные", "суверенными", "суверенитет", "независимые", "suveren", "musteqil",),
     "border": ("границы", "границ", "serhedler", "serhed",),
-    "supply": ("поставляет", "поставки", "продает", "снабжает", "techizat", "tedarik", "satir", "veren", "verenler",),
+    "supply": ("поставляет", "поставки", "продает", "снабжает", "снабжение", "снабжения", "снабжении",
+        "энергоснабжение", "энергоснабжения", "энергоснабжении", "поставщик", "поставщики", "поставщиков", "techizat",
+        "tedarik", "satir", "veren", "verenler",),
+    "important": ("важно", "важен", "важна", "важны", "важным", "значение", "vacib", "vacibdir", "onemli", "onemlidir",
+        "ehemiyyetli", "ehemiyyeti",),
     "summary": ("кратко", "вкратце", "суть", "резюме", "qisaca", "xulase", "mahiyyeti",),
     "membership": ("вступить", "вступление", "членство", "uzvluk", "uzv olmaq", "qosulmaq",),
     "arrogance": ("высокомерие", "высокомерия", "надменность", "tekebbur", "tekebburu", "lovgaliq",),

@@ -35,7 +35,8 @@ _STOP_WORDS_EN = frozenset(
     gotten always never often sometimes usually already yet ago less more fewer most least
     after before during between over under since until within without against among through across per via
     lol lmao haha hahaha omg wtf bruh dude wat wut yo bro tbh ngl anyway anyways
-    make made makes making come comes came coming go goes going went gone happen happens happened happening""".split()
+    make made makes making come comes came coming go goes going went gone happen happens happened happening
+    located situated""".split()
 )
 # Russian and Azerbaijani function words: pronouns, particles, conjunctions, prepositions and question words, as the
 # English list has them (no numbers, no words that name a subject). Written in their folded forms ("ə" -> "e").
@@ -47,7 +48,8 @@ STOP_WORDS_RU = frozenset(
     тем нее случилось произошло случилось происходит
     сейчас куда зачем почему всех можно при об после над тот через эти нас про всего них разве эту впрочем этой перед
     том такой им всю это вообще кстати скажи скажите расскажи расскажите пожалуйста слушай ну ли же ведь именно
-    сколько как кроме помимо другие другой других роль роли ролью играет играют играла играл связь связи""".split()
+    сколько как кроме помимо другие другой других роль роли ролью играет играют играла играл связь связи
+    находится находятся находился находилась находились расположен расположена расположено расположены""".split()
 )
 STOP_WORDS_AZ = frozenset(
     """ve ile bu o bir da de ki ne niye hansi hansilar kim kimi harada hara haradan nece ucun sonra amma lakin ya yoxsa
@@ -56,7 +58,7 @@ STOP_WORDS_AZ = frozenset(
     basqa savayi diger nedir kimdir necedir haradadir hansidir nedi kimdi olacaq olur olsun
     rol rolu rolunu oynayir oynayib oynayacaq elaqe elaqesi biri birine birini
     buna bunda bundan bunun ona onda ondan onlara onlarda onlardan kime kimden kimin kimle neye neden neyi
-    neyin burada bura burda orada ora orda hansilardir""".split()
+    neyin burada bura burda orada ora orda hansilardir yerlesir yerlesib yerlesen""".split()
 )
 # Words that relate things rather than name one: "what role does Ukraine play", "the link between…". Stop words,
 # but not typo targets ("paying" is no "playing")
