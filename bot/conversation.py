@@ -243,7 +243,8 @@ _WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) 
                             r"|\bwhy (does|did|would) (the author|he|she|the brief|the article)"
                             r" (bring (it|this|that|him) up|mention (it|this|that|him)|quote (it|this|that|him)"
                             r"|cite (it|this|that|him))\b"
-                            r"|\bзачем (автор |он |она )?(это |его |её |ее )?"
+                            r"|\bwhy (is|was) (this|that|he|she|it) (quoted|mentioned|cited)\b"
+                            r"|\b(зачем|почему) (автор |он |она )?(это |его |её |ее )?"
                             r"(приводит|упоминает|цитирует|вспоминает)\b"
                             r"|\b(muellif |o )?(bunu|onu) niye"
                             r" (xatirladir|qeyd edir|getirir|misal getirir|sitat getirir)\b")  # folded
@@ -526,7 +527,7 @@ def _more(bot, state: Conversation, text: str, language: str) -> tuple[Reply | N
     """'Tell me more': first the last answer's whole paragraph (the brief's own words), then its next related entry.
 
     The paragraph is shown in English only, as the brief wrote it: the knowledge translates quotes, not paragraphs,
-    so a Russian or Azerbaijani reader goes straight to the related entry.
+    so a Russian or Azerbaijani reader gets a related entry of the same paragraph first, then one of another.
     """
     brief_id, entry_id = state.last_entry
     brief, entry = bot.knowledge.brief(brief_id), bot.knowledge.find_entry(brief_id, entry_id)
@@ -537,8 +538,13 @@ def _more(bot, state: Conversation, text: str, language: str) -> tuple[Reply | N
     if fresh and language == "en" and paragraph and paragraph.text != entry.quote:
         reply = bot.entry_reply(brief_id, entry_id, text, language=language)
         return replace(reply, answer="\n".join(filter(None, (paragraph.heading, paragraph.text)))), entry.paragraph
-    # the next related entry, from another paragraph than the one just shown where there is one
     related = [r for r in (brief.entry(i) for i in entry.related) if r]
+    same = [r for r in related if r.paragraph == entry.paragraph]
+    if fresh and language != "en" and same:
+        # the rest of the paragraph, entry by entry, for a reader the English paragraph is not shown to ("расскажи
+        # подробнее" after the first context: the Kremlin's red lines, before any other part of the brief)
+        return bot.entry_reply(brief_id, same[0].id, text, language=language), entry.paragraph
+    # the next related entry, from another paragraph than the one just shown where there is one
     nxt = next((r for r in related if r.paragraph not in (entry.paragraph, state.shown_paragraph)),
                related[0] if related else None)
     return (bot.entry_reply(brief_id, nxt.id, text, language=language) if nxt else None), state.shown_paragraph

@@ -47,6 +47,10 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("what did putin say", "why does the author bring it up?"), "answer", "first-context"),
     (("Что сказал Путин?", "зачем автор это приводит?"), "answer", "first-context"),
     (("Putin nə deyib?", "müəllif bunu niyə xatırladır?"), "answer", "first-context"),
+    (("Что говорил Путин о русском солдате?", "почему автор это цитирует?"), "answer", "first-context"),
+    (("what did putin say?", "why is this quoted?"), "answer", "first-context"),
+    # "tell me more" in Russian or Azerbaijani: the rest of the paragraph first (its English text is not shown)
+    (("какой первый контекст?", "расскажи подробнее"), "answer", "sphere-of-influence"),
     (("AZAL təyyarəsini kim vurub?", "reysin nömrəsi neçə idi?", "bəs sonra Rusiyada nə baş verdi?"), "answer",
      "arrests"),  # "bəs" (and) joins it to the chat and asks nothing
     (("что написал Гусейнов?", "а третий контекст какой?"), "answer", "alma-ata"),
