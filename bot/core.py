@@ -14,7 +14,7 @@ from bot.matching.language import DEFAULT_LANGUAGE, detect
 from bot.matching.policy import MAX_SUGGESTIONS, ON_TOPIC_SHARE, Decision, decide
 from bot.matching.scorer import Candidate, Scorer
 from bot.matching.support import Support
-from bot.matching.text import QUESTION_WORDS, STOP_WORDS, fold, without_chat_lead
+from bot.matching.text import QUESTION_WORDS, STOP_WORDS, fold, stem, without_chat_lead
 from bot.reply import Reply, Source, Suggestion
 
 MAX_QUESTION_CHARS = 1000  # longer messages are pasted documents, not questions
@@ -72,6 +72,11 @@ _SCENE_ELSE = re.compile(r"\b(else|other|ещ[её]|другого|другое|
 # work?"), so the question is not one on its own (folded)
 _SOMEONE_BEFORE = re.compile(r"\b(he|she|him|her|his|hers)\b")  # (Russian "он", "её" are "it" as often)
 _THAT_CLAUSE = frozenset("то того тому тем том".split())  # (folded) "на то, что…", "о том, что…": a clause, no question
+# The words of a question about the brief as a whole, besides those naming the brief (stemmed as query terms are)
+_WHOLE_BRIEF_STEMS = frozenset(stem(w) for w in """summary short shortly main argument point points thesis idea whole
+    entire overall one two three sentence sentences line lines quick quickly nutshell about кратко вкратце коротко суть
+    главное главная главный основная основной мысль идея статья статье статьи qisa qisaca xulase xulasesi esas fikir
+    meqale meqalenin meqalede""".split())
 _CLAUSE_FILLERS = frozenset("like i mean so and or but as in say ну то есть типа".split())  # before a clause's question
 # The article named by what it is about (folded): "the piece about Azerbaijan distancing itself from Russia", "статью о
 # том, как…", "Moskvadan üz döndərən Azərbaycan haqqında məqaləni"
@@ -489,12 +494,23 @@ class BriefBot:
         return tuple(s for s, w in zip(stems, words, strict=True)
                      if w not in _DEICTIC and (w not in STOP_WORDS or self.support.knows(s)))
 
+    def _of_the_whole_brief(self, text: str) -> bool:
+        """Whether a question asks for the brief as a whole ("tl;dr?", "what is the main argument of this brief in
+        one or two sentences?", "кратко о чём статья?"): it names nothing but the brief and how briefly to put it."""
+        terms = self.analyzer.query(text).terms
+        return bool(terms) and all(t in _WHOLE_BRIEF_STEMS or t in self.analyzer.soft for t in terms)
+
     def compose(self, text: str, decision: Decision, lang: str) -> Reply:
         """The Reply for a decision, in the question's language."""
         outcome = decision.outcome
         if outcome == "answer":
             best = decision.best
-            return self.entry_reply(best.brief.id, best.entry.id, text, best.confidence, lang)
+            reply = self.entry_reply(best.brief.id, best.entry.id, text, best.confidence, lang)
+            if best.entry.context == best.brief.contexts[0].id and self._of_the_whole_brief(text):
+                # "give me a short summary of the whole brief": the opening's answer, in the context of the whole
+                translation = best.brief.translation(lang) if lang != "en" else None
+                reply = replace(reply, context=translation.summary if translation else best.brief.summary)
+            return reply
         suggestions = self._suggestions(decision.candidates, lang)
         if outcome == "not_said":
             closest = suggestions[0].question if suggestions else None

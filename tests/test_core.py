@@ -296,6 +296,21 @@ def test_what_the_brief_does_not_give_is_not_said(bot, question, says):
     assert reply.kind == "not_said" and reply.answer.startswith(says)
 
 
+@pytest.mark.parametrize("question, whole", [
+    ("give me a short summary of the whole brief", True),
+    ("summarize the article", True),
+    ("What is the main argument of this brief in one or two sentences?", True),
+    ("кратко о чём статья?", True),
+    ("Məqalənin qısa xülasəsi", True),
+    ("how bad is the crisis?", False),  # a part of the brief: that part's summary
+])
+def test_a_question_about_the_whole_brief_gets_its_whole_summary_as_context(bot, question, whole):
+    reply = bot.ask(question)
+    brief = bot.knowledge.briefs[0]
+    summaries = {brief.summary} | {brief.translation(lang).summary for lang in ("ru", "az")}
+    assert reply.answered and (reply.context in summaries) == whole
+
+
 def test_how_a_thing_the_brief_never_names_works_is_not_answered(bot):
     reply = bot.ask("explain how a gas pipeline compressor works")  # the brief names pipelines, not compressors
     assert not reply.answered

@@ -118,7 +118,7 @@ _FILLERS = re.compile(
     r"|\b(in|from) (the|this) (brief|article|text|piece)\b|\bstands? for\b|\bright now\b"
     r"|\b(by the way|btw|quick question|one question|just wondering)\b"
     # a request's head and its politeness say nothing of what is asked: "please explain what the triggers were"
-    r"|^((please|pls|plz|kindly) )?(explain|describe|summari[sz]e|outline|clarify|elaborate on)( to me| for me)?\b"
+    r"|^((please|pls|plz|kindly) )?(explain|describe|clarify|elaborate on)( to me| for me)?\b"
     r"|^(объясни|объясните|опиши|опишите)( мне| нам)?\b"
     r"|\b(please|pls|plz|kindly|пожалуйста)\b|\b(give|show) (me|us)\b"
     r"|^bes "  # "bəs sonra Rusiyada nə baş verdi?": the particle joins it to the chat, and asks nothing
