@@ -267,6 +267,7 @@ def test_a_question_inside_a_sentence_about_the_reader_is_answered(bot):
     ("Avropaya qaz verən ölkələr hansılardır?", "energy-suppliers"),  # "verən" (giving) supplies
     ("Какую роль Азербайджан играет в энергоснабжении Европы?", "energy-suppliers"),  # (энерго)снабжение: supply
     ("скока там факторов у этого конфликта, пять что ли?", "contexts"),
+    ("What happened in Dec 2024?", "flight-8243"),  # "Dec" is December, no name the brief lacks
 ])
 def test_a_mistyped_or_polite_frame_is_taken_off(bot, question, entry):
     reply = bot.ask(question)
@@ -290,6 +291,8 @@ def test_whom_someone_only_quoted_works_for_is_not_said(bot, question):
     ("скока газа азербайджан поставляет в европу в год", "Такой цифры в статье нет."),  # "скока" is "сколько"
     ("Какого именно числа в декабре сбили самолёт?", "Точного дня в статье нет."),
     ("Как отреагировал Алиев на то, что сбили самолёт?", "В статье об этом не сказано."),  # "на то, что…": no question
+    # two names capitalised, no function word: no Title Case, and Yekaterinburg is a place the brief never names
+    ("What happened to Azerbaijanis in Yekaterinburg?", "The brief does not say that."),
 ])
 def test_what_the_brief_does_not_give_is_not_said(bot, question, says):
     reply = bot.ask(question)

@@ -685,8 +685,10 @@ class Analyzer:
         knowledge uses: "Что думает *Турция* об этом?", "Did *Erdogan* comment?". The brief cannot say what it never
         names, in any language; a name the knowledge knows, in any form or alias, is no such word."""
         raw = text[:MAX_FOLDED_CHARS].split()
-        if sum(1 for w in raw if w[:1].isupper()) * 2 >= len(raw):
-            return None  # Title Case ("What Are The Author's Main Takeaways?") capitalises words, not names
+        capitals = [fold(w) for w in raw[1:] if w[:1].isupper()]
+        if (len(capitals) + 1) * 2 >= len(raw) and any(w in STOP_WORDS for w in capitals):
+            return None  # Title Case ("What Are The Author's Main Takeaways?") capitalises words, not names (but
+            # "What happened to Azerbaijanis in Yekaterinburg?" capitalises two names, and no function word)
         aliased = self._in_longer_alias(fold(text[:MAX_FOLDED_CHARS]).split()[:MAX_WORDS])
         for found in _NAME_INSIDE.finditer(text[:MAX_FOLDED_CHARS]):
             if _POSSESSIVE_BEFORE.search(text[: found.start()]):

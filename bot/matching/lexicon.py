@@ -24,6 +24,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "what": ("wat", "wut", "wht"), "with": ("w",), "are": ("r",), "you": ("u",), "your": ("ur",), "why": ("y",),
     "about": ("abt",), "сколько": ("скока", "скоко", "скок"),
     "people": ("ppl", "люди", "людей", "человек"),
+    # months as they are shortened ("in Dec 2024"): the month, not a name the brief lacks
+    "january": ("jan",), "february": ("feb",), "march": ("mar",), "april": ("apr",), "august": ("aug",),
+    "september": ("sep", "sept"), "october": ("oct",), "november": ("nov",), "december": ("dec",),
     # where a thing fits is its role: "how does energy fit into all this?" asks what role energy plays
     "role": ("fit in", "fit into", "fits in", "fits into", "fit in with", "figure in", "figures in"),
     # a quoted line, in any of our languages: "Какую фразу Путина приводит автор?"
