@@ -36,12 +36,17 @@ _ORDINAL_WORD = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 _PICK = re.compile(r"^(?:(\d)|(?:the )?(first|second|third|1st|2nd|3rd)(?: one)?|yes|yeah|yep|sure|ok|да|ага|beli|he)$")
 _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( that| so)?|says who|proof|"
                      r"источник|цитата|где это сказано|menbe|sitat)$")
-_MORE = re.compile(r"^(and |so |а |и |bes |ya )?(tell me more|more|go on|continue|and then|keep going|elaborate|"
+_MORE = re.compile(r"^(and |so |а |и |bes |ya )?((bu|bunun|onun) (barede|haqqinda) )?"
+                   r"(tell me more|more|go on|continue|and then|keep going|elaborate|"
                    r"details|more details|"
                    r"is that all|anything else|anything more|what else|what else is there|что[- ]то ещ[её]|что ещ[её]"
                    r"|что ещ[её] есть|это вс[её]|bu qeder|basqa ne|basqa ne var|daha ne var|"
                    r"(расскажи(те)? )?(ещ[её]|подробнее|поподробнее|больше)|дальше|продолжай(те)?|а дальше|"
                    r"(daha )?(etrafli|etrafli danis|etrafli de|cox)|davam( et| edin)?|daha|sonra)$")
+# "tell me more about X", "расскажи подробнее о X", "X haqqında ətraflı danış" (folded)
+_MORE_ABOUT = re.compile(r"^(?:and |so |а |и )?(?:tell me |tell us )?more (?:about|on) (?P<rest>.+)$"
+                         r"|^(?:расскажи(?:те)? )?(?:подробнее|больше|ещ[её]) (?:о|об|про) (?P<rest_ru>.+)$")
+_POINTS_AT_IT = re.compile(r"^(this|that|it|это|этом|том|нем|ней)$")  # "more about this": more of the last answer
 # Russian and Azerbaijani words that point back, in their cases ("что в ней было?", "onun iddiaları"), folded
 _PRONOUNS_RU_AZ = ("это|этот|эта|этого|этому|этим|этом|эту|этой|он|она|оно|они|его|ее|ей|ему|ею|им|ими|их|ней|нем|нему"
                    "|него|ним|ними|них|bu|o|onu|bunu|onun|bunun|ona|buna|onda|bunda|ondan|bundan|onlar|bunlar|onlari"
@@ -154,7 +159,14 @@ def respond(
     words = folded.split()
     reply, asked = None, None  # asked: the whole question behind a follow-up's answer, kept for the next one
     shown = None  # the paragraph shown whole by this reply, or kept by "source?"
-    pick, more = _PICK.match(folded), _MORE.match(folded)
+    about = _MORE_ABOUT.match(folded) if state.last_entry else None
+    rest = (about.group("rest") or about.group("rest_ru")) if about else None
+    if rest and not _POINTS_AT_IT.match(rest):
+        # "tell me more about the third": more of the last answer if the rest names it, else the rest's answer
+        inner, inner_state = respond(bot, state, rest, now, language)
+        if inner.entry != state.last_entry[1]:
+            return replace(inner, question=typed), inner_state
+    pick, more = _PICK.match(folded), _MORE.match(_MORE_ABOUT.sub("more", folded) if about else folded)
     reply_language = _reply_language(bot, text, lang)
     if state.suggestions and pick:
         index = int(pick.group(1)) if pick.group(1) else _ORDINALS.get(pick.group(2) or "first", 1)
@@ -167,9 +179,11 @@ def respond(
         else:
             reply, shown = _more(bot, state, text, reply_language) if more else (None, state.shown_paragraph)
             reply = reply or bot.entry_reply(*state.last_entry, text, language=reply_language)
-            moved = reply and reply.entry and reply.entry != state.last_entry[1]
+            # the question the answer now stands for: its entry's, unless it is the last answer's (after "the brief
+            # does not say", which offered it, the entry's own: "tell me more" after "and the fifth?")
+            moved = reply and reply.entry and (reply.entry != state.last_entry[1] or bool(state.suggestions))
             entry = bot.knowledge.find_entry(state.last_entry[0], reply.entry) if moved else None
-            asked = entry.questions[0] if entry else state.last_question  # the question the answer now stands for
+            asked = entry.questions[0] if entry else state.last_question
     elif words and len(words) <= MAX_FOLLOW_UP_WORDS and (
             _FOLLOW_UP.search(folded) or _ELSE.search(folded) or _bare_ordinal(words)):
         reply, asked = (_small_talk(bot, state, text, lang) or _something_else(bot, state, text, folded, lang)
@@ -746,7 +760,7 @@ def _remember(bot, state: Conversation, reply: Reply, text: str, now: float) -> 
                        suggestions=(), updated=now)
     if reply.kind == "not_said":  # the topic is set even though the fact was not there ("where did it happen?"):
         # the closest thing the reply offers, else the entry talked about before: "tell me more" follows it
-        closest = (reply.suggestions[0].brief, reply.suggestions[0].entry) if reply.suggestions else None
+        closest = _closest(reply)  # (an entry of what the brief lacks, "the fifth context", is itself the topic)
         return replace(state, last_question=text, last_entry=closest or state.last_entry,
                        suggestions=tuple((s.brief, s.entry) for s in reply.suggestions), updated=now)
     if reply.suggestions:

@@ -13,6 +13,7 @@ from bot.matching.analyzer import Analyzer, asked_kind, asks_about_the_bot, chat
 from bot.matching.language import DEFAULT_LANGUAGE, detect
 from bot.matching.policy import MAX_SUGGESTIONS, ON_TOPIC_SHARE, Decision, decide
 from bot.matching.scorer import Candidate, Scorer
+from bot.matching.stemming import stem_word
 from bot.matching.support import Support
 from bot.matching.text import QUESTION_WORDS, STOP_WORDS, fold, stem, without_chat_lead
 from bot.reply import Reply, Source, Suggestion
@@ -77,6 +78,22 @@ _WHOLE_BRIEF_STEMS = frozenset(stem(w) for w in """summary short shortly main ar
     entire overall one two three sentence sentences line lines quick quickly nutshell about кратко вкратце коротко суть
     главное главная главный основная основной мысль идея статья статье статьи qisa qisaca xulase xulasesi esas fikir
     meqale meqalenin meqalede""".split())
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+ORDINAL_WORDS = {1: "first birinci первый", 2: "second ikinci второй", 3: "third ucuncu третий",
+                 4: "fourth dorduncu четвертый", 5: "fifth besinci пятый"}  # (folded) what an ordinal can be
+
+
+@functools.cache
+def _ordinal_stems() -> dict[str, int]:
+    """Each ordinal's stem in our three languages ("перв" of "первой"), and its number."""
+    return {stem_word(w, lang): n for n, words in ORDINAL_WORDS.items() for w in words.split()
+            for lang in ("en", "ru", "az")}
+
+
+def _ordinal_pairs(stems: tuple[str, ...]) -> frozenset[tuple[int, str]]:
+    """(number, the stem after it) for each ordinal in a text's stems: (1, "karabakh") of "the First Karabakh War"."""
+    ordinals = _ordinal_stems()
+    return frozenset((ordinals[a], b) for a, b in zip(stems, stems[1:], strict=False) if a in ordinals)
 _CLAUSE_FILLERS = frozenset("like i mean so and or but as in say ну то есть типа".split())  # before a clause's question
 # The article named by what it is about (folded): "the piece about Azerbaijan distancing itself from Russia", "статью о
 # том, как…", "Moskvadan üz döndərən Azərbaycan haqqında məqaləni"
@@ -124,10 +141,15 @@ def _inner_question(text: str) -> str | None:
     for i in range(len(parts) - 1, 0, -1):
         if fold(parts[i - 1]).split()[-1:] and fold(parts[i - 1]).split()[-1] in _THAT_CLAUSE:
             continue  # "Как отреагировал Алиев на то, что сбили самолёт?": "на то, что…" is no question of its own
+        before = fold(",".join(parts[:i])).split()
+        if _CYRILLIC.search(parts[i - 1]) and not QUESTION_WORDS.isdisjoint(before):
+            continue  # "Сколько человек погибло, когда сбили рейс?": Russian sets off its clauses with commas
         raw = ",".join(parts[i:]).split()
         lead = next((k for k, w in enumerate(raw) if fold(w) and fold(w) not in _CLAUSE_FILLERS), len(raw))
         if lead < len(raw) and fold(raw[lead]).split()[:1] and fold(raw[lead]).split()[0] in QUESTION_WORDS:
             rest = " ".join(raw[lead:])  # "…, like where does he work?", "…, - I mean - where does he work?"
+            if all(w in STOP_WORDS for w in fold(rest).split()):
+                return None  # "There's a quote about soldiers in there, what is it?": the lead says what is asked
             return rest if len(rest.split()) >= MIN_PART_WORDS else None
     return None
 
@@ -176,6 +198,7 @@ class BriefBot:
             model.checks = None  # not cached: thousands of questions the warm start never needs
         counts = self.analyzer.stem_counts(knowledge)
         self._facts = {(b.id, e.id): self._fact_kinds(b, e, counts) for b in knowledge.briefs for e in b.entries}
+        self._entry_ordinals = {(b.id, e.id): self._ordinals_named(b, e) for b in knowledge.briefs for e in b.entries}
 
     def fact_kinds(self, brief_id: str, entry_id: str) -> frozenset[str]:
         """The kinds of fact an entry gives: 'quantity', 'day', 'date', 'time', 'place', 'reason', 'detail' (see
@@ -474,10 +497,28 @@ class BriefBot:
                 return kinds - {"place"}
             return kinds
 
-        return decide(query, ranked, self.scorer.thresholds, facts,
-                      lambda c: (self.support.share(stems, c.brief.id, c.entry.id),
-                                 self.support.information(stems, c.brief.id, c.entry.id)),
-                      min_support=lambda c: self.support.floor_for(c.brief.id, c.entry.id))
+        decision = decide(query, ranked, self.scorer.thresholds, facts,
+                          lambda c: (self.support.share(stems, c.brief.id, c.entry.id),
+                                     self.support.information(stems, c.brief.id, c.entry.id)),
+                          min_support=lambda c: self.support.floor_for(c.brief.id, c.entry.id))
+        if decision.outcome == "answer" and self._other_ordinal(text, language, decision.best):
+            return Decision("not_said", (decision.best,), "detail")  # the First Karabakh War, of the Second's entry
+        return decision
+
+    def _other_ordinal(self, text: str, language: str, candidate: Candidate) -> bool:
+        """Whether a question names a thing by an ordinal ("the *First* Karabakh War") that the entry names only by
+        another ("the *Second* Karabakh War"): another thing of the same name, which the entry does not speak of."""
+        asked = _ordinal_pairs(self.analyzer.model_terms(text, language)[0])
+        if not asked:
+            return False
+        named = self._entry_ordinals[(candidate.brief.id, candidate.entry.id)]
+        return any(pair not in named and any(n != pair[0] and w == pair[1] for n, w in named) for pair in asked)
+
+    def _ordinals_named(self, brief: Brief, entry: Entry) -> frozenset[tuple[int, str]]:
+        """The things an entry's answers and quotes name by an ordinal, in every language (see `_ordinal_pairs`)."""
+        texts = [(entry.quote, "en")] + [(t, lang) for lang, text in brief.entry_texts(entry.id)
+                                         for t in (text.answer, text.quote) if t]
+        return frozenset(p for t, lang in texts for p in _ordinal_pairs(self.analyzer.model_terms(t, lang, False)[0]))
 
     def _names_no_finer(self, candidate: Candidate, place: str) -> bool:
         """Whether an entry names the place a question asks inside of, and nothing finer: "Azerbaijanis in Russia"

@@ -41,6 +41,14 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("is azerbaijan the only country supplying europe with energy?", "what about Ukraine?", "where?"), "answer",
      "gas-storage"),
     (("is azerbaijan the only country supplying europe with energy?", "which others?"), "answer", "energy-suppliers"),
+    # "tell me more about X": more of the last answer when X names it, else X
+    (("what are the contexts?", "and the third?", "tell me more about the pipelines"), "answer", "pipelines"),
+    (("какой третий контекст?", "расскажи подробнее об этом"), "answer", "karabakh"),
+    (("Bəs Norveç Avropaya enerji verir?", "Bu barədə daha ətraflı danış"), "answer", "lost-revenue"),
+    (("which countries refused the alma-ata declaration?", "and the fifth context?", "tell me more about the third",
+      "summarize it"), "answer", "overview"),
+    (("what did kyiv and baku agree on", "how much can they hold?"), "not_said", None),
+    (("какие трубопроводы упоминаются", "какая у них мощность"), "not_said", None),  # a measure, however far
     # "that article" after another work: not this brief's title
     (("what did he write before in The National Interest?", "what was that article called?"), "not_said", None),
     # why the brief cites something: the argument it serves

@@ -268,6 +268,9 @@ def test_a_question_inside_a_sentence_about_the_reader_is_answered(bot):
     ("Какую роль Азербайджан играет в энергоснабжении Европы?", "energy-suppliers"),  # (энерго)снабжение: supply
     ("скока там факторов у этого конфликта, пять что ли?", "contexts"),
     ("What happened in Dec 2024?", "flight-8243"),  # "Dec" is December, no name the brief lacks
+    ("Какие газопроводы упоминаються в статье?", "pipelines"),  # "упоминаються" (sic): mentioned
+    ("There's a quote about soldiers in there, what is it?", "putin-rule"),  # "what is it?" alone asks nothing
+    ("tell me a bit about the pipelines", "pipelines"),
 ])
 def test_a_mistyped_or_polite_frame_is_taken_off(bot, question, entry):
     reply = bot.ask(question)
@@ -293,6 +296,11 @@ def test_whom_someone_only_quoted_works_for_is_not_said(bot, question):
     ("Как отреагировал Алиев на то, что сбили самолёт?", "В статье об этом не сказано."),  # "на то, что…": no question
     # two names capitalised, no function word: no Title Case, and Yekaterinburg is a place the brief never names
     ("What happened to Azerbaijanis in Yekaterinburg?", "The brief does not say that."),
+    # an ordinal names another thing of the same name: the First Karabakh War is not the Second's entry
+    ("Who won the First Karabakh War?", "The brief does not say that."),
+    ("Кто победил в первой карабахской войне?", "В статье об этом не сказано."),
+    ("Tell me a joke about NATO", "The brief does not say that."),  # "a joke about": a joke, which it has none of
+    ("Сколько человек погибло, когда сбили рейс 8243?", "Такой цифры в статье нет."),  # "…, когда…": a clause
 ])
 def test_what_the_brief_does_not_give_is_not_said(bot, question, says):
     reply = bot.ask(question)

@@ -178,14 +178,16 @@ _MEASURE_ASKED = re.compile(r"\b(whats|what|which) (is |was |are |were )?(the |i
                             # Russian and Azerbaijani measures, however asked ("Какова протяженность TANAP?",
                             # "TANAP-ın uzunluğu nə qədərdir?"); folded
                             # asked for, not mentioned: "Много ли у Украины мощностей…?" asks whether there is much
-                            r"|\b(какова|каков|каково|каковы|какой|какая|какие)( \w+)? (протяженност|длин[аеуы]|объем"
-                            r"|размер|стоимост|вместимост|мощност)\w*"
+                            r"|\b(какова|каков|каково|каковы|какой|какая|какие)( \w+){0,2}"
+                            r" (протяженност|длин[аеуы]|объем|размер|стоимост|вместимост|мощност)\w*"
                             r"|\b(uzunlugu|hecmi|tutumu|olcusu|qiymeti) (ne qeder\w*|nedir|nece\w*)")
 _EVENT_AUXILIARY = frozenset("did has have had".split())  # at the head: did it happen?
 _AZ_DID_IT = re.compile(r"\w{3,}(ib|ub|di|du)(mi|mu)$")  # folded "istəyibmi", "imzalayıbmı": did it happen?
 EVENT_REACH = 3  # content words after it that hold its subject and verb ("did the kremlin ever apologise")
 _AUXILIARY = frozenset("did does do has have had will would can could".split())  # before a question's subject
 _WH = frozenset("what when where why how who whom which".split())
+_AMOUNTS = frozenset("bit little lot word couple few".split())  # "tell me a bit about…": how much, not what
+_ASKED_FOR = frozenset("tell write give make compose share send me us".split())  # "tell me a joke about…"
 _ENGLISH_QUESTION_WORDS = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
 _WORKS = frozenset("work works working function functions operate operates".split())  # "how does X work": X's head
 _AUTHORED = frozenset("wrote write writes written penned authored directed painted composed sang invented".split())
@@ -296,6 +298,19 @@ def asked_kind(text: str, folded: str | None = None) -> str | None:
         asks = "quantity"  # typed without diacritics: "nece azerbaycanli hebs olunub" counts; "nece bas verib" not
     return asks
 
+
+
+def _thing_asked_for(words: list[str], i: int) -> list[str] | None:
+    """The thing a request asks for ("(tell me) a *joke* about nato", "write a *poem* on baku") or whose working
+    "how" asks ("how does a gas pipeline *compressor* work?": the last word before the verb), if the word at `i`
+    opens either; else None."""
+    word = words[i]
+    if word in ("a", "an") and all(w in _ASKED_FOR for w in words[:i]) and words[i + 2 : i + 3] in (
+            ["about"], ["on"], ["of"]) and words[i + 1] not in STOP_WORDS and words[i + 1] not in _AMOUNTS:
+        return words[i + 1 : i + 2]
+    if word in _WORKS and i > 0 and "how" in words[:i] and words[i - 1] not in STOP_WORDS:
+        return [words[i - 1]]
+    return None
 
 
 def _after_what(words: list[str], i: int) -> list[str]:
@@ -411,8 +426,8 @@ def asked_about(words: list[str]) -> Iterator[str]:
             following = following[:1] + [w for w in following[1:] if not _VERB_FORM.search(w)]  # "which law did"
         elif word in _AUTHORED and i + 1 < len(words) and (i == 0 or words[i - 1] in _WH):
             following = [w for w in words[i + 1 : i + 4] if w not in STOP_WORDS][:1]  # "who wrote hamlet"
-        elif word in _WORKS and i > 0 and "how" in words[:i] and words[i - 1] not in STOP_WORDS:
-            following = [words[i - 1]]  # "how does a gas pipeline *compressor* work?": the last word before the verb
+        elif (found := _thing_asked_for(words, i)) is not None:
+            following = found
         elif words[i + 1 : i + 2] == ["of"] and word not in STOP_WORDS and all(w in _DETERMINERS for w in words[:i]):
             following = [word]  # a question of keywords: "capital of norway?", "the population of azerbaijan"
         else:

@@ -36,7 +36,7 @@ _STOP_WORDS_EN = frozenset(
     after before during between over under since until within without against among through across per via
     lol lmao haha hahaha omg wtf bruh dude wat wut yo bro tbh ngl anyway anyways
     make made makes making come comes came coming go goes going went gone happen happens happened happening
-    located situated""".split()
+    located situated bit little lot""".split()
 )
 # Russian and Azerbaijani function words: pronouns, particles, conjunctions, prepositions and question words, as the
 # English list has them (no numbers, no words that name a subject). Written in their folded forms ("ə" -> "e").
@@ -49,7 +49,8 @@ STOP_WORDS_RU = frozenset(
     сейчас куда зачем почему всех можно при об после над тот через эти нас про всего них разве эту впрочем этой перед
     том такой им всю это вообще кстати скажи скажите расскажи расскажите пожалуйста слушай ну ли же ведь именно
     сколько как кроме помимо другие другой других роль роли ролью играет играют играла играл связь связи
-    находится находятся находился находилась находились расположен расположена расположено расположены""".split()
+    находится находятся находился находилась находились расположен расположена расположено расположены
+    упоминается упоминаются упоминаеться упоминаються упомянут упомянута упомянуты упоминает упоминают""".split()
 )
 STOP_WORDS_AZ = frozenset(
     """ve ile bu o bir da de ki ne niye hansi hansilar kim kimi harada hara haradan nece ucun sonra amma lakin ya yoxsa
