@@ -205,8 +205,10 @@ def _of_that_work(bot, state: Conversation, reply: Reply, text: str, folded: str
     last = bot.knowledge.find_entry(*state.last_entry) if state.last_entry else None
     answered = bot.knowledge.find_entry(reply.source.brief, reply.entry) if reply.answered and reply.source else None
     if last is None or answered is None or last.paragraph == 0 or answered.paragraph != 0 \
-            or not _THAT_WORK.search(folded):
-        return reply
+            or not _THAT_WORK.search(folded) or not _NAMES_A_WORK.search(last.quote):
+        return reply  # (only after an answer whose quote speaks of another piece of writing)
+    if fold(answered.quote) == fold(reply.source.author):
+        return reply  # "who wrote that article?": the quote says the author did ("as I have written in…")
     language = _reply_language(bot, text, lang)
     closest = bot.suggestion(bot.knowledge.brief(state.last_entry[0]), last, language)
     kind = bot.analyzer.query(text).asks or "detail"
@@ -214,6 +216,8 @@ def _of_that_work(bot, state: Conversation, reply: Reply, text: str, folded: str
                  suggestions=(closest,), language=language)
 
 
+_NAMES_A_WORK = re.compile(r"\b(written|wrote|writes|article|articles|paper|essay|book|column|op-ed|published)\b",
+                           re.IGNORECASE)  # a quote that speaks of a piece of writing other than the brief
 # another work than the brief, named back (folded): "that article", "his earlier piece", "ту статью", "o məqalə"
 _THAT_WORK = re.compile(r"\b(that|the other|his other|her other|his earlier|his previous|the earlier|the previous)"
                         r" (article|piece|paper|essay|op ed|text|analysis)\b"
@@ -236,6 +240,8 @@ _REFERS = re.compile(rf"\b(that|this|it|he|she|they|him|them|there|{_PRONOUNS_RU
 _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|почему|зачем|отчего|niye|neden|niye ki)\b"
                           r"|^(who|кто) (is|was|are|were|такой|такая|такие|он|она|они) ?(he|she|they|it|that|this)?$"
                           r"|^(o )?kimdir$|^kimdir o$")
+_WHO_IS_IT = re.compile(r"^(and |but |so |а |и |bes )?(who|кто) (is|was|такой|такая|он|она) ?(he|she|it|that|this)?$"
+                        r"|^(o )?kimdir$|^kimdir o$")  # "who is he?", of the one the last answer names
 # "What does he mean by that?": an explanation the quote itself does not give (folded)
 _EXPLAIN = re.compile(r"^(and |so )?what (does|did) (he|she|it|they|that|this) (mean|show|tell us|imply)"
                       r"( by (that|it|this))?( for \w+)?$"
@@ -243,7 +249,7 @@ _EXPLAIN = re.compile(r"^(and |so )?what (does|did) (he|she|it|they|that|this) (
                       r"|^(а )?что это (значит|означает|показывает|говорит)$|^(bu|o) (ne )?demekdir$"
                       r"|^(bu|o) neyi (gosterir|bildirir)$")
 # ("another question", "другой вопрос", "başqa sual" change the subject: they ask nothing of the last answer)
-_ELSE = re.compile(r"\b(else|(?<!each )others?|(?<!one )another|ещ[её]|другой|другие|другого|basqa|diger)\b"
+_ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|другой|другие|другого|basqa|diger)\b"
                    r"(?! (question|thing|topic|вопрос|тема|sual|movzu)\b)")
 # "Which context is that part of?": the pronoun is what the question is about ("what part did Norway play in it?" and
 # "what part of it was in 2023?" ask something else)
@@ -352,7 +358,10 @@ def _which_context(bot, state: Conversation, text: str, folded: str, lang: str |
     in_context = [key for key in called if (e := brief.entry(key[1])) is not None and e.context == context.id]
     if not in_context:
         return None
-    best = max(in_context, key=lambda key: len(called[key]))  # the next follow-up leans on its own question:
+    best = max(in_context, key=lambda key: len(called[key]))
+    if best == state.last_entry:
+        return None  # the context's own answer says which context it is, and serves no other
+    # (the next follow-up leans on its own question)
     return bot.entry_reply(*best, text, language=_reply_language(bot, text, lang)), brief.entry(best[1]).questions[0]
 
 
@@ -383,7 +392,7 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
     subject = _subject(state.last_question)  # "how many contexts?" + "and the second?": the second context
     whole = _rewrite_ordinal(subject, words) or f"{subject} {text}"
     combined = replace(bot.ask(whole, state.brief_id, lang or bot.language_of(text), focus=text), question=text)
-    combined = _of_last_answer(bot, state, last, text, lang, combined) if bare and not own else combined
+    combined = _of_last_answer(bot, state, last, text, lang, combined, whole) if bare and not own else combined
     if any(w in _ORDINALS for w in words) and last is not None and combined.entry == last.id:
         found = _ordinal_of_a_list(bot, state, subject, words, lang, text, alone)
         if found is not None:
@@ -394,8 +403,8 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
         # "what did he argue there?" after "in The National Interest": what the last answer says of its place
         return bot.entry_reply(*state.last_entry, text, language=_reply_language(bot, text, lang)), whole
     no_new_fact = bare and not own and _NO_NEW_FACT.match(folded)
-    # ("who is he?" after Huseynov's words is of him, however the rebuilt question ranks: "what did he write? who…")
-    if last is not None and (combined.entry == last.id or no_new_fact and _REFERS.search(folded)) and (
+    # ("who is he?" after a quote is of its speaker, however the rebuilt question ranks: "what did he write? who…")
+    if last is not None and (combined.entry == last.id or no_new_fact and _WHO_IS_IT.match(folded)) and (
             no_new_fact or _EXPLAIN.match(folded) or _why_of_it(bot, state, text)):
         # "why?" / "who is he?" after an answer that says no more: a related entry that answers the question
         # rebuilt from it, or "the brief does not say" - never the same answer again
@@ -537,8 +546,9 @@ def _something_else(bot, state: Conversation, text: str, folded: str,
     return replace(reply, question=text), None
 
 
-def _more(bot, state: Conversation, text: str, language: str) -> tuple[Reply | None, bool]:
-    """'Tell me more': first the last answer's whole paragraph (the brief's own words), then its next related entry.
+def _more(bot, state: Conversation, text: str, language: str) -> tuple[Reply | None, int | None]:
+    """'Tell me more': first the last answer's whole paragraph (the brief's own words), then its next related entry;
+    with the paragraph now shown whole, if any.
 
     The paragraph is shown in English only, as the brief wrote it: the knowledge translates quotes, not paragraphs,
     so a Russian or Azerbaijani reader gets a related entry of the same paragraph first, then one of another.
@@ -576,7 +586,8 @@ def _related_answer(bot, state: Conversation, last, whole: str, text: str, lang:
     return None
 
 
-def _of_last_answer(bot, state: Conversation, last, text: str, lang: str | None, combined: Reply) -> Reply:
+def _of_last_answer(bot, state: Conversation, last, text: str, lang: str | None, combined: Reply,
+                    whole: str) -> Reply:
     """A bare "when was that?" / "where?" / "how many?" asks it of the last answer. When the rebuilt question finds
     that answer, its reply stands; when it drifts ("what has russia done?" + "when was that?" found the brief's own
     date), the last answer is asked directly: it again if it gives that kind of fact, else "the brief does not say
@@ -588,8 +599,8 @@ def _of_last_answer(bot, state: Conversation, last, text: str, lang: str | None,
     language = _reply_language(bot, text, lang)
     if kind in bot.fact_kinds(*state.last_entry):
         return bot.entry_reply(*state.last_entry, text, language=language)
-    # "where?" after Kyiv's agreements with Baku: the related entry that gives the place (the gas storage's)
-    whole = f"{_subject(state.last_question or '')} {text}"
+    # "where?" after an answer that names a thing without its place: the related entry that gives it (not "how
+    # many?": a related entry's figure counts something else)
     related = _related_answer(bot, state, last, whole, text, lang, kind=kind) if kind != "quantity" else None
     if related:
         return related

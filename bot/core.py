@@ -73,11 +73,13 @@ _SCENE_ELSE = re.compile(r"\b(else|other|ещ[её]|другого|другое|
 # work?"), so the question is not one on its own (folded)
 _SOMEONE_BEFORE = re.compile(r"\b(he|she|him|her|his|hers)\b")  # (Russian "он", "её" are "it" as often)
 _THAT_CLAUSE = frozenset("то того тому тем том".split())  # (folded) "на то, что…", "о том, что…": a clause, no question
-# The words of a question about the brief as a whole, besides those naming the brief (stemmed as query terms are)
-_WHOLE_BRIEF_STEMS = frozenset(stem(w) for w in """summary short shortly main argument point points thesis idea whole
-    entire overall one two three sentence sentences line lines quick quickly nutshell about кратко вкратце коротко суть
-    главное главная главный основная основной мысль идея статья статье статьи qisa qisaca xulase xulasesi esas fikir
-    meqale meqalenin meqalede""".split())
+# The words of a question about the brief as a whole, besides those naming the brief (stemmed as query terms are):
+# one that asks for its gist, and any of those that say how briefly
+_GIST_STEMS = frozenset(stem(w) for w in """summary argument point thesis idea about кратко вкратце коротко суть мысль
+    идея qisaca xulase xulasesi fikir fikri mahiyyeti""".split())
+_WHOLE_BRIEF_STEMS = _GIST_STEMS | frozenset(stem(w) for w in """short shortly main whole entire overall one two three
+    sentence sentences line lines quick quickly nutshell главное главная главный основная основной статья статье статьи
+    двух словах слова qisa esas meqale meqalenin meqalede""".split())
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 ORDINAL_WORDS = {1: "first birinci первый", 2: "second ikinci второй", 3: "third ucuncu третий",
                  4: "fourth dorduncu четвертый", 5: "fifth besinci пятый"}  # (folded) what an ordinal can be
@@ -139,8 +141,10 @@ def _inner_question(text: str) -> str | None:
             return rest
     parts = text.strip().split(",")
     for i in range(len(parts) - 1, 0, -1):
-        if fold(parts[i - 1]).split()[-1:] and fold(parts[i - 1]).split()[-1] in _THAT_CLAUSE:
+        if fold(parts[i - 1]).split()[-1:] and fold(parts[i - 1]).split()[-1] in _THAT_CLAUSE and fold(
+                parts[i]).split()[:1] == ["что"]:
             continue  # "Как отреагировал Алиев на то, что сбили самолёт?": "на то, что…" is no question of its own
+            # (but "Хочу узнать о том, когда была опубликована статья" asks when)
         before = fold(",".join(parts[:i])).split()
         if _CYRILLIC.search(parts[i - 1]) and not QUESTION_WORDS.isdisjoint(before):
             continue  # "Сколько человек погибло, когда сбили рейс?": Russian sets off its clauses with commas
@@ -539,7 +543,8 @@ class BriefBot:
         """Whether a question asks for the brief as a whole ("tl;dr?", "what is the main argument of this brief in
         one or two sentences?", "кратко о чём статья?"): it names nothing but the brief and how briefly to put it."""
         terms = self.analyzer.query(text).terms
-        return bool(terms) and all(t in _WHOLE_BRIEF_STEMS or t in self.analyzer.soft for t in terms)
+        return not _GIST_STEMS.isdisjoint(terms) and all(t in _WHOLE_BRIEF_STEMS or t in self.analyzer.soft
+                                                         for t in terms)
 
     def compose(self, text: str, decision: Decision, lang: str) -> Reply:
         """The Reply for a decision, in the question's language."""

@@ -20,7 +20,6 @@ def talk(bot, *lines: str, now: float = 0.0):
     # "what else … besides that?": another thing than the last answer, among those the knowledge relates to it
     (("What brought the crisis to the forefront?", "what was the flight number again?",
       "and what else happened besides that?"), "answer", "arrests"),
-    # an ordinal with its own list names that list's item, not one of the last answer's
     # after "the brief does not say", "what else happened?" goes on from the entry it was about
     (("which plane did russia shoot down?", "how many people were on board?", "what else happened?"), "answer",
      "arrests"),
@@ -40,7 +39,6 @@ def talk(bot, *lines: str, now: float = 0.0):
     # a bare "where?" the last answer cannot give: the related entry that does
     (("is azerbaijan the only country supplying europe with energy?", "what about Ukraine?", "where?"), "answer",
      "gas-storage"),
-    (("is azerbaijan the only country supplying europe with energy?", "which others?"), "answer", "energy-suppliers"),
     # "tell me more about X": more of the last answer when X names it, else X
     (("what are the contexts?", "and the third?", "tell me more about the pipelines"), "answer", "pipelines"),
     (("какой третий контекст?", "расскажи подробнее об этом"), "answer", "karabakh"),
@@ -49,6 +47,14 @@ def talk(bot, *lines: str, now: float = 0.0):
       "summarize it"), "answer", "overview"),
     (("what did kyiv and baku agree on", "how much can they hold?"), "not_said", None),
     (("какие трубопроводы упоминаются", "какая у них мощность"), "not_said", None),  # a measure, however far
+    # "that article" after an answer that names no other work is the brief
+    (("what triggered the crisis?", "when was that article published?"), "answer", "date"),
+    (("Что сказал Путин?", "Кто автор той статьи?"), "answer", "author"),
+    # "why did he say that?" after a quote that gives no reason: not said, offering the quote
+    (("What did Putin say?", "why did he say that?"), "not_said", None),
+    (("What has happened to Azerbaijanis living in Russia?", "why is that?"), "answer", "roots"),
+    # "at the same time as X" asks of something else than X
+    (("what happened around the same time as the arrests?",), "decline", None),
     # "that article" after another work: not this brief's title
     (("what did he write before in The National Interest?", "what was that article called?"), "not_said", None),
     # why the brief cites something: the argument it serves
@@ -61,6 +67,7 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("какой первый контекст?", "расскажи подробнее"), "answer", "sphere-of-influence"),
     (("AZAL təyyarəsini kim vurub?", "reysin nömrəsi neçə idi?", "bəs sonra Rusiyada nə baş verdi?"), "answer",
      "arrests"),  # "bəs" (and) joins it to the chat and asks nothing
+    # an ordinal with its own list names that list's item, not one of the last answer's
     (("что написал Гусейнов?", "а третий контекст какой?"), "answer", "alma-ata"),
     (("Что сказал Путин про русского солдата?", "а в каком контексте автор это приводит?"), "answer", "first-context"),
     # a follow-up about something no text of the knowledge names is not answered by leaning on the last answer

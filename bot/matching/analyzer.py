@@ -14,7 +14,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.knowledge.models import Knowledge
-from bot.matching.lexicon import LEXICON, LEXICON_RU_AZ
+from bot.matching.lexicon import CHAT_SPELLINGS, LEXICON, LEXICON_RU_AZ
 from bot.matching.stemming import stem_word
 from bot.matching.text import ENGLISH_STOP_WORDS, QUESTION_WORDS, SOFT_STOP_WORDS, STOP_WORDS, fold, stem, strip_fillers
 
@@ -123,11 +123,13 @@ _HAS_TIME = re.compile(r"\b(era|during|since|ago)\b")
 _PAST_VERB = r"\w{3,}(?:л|ла|ло|ли|лся|лась|лось|лись)\b"  # Russian past: сбили, отказалась (not "если", "роли")
 _PAST_VERB_AZ = r"\w{3,}(?:di|du|ib|ub|ibdir|ubdur|mis|mus|misdir|musdur)\b"  # bitdi, qaldı, vurub (not "indi")
 _LEAD_IN = r"^((and|so|but|ok|okay|then|also|just) )*"  # "so why did…", "and how come…": the question's head
-# "how does X work?" (folded): an explanation of how a thing works, which a brief states only where it explains one
-_MECHANISM = re.compile(rf"{_LEAD_IN}how (does|do|did|would|can|could) (\w+ ){{1,5}}(work|function|operate)\b"
-                        r"|\bhow (\w+ ){1,4}(works|functions|operates)\b"
-                        r"|^(а |и )?как (работает|работают|устроен|устроена|устроены|функционирует)\b"
-                        r"|\bnece (isleyir|isleyirler|fealiyyet gosterir)\b")
+# "how do gas pipelines work?" (folded): how things of a kind work, in general (see Analyzer.asks_how_it_works)
+_MECHANISM = re.compile(r"^(?:(?:and|so|but|ok|then|also|just) )*how (?:does|do|did|would|can|could)"
+                        r" (?P<en>(?:\w+ ){0,4}\w+) (?:work|function|operate)$"
+                        r"|^(?:(?:and|so|but) )*how (?P<en2>(?:\w+ ){0,3}\w+) (?:works|functions|operates)$"
+                        r"|^(?:а |и )?как (?:работает|работают|устроен|устроена|устроены|функционирует|функционируют)"
+                        r" (?P<ru>(?:\w+ ){0,3}\w+)$"
+                        r"|^(?P<az>(?:\w+ ){0,3}\w+) nece (?:isleyir|isleyirler|fealiyyet gosterir)$")
 _REASON = re.compile(rf"{_LEAD_IN}(why|whys) (did|was|were|had|didnt|wasnt|werent)\b"
                      rf"|{_LEAD_IN}how come \w+( \w+)? \w+ed\b"
                      rf"|{_LEAD_IN}(why|whys) (is|are) \w+( \w+){{0,2}} being\b"
@@ -188,6 +190,9 @@ _AUXILIARY = frozenset("did does do has have had will would can could".split()) 
 _WH = frozenset("what when where why how who whom which".split())
 _AMOUNTS = frozenset("bit little lot word couple few".split())  # "tell me a bit about…": how much, not what
 _ASKED_FOR = frozenset("tell write give make compose share send me us".split())  # "tell me a joke about…"
+# Azerbaijani "bəs" (and, what about) opens a follow-up and asks nothing; typed with its "ə" only, as "bes" may be
+# "beş" (five) typed without its "ş"
+_AZ_AND = re.compile(r"^\s*bəs\s+", re.IGNORECASE)
 _ENGLISH_QUESTION_WORDS = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
 _WORKS = frozenset("work works working function functions operate operates".split())  # "how does X work": X's head
 _AUTHORED = frozenset("wrote write writes written penned authored directed painted composed sang invented".split())
@@ -266,8 +271,8 @@ def asks_about_the_bot(text: str) -> bool:
 
 
 def asked_kind(text: str, folded: str | None = None) -> str | None:
-    """The kind of fact a question asks for: 'quantity', 'day', 'date', 'time', 'place', 'reason', 'mechanism' or
-    None."""
+    """The kind of fact a question asks for: 'quantity', 'day', 'date', 'time', 'place', 'reason' or None (and see
+    Analyzer.query for 'identity' and 'mechanism')."""
     folded = fold(text)[:MAX_FOLDED_CHARS] if folded is None else folded
     asks = (
         "quantity"
@@ -288,8 +293,6 @@ def asked_kind(text: str, folded: str | None = None) -> str | None:
         asks = "reason"
     if asks is None and _MEASURE_ASKED.search(folded):  # "what was the cost?", known word or not
         asks = "quantity"
-    if asks is None and _MECHANISM.search(folded):  # "how do gas pipelines work?": how it works, not what it is
-        asks = "mechanism"
     lowered = text.lower()
     # Azerbaijani "how many" (folded "nece" is also "how"), but not of a label ("reysin nömrəsi neçə idi?")
     if "neçə" in lowered and asks != "day" and not _IDENTIFIER.search(folded):
@@ -323,10 +326,11 @@ def _after_what(words: list[str], i: int) -> list[str]:
         noun = any(w in _AUXILIARY or w in _COPULA for w in words[i + 2 : i + 3])
         if _VERB_FORM.search(following[0]) and not noun:
             return []
-        # the noun phrase to its head: "what's norway's population" (the possessive folded away)
-        head = list(itertools.takewhile(lambda w: w not in STOP_WORDS and not _VERB_FORM.search(w),
-                                        words[i + 2 : i + 1 + COPULA_REACH]))
-        return following + head if following == words[i + 1 : i + 2] else following
+        # the noun phrase to its head, where it ends the question: "what's norway's population" (the possessive
+        # folded away); not "what pipelines connect azerbaijan…", whose next word is its verb
+        head = words[i + 2 : i + 1 + COPULA_REACH]
+        ends = i + 2 + len(head) == len(words) and all(w not in STOP_WORDS and not _VERB_FORM.search(w) for w in head)
+        return following + head if ends and following == words[i + 1 : i + 2] else following
     # the noun phrase, to its head: "what is vasif huseynov's job" (the possessive is folded away)
     rest = [w for w in words[start : start + 2 * COPULA_REACH] if w not in _DETERMINERS]
     return [] if not rest or rest[0] in STOP_WORDS else rest[:1] + [  # not "worried", "of"
@@ -448,9 +452,6 @@ class Analyzer:
         self.aliases = self._aliases(knowledge)
         self.longest_alias = max((len(k) for k in self.aliases), default=1)
         self.canonical = frozenset(self.aliases.values())
-        # chat spellings of function words ("wat", "u", "abt"): read as the word before a question's frame is taken
-        # off, so that "wat does the artcle say about nato" loses its frame as "what does the article say about" does
-        self._spellings = {v[0]: c for v, c in self.aliases.items() if len(v) == 1 and c in STOP_WORDS and v[0] != c}
         # The words inside multi-word aliases ("caucasus" in "south caucasus pipeline"), so that a partial
         # mention still finds the entries that use the name.
         self.alias_words: dict[str, frozenset[str]] = {}
@@ -553,8 +554,8 @@ class Analyzer:
 
     def correct(self, word: str) -> str:
         """Repair a typo by snapping an unknown word to the closest knowledge or function word, if close enough."""
-        if word in self._spellings:
-            return self._spellings[word]
+        if word in CHAT_SPELLINGS:
+            return CHAT_SPELLINGS[word]
         if word in self.vocab or word in STOP_WORDS or word in self.soft or len(word) < MIN_REPAIR_LETTERS or (
                 not word.isalpha()):
             return word  # (nor a word naming the brief: "story" is no typo of "storage")
@@ -576,18 +577,20 @@ class Analyzer:
     def unframed(self, text: str, repair: bool = True) -> str:
         """Folded text, its typos repaired, without the conversational frame around its question: a frame is taken
         off after repair, so that a mistyped one ("wat does the artcle say about nato") goes as a well-typed one."""
-        folded = fold(text)[:MAX_FOLDED_CHARS]
+        folded = fold(_AZ_AND.sub("", text, count=1))[:MAX_FOLDED_CHARS]
         if not repair:
             return strip_fillers(folded)
         words = [self.correct(w) for w in folded.split()]
         if words:
-            words[0] = self._question_word(words[0])
+            words[0] = self._question_word(words[0], words[1:2])
         return strip_fillers(" ".join(words))
 
-    def _question_word(self, word: str) -> str:
-        """A question's first word mistyped from a question word ("wher did…", "whoe wrote…"): the question word.
-        Too short for typo repair elsewhere, it is one only where a question opens, and keeps its first letter."""
-        if len(word) < 3 or word in STOP_WORDS or word in self.vocab or not word.isalpha():
+    def _question_word(self, word: str, following: list[str]) -> str:
+        """A question's first word mistyped from a question word ("wher did…", "wen was…"): the question word.
+        Too short for typo repair elsewhere, it is one only where a question opens, before its auxiliary ("way did"
+        is rare; "way out" is no question), and keeps its first letter."""
+        if len(word) < 3 or word in STOP_WORDS or word in self.vocab or not word.isalpha() or not (
+                following and (following[0] in _AUXILIARY or following[0] in _COPULA)):
             return word
         near = [q for q in _ENGLISH_QUESTION_WORDS if q[0] == word[0] and DamerauLevenshtein.distance(word, q) <= 1]
         cut_short = [q for q in near if q.startswith(word)]  # "wher" is "where" cut short, not "when" mistyped
@@ -619,7 +622,12 @@ class Analyzer:
 
     def query(self, text: str) -> Query:
         folded = fold(text)[:MAX_FOLDED_CHARS]
-        asks = asked_kind(text, " ".join(self._spellings.get(w, w) for w in folded.split()))  # "y", "скока"
+        spelled = [CHAT_SPELLINGS.get(w, w) for w in folded.split()]  # "y is baku mad", "скока там…"
+        if spelled:
+            spelled[0] = self._question_word(spelled[0], spelled[1:2])  # "wher did the plane crash?"
+        asks = asked_kind(text, " ".join(spelled))
+        if asks is None and self.asks_how_it_works(" ".join(spelled)):
+            asks = "mechanism"
         unframed = self.unframed(text)
         content = [w for w in self._alias(unframed.split()[:MAX_WORDS]) if w not in STOP_WORDS and w not in self.soft]
         # no content word but the soft ones ("who is the author?"): nothing in it is unknown
@@ -635,6 +643,16 @@ class Analyzer:
         talk = small_talk(folded, text.rstrip().endswith("?"))
         return Query(terms, asks, talk, known, unknown_kind, bool(_ABOUT_BOT.search(folded)),
                      talk is not None and chat_only(folded))
+
+    def asks_how_it_works(self, folded: str) -> bool:
+        """Whether a question asks how things of a kind work in general ("how do gas pipelines work?", "как работают
+        газопроводы?"): a bare noun phrase, with no article, pronoun or name, that a brief speaks of only as it
+        bears on its subject; not "how does the ukraine deal work?" or "how do the contexts work together?"."""
+        found = _MECHANISM.match(folded.rstrip(" ?"))
+        if not found:
+            return False
+        words = next(group for group in found.groups() if group).split()
+        return all(w not in STOP_WORDS and w not in self.proper for w in words)
 
     def asks_identity(self, text: str) -> bool:
         """Whether a question asks who someone is ("who is Vasif Huseynov?", "Кто такой Гусейнов?", "Vasif Hüseynov

@@ -7,6 +7,15 @@ the canonical words the analyzer writes in place of each variant.
 
 from __future__ import annotations
 
+# Chat spellings of function words ("what r the contexts", "y is baku mad", "wat abt ukraine", "скока"): a question's
+# words are read as these before its frame is taken off and its kind of fact is read, so that a mistyped frame goes as
+# a well-typed one. (Questions only: the knowledge is written out.)
+CHAT_SPELLINGS: dict[str, str] = {
+    "wat": "what", "wut": "what", "wht": "what", "r": "are", "u": "you", "ur": "your", "y": "why", "abt": "about",
+    "bc": "because", "cuz": "because", "coz": "because", "pls": "please", "plz": "please",
+    "скока": "сколько", "скоко": "сколько", "скок": "сколько",
+}
+
 # English: every variant becomes its canonical word.
 LEXICON: dict[str, tuple[str, ...]] = {
     "eu": ("european union",),
@@ -19,10 +28,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "depicts",),
     # Azerbaijani "baş vermək" (to happen) is the function word "happen", not a head ("baş") and a verb: "Başqa nə baş
     # verib?" asks what else happened
-    "happen": ("bas verib", "bas verdi", "bas verir", "bas vermisdi", "bas vermis", "bas verecek"),
-    # chat spellings of function words: "what r the contexts", "y is baku mad", "wat abt ukraine"
-    "what": ("wat", "wut", "wht"), "with": ("w",), "are": ("r",), "you": ("u",), "your": ("ur",), "why": ("y",),
-    "about": ("abt",), "сколько": ("скока", "скоко", "скок"),
+    "happen": ("bas verib", "bas verdi", "bas verir", "bas vermisdi", "bas vermis", "bas verecek", "bas veren",
+        "bas verenler"),
     "people": ("ppl", "люди", "людей", "человек"),
     # months as they are shortened ("in Dec 2024"): the month, not a name the brief lacks
     "january": ("jan",), "february": ("feb",), "march": ("mar",), "april": ("apr",), "august": ("aug",),
@@ -32,7 +39,6 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # a quoted line, in any of our languages: "Какую фразу Путина приводит автор?"
     "quote": ("quotes", "quotation", "line", "phrase", "фраза", "фразу", "фразы", "фразой", "высказывание",
         "высказывания", "цитата", "цитату", "цитаты", "ifade", "ifadesi", "ifadeni", "sitat", "sitati"),
-    "because": ("bc", "cuz", "coz"), "please": ("pls", "plz"),
     # the USSR's end, named with its subject: a bare "collapse" or "fall of" is any collapse ("did the ruble collapse?")
     "dissolution": ("dissolved", "dissolve", "ussr collapse", "ussr collapsed", "soviet collapse",
         "soviet union collapse", "soviet union collapsed", "collapse of the ussr", "collapse of the soviet union",
@@ -110,7 +116,7 @@ LEXICON_RU_AZ: dict[str, tuple[str, ...]] = {
     "supply": ("поставляет", "поставки", "продает", "снабжает", "снабжение", "снабжения", "снабжении",
         "энергоснабжение", "энергоснабжения", "энергоснабжении", "поставщик", "поставщики", "поставщиков", "techizat",
         "tedarik", "satir", "veren", "verenler",),
-    "important": ("важно", "важен", "важна", "важны", "важным", "значение", "vacib", "vacibdir", "onemli", "onemlidir",
+    "important": ("важно", "важен", "важна", "важны", "важным", "vacib", "vacibdir", "onemli", "onemlidir",
         "ehemiyyetli", "ehemiyyeti",),
     "summary": ("кратко", "вкратце", "суть", "резюме", "qisaca", "xulase", "mahiyyeti",),
     "membership": ("вступить", "вступление", "членство", "uzvluk", "uzv olmaq", "qosulmaq",),
