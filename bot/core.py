@@ -15,7 +15,7 @@ from bot.matching.policy import MAX_SUGGESTIONS, ON_TOPIC_SHARE, Decision, decid
 from bot.matching.scorer import Candidate, Scorer
 from bot.matching.stemming import stem_word
 from bot.matching.support import Support
-from bot.matching.text import QUESTION_WORDS, STOP_WORDS, fold, stem, without_chat_lead
+from bot.matching.text import QUESTION_WORDS, SOFT_STOP_WORDS, STOP_WORDS, fold, stem, without_chat_lead
 from bot.reply import Reply, Source, Suggestion
 
 MAX_QUESTION_CHARS = 1000  # longer messages are pasted documents, not questions
@@ -152,7 +152,7 @@ def _inner_question(text: str) -> str | None:
         lead = next((k for k, w in enumerate(raw) if fold(w) and fold(w) not in _CLAUSE_FILLERS), len(raw))
         if lead < len(raw) and fold(raw[lead]).split()[:1] and fold(raw[lead]).split()[0] in QUESTION_WORDS:
             rest = " ".join(raw[lead:])  # "…, like where does he work?", "…, - I mean - where does he work?"
-            if all(w in STOP_WORDS for w in fold(rest).split()):
+            if all(w in STOP_WORDS or w in SOFT_STOP_WORDS for w in fold(rest).split()):
                 return None  # "There's a quote about soldiers in there, what is it?": the lead says what is asked
             return rest if len(rest.split()) >= MIN_PART_WORDS else None
     return None

@@ -63,6 +63,7 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Putin nə deyib?", "müəllif bunu niyə xatırladır?"), "answer", "first-context"),
     (("Что говорил Путин о русском солдате?", "почему автор это цитирует?"), "answer", "first-context"),
     (("what did putin say?", "why is this quoted?"), "answer", "first-context"),
+    (("what did putin say?", "what point is the author making with that quote?"), "answer", "first-context"),
     # "tell me more" in Russian or Azerbaijani: the rest of the paragraph first (its English text is not shown)
     (("какой первый контекст?", "расскажи подробнее"), "answer", "sphere-of-influence"),
     (("AZAL təyyarəsini kim vurub?", "reysin nömrəsi neçə idi?", "bəs sonra Rusiyada nə baş verdi?"), "answer",

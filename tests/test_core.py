@@ -318,6 +318,11 @@ def test_what_the_brief_does_not_give_is_not_said(bot, question, language, unmet
     ("what storage facilities hold gas in ukraine", "gas-storage"),
     ("Хочу узнать о том, когда была опубликована статья", "date"),  # "о том, когда…" asks when
     ("what year did the soviet union collapse according to the piece", "crisis-depth"),
+    ("В каком издании Кузьо писал про Алма-Атинскую декларацию?", "national-interest"),  # where it was published
+    ("In which outlet did the author write about the Alma-Ata Declaration?", "national-interest"),
+    ("привет, кто автор?", "author"),  # a greeting before a question
+    ("Could you summarise the first context the author sets out?", "first-context"),
+    ("how bad does the author think the crisis is?", "crisis-depth"),  # the author's view is every answer's
 ])
 def test_questions_near_the_new_rules_are_still_answered(bot, question, entry):
     reply = bot.ask(question)

@@ -152,7 +152,10 @@ _HAS_DAY = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)? ({MONTHS})\b|\b({MONTHS}) \d{
 _PLACE = re.compile(r"^((and|so|but|ok|okay|then|also|а|и|так|ну) )*(where|wheres|где|куда|откуда)\b"
                     r"|\b(где|куда|откуда) (именно|находится|находятся|это|он|она|они|работает|работал|живет|родился)\b"
                     r"|\b(harada|haradan|hara)\b(?!( \w+){0,2}(sa|se)\b)"
-                    r"|\b(in|at|from) (what|which) (place|city|town|country|region)\b|\bв каком (городе|месте)\b")
+                    r"|\b(in|at|from) (what|which) (place|city|town|country|region)\b|\bв каком (городе|месте)\b"
+                    # where something was published: "in which outlet…?", "в каком издании…?", "hansı nəşrdə…?"
+                    r"|\b(which|what) (outlet|publication|magazine|journal|newspaper)\b"
+                    r"|\bв (каком|какой) (издании|журнале|сми|газете|публикации)\b|\bhansi (nesrde|jurnalda|qezetde)\b")
 _NOT_PLACE = re.compile(r"\bwhere (does|did|do) (it|the (brief|article|author|text)) (say|mention|discuss|talk)"
                         r"|\bin the (text|article|brief|piece|paper|report)\b"  # "where is that in the text?": a source
                         r"|\b(context|contexts|section|paragraph|part|kontekst|контекст\w*)\b"

@@ -25,7 +25,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "europe": ("european", "europeans",),
     "treat": ("handles", "handle", "handled", "handling",),
     "describe": ("characterise", "characterises", "characterize", "characterizes", "portray", "portrays", "depict",
-        "depicts",),
+        "depicts", "set out", "sets out", "lay out", "lays out", "spell out", "spells out",),
     # Azerbaijani "baş vermək" (to happen) is the function word "happen", not a head ("baş") and a verb: "Başqa nə baş
     # verib?" asks what else happened
     "happen": ("bas verib", "bas verdi", "bas verir", "bas vermisdi", "bas vermis", "bas verecek", "bas veren",

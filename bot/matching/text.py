@@ -113,6 +113,7 @@ def fold(text: str) -> str:
 _FILLERS = re.compile(
     r"\b(what is|whats|what) (the deal|up|going on)( with| w| between)?\b"
     r"|\b(can|could) you (please )?(tell|explain|say)( me| us)?\b"
+    r"|\b(can|could|would) you( please)?(?= (summari[sz]e|describe|outline|list|give|name|remind)\b)"
     r"|\b(i (want|would like|d like) to know|do you know|tell me( about)?"
     r"|according to (the |this )?(author|brief|article|text|piece|report|paper))\b"
     r"|\b(in|from) (the|this) (brief|article|text|piece)\b|\bstands? for\b|\bright now\b"
@@ -143,7 +144,8 @@ _THEN_ASKS = frozenset("and but so а и но bes ve".split())  # "ok, and why?"
 # A request is a question too: "Спасибо! Расскажи теперь про энергетику.", "thanks, now tell me about energy"
 _REQUESTS = frozenset("tell explain describe summarise summarize now расскажи расскажите объясни объясните опиши "
                       "теперь danis izah indi".split())
-_CHAT_WORDS = (r"ok|okay|ок|окей|хорошо|ладно|понятно|ясно|спасибо|спс|yaxşı|yaxsi|oldu|aydındır|sağ ?ol|sag ?ol|"
+_CHAT_WORDS = (r"hi|hello|hey|привет|здравствуйте|здравствуй|добрый день|salam|salam aleykum|"
+               r"ok|okay|ок|окей|хорошо|ладно|понятно|ясно|спасибо|спс|yaxşı|yaxsi|oldu|aydındır|sağ ?ol|sag ?ol|"
                r"çox sağ ol|cox sag ol|təşəkkürlər|tesekkurler|fine|alright|great|cool|nice|thanks|thank you|thx|"
                r"got it")
 # Acknowledgements and thanks before a question ("ok cool, and who's the author again?", "ладно, а кто это
@@ -177,9 +179,15 @@ def without_chat_lead(text: str) -> str:
     return rest if asks else text
 
 
+# "how bad does the author think the crisis is?": how bad the crisis is, as the author sees it (the brief's view is
+# every answer's)
+_HOW_THINK = re.compile(r"^(how \w+) (does|do|did) (the author|the brief|the article|he|she) (think|believe|consider"
+                        r"|reckon|say)\b")
+
+
 def strip_fillers(folded: str) -> str:
     """Drop conversational frames ("can you tell me", "what's the deal with") from folded text."""
-    return collapse_ws(_FILLERS.sub(" ", folded))
+    return collapse_ws(_FILLERS.sub(" ", _HOW_THINK.sub(r"\1", folded)))
 
 
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s")
