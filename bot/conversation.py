@@ -13,20 +13,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from bot.core import SET_ASIDE_EN, SET_ASIDE_RU, not_said
+from bot.core import MAX_QUESTION_CHARS, SET_ASIDE_EN, SET_ASIDE_RU, not_said
 from bot.i18n import say
 from bot.matching.language import is_language
-from bot.matching.text import STOP_WORDS, chat_lead_rest, fold, without_chat_lead
+from bot.matching.text import ORDINALS, STOP_WORDS, chat_lead_rest, fold, without_chat_lead
 from bot.reply import Reply
 
 FOLLOW_UP_TTL = 30 * 60  # seconds after which an idle chat's follow-up context is forgotten
 MAX_FOLLOW_UP_WORDS = 10  # a longer message is a question of its own, not a follow-up
 
-_ORDINALS = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
-    "первый": 1, "первая": 1, "второй": 2, "вторая": 2, "третий": 3, "третья": 3, "четвертый": 4, "четвертая": 4,
-    "пятый": 5, "пятая": 5, "birinci": 1, "ikinci": 2, "ucuncu": 3, "dorduncu": 4, "besinci": 5,
-}
+_ORDINALS = ORDINALS
 # Other forms of the ordinals ("а второе?", "bəs ikincisi?"), read as the base form the knowledge asks with
 _ORDINAL_FORMS = {"первое": "первый", "второе": "второй", "третье": "третий", "четвертое": "четвертый",
                   "пятое": "пятый", "birincisi": "birinci", "ikincisi": "ikinci", "ucuncusu": "ucuncu",
@@ -43,10 +39,13 @@ _MORE = re.compile(r"^(and |so |а |и |bes |ya )?((bu|bunun|onun) (barede|haqqi
                    r"|что ещ[её] есть|это вс[её]|bu qeder|basqa ne|basqa ne var|daha ne var|"
                    r"(расскажи(те)? )?(ещ[её]|подробнее|поподробнее|больше)|дальше|продолжай(те)?|а дальше|"
                    r"(daha )?(etrafli|etrafli danis|etrafli de|cox)|davam( et| edin)?|daha|sonra)$")
-# "tell me more about X", "расскажи подробнее о X", "X haqqında ətraflı danış" (folded)
-_MORE_ABOUT = re.compile(r"^(?:and |so |а |и )?(?:tell me |tell us )?more (?:about|on) (?P<rest>.+)$"
-                         r"|^(?:расскажи(?:те)? )?(?:подробнее|больше|ещ[её]) (?:о|об|про) (?P<rest_ru>.+)$")
-_POINTS_AT_IT = re.compile(r"^(this|that|it|это|этом|том|нем|ней)$")  # "more about this": more of the last answer
+# "tell me more about X", "расскажи подробнее о X", on the message as typed: X keeps its capitals for the name checks
+_MORE_ABOUT = re.compile(r"^\W*(?:(?:and|so|а|и|ok|okay)\W+)?(?:(?:tell|give) (?:me|us) |let me know )?more"
+                         r" (?:about|on|of) (?P<rest>.+)$"
+                         r"|^\W*(?:(?:а|и)\W+)?(?:расскажи(?:те)? )?(?:подробнее|больше|ещ[её]) (?:о|об|про)"
+                         r" (?P<rest_ru>.+)$", re.IGNORECASE)
+# "more about this": more of the last answer (folded)
+_POINTS_AT_IT = re.compile(r"^(this|that|it|these|those|them|him|her|they|это|этом|том|нем|ней|них|этих)\W*$")
 # Russian and Azerbaijani words that point back, in their cases ("что в ней было?", "onun iddiaları"), folded
 _PRONOUNS_RU_AZ = ("это|этот|эта|этого|этому|этим|этом|эту|этой|он|она|оно|они|его|ее|ей|ему|ею|им|ими|их|ней|нем|нему"
                    "|него|ним|ними|них|bu|o|onu|bunu|onun|bunun|ona|buna|onda|bunda|ondan|bundan|onlar|bunlar|onlari"
@@ -146,7 +145,31 @@ def respond(
     bot, state: Conversation, text: str, now: float = 0.0, language: str | None = None
 ) -> tuple[Reply, Conversation]:
     """Answer one message in a conversation; return the reply and the chat's new state."""
-    state, typed = state.fresh(now), text
+    state = state.fresh(now)
+    about = _MORE_ABOUT.match(text) if isinstance(text, str) and len(text) <= MAX_QUESTION_CHARS else None
+    rest = (about.group("rest") or about.group("rest_ru")) if about else None
+    text_for_more = None
+    if rest and state.last_entry and _POINTS_AT_IT.match(fold(rest)):
+        text_for_more = "расскажи подробнее" if about.group("rest_ru") else "tell me more"  # "more about this"
+    elif rest and state.last_entry:
+        # "tell me more about the pipelines": that, as "tell me about the pipelines" asks it (once: its rest is never
+        # read for another "more about"), unless it names the last answer, of which it asks more
+        asked = f"расскажи о {rest}" if about.group("rest_ru") else f"tell me about {rest}"
+        inner, inner_state = _respond(bot, state, asked, now, language)
+        last = bot.knowledge.find_entry(*state.last_entry)
+        same = inner.source is not None and (inner.source.brief, inner.entry) == state.last_entry
+        if not same or (last is not None and last.paragraph == 0):
+            return replace(inner, question=text), inner_state  # (after the author: no paragraph, the same answer)
+        text_for_more = "расскажи подробнее" if about.group("rest_ru") else "tell me more"
+    reply, new_state = _respond(bot, state, text_for_more or text, now, language)
+    return (replace(reply, question=text), new_state) if text_for_more else (reply, new_state)
+
+
+def _respond(bot, state: Conversation, text: str, now: float, language: str | None) -> tuple[Reply, Conversation]:
+    """`respond`, its state already fresh and "tell me more about X" already read."""
+    typed = text
+    if not isinstance(text, str):
+        text = typed = ""  # (a front end always sends text; the batch interface may not)
     if isinstance(text, str):
         text = _after_chat(text)  # "ok, and why?", "ладно, а кто это сказал?", "ok, tell me more": what follows
     lang = language or state.language
@@ -159,14 +182,7 @@ def respond(
     words = folded.split()
     reply, asked = None, None  # asked: the whole question behind a follow-up's answer, kept for the next one
     shown = None  # the paragraph shown whole by this reply, or kept by "source?"
-    about = _MORE_ABOUT.match(folded) if state.last_entry else None
-    rest = (about.group("rest") or about.group("rest_ru")) if about else None
-    if rest and not _POINTS_AT_IT.match(rest):
-        # "tell me more about the third": more of the last answer if the rest names it, else the rest's answer
-        inner, inner_state = respond(bot, state, rest, now, language)
-        if inner.entry != state.last_entry[1]:
-            return replace(inner, question=typed), inner_state
-    pick, more = _PICK.match(folded), _MORE.match(_MORE_ABOUT.sub("more", folded) if about else folded)
+    pick, more = _PICK.match(folded), _MORE.match(folded)
     reply_language = _reply_language(bot, text, lang)
     if state.suggestions and pick:
         index = int(pick.group(1)) if pick.group(1) else _ORDINALS.get(pick.group(2) or "first", 1)
@@ -237,11 +253,10 @@ _TEMPORAL = re.compile(r"\b(after|before|since|until|till|by) (that|this|then)\b
 _ABOUT_IT = re.compile(r"\b(about|on|of|об|о|про|haqqinda) (this|that|it|этом|том|нем|этого|bunun|onun)\b")
 _REFERS = re.compile(rf"\b(that|this|it|he|she|they|him|them|there|{_PRONOUNS_RU_AZ}|там)\b")
 # Follow-ups that ask for something the last answer would have to add: a reason, or who a person is.
-_NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|почему|зачем|отчего|niye|neden|niye ki)\b"
-                          r"|^(who|кто) (is|was|are|were|такой|такая|такие|он|она|они) ?(he|she|they|it|that|this)?$"
-                          r"|^(o )?kimdir$|^kimdir o$")
 _WHO_IS_IT = re.compile(r"^(and |but |so |а |и |bes )?(who|кто) (is|was|такой|такая|он|она) ?(he|she|it|that|this)?$"
                         r"|^(o )?kimdir$|^kimdir o$")  # "who is he?", of the one the last answer names
+_NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|почему|зачем|отчего|niye|neden|niye ki)\b"
+                          r"|^(who|кто) (are|were|такие|они) ?(they)?$|" + _WHO_IS_IT.pattern)
 # "What does he mean by that?": an explanation the quote itself does not give (folded)
 _EXPLAIN = re.compile(r"^(and |so )?what (does|did) (he|she|it|they|that|this) (mean|show|tell us|imply)"
                       r"( by (that|it|this))?( for \w+)?$"
@@ -266,7 +281,8 @@ _WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) 
                             r"|\bwhy (is|was) (this|that|he|she|it) (quoted|mentioned|cited)\b"
                             r"|\bwhat (point|argument) (is|does|did) (the author|he|she) (\w+ )?"
                             r"(make|making|trying to make) (with|by|in) (that|this|it)\b"
-                            r"|\bwhat is the point of (that|this|it)\b"
+                            r"(?! (brief|article|piece|paper|text))"
+                            r"|\bwhat is the point of (that|this|it)\b(?! (brief|article|piece|paper|text))"
                             r"|\b(which|what) (context|section|part) (is|was) (\w+ ){0,3}"
                             r"(quote|line|words|claim|statement) (part of|in|from)\b"
                             r"|\b(зачем|почему) (автор |он |она )?(это |его |её |ее )?"

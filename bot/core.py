@@ -15,7 +15,7 @@ from bot.matching.policy import MAX_SUGGESTIONS, ON_TOPIC_SHARE, Decision, decid
 from bot.matching.scorer import Candidate, Scorer
 from bot.matching.stemming import stem_word
 from bot.matching.support import Support
-from bot.matching.text import QUESTION_WORDS, SOFT_STOP_WORDS, STOP_WORDS, fold, stem, without_chat_lead
+from bot.matching.text import ORDINALS, QUESTION_WORDS, SOFT_STOP_WORDS, STOP_WORDS, fold, stem, without_chat_lead
 from bot.reply import Reply, Source, Suggestion
 
 MAX_QUESTION_CHARS = 1000  # longer messages are pasted documents, not questions
@@ -80,16 +80,13 @@ _GIST_STEMS = frozenset(stem(w) for w in """summary argument point thesis idea a
 _WHOLE_BRIEF_STEMS = _GIST_STEMS | frozenset(stem(w) for w in """short shortly main whole entire overall one two three
     sentence sentences line lines quick quickly nutshell главное главная главный основная основной статья статье статьи
     двух словах слова qisa esas meqale meqalenin meqalede""".split())
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-ORDINAL_WORDS = {1: "first birinci первый", 2: "second ikinci второй", 3: "third ucuncu третий",
-                 4: "fourth dorduncu четвертый", 5: "fifth besinci пятый"}  # (folded) what an ordinal can be
-
-
+# (folded) words that open a Russian clause inside a question ("…, когда сбили рейс?"), not a question of its own
+_RU_SUBORDINATE = frozenset("когда где что как куда откуда чтобы если пока".split())
+_POINTING = frozenset("it that this they them he she него это он она".split())  # "…, what is it?": of the lead
 @functools.cache
 def _ordinal_stems() -> dict[str, int]:
     """Each ordinal's stem in our three languages ("перв" of "первой"), and its number."""
-    return {stem_word(w, lang): n for n, words in ORDINAL_WORDS.items() for w in words.split()
-            for lang in ("en", "ru", "az")}
+    return {stem_word(w, lang): n for w, n in ORDINALS.items() if w.isalpha() for lang in ("en", "ru", "az")}
 
 
 def _ordinal_pairs(stems: tuple[str, ...]) -> frozenset[tuple[int, str]]:
@@ -145,14 +142,15 @@ def _inner_question(text: str) -> str | None:
                 parts[i]).split()[:1] == ["что"]:
             continue  # "Как отреагировал Алиев на то, что сбили самолёт?": "на то, что…" is no question of its own
             # (but "Хочу узнать о том, когда была опубликована статья" asks when)
-        before = fold(",".join(parts[:i])).split()
-        if _CYRILLIC.search(parts[i - 1]) and not QUESTION_WORDS.isdisjoint(before):
+        opens, first = fold(parts[i]).split()[:1], fold(parts[0]).split()[:1]
+        if opens and opens[0] in _RU_SUBORDINATE and first and first[0] in QUESTION_WORDS and first[0] != "как":
             continue  # "Сколько человек погибло, когда сбили рейс?": Russian sets off its clauses with commas
         raw = ",".join(parts[i:]).split()
         lead = next((k for k, w in enumerate(raw) if fold(w) and fold(w) not in _CLAUSE_FILLERS), len(raw))
         if lead < len(raw) and fold(raw[lead]).split()[:1] and fold(raw[lead]).split()[0] in QUESTION_WORDS:
             rest = " ".join(raw[lead:])  # "…, like where does he work?", "…, - I mean - where does he work?"
-            if all(w in STOP_WORDS or w in SOFT_STOP_WORDS for w in fold(rest).split()):
+            words = fold(rest).split()
+            if all(w in STOP_WORDS or w in SOFT_STOP_WORDS for w in words) and not _POINTING.isdisjoint(words):
                 return None  # "There's a quote about soldiers in there, what is it?": the lead says what is asked
             return rest if len(rest.split()) >= MIN_PART_WORDS else None
     return None
@@ -221,7 +219,8 @@ class BriefBot:
         ever: set[str | None] = set()  # every kind any phrasing asks for
         phrasings = own = 0
         for _, text in brief.entry_texts(entry.id):  # each language's phrasings on their own
-            asked = [asked_kind(q) for q in text.questions]
+            asked = [asked_kind(q) or ("mechanism" if self.analyzer.asks_how_it_works(fold(q)) else None)
+                     for q in text.questions]
             ever.update(asked)
             phrasings += len(asked)
             enough = max(1.0, min(DECLARED_KIND_SHARE * len(asked), DECLARED_KIND_COUNT))
@@ -516,7 +515,7 @@ class BriefBot:
         if not asked:
             return False
         named = self._entry_ordinals[(candidate.brief.id, candidate.entry.id)]
-        return any(pair not in named and any(n != pair[0] and w == pair[1] for n, w in named) for pair in asked)
+        return asked.isdisjoint(named) and any(any(n != pair[0] and w == pair[1] for n, w in named) for pair in asked)
 
     def _ordinals_named(self, brief: Brief, entry: Entry) -> frozenset[tuple[int, str]]:
         """The things an entry's answers and quotes name by an ordinal, in every language (see `_ordinal_pairs`)."""

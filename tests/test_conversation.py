@@ -43,18 +43,16 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("what are the contexts?", "and the third?", "tell me more about the pipelines"), "answer", "pipelines"),
     (("какой третий контекст?", "расскажи подробнее об этом"), "answer", "karabakh"),
     (("Bəs Norveç Avropaya enerji verir?", "Bu barədə daha ətraflı danış"), "answer", "lost-revenue"),
-    (("which countries refused the alma-ata declaration?", "and the fifth context?", "tell me more about the third",
-      "summarize it"), "answer", "overview"),
     (("what did kyiv and baku agree on", "how much can they hold?"), "not_said", None),
     (("какие трубопроводы упоминаются", "какая у них мощность"), "not_said", None),  # a measure, however far
+    (("which pipelines?", "tell me more about those"), "answer", "pipelines"),  # "those": more of the last answer
+    (("who wrote it?", "tell me more about the author"), "answer", "author"),  # no paragraph: the same answer
+    (("who wrote it?", "tell me more about the brief"), "answer", "overview"),
     # "that article" after an answer that names no other work is the brief
     (("what triggered the crisis?", "when was that article published?"), "answer", "date"),
     (("Что сказал Путин?", "Кто автор той статьи?"), "answer", "author"),
     # "why did he say that?" after a quote that gives no reason: not said, offering the quote
     (("What did Putin say?", "why did he say that?"), "not_said", None),
-    (("What has happened to Azerbaijanis living in Russia?", "why is that?"), "answer", "roots"),
-    # "at the same time as X" asks of something else than X
-    (("what happened around the same time as the arrests?",), "decline", None),
     # "that article" after another work: not this brief's title
     (("what did he write before in The National Interest?", "what was that article called?"), "not_said", None),
     # why the brief cites something: the argument it serves
@@ -324,3 +322,23 @@ def test_the_clarifying_example_is_in_the_readers_language(bot):
 def test_a_follow_up_is_not_read_as_something_it_only_resembles(bot, lines, not_entry):
     replies, _ = talk(bot, *lines)
     assert replies[-1].entry != not_entry
+
+
+def test_at_the_same_time_as_something_asks_of_something_else(bot):
+    replies, _ = talk(bot, "what happened around the same time as the arrests?")
+    assert (replies[-1].kind, replies[-1].entry) != ("answer", "arrests")
+
+
+def test_tell_me_more_about_more_about_is_read_once(bot):
+    """The rest of "tell me more about X" is never read for another "more about": no recursion, and a message too long
+    is too long however it is framed."""
+    replies, _ = talk(bot, "who wrote the brief?", "tell me " + "more about " * 1500 + "the pipelines")
+    assert replies[-1].kind == "too_long"
+    replies, _ = talk(bot, "who wrote the brief?", "tell me more about " + "more about " * 5 + "the pipelines")
+    assert replies[-1].kind in ("answer", "suggest", "not_understood", "decline", "not_said")
+
+
+@pytest.mark.parametrize("message", [None, 5, ""])
+def test_a_message_that_is_no_text_gets_the_empty_reply(bot, message):
+    replies, _ = talk(bot, message)
+    assert replies[-1].kind == "empty"

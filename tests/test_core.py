@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core import MAX_QUESTION_CHARS, human_date
+from bot.core import MAX_QUESTION_CHARS, BriefBot, human_date
 from bot.i18n import say
+from bot.knowledge.loader import load_knowledge
 from bot.matching.text import verbatim_key
-from tests.conftest import JSON_KEYS
+from tests.conftest import JSON_KEYS, TINY_BRIEF
 
 
 def test_answer_is_sourced_and_quotes_the_brief_verbatim(bot, knowledge):
@@ -302,6 +303,8 @@ def test_whom_someone_only_quoted_works_for_is_not_said(bot, question):
     ("Кто победил в первой карабахской войне?", "ru", "detail"),
     ("Tell me a joke about NATO", "en", "detail"),  # "a joke about": a joke, which it has none of
     ("Сколько человек погибло, когда сбили рейс 8243?", "ru", "quantity"),  # "…, когда…": a clause of one question
+    ("Who shot down a plane in October?", "en", "detail"),  # a month the brief never names
+    ("hwo many people were arrested?", "en", "quantity"),  # "hwo" before "many" is "how"
     ("explain how a gas pipeline compressor works", "en", "detail"),  # it names pipelines, not compressors
 ])
 def test_what_the_brief_does_not_give_is_not_said(bot, question, language, unmet):
@@ -323,6 +326,15 @@ def test_what_the_brief_does_not_give_is_not_said(bot, question, language, unmet
     ("привет, кто автор?", "author"),  # a greeting before a question
     ("Could you summarise the first context the author sets out?", "first-context"),
     ("how bad does the author think the crisis is?", "crisis-depth"),  # the author's view is every answer's
+    ("What happened in Dec 2024?", "flight-8243"),  # "Dec" is December, which the brief names
+    ("Gas Storage Details", "gas-storage"),  # every word capitalised: Title Case, no names
+    ("Sorry to bother you, what is the brief about?", "overview"),  # a clause of the brief's own words asks
+    ("Как студент, хочу спросить, кто автор статьи?", "author"),  # "как" there opens no clause of a question
+    ("Я прочитал статью, где говорится о газе, какие трубопроводы упоминаются?", "pipelines"),
+    ("What publication date does the brief have?", "date"),  # a publication's date is a date, not a place
+    ("how does the second context differ from the first context?", "first-context"),  # both ordinals named
+    ("tell me a fact about the pipelines", "pipelines"),  # a fact is what is asked for, not a thing asked about
+    ("can you give me an explanation of the first context", "first-context"),
 ])
 def test_questions_near_the_new_rules_are_still_answered(bot, question, entry):
     reply = bot.ask(question)
@@ -412,3 +424,13 @@ def test_a_single_suggestion_is_offered_as_one(bot, language):
     assert bot.compose("russia", many, language).answer == say("suggest", language)
     one = replace(many, candidates=many.candidates[:1])
     assert bot.compose("russia", one, language).answer == say("suggest.one", language)
+
+
+def test_a_knowledge_whose_phrasings_ask_how_things_work_answers_that(write_kb):
+    text = TINY_BRIEF.replace('questions: ["Where do apples grow?", apple trees, what grows on trees, apples location]',
+                              'questions: ["How do apple trees work?", how do orchards work, "how do apples grow?", '
+                              'how do fruit trees work]')
+    assert text != TINY_BRIEF
+    bot = BriefBot(load_knowledge(write_kb({"tiny.yaml": text})))
+    assert bot.ask("how do apple trees work?").entry == "apples"
+    assert "mechanism" in bot.fact_kinds("tiny", "apples")

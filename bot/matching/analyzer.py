@@ -14,7 +14,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.knowledge.models import Knowledge
-from bot.matching.lexicon import CHAT_SPELLINGS, LEXICON, LEXICON_RU_AZ
+from bot.matching.lexicon import CHAT_SPELLINGS, LEXICON, LEXICON_RU_AZ, MONTH_ABBREVIATIONS
 from bot.matching.stemming import stem_word
 from bot.matching.text import ENGLISH_STOP_WORDS, QUESTION_WORDS, SOFT_STOP_WORDS, STOP_WORDS, fold, stem, strip_fillers
 
@@ -154,7 +154,7 @@ _PLACE = re.compile(r"^((and|so|but|ok|okay|then|also|а|и|так|ну) )*(wher
                     r"|\b(harada|haradan|hara)\b(?!( \w+){0,2}(sa|se)\b)"
                     r"|\b(in|at|from) (what|which) (place|city|town|country|region)\b|\bв каком (городе|месте)\b"
                     # where something was published: "in which outlet…?", "в каком издании…?", "hansı nəşrdə…?"
-                    r"|\b(which|what) (outlet|publication|magazine|journal|newspaper)\b"
+                    r"|\b(which|what) (outlet|publication|magazine|journal|newspaper)\b(?! (date|day|year|time)\b)"
                     r"|\bв (каком|какой) (издании|журнале|сми|газете|публикации)\b|\bhansi (nesrde|jurnalda|qezetde)\b")
 _NOT_PLACE = re.compile(r"\bwhere (does|did|do) (it|the (brief|article|author|text)) (say|mention|discuss|talk)"
                         r"|\bin the (text|article|brief|piece|paper|report)\b"  # "where is that in the text?": a source
@@ -191,11 +191,14 @@ _AZ_DID_IT = re.compile(r"\w{3,}(ib|ub|di|du)(mi|mu)$")  # folded "istəyibmi", 
 EVENT_REACH = 3  # content words after it that hold its subject and verb ("did the kremlin ever apologise")
 _AUXILIARY = frozenset("did does do has have had will would can could".split())  # before a question's subject
 _WH = frozenset("what when where why how who whom which".split())
-_AMOUNTS = frozenset("bit little lot word couple few".split())  # "tell me a bit about…": how much, not what
+# "tell me a bit about…", "give me an explanation of…": how much, or the answer itself, not a thing asked for
+_THE_ANSWER_ITSELF = frozenset("""bit little lot word couple few fact facts thing things detail details explanation
+    overview summary description rundown breakdown example examples quote quotes""".split())
 _ASKED_FOR = frozenset("tell write give make compose share send me us".split())  # "tell me a joke about…"
 # Azerbaijani "bəs" (and, what about) opens a follow-up and asks nothing; typed with its "ə" only, as "bes" may be
 # "beş" (five) typed without its "ş"
 _AZ_AND = re.compile(r"^\s*bəs\s+", re.IGNORECASE)
+_HOW_WHAT = frozenset("many much long far often big bad old serious".split())  # "how many", "how bad"
 _ENGLISH_QUESTION_WORDS = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
 _WORKS = frozenset("work works working function functions operate operates".split())  # "how does X work": X's head
 _AUTHORED = frozenset("wrote write writes written penned authored directed painted composed sang invented".split())
@@ -312,7 +315,7 @@ def _thing_asked_for(words: list[str], i: int) -> list[str] | None:
     opens either; else None."""
     word = words[i]
     if word in ("a", "an") and all(w in _ASKED_FOR for w in words[:i]) and words[i + 2 : i + 3] in (
-            ["about"], ["on"], ["of"]) and words[i + 1] not in STOP_WORDS and words[i + 1] not in _AMOUNTS:
+            ["about"], ["on"], ["of"]) and words[i + 1] not in STOP_WORDS and words[i + 1] not in _THE_ANSWER_ITSELF:
         return words[i + 1 : i + 2]
     if word in _WORKS and i > 0 and "how" in words[:i] and words[i - 1] not in STOP_WORDS:
         return [words[i - 1]]
@@ -435,7 +438,8 @@ def asked_about(words: list[str]) -> Iterator[str]:
             following = [w for w in words[i + 1 : i + 4] if w not in STOP_WORDS][:1]  # "who wrote hamlet"
         elif (found := _thing_asked_for(words, i)) is not None:
             following = found
-        elif words[i + 1 : i + 2] == ["of"] and word not in STOP_WORDS and all(w in _DETERMINERS for w in words[:i]):
+        elif words[i + 1 : i + 2] == ["of"] and word not in STOP_WORDS and word not in _THE_ANSWER_ITSELF and all(
+                w in _DETERMINERS for w in words[:i]):
             following = [word]  # a question of keywords: "capital of norway?", "the population of azerbaijan"
         else:
             continue
@@ -528,6 +532,11 @@ class Analyzer:
                 words = tuple(fold(variant).split())
                 if len(words) > 1 or not any_stems(words[0]) & used:
                     aliases.setdefault(words, fold(canonical).replace(" ", ""))
+        known = cls._words(knowledge)
+        for month, shortened in MONTH_ABBREVIATIONS.items():
+            if month in known:  # "Dec 2024" where the knowledge says December; not "Oct", which it never names
+                for variant in shortened:
+                    aliases.setdefault((variant,), month)
         return aliases
 
     @staticmethod
@@ -589,15 +598,18 @@ class Analyzer:
         return strip_fillers(" ".join(words))
 
     def _question_word(self, word: str, following: list[str]) -> str:
-        """A question's first word mistyped from a question word ("wher did…", "wen was…"): the question word.
-        Too short for typo repair elsewhere, it is one only where a question opens, before its auxiliary ("way did"
-        is rare; "way out" is no question), and keeps its first letter."""
-        if len(word) < 3 or word in STOP_WORDS or word in self.vocab or not word.isalpha() or not (
-                following and (following[0] in _AUXILIARY or following[0] in _COPULA)):
+        """A question's first word mistyped from a question word ("wher did…", "wen was…", "hwo many…"): the
+        question word. Too short for typo repair elsewhere, it is one only where a question opens, before what that
+        question word opens ("way out" is no question), and keeps its first letter."""
+        if len(word) < 3 or word in STOP_WORDS or word in self.vocab or not word.isalpha() or not following:
             return word
         near = [q for q in _ENGLISH_QUESTION_WORDS if q[0] == word[0] and DamerauLevenshtein.distance(word, q) <= 1]
         cut_short = [q for q in near if q.startswith(word)]  # "wher" is "where" cut short, not "when" mistyped
-        return near[0] if len(near) == 1 else cut_short[0] if len(cut_short) == 1 else word
+        found = near[0] if len(near) == 1 else cut_short[0] if len(cut_short) == 1 else word
+        # before what the question word would open: "hwo many…", "hwo wrote…", "wen did…"
+        opens = following[0] in _AUXILIARY or following[0] in _COPULA or (
+            found == "how" and following[0] in _HOW_WHAT) or found == "who"
+        return found if opens else word
 
     def _alias(self, words: list[str]) -> list[str]:
         out, i = [], 0
@@ -722,9 +734,11 @@ class Analyzer:
         names, in any language; a name the knowledge knows, in any form or alias, is no such word."""
         raw = text[:MAX_FOLDED_CHARS].split()
         capitals = [fold(w) for w in raw[1:] if w[:1].isupper()]
-        if (len(capitals) + 1) * 2 >= len(raw) and any(w in STOP_WORDS for w in capitals):
-            return None  # Title Case ("What Are The Author's Main Takeaways?") capitalises words, not names (but
-            # "What happened to Azerbaijanis in Yekaterinburg?" capitalises two names, and no function word)
+        lettered = [w for w in raw if w[:1].isalpha()]
+        if (len(capitals) + 1) * 2 >= len(raw) and any(w in STOP_WORDS for w in capitals) or (
+                len(lettered) > 1 and all(w[:1].isupper() for w in lettered)):
+            return None  # Title Case ("What Are The Author's Main Takeaways?", "Gas Storage Details") capitalises
+            # words, not names (but "What happened to Azerbaijanis in Yekaterinburg?" capitalises two names only)
         aliased = self._in_longer_alias(fold(text[:MAX_FOLDED_CHARS]).split()[:MAX_WORDS])
         for found in _NAME_INSIDE.finditer(text[:MAX_FOLDED_CHARS]):
             if _POSSESSIVE_BEFORE.search(text[: found.start()]):

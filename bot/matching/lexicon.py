@@ -16,6 +16,13 @@ CHAT_SPELLINGS: dict[str, str] = {
     "скока": "сколько", "скоко": "сколько", "скок": "сколько",
 }
 
+# Months as they are shortened ("in Dec 2024"): read as the month where the knowledge names that month (another month
+# stays a thing the brief does not name)
+MONTH_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "january": ("jan",), "february": ("feb",), "march": ("mar",), "april": ("apr",), "august": ("aug",),
+    "september": ("sep", "sept"), "october": ("oct",), "november": ("nov",), "december": ("dec",),
+}
+
 # English: every variant becomes its canonical word.
 LEXICON: dict[str, tuple[str, ...]] = {
     "eu": ("european union",),
@@ -31,9 +38,6 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "happen": ("bas verib", "bas verdi", "bas verir", "bas vermisdi", "bas vermis", "bas verecek", "bas veren",
         "bas verenler"),
     "people": ("ppl", "люди", "людей", "человек"),
-    # months as they are shortened ("in Dec 2024"): the month, not a name the brief lacks
-    "january": ("jan",), "february": ("feb",), "march": ("mar",), "april": ("apr",), "august": ("aug",),
-    "september": ("sep", "sept"), "october": ("oct",), "november": ("nov",), "december": ("dec",),
     # where a thing fits is its role: "how does energy fit into all this?" asks what role energy plays
     "role": ("fit in", "fit into", "fits in", "fits into", "fit in with", "figure in", "figures in"),
     # a quoted line, in any of our languages: "Какую фразу Путина приводит автор?"

@@ -69,6 +69,12 @@ STOP_WORDS = _STOP_WORDS_EN | STOP_WORDS_RU | STOP_WORDS_AZ | _RELATIONAL
 # Words that open a question, in each language (folded)
 QUESTION_WORDS = frozenset("""what which who whom whose when where why how что какой какая какие кто когда где почему
     зачем как сколько ne nece niye kim harada hansi""".split())
+# The ordinals of our three languages (folded), and their numbers
+ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
+    "первый": 1, "первая": 1, "второй": 2, "вторая": 2, "третий": 3, "третья": 3, "четвертый": 4, "четвертая": 4,
+    "пятый": 5, "пятая": 5, "birinci": 1, "ikinci": 2, "ucuncu": 3, "dorduncu": 4, "besinci": 5,
+}
 # Words that only carry meaning when nothing else is left ("what is the brief about?").
 SOFT_STOP_WORDS = frozenset(
     "brief article piece paper text report story about exactly mean means think name named called author".split()
@@ -114,7 +120,9 @@ _FILLERS = re.compile(
     r"\b(what is|whats|what) (the deal|up|going on)( with| w| between)?\b"
     r"|\b(can|could) you (please )?(tell|explain|say)( me| us)?\b"
     r"|\b(can|could|would) you( please)?(?= (summari[sz]e|describe|outline|list|give|name|remind)\b)"
-    r"|\b(i (want|would like|d like) to know|do you know|tell me( about)?"
+    # ("tell me about the brief" keeps its "about": "about the brief" asks what the brief is about)
+    r"|\b(i (want|would like|d like) to know|do you know"
+    r"|tell me( about(?! (the |this )?(brief|article|piece|text|paper)$))?"
     r"|according to (the |this )?(author|brief|article|text|piece|report|paper))\b"
     r"|\b(in|from) (the|this) (brief|article|text|piece)\b|\bstands? for\b|\bright now\b"
     r"|\b(by the way|btw|quick question|one question|just wondering)\b"
