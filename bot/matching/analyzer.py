@@ -22,6 +22,7 @@ MAX_WORDS = 200  # words of a question that are analysed; the longest real quest
 MAX_FOLDED_CHARS = 2000  # characters of a question that are analysed (twice the longest message we accept)
 MIN_REPAIR_LETTERS = 5  # shorter words are too often real words of their own to be snapped to a knowledge word
 CORRECTION_CACHE = 50_000  # distinct unknown words whose repair is remembered (least recently used go first)
+ANALYSIS_CACHE = 256  # questions whose analysis is remembered: those being answered now, read several times each
 
 # Question types, on folded text, in English, Russian and Azerbaijani (folded: "nə qədər" -> "ne qeder").
 _QUANTITY = re.compile(
@@ -488,7 +489,7 @@ class Analyzer:
         # (not words found only inside a longer alias: "night" is no typo of a phrase's "fight", "master" of "matter")
         self._vocab_list = sorted(self.named | set(self._function_words))
         self.proper = self._proper_names(knowledge)
-        self._repair = lru_cache(maxsize=CORRECTION_CACHE)(self._nearest)
+        self._caches()
 
     @staticmethod
     def _proper_names(knowledge: Knowledge) -> frozenset[str]:
@@ -550,14 +551,22 @@ class Analyzer:
                         words.update(fold(t).split())
         return words
 
+    def _caches(self) -> None:
+        """The analysis caches: each question is read several times while it is answered (the policy, the support
+        check, its clauses), and typos recur."""
+        self._repair = lru_cache(maxsize=CORRECTION_CACHE)(self._nearest)
+        self._query = lru_cache(maxsize=ANALYSIS_CACHE)(self._analyse)
+        self._model_terms = lru_cache(maxsize=ANALYSIS_CACHE)(self._read_terms)
+
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        del state["_repair"]  # a cache, rebuilt on load
+        for cache in ("_repair", "_query", "_model_terms"):
+            del state[cache]  # rebuilt on load
         return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        self._repair = lru_cache(maxsize=CORRECTION_CACHE)(self._nearest)
+        self._caches()
 
     def _nearest(self, word: str) -> str:
         limit = 1 if len(word) <= 8 else 2  # longer words tolerate two slips
@@ -581,6 +590,9 @@ class Analyzer:
         self, text: str, language: str = "en", repair: bool = True
     ) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(stems, words) of text for a learned scorer: folded, filler-free, typo-repaired, aliased; stop words kept."""
+        return self._model_terms(text, language, repair)
+
+    def _read_terms(self, text: str, language: str, repair: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
         words = self._alias(self.unframed(text, repair).split()[:MAX_WORDS])
         # a lexicon word stands for its family in every language, so it is stemmed as the English word it is
         # ("qabartdı" -> "trigger" -> "trigger", as the English phrasings have it, not the Azerbaijani "trigg")
@@ -636,6 +648,10 @@ class Analyzer:
         return tuple(dict.fromkeys(stem(w) for w in (hard or content)))
 
     def query(self, text: str) -> Query:
+        """The question analysed: its terms, the kind of fact it asks for, its small talk and what it names."""
+        return self._query(text)
+
+    def _analyse(self, text: str) -> Query:
         folded = fold(text)[:MAX_FOLDED_CHARS]
         spelled = [CHAT_SPELLINGS.get(w, w) for w in folded.split()]  # "y is baku mad", "скока там…"
         if spelled:
