@@ -679,6 +679,8 @@ class Analyzer:
         """Whether a question asks how things of a kind work in general ("how do gas pipelines work?", "как работают
         газопроводы?"): a bare noun phrase, with no article, pronoun or name, that a brief speaks of only as it
         bears on its subject; not "how does the ukraine deal work?" or "how do the contexts work together?"."""
+        if "how" not in folded and "как" not in folded and "nece" not in folded:
+            return False  # (most questions: the pattern need not run)
         found = _MECHANISM.match(folded.rstrip(" ?"))
         if not found:
             return False

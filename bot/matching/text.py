@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -100,6 +101,10 @@ _MARKUP = re.compile(r"<(script|style)\b[^<>]{0,200}>.{0,2000}?</\1\s*>|</?[a-zA
                      re.IGNORECASE | re.DOTALL)  # HTML tags (and what a script holds) and bare URLs are not words
 
 
+FOLD_CACHE = 4096  # texts whose folded form is remembered: a question is folded by every check that reads it
+
+
+@functools.lru_cache(maxsize=FOLD_CACHE)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics, unify quotes/dashes and drop punctuation (and markup: tags, links)."""
     if "<" in text or "](" in text or "://" in text:
