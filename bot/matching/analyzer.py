@@ -558,6 +558,11 @@ class Analyzer:
         self._query = lru_cache(maxsize=ANALYSIS_CACHE)(self._analyse)
         self._model_terms = lru_cache(maxsize=ANALYSIS_CACHE)(self._read_terms)
 
+    def clear_caches(self) -> None:
+        """Forget every remembered analysis (for benchmarks that ask the same questions again)."""
+        self._caches()
+        fold.cache_clear()
+
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         for cache in ("_repair", "_query", "_model_terms"):
