@@ -35,7 +35,8 @@ _QUANTITY = re.compile(
     r"|\bne qeder\w*$|\bne qeder (pul|nefer|adam|insan|dene|milyon|milyard|faiz|qaz|neft|ton|kub|vaxt|il)\w*\b"
 )
 _DATE = re.compile(r"\b(what|which|in what) (year|date|month|day)\b|\bdate of\b"
-                   r"|\b(в )?(каком|какого|какой) (году|года|год|числа|месяце)\b|\bкакая дата\b|\bhansi (il|tarix|ay)")
+                   r"|\b(в )?(каком|какого|какой) (году|года|год|числа|месяце)\b|\bкакая дата\b|\bhansi (il|tarix|ay)"
+                   r"|\bnecenci (il|ay)")  # "neçənci ildə…?": in which year
 SmallTalk = Literal["greeting", "thanks", "bye", "ack"]
 COUNTED_WORDS = 3  # content words after "how many" that may name what is counted ("how many different contexts")
 MIN_NAME_LETTERS = 3  # a shorter word ("us", "eu" aside, which are aliases) names nothing of its own
@@ -302,7 +303,7 @@ def asked_kind(text: str, folded: str | None = None) -> str | None:
         asks = "quantity"
     lowered = text.lower()
     # Azerbaijani "how many" (folded "nece" is also "how"), but not of a label ("reysin nömrəsi neçə idi?")
-    if "neçə" in lowered and asks != "day" and not _IDENTIFIER.search(folded):
+    if "neçə" in lowered and "neçənci" not in lowered and asks != "day" and not _IDENTIFIER.search(folded):
         asks = "quantity"
     elif asks is None and "necə" not in lowered and _AZ_HOW_MANY_PLAIN.search(folded):
         asks = "quantity"  # typed without diacritics: "nece azerbaycanli hebs olunub" counts; "nece bas verib" not
