@@ -444,8 +444,11 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
     refers = _refers_back(bot, state, folded, alone)
     sure = (own and not refers and len(words) >= WHOLE_QUESTION_WORDS and alone.score >= SURE_ALONE
             and alone.entry != last_id(state))
-    # (a question of its own words that the last one, rebuilt, cannot answer: "кто автор?" after the fifth context)
-    own_question = own and not refers and combined.kind == "not_said" and alone.entry != last_id(state)
+    # (a question of its own words that the last one, rebuilt, cannot answer: "кто автор?" after the fifth context; or
+    # of the brief's own words only: "кто автор?" after a quote, whatever the last answer was)
+    of_the_brief = all(w in bot.analyzer.soft for w in words if w not in STOP_WORDS)
+    own_question = (own and not refers and (combined.kind == "not_said" or of_the_brief)
+                    and alone.entry != last_id(state))
     if alone.answered and (combined.kind not in ("answer", "not_said") or sure or own_question
                            or (enough and _explains_better(bot, own, alone, combined))):
         return alone, None  # it matches on its own words ("any putin quote on that?"), whatever came before

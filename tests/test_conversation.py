@@ -33,6 +33,8 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("where is the gas storage?", "нет, я про трубопроводы"), "answer", "pipelines"),
     # a question of its own words is read alone when the last one, rebuilt, cannot answer it or does not explain it
     (("Сколько контекстов выделяет автор?", "а пятый?", "кто автор?"), "answer", "author"),
+    (("what did putin say?", "кто автор?"), "answer", "author"),  # a question of the brief's own words: the brief
+    (("who does vasif huseynov work for", "кто автор?"), "answer", "author"),
     (("does the kremlin tolerate NATO membership?", "who is Ukraine's president?"), "suggest", None),
     # "who is he?" is of the person the last answer quotes, however the rebuilt question ranks
     (("who else is quoted in the article?", "what did he write?", "who is he?"), "not_said", None),

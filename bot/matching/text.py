@@ -78,7 +78,10 @@ ORDINALS = {
 }
 # Words that only carry meaning when nothing else is left ("what is the brief about?").
 SOFT_STOP_WORDS = frozenset(
-    "brief article piece paper text report story about exactly mean means think name named called author".split()
+    "brief article piece paper text report story about exactly mean means think name named called author "
+    # the same in Russian and Azerbaijani (folded): "кто автор?" asks of the brief, as "who is the author?" does
+    "автор автора автору автором статья статьи статье статью статьей текст текста тексте muellif muellifi muellifin "
+    "meqale meqalenin meqaleni meqalede metn metnde".split()
 )
 
 
