@@ -254,12 +254,16 @@ _ABOUT_IT = re.compile(r"\b(about|on|of|об|о|про|haqqinda) (this|that|it|�
 _REFERS = re.compile(rf"\b(that|this|it|he|she|they|him|them|there|{_PRONOUNS_RU_AZ}|там)\b")
 # Follow-ups that ask for something the last answer would have to add: a reason, or who a person is.
 _WHO_IS_IT = re.compile(r"^(and |but |so |а |и |bes )?(who|кто) (is|was|такой|такая|он|она) ?(he|she|it|that|this)?$"
-                        r"|^(o )?kimdir$|^kimdir o$")  # "who is he?", of the one the last answer names
+                        r"|^(o )?kimdir$|^kimdir o$"
+                        # whom he works for, which a quote of his words does not say either
+                        r"|^(and |so )?(who|where) (does|did) (he|she) work( for)?$"
+                        r"|^(а )?(на кого|где) (он|она) работает$"
+                        r"|^(o )?(kimin ucun|harada) isleyir$")  # "who is he?", of the one the last answer names
 _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|почему|зачем|отчего|niye|neden|niye ki)\b"
                           r"|^(who|кто) (are|were|такие|они) ?(they)?$|" + _WHO_IS_IT.pattern)
 # "What does he mean by that?": an explanation the quote itself does not give (folded)
 _EXPLAIN = re.compile(r"^(and |so )?what (does|did) (he|she|it|they|that|this) (mean|show|tell us|imply)"
-                      r"( by (that|it|this))?( for \w+)?$"
+                      r"( by (that|it|this))?( for (the )?\w+)?$"
                       r"|^(а )?что (он|она|они|это) (имел|имела|имели|имеет|хотел|хотела) (в виду|сказать)$"
                       r"|^(а )?что это (значит|означает|показывает|говорит)$|^(bu|o) (ne )?demekdir$"
                       r"|^(bu|o) neyi (gosterir|bildirir)$")

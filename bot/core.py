@@ -93,6 +93,9 @@ def _ordinal_pairs(stems: tuple[str, ...]) -> frozenset[tuple[int, str]]:
     """(number, the stem after it) for each ordinal in a text's stems: (1, "karabakh") of "the First Karabakh War"."""
     ordinals = _ordinal_stems()
     return frozenset((ordinals[a], b) for a, b in zip(stems, stems[1:], strict=False) if a in ordinals)
+# where someone works (folded): what he does, not a place an entry names ("where does the author work?")
+_WORKPLACE = re.compile(r"^(and |so )?where (does|did|do) (\w+ ){1,3}work\b|\bгде (работает|работал|работала)\b"
+                        r"|\bharada (isleyir|isleyib|isledi)\b")
 _CLAUSE_FILLERS = frozenset("like i mean so and or but as in say ну то есть типа".split())  # before a clause's question
 # The article named by what it is about (folded): "the piece about Azerbaijan distancing itself from Russia", "статью о
 # том, как…", "Moskvadan üz döndərən Azərbaycan haqqında məqaləni"
@@ -491,12 +494,14 @@ class BriefBot:
         # "where in Russia…?", "где именно на западе Украины…?": a place inside the one an entry names, which it
         # does not give (but "where in Ukraine…?" is answered by "in Western Ukraine")
         inside = _PLACE_INSIDE.search(fold(focus or text)) if query.asks == "place" else None
+        # "where does the author work?": a workplace, which a place where he wrote is not
+        workplace = query.asks == "place" and _WORKPLACE.search(fold(focus or text))
 
         def facts(c: Candidate) -> frozenset[str]:
             kinds = self._facts[(c.brief.id, c.entry.id)]
             if counted and not any(self.support.uses(s, c.brief.id, c.entry.id) for s in counted):
                 return kinds - {"quantity"}  # an entry's figure counts something else: the five contexts, no dead
-            if inside and self._names_no_finer(c, inside.group("x") or inside.group("x_ru")):
+            if workplace or inside and self._names_no_finer(c, inside.group("x") or inside.group("x_ru")):
                 return kinds - {"place"}
             return kinds
 

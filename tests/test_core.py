@@ -283,6 +283,8 @@ def test_a_mistyped_or_polite_frame_is_taken_off(bot, question, entry):
     "who does vasif huseynov work for",  # the brief quotes him; whom he works for it does not say
     "На кого работает Гусейнов?",
     "Hüseynov kimin üçün işləyir?",
+    "where does the author work?",  # where he works is who he is, not a place the brief names
+    "muellif harada isleyir?",
 ])
 def test_whom_someone_only_quoted_works_for_is_not_said(bot, question):
     reply = bot.ask(question)

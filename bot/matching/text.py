@@ -152,7 +152,7 @@ _FILLERS = re.compile(
     # "what does the article say about armenia": the subject is Armenia
     r"|\b(what )?(does|do|did) (the|this) (article|brief|text|piece|author) (say|said|mention|tell)( us)?"
     r"( anything)? (about|of|on)\b|\b(haqqinda|barede) ne (deyilir|yazilib|deyir|yazir)\b"
-    r"|\bчто (говорится|сказано|пишут|пишется)( в статье)? (о|об|про)\b"
+    r"|\bчто (в (этой )?(статье|тексте) )?(говорится|сказано|пишут|пишется)( в статье)? (о|об|про)\b"
 )
 
 
