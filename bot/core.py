@@ -96,6 +96,9 @@ def _ordinal_pairs(stems: tuple[str, ...]) -> frozenset[tuple[int, str]]:
 # where someone works (folded): what he does, not a place an entry names ("where does the author work?")
 _WORKPLACE = re.compile(r"^(and |so )?where (does|did|do) (\w+ ){1,3}work\b|\bгде (работает|работал|работала)\b"
                         r"|\bharada (isleyir|isleyib|isledi)\b")
+CONTENT_SHARE_WEIGHT = 0.5  # an entry that explains all of a question's content words explains at least this share of
+# it, whatever function words the question asks with ("which things won't the kremlin tolerate?"); an unknown content
+# word ("fjords", "weather") still sinks it
 _CLAUSE_FILLERS = frozenset("like i mean so and or but as in say ну то есть типа".split())  # before a clause's question
 # The article named by what it is about (folded): "the piece about Azerbaijan distancing itself from Russia", "статью о
 # том, как…", "Moskvadan üz döndərən Azərbaycan haqqında məqaləni"
@@ -487,6 +490,7 @@ class BriefBot:
             # Москвы?"), not what the title is: the entry whose quote is the title does not answer it
             ranked = [c for c in ranked if fold(c.entry.quote) not in self._titles]
         stems = self.support_stems(text, language)
+        content = self.content_stems(text, language)
         # what a "how many" question counts, if the brief names it somewhere ("how many *angles*" may be the
         # contexts in other words; "сколько *погибло*" names the killings the brief speaks of elsewhere)
         counted = [s for s in self.analyzer.counted(focus or text, language) if self.support.knows(s)] \
@@ -506,7 +510,8 @@ class BriefBot:
             return kinds
 
         decision = decide(query, ranked, self.scorer.thresholds, facts,
-                          lambda c: (self.support.share(stems, c.brief.id, c.entry.id),
+                          lambda c: (max(self.support.share(stems, c.brief.id, c.entry.id),
+                                         CONTENT_SHARE_WEIGHT * self.support.share(content, c.brief.id, c.entry.id)),
                                      self.support.information(stems, c.brief.id, c.entry.id)),
                           min_support=lambda c: self.support.floor_for(c.brief.id, c.entry.id))
         if decision.outcome == "answer" and self._other_ordinal(text, language, decision.best):
@@ -535,6 +540,11 @@ class BriefBot:
         texts = [fold(entry.quote)] + [fold(t.quote or "") for _, t in brief.entry_texts(entry.id)]
         found = [m for t in texts for m in re.finditer(rf"(\w+) {re.escape(place)}\b", t)]
         return any(m.group(1) in _IN for m in found) and all(m.group(1) in STOP_WORDS for m in found)
+
+    def content_stems(self, text: str, language: str) -> tuple[str, ...]:
+        """The stems of a question's content words: what it names, without the function words it asks with."""
+        stems, words = self.analyzer.model_terms(text, language)
+        return tuple(s for s, w in zip(stems, words, strict=True) if w not in STOP_WORDS)
 
     def support_stems(self, text: str, language: str) -> tuple[str, ...]:
         """The stems the support check weighs: a function word no entry uses ("lol", "besides") says nothing of

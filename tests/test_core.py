@@ -330,6 +330,9 @@ def test_what_the_brief_does_not_give_is_not_said(bot, question, language, unmet
     ("how bad does the author think the crisis is?", "crisis-depth"),  # the author's view is every answer's
     ("What happened in Dec 2024?", "flight-8243"),  # "Dec" is December, which the brief names
     ("Məqalə neçənci ildə dərc olunub?", "date"),  # "neçənci" (which, of an order) asks a year, not a count
+    # every content word explained: the function words it asks with do not sink it
+    ("which things won't the kremlin tolerate?", "sphere-of-influence"),
+    ("what's the brief basically about?", "overview"),
     ("Gas Storage Details", "gas-storage"),  # every word capitalised: Title Case, no names
     ("Sorry to bother you, what is the brief about?", "overview"),  # a clause of the brief's own words asks
     ("Как студент, хочу спросить, кто автор статьи?", "author"),  # "как" there opens no clause of a question
