@@ -333,6 +333,7 @@ def test_what_the_brief_does_not_give_is_not_said(bot, question, language, unmet
     # every content word explained: the function words it asks with do not sink it
     ("which things won't the kremlin tolerate?", "sphere-of-influence"),
     ("what's the brief basically about?", "overview"),
+    ("где находятся газовые хранилища украины о которых идет речь", "gas-storage"),  # "о которых идёт речь"
     ("Gas Storage Details", "gas-storage"),  # every word capitalised: Title Case, no names
     ("Sorry to bother you, what is the brief about?", "overview"),  # a clause of the brief's own words asks
     ("Как студент, хочу спросить, кто автор статьи?", "author"),  # "как" there opens no clause of a question
