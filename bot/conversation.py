@@ -253,12 +253,16 @@ _TEMPORAL = re.compile(r"\b(after|before|since|until|till|by) (that|this|then)\b
 _ABOUT_IT = re.compile(r"\b(about|on|of|об|о|про|haqqinda) (this|that|it|этом|том|нем|этого|bunun|onun)\b")
 _REFERS = re.compile(rf"\b(that|this|it|he|she|they|him|them|there|{_PRONOUNS_RU_AZ}|там)\b")
 # Follow-ups that ask for something the last answer would have to add: a reason, or who a person is.
+# the brief and its author in Russian and Azerbaijani (folded): "кто автор?" asks of the brief, as "who is the author?"
+_THE_BRIEF_RU_AZ = frozenset("""автор автора автору автором статья статьи статье статью статьей текст текста тексте
+    muellif muellifi muellifin meqale meqalenin meqaleni meqalede metn metnde""".split())
+# "who is he?", "who does he work for?": of the one the last answer names
 _WHO_IS_IT = re.compile(r"^(and |but |so |а |и |bes )?(who|кто) (is|was|такой|такая|он|она) ?(he|she|it|that|this)?$"
                         r"|^(o )?kimdir$|^kimdir o$"
-                        # whom he works for, which a quote of his words does not say either
+                        # (whom he works for, which a quote of his words does not say either)
                         r"|^(and |so )?(who|where) (does|did) (he|she) work( for)?$"
                         r"|^(а )?(на кого|где) (он|она) работает$"
-                        r"|^(o )?(kimin ucun|harada) isleyir$")  # "who is he?", of the one the last answer names
+                        r"|^(o )?(kimin ucun|harada) isleyir$")
 _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|почему|зачем|отчего|niye|neden|niye ki)\b"
                           r"|^(who|кто) (are|were|такие|они) ?(they)?$|" + _WHO_IS_IT.pattern)
 # "What does he mean by that?": an explanation the quote itself does not give (folded)
@@ -412,7 +416,7 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
         lone = bare and (not own or not alone.answered)  # "why?", "when was that?": of what?
         return (_clarify(bot, text, lang) if lone_ordinal or lone else alone), None
     last = bot.knowledge.find_entry(*state.last_entry) if state.last_entry else None
-    if bare and last is not None and last.paragraph == 0:
+    if bare and last is not None and last.paragraph == 0 and not _WHO_IS_IT.match(folded):
         return _about_the_brief(bot, state, text, lang) or alone, None  # after "who wrote it?", "when?" is its date
     subject = _subject(state.last_question)  # "how many contexts?" + "and the second?": the second context
     whole = _rewrite_ordinal(subject, words) or f"{subject} {text}"
@@ -428,12 +432,15 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
         # "what did he argue there?" after "in The National Interest": what the last answer says of its place
         return bot.entry_reply(*state.last_entry, text, language=_reply_language(bot, text, lang)), whole
     no_new_fact = bare and not own and _NO_NEW_FACT.match(folded)
-    # ("who is he?" after a quote is of its speaker, however the rebuilt question ranks: "what did he write? who…")
-    if last is not None and (combined.entry == last.id or no_new_fact and _WHO_IS_IT.match(folded)) and (
-            no_new_fact or _EXPLAIN.match(folded) or _why_of_it(bot, state, text)):
+    # ("who is he?", "who does he work for?" after a quote are of its speaker, however the rebuilt question ranks)
+    who_is = _WHO_IS_IT.match(folded)
+    if last is not None and (who_is or combined.entry == last.id and (
+            no_new_fact or _EXPLAIN.match(folded) or _why_of_it(bot, state, text))):
         # "why?" / "who is he?" after an answer that says no more: a related entry that answers the question
-        # rebuilt from it, or "the brief does not say" - never the same answer again
-        reply = _related_answer(bot, state, last, whole, text, lang) or _not_said_more(bot, state, last, text, lang)
+        # rebuilt from it (not of who someone is, which no other entry says either), or "the brief does not say" -
+        # never the same answer again
+        reply = (None if who_is else _related_answer(bot, state, last, whole, text, lang)) or _not_said_more(
+            bot, state, last, text, lang)
         return reply, whole
     enough = len(own) >= SUBJECT_TERMS  # "nə yazıb?" (pro-drop: "what did he write?") leans on the last answer
     if _RE_ASK.match(folded) and own and alone.answered and alone.entry != last_id(state) and _leans_on_entry(
@@ -450,7 +457,7 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
             and alone.entry != last_id(state))
     # (a question of its own words that the last one, rebuilt, cannot answer: "кто автор?" after the fifth context; or
     # of the brief's own words only: "кто автор?" after a quote, whatever the last answer was)
-    of_the_brief = all(w in bot.analyzer.soft for w in words if w not in STOP_WORDS)
+    of_the_brief = all(w in bot.analyzer.soft or w in _THE_BRIEF_RU_AZ for w in words if w not in STOP_WORDS)
     own_question = (own and not refers and (combined.kind == "not_said" or of_the_brief)
                     and alone.entry != last_id(state))
     if alone.answered and (combined.kind not in ("answer", "not_said") or sure or own_question

@@ -94,11 +94,22 @@ def _ordinal_pairs(stems: tuple[str, ...]) -> frozenset[tuple[int, str]]:
     ordinals = _ordinal_stems()
     return frozenset((ordinals[a], b) for a, b in zip(stems, stems[1:], strict=False) if a in ordinals)
 # where someone works (folded): what he does, not a place an entry names ("where does the author work?")
-_WORKPLACE = re.compile(r"^(and |so )?where (does|did|do) (\w+ ){1,3}work\b|\bгде (работает|работал|работала)\b"
-                        r"|\bharada (isleyir|isleyib|isledi)\b")
+_WORKPLACE = re.compile(r"^(and |so )?where (does|did|do|is|was) (?P<en>(\w+ ){0,2}\w+) (work|works|working|teach"
+                        r"|teaches|teaching|employed)\b"
+                        r"|\bгде (работает|работал|работала|преподает|преподаёт) (?P<ru>\w+( \w+)?)"
+                        r"|(?P<az>\w+) harada (isleyir|isleyib|isledi|calisir|dərs deyir)\b")
+# (folded) a person a workplace question asks of
+_PEOPLE = frozenset(("the author", "author", "he", "she", "the writer", "автор", "он", "она", "muellif", "o"))
 CONTENT_SHARE_WEIGHT = 0.5  # an entry that explains all of a question's content words explains at least this share of
 # it, whatever function words the question asks with ("which things won't the kremlin tolerate?"); an unknown content
 # word ("fjords", "weather") still sinks it
+MIN_CONTENT_STEMS = 2  # ... when it names two things at least: one word the brief uses is no question about it ("do
+# you agree?")
+# function words that change what a question asks, and count as content for that rule (folded): "who *else* got shot
+# down?", "what *will* the budget do?", "are *you* at war?", "will it happen *again*?"
+_STILL_ASKED = frozenset("""else other another others will would should shall must might may can could you your yours
+    u ur again ещё еще другой другие другого другая будет будут ты вы тебе вам тебя вас снова опять basqa diger sen
+    siz sizin senin yene""".split())
 _CLAUSE_FILLERS = frozenset("like i mean so and or but as in say ну то есть типа".split())  # before a clause's question
 # The article named by what it is about (folded): "the piece about Azerbaijan distancing itself from Russia", "статью о
 # том, как…", "Moskvadan üz döndərən Azərbaycan haqqında məqaləni"
@@ -490,7 +501,9 @@ class BriefBot:
             # Москвы?"), not what the title is: the entry whose quote is the title does not answer it
             ranked = [c for c in ranked if fold(c.entry.quote) not in self._titles]
         stems = self.support_stems(text, language)
-        content = self.content_stems(text, language)
+        # (not of a follow-up rebuilt with the last question's words, which its last entry explains by construction)
+        content = self.content_stems(text, language) if focus is None else ()
+        content = content if len(set(content)) >= MIN_CONTENT_STEMS else ()
         # what a "how many" question counts, if the brief names it somewhere ("how many *angles*" may be the
         # contexts in other words; "сколько *погибло*" names the killings the brief speaks of elsewhere)
         counted = [s for s in self.analyzer.counted(focus or text, language) if self.support.knows(s)] \
@@ -499,19 +512,19 @@ class BriefBot:
         # does not give (but "where in Ukraine…?" is answered by "in Western Ukraine")
         inside = _PLACE_INSIDE.search(fold(focus or text)) if query.asks == "place" else None
         # "where does the author work?": a workplace, which a place where he wrote is not
-        workplace = query.asks == "place" and _WORKPLACE.search(fold(focus or text))
+        workplace = query.asks == "place" and self._asks_workplace(fold(focus or text))
 
         def facts(c: Candidate) -> frozenset[str]:
             kinds = self._facts[(c.brief.id, c.entry.id)]
             if counted and not any(self.support.uses(s, c.brief.id, c.entry.id) for s in counted):
                 return kinds - {"quantity"}  # an entry's figure counts something else: the five contexts, no dead
-            if workplace or inside and self._names_no_finer(c, inside.group("x") or inside.group("x_ru")):
+            if workplace or (inside and self._names_no_finer(c, inside.group("x") or inside.group("x_ru"))):
                 return kinds - {"place"}
             return kinds
 
         decision = decide(query, ranked, self.scorer.thresholds, facts,
-                          lambda c: (max(self.support.share(stems, c.brief.id, c.entry.id),
-                                         CONTENT_SHARE_WEIGHT * self.support.share(content, c.brief.id, c.entry.id)),
+                          lambda c: (max(self.support.share(stems, c.brief.id, c.entry.id), CONTENT_SHARE_WEIGHT
+                                         * self.support.share(content, c.brief.id, c.entry.id) if content else 0.0),
                                      self.support.information(stems, c.brief.id, c.entry.id)),
                           min_support=lambda c: self.support.floor_for(c.brief.id, c.entry.id))
         if decision.outcome == "answer" and self._other_ordinal(text, language, decision.best):
@@ -533,6 +546,16 @@ class BriefBot:
                                          for t in (text.answer, text.quote) if t]
         return frozenset(p for t, lang in texts for p in _ordinal_pairs(self.analyzer.model_terms(t, lang, False)[0]))
 
+    def _asks_workplace(self, folded: str) -> bool:
+        """Whether a place question asks where a person works ("where does the author work?", "где работает
+        Гусейнов?"): a person, by a pronoun, a role or a name the brief capitalises (not "where does the storage
+        work?")."""
+        found = _WORKPLACE.search(folded)
+        if not found:
+            return False
+        who = next(group for group in (found.group("en"), found.group("ru"), found.group("az")) if group)
+        return who in _PEOPLE or all(w in self.analyzer.proper for w in who.split())
+
     def _names_no_finer(self, candidate: Candidate, place: str) -> bool:
         """Whether an entry names the place a question asks inside of, and nothing finer: "Azerbaijanis in Russia"
         for "where in Russia…?", not "in Western Ukraine" for "where in Ukraine…?"."""
@@ -542,9 +565,10 @@ class BriefBot:
         return any(m.group(1) in _IN for m in found) and all(m.group(1) in STOP_WORDS for m in found)
 
     def content_stems(self, text: str, language: str) -> tuple[str, ...]:
-        """The stems of a question's content words: what it names, without the function words it asks with."""
+        """The stems of a question's content words: what it names, without the function words it asks with (but
+        with those that change what it asks: "else", "will", "you", "again")."""
         stems, words = self.analyzer.model_terms(text, language)
-        return tuple(s for s, w in zip(stems, words, strict=True) if w not in STOP_WORDS)
+        return tuple(s for s, w in zip(stems, words, strict=True) if w not in STOP_WORDS or w in _STILL_ASKED)
 
     def support_stems(self, text: str, language: str) -> tuple[str, ...]:
         """The stems the support check weighs: a function word no entry uses ("lol", "besides") says nothing of

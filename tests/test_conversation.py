@@ -37,7 +37,7 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("who does vasif huseynov work for", "кто автор?"), "answer", "author"),
     (("what did huseynov write?", "who does he work for?"), "not_said", None),  # whom he works for: not said
     (("what did putin say?", "what does it mean for the neighbours?"), "answer", "first-context"),
-    (("who wrote it?", "What's Ukraine's role?"), "answer", "ukraine-deals"),
+    (("who wrote it?", "who does he work for?"), "not_said", None),  # "he" is the author: not said
     (("does the kremlin tolerate NATO membership?", "who is Ukraine's president?"), "suggest", None),
     # "who is he?" is of the person the last answer quotes, however the rebuilt question ranks
     (("who else is quoted in the article?", "what did he write?", "who is he?"), "not_said", None),

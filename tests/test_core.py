@@ -286,7 +286,7 @@ def test_a_mistyped_or_polite_frame_is_taken_off(bot, question, entry):
     "where does the author work?",  # where he works is who he is, not a place the brief names
     "muellif harada isleyir?",
 ])
-def test_whom_someone_only_quoted_works_for_is_not_said(bot, question):
+def test_whom_someone_works_for_is_not_said(bot, question):
     reply = bot.ask(question)
     assert (reply.kind, reply.answered) == ("not_said", False)
 
@@ -441,3 +441,30 @@ def test_a_knowledge_whose_phrasings_ask_how_things_work_answers_that(write_kb):
     bot = BriefBot(load_knowledge(write_kb({"tiny.yaml": text})))
     assert bot.ask("how do apple trees work?").entry == "apples"
     assert "mechanism" in bot.fact_kinds("tiny", "apples")
+
+
+@pytest.mark.parametrize("question", [
+    "do you agree?",  # one word the brief uses is no question about it; "you" asks of the bot
+    "who else got shot down?",  # "else" asks for another than the brief's
+    "what will the budget do?",  # the future
+    "are you at war?",
+    "neçənci?",  # "neçənci" alone asks a rank, not a date
+])
+def test_function_words_that_change_the_question_still_count(bot, question):
+    assert not bot.ask(question).answered
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("where does ukraine's gas storage work?", "gas-storage"),  # a thing, not a person: no workplace
+])
+def test_a_workplace_is_asked_of_a_person(bot, question, entry):
+    assert bot.ask(question).entry == entry
+
+
+def test_long_texts_are_folded_without_being_remembered():
+    from bot.matching.text import FOLD_CACHE_CHARS, _fold_remembered, clear_fold_cache, fold
+
+    clear_fold_cache()
+    fold("x" * (FOLD_CACHE_CHARS + 1))
+    assert _fold_remembered.cache_info().currsize == 0
+    assert fold("Short Text") == "short text" and _fold_remembered.cache_info().currsize == 1

@@ -16,7 +16,16 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot.knowledge.models import Knowledge
 from bot.matching.lexicon import CHAT_SPELLINGS, LEXICON, LEXICON_RU_AZ, MONTH_ABBREVIATIONS
 from bot.matching.stemming import stem_word
-from bot.matching.text import ENGLISH_STOP_WORDS, QUESTION_WORDS, SOFT_STOP_WORDS, STOP_WORDS, fold, stem, strip_fillers
+from bot.matching.text import (
+    ENGLISH_STOP_WORDS,
+    QUESTION_WORDS,
+    SOFT_STOP_WORDS,
+    STOP_WORDS,
+    clear_fold_cache,
+    fold,
+    stem,
+    strip_fillers,
+)
 
 MAX_WORDS = 200  # words of a question that are analysed; the longest real questions have about 60
 MAX_FOLDED_CHARS = 2000  # characters of a question that are analysed (twice the longest message we accept)
@@ -303,7 +312,7 @@ def asked_kind(text: str, folded: str | None = None) -> str | None:
         asks = "quantity"
     lowered = text.lower()
     # Azerbaijani "how many" (folded "nece" is also "how"), but not of a label ("reysin nömrəsi neçə idi?")
-    if "neçə" in lowered and "neçənci" not in lowered and asks != "day" and not _IDENTIFIER.search(folded):
+    if "neçə" in lowered and asks not in ("day", "date") and not _IDENTIFIER.search(folded):
         asks = "quantity"
     elif asks is None and "necə" not in lowered and _AZ_HOW_MANY_PLAIN.search(folded):
         asks = "quantity"  # typed without diacritics: "nece azerbaycanli hebs olunub" counts; "nece bas verib" not
@@ -560,9 +569,12 @@ class Analyzer:
         self._model_terms = lru_cache(maxsize=ANALYSIS_CACHE)(self._read_terms)
 
     def clear_caches(self) -> None:
-        """Forget every remembered analysis (for benchmarks that ask the same questions again)."""
+        """Forget every remembered analysis of a question (for benchmarks that ask the same questions again); typo
+        repairs, remembered by word for the life of the process, stay."""
+        repair = self._repair
         self._caches()
-        fold.cache_clear()
+        self._repair = repair
+        clear_fold_cache()
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
