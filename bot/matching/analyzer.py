@@ -41,7 +41,8 @@ _QUANTITY = re.compile(
     r"|\bсколько\b|\bnece (nefer|adam|insan|dene|milyon|milyard|faiz)\b"
     # "nə qədər" asks for a figure at the end ("əhalisi nə qədərdir?") or before a counted thing; before an
     # adjective it asks how much so ("nə qədər pisdir?": how bad), which is not a figure
-    r"|\bne qeder\w*$|\bne qeder (pul|nefer|adam|insan|dene|milyon|milyard|faiz|qaz|neft|ton|kub|vaxt|il)\w*\b"
+    r"|\bne qeder\w*$|\bne qeder (pul|nefer|adam|insan|dene|milyon|milyard|faiz|qaz|neft|ton|kub|vaxt|il"
+    r"|vetendas|sexs|miqrant|azerbaycanli|rus)\w*\b"  # (people counted: "nə qədər azərbaycanlı həbs edilib?")
 )
 _DATE = re.compile(r"\b(what|which|in what) (year|date|month|day)\b|\bdate of\b"
                    r"|\b(в )?(каком|какого|какой) (году|года|год|числа|месяце)\b|\bкакая дата\b|\bhansi (il|tarix|ay)"

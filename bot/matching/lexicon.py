@@ -38,6 +38,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "happen": ("bas verib", "bas verdi", "bas verir", "bas vermisdi", "bas vermis", "bas verecek", "bas veren",
         "bas verenler"),
     "people": ("ppl", "люди", "людей", "человек"),
+    "country": ("nation", "nations"),  # "which nations took over as suppliers?": which countries
+    "replaced": ("took over", "take over", "takes over", "taken over", "taking over", "took the place of",),
     # where a thing fits is its role: "how does energy fit into all this?" asks what role energy plays
     "role": ("fit in", "fit into", "fits in", "fits into", "fit in with", "figure in", "figures in"),
     # a quoted line, in any of our languages: "Какую фразу Путина приводит автор?"
