@@ -104,6 +104,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "В статье не объясняется, как это устроено.",
         "az": "Məqalədə bunun necə işlədiyi izah edilmir.",
     },
+    "not_said.intention": {
+        "en": "The brief does not say what they want or plan there.",
+        "ru": "В статье не сказано, чего они хотят или что планируют.",
+        "az": "Məqalədə onların nə istədiyi və ya planlaşdırdığı deyilmir.",
+    },
     "not_said.detail": {
         "en": "The brief does not say that.",
         "ru": "В статье об этом не сказано.",

@@ -306,6 +306,10 @@ def test_whom_someone_works_for_is_not_said(bot, question):
     ("Tell me a joke about NATO", "en", "detail"),  # "a joke about": a joke, which it has none of
     ("Сколько человек погибло, когда сбили рейс 8243?", "ru", "quantity"),  # "…, когда…": a clause of one question
     ("Rusiyada nə qədər azərbaycanlı həbs edilib?", "az", "quantity"),  # "nə qədər" before people counted
+    # what someone wants or plans, which the red lines the Kremlin draws do not say of Azerbaijan
+    ("Does Azerbaijan want to join NATO?", "en", "intention"),
+    ("Хочет ли Азербайджан вступить в НАТО?", "ru", "intention"),
+    ("Azərbaycan NATO-ya qoşulmaq istəyir?", "az", "intention"),
     ("Who shot down a plane in October?", "en", "detail"),  # a month the brief never names
     ("hwo many people were arrested?", "en", "quantity"),  # "hwo" before "many" is "how"
     ("explain how a gas pipeline compressor works", "en", "detail"),  # it names pipelines, not compressors
@@ -335,6 +339,8 @@ def test_what_the_brief_does_not_give_is_not_said(bot, question, language, unmet
     ("which things won't the kremlin tolerate?", "sphere-of-influence"),
     ("what's the brief basically about?", "overview"),
     ("Which nations took over as energy suppliers for Europe?", "energy-suppliers"),  # nations, took over
+    ("is azerbaijan willing to tolerate russia's arrogance?", "huseynov"),  # "no longer willing": an intention stated
+    ("Bakı Moskvadan nə istəyir?", "roots"),  # what Baku wants: a question of what, answered
     ("где находятся газовые хранилища украины о которых идет речь", "gas-storage"),  # "о которых идёт речь"
     ("Gas Storage Details", "gas-storage"),  # every word capitalised: Title Case, no names
     ("Sorry to bother you, what is the brief about?", "overview"),  # a clause of the brief's own words asks

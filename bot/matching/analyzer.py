@@ -151,6 +151,16 @@ _REASON = re.compile(rf"{_LEAD_IN}(why|whys) (did|was|were|had|didnt|wasnt|weren
                      rf"|\bsebebi? ne (idi|olub)\b")
 # A reason in an (English) quote: a causal link ("because", "after Europe ended", "has led to", "the roots
 # of ... lie in"). Loose on purpose: "why" is declined only when the entry gives no reason at all.
+# what someone wants, plans or will do (folded): "no longer willing to tolerate", "offering its storage", "insists"
+_HAS_INTENTION = re.compile(r"\b(want|wants|wanted|plan|plans|planned|intend|intends|intention|aim|aims|seek|seeks"
+                            r"|hope|hopes|wish|wishes|willing|unwilling|ready|offer|offers|offered|offering|insist"
+                            r"|insists|insistence|demand|demands|will not|refuse|refused|refusing)\b")
+# a yes/no question on someone's intention (folded): "does azerbaijan want to join nato?", "хочет ли…", "…istəyir?"
+_INTENTION = re.compile(r"^(and |so |but )?(does|do|did|is|are|would) (\w+ ){1,3}(want|wants|plan|plans|planning|intend"
+                        r"|intends|intending|aim|aims|seek|seeks|hope|hopes|wish|wishes) to\b"
+                        r"|\b(хочет|хотят|планирует|планируют|собирается|собираются|намерен|намерена) ли\b"
+                        r"|^(?!.*\b(ne|neye|neyi|kim|kime|harada|niye|hansi|nece)\b)(\w+ ){1,4}(isteyir|isteyirmi"
+                        r"|planlasdirir|planlasdirirmi|niyyetindedir)\b")  # (not "Bakı nə istəyir?", which asks what)
 _HAS_REASON = re.compile(r"\b(because|due to|owing to|thanks to|as a result|result of|resulted|led to|leads? to"
                          r"|leading to|caused?|causes|after|since|roots?|lies? in|so that|in order to|therefore|hence"
                          r"|insistence|reasons?|motives?|why)\b")
@@ -270,6 +280,8 @@ def fact_kinds(text: str) -> frozenset[str]:
         kinds.add("quantity")
     if _HAS_REASON.search(folded):
         kinds.add("reason")
+    if _HAS_INTENTION.search(folded):
+        kinds.add("intention")
     if _HAS_DATE.search(folded):
         kinds.update(("date", "time"))
     elif _HAS_TIME.search(folded):
@@ -678,6 +690,8 @@ class Analyzer:
         asks = asked_kind(text, " ".join(spelled))
         if asks is None and self.asks_how_it_works(" ".join(spelled)):
             asks = "mechanism"
+        if asks is None and _INTENTION.search(" ".join(spelled)):
+            asks = "intention"  # "does azerbaijan want to join nato?": what it wants, which an entry must say
         unframed = self.unframed(text)
         content = [w for w in self._alias(unframed.split()[:MAX_WORDS]) if w not in STOP_WORDS and w not in self.soft]
         # no content word but the soft ones ("who is the author?"): nothing in it is unknown
