@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from bot.i18n import human_date, say
 from bot.knowledge.models import Brief, Entry, Knowledge
-from bot.matching.analyzer import Analyzer, asked_kind, asks_about_the_bot, chat_only, fact_kinds
+from bot.matching.analyzer import Analyzer, asks_about_the_bot, chat_only, fact_kinds
 from bot.matching.language import DEFAULT_LANGUAGE, detect
 from bot.matching.policy import MAX_SUGGESTIONS, ON_TOPIC_SHARE, Decision, decide
 from bot.matching.scorer import Candidate, Scorer
@@ -83,16 +83,6 @@ _WHOLE_BRIEF_STEMS = _GIST_STEMS | frozenset(stem(w) for w in """short shortly m
 # (folded) words that open a Russian clause inside a question ("…, когда сбили рейс?"), not a question of its own
 _RU_SUBORDINATE = frozenset("когда где что как куда откуда чтобы если пока".split())
 _POINTING = frozenset("it that this they them he she него это он она".split())  # "…, what is it?": of the lead
-@functools.cache
-def _ordinal_stems() -> dict[str, int]:
-    """Each ordinal's stem in our three languages ("перв" of "первой"), and its number."""
-    return {stem_word(w, lang): n for w, n in ORDINALS.items() if w.isalpha() for lang in ("en", "ru", "az")}
-
-
-def _ordinal_pairs(stems: tuple[str, ...]) -> frozenset[tuple[int, str]]:
-    """(number, the stem after it) for each ordinal in a text's stems: (1, "karabakh") of "the First Karabakh War"."""
-    ordinals = _ordinal_stems()
-    return frozenset((ordinals[a], b) for a, b in zip(stems, stems[1:], strict=False) if a in ordinals)
 # where someone works (folded): what he does, not a place an entry names ("where does the author work?")
 _WORKPLACE = re.compile(r"^(and |so )?where (does|did|do|is|was) (?P<en>(\w+ ){0,2}\w+) (work|works|working|teach"
                         r"|teaches|teaching|employed)\b"
@@ -131,6 +121,18 @@ _PLACE_INSIDE = re.compile(r"\b(?:where (?:exactly |precisely )?in|which part of
 MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
 
 
+@functools.cache
+def _ordinal_stems() -> dict[str, int]:
+    """Each ordinal's stem in our three languages ("перв" of "первой"), and its number."""
+    return {stem_word(w, lang): n for w, n in ORDINALS.items() if w.isalpha() for lang in ("en", "ru", "az")}
+
+
+def _ordinal_pairs(stems: tuple[str, ...]) -> frozenset[tuple[int, str]]:
+    """(number, the stem after it) for each ordinal in a text's stems: (1, "karabakh") of "the First Karabakh War"."""
+    ordinals = _ordinal_stems()
+    return frozenset((ordinals[a], b) for a, b in zip(stems, stems[1:], strict=False) if a in ordinals)
+
+
 def question_part(text: str) -> str | None:
     """The question after a lead-in, or None: the last sentence or clause ("I'm a journalist. In one line: why…?"),
     a question inside a sentence about the reader ("I'm preparing a briefing and need to know what happened to
@@ -155,11 +157,10 @@ def _inner_question(text: str) -> str | None:
             return rest
     parts = text.strip().split(",")
     for i in range(len(parts) - 1, 0, -1):
-        if fold(parts[i - 1]).split()[-1:] and fold(parts[i - 1]).split()[-1] in _THAT_CLAUSE and fold(
-                parts[i]).split()[:1] == ["что"]:
+        ends, opens, first = fold(parts[i - 1]).split()[-1:], fold(parts[i]).split()[:1], fold(parts[0]).split()[:1]
+        if ends and ends[0] in _THAT_CLAUSE and opens == ["что"]:
             continue  # "Как отреагировал Алиев на то, что сбили самолёт?": "на то, что…" is no question of its own
             # (but "Хочу узнать о том, когда была опубликована статья" asks when)
-        opens, first = fold(parts[i]).split()[:1], fold(parts[0]).split()[:1]
         if opens and opens[0] in _RU_SUBORDINATE and first and first[0] in QUESTION_WORDS and first[0] != "как":
             continue  # "Сколько человек погибло, когда сбили рейс?": Russian sets off its clauses with commas
         raw = ",".join(parts[i:]).split()
@@ -236,8 +237,7 @@ class BriefBot:
         ever: set[str | None] = set()  # every kind any phrasing asks for
         phrasings = own = 0
         for _, text in brief.entry_texts(entry.id):  # each language's phrasings on their own
-            asked = [asked_kind(q) or ("mechanism" if self.analyzer.asks_how_it_works(fold(q)) else None)
-                     for q in text.questions]
+            asked = [self.analyzer.kind_asked(q) for q in text.questions]
             ever.update(asked)
             phrasings += len(asked)
             enough = max(1.0, min(DECLARED_KIND_SHARE * len(asked), DECLARED_KIND_COUNT))

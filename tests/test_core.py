@@ -476,3 +476,12 @@ def test_long_texts_are_folded_without_being_remembered():
     fold("x" * (FOLD_CACHE_CHARS + 1))
     assert _fold_remembered.cache_info().currsize == 0
     assert fold("Short Text") == "short text" and _fold_remembered.cache_info().currsize == 1
+
+
+def test_a_knowledge_whose_phrasings_ask_what_someone_wants_answers_that(write_kb):
+    text = TINY_BRIEF.replace('questions: ["When do pears ripen?", pear season, ripening pears, when are pears ready]',
+                              'questions: ["Do pears want to ripen?", does the pear want to ripen, "do pears plan to '
+                              'ripen?", does a pear intend to ripen]')
+    assert text != TINY_BRIEF
+    bot = BriefBot(load_knowledge(write_kb({"tiny.yaml": text})))
+    assert "intention" in bot.fact_kinds("tiny", "pears")

@@ -682,16 +682,23 @@ class Analyzer:
         """The question analysed: its terms, the kind of fact it asks for, its small talk and what it names."""
         return self._query(text)
 
-    def _analyse(self, text: str) -> Query:
-        folded = fold(text)[:MAX_FOLDED_CHARS]
-        spelled = [CHAT_SPELLINGS.get(w, w) for w in folded.split()]  # "y is baku mad", "скока там…"
+    def kind_asked(self, text: str) -> str | None:
+        """The kind of fact a question asks for (`asked_kind`, read with its chat spellings and its opening question
+        word repaired), or how a kind of thing works ('mechanism'), or what someone wants ('intention')."""
+        spelled = [CHAT_SPELLINGS.get(w, w) for w in fold(text)[:MAX_FOLDED_CHARS].split()]  # "y is baku mad"
         if spelled:
             spelled[0] = self._question_word(spelled[0], spelled[1:2])  # "wher did the plane crash?"
-        asks = asked_kind(text, " ".join(spelled))
-        if asks is None and self.asks_how_it_works(" ".join(spelled)):
+        read = " ".join(spelled)
+        asks = asked_kind(text, read)
+        if asks is None and self.asks_how_it_works(read):
             asks = "mechanism"
-        if asks is None and _INTENTION.search(" ".join(spelled)):
+        if asks is None and _INTENTION.search(read):
             asks = "intention"  # "does azerbaijan want to join nato?": what it wants, which an entry must say
+        return asks
+
+    def _analyse(self, text: str) -> Query:
+        folded = fold(text)[:MAX_FOLDED_CHARS]
+        asks = self.kind_asked(text)
         unframed = self.unframed(text)
         content = [w for w in self._alias(unframed.split()[:MAX_WORDS]) if w not in STOP_WORDS and w not in self.soft]
         # no content word but the soft ones ("who is the author?"): nothing in it is unknown
