@@ -272,10 +272,11 @@ class BriefBot:
                         for q in text.questions:
                             words[lang].update(fold(q).split())
         azerbaijani = words["az"] - words["en"] - names
-        from rapidfuzz import process  # names spelt another way ("husenov" for Huseynov) are names too
+        from rapidfuzz import fuzz, process  # names spelt another way ("husenov" for Huseynov) are names too
 
+        # (the whole word near a name: the default scorer's partial matches took "avropaya" and "enerji" for names)
         near = {w for w in azerbaijani if len(w) >= NAME_MIN_LETTERS
-                and process.extractOne(w, names, score_cutoff=NAME_SIMILARITY) is not None}
+                and process.extractOne(w, names, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY) is not None}
         return frozenset(words["en"] - words["az"]), frozenset(azerbaijani - near)
 
     def language_of(self, text: str, default: str | None = DEFAULT_LANGUAGE) -> str | None:

@@ -485,3 +485,9 @@ def test_a_knowledge_whose_phrasings_ask_what_someone_wants_answers_that(write_k
     assert text != TINY_BRIEF
     bot = BriefBot(load_knowledge(write_kb({"tiny.yaml": text})))
     assert "intention" in bot.fact_kinds("tiny", "pears")
+
+
+def test_azerbaijani_words_near_english_names_are_still_azerbaijani(bot):
+    """"avropaya", "enerji", "norveç" are not misspellt names ("Europe", "energy", "Norway") of the English text."""
+    reply = bot.ask("Norveç Avropaya enerji verir?")
+    assert (reply.language, reply.kind, reply.entry) == ("az", "answer", "energy-suppliers")
