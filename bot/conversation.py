@@ -205,6 +205,7 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
         reply, asked = (_small_talk(bot, state, text, lang) or _something_else(bot, state, text, folded, lang)
                         or _whose_words(bot, state, text, folded, lang)
                         or _which_context(bot, state, text, folded, lang)
+                        or _what_it_shows(bot, state, text, folded, lang)
                         or _ordinal_alone(bot, state, text, words, lang) or _follow_up(bot, state, text, words, lang))
     if reply is None:
         reply = bot.ask(text, state.brief_id, lang)
@@ -642,6 +643,36 @@ def _of_last_answer(bot, state: Conversation, last, text: str, lang: str | None,
     closest = bot.suggestion(bot.knowledge.brief(state.last_entry[0]), last, language)
     return Reply(question=text, kind="not_said", answer=not_said(kind, language, closest.question),
                  suggestions=(closest,), language=language)
+
+
+def _what_it_shows(bot, state: Conversation, text: str, folded: str, lang: str | None):
+    """"What did he mean by that?", "why?", "bu nəyi göstərir?" after a quote: (the claim the brief cites it for, its
+    question), or None."""
+    last = bot.knowledge.find_entry(*state.last_entry) if state.last_entry and state.last_question else None
+    asks_why = _NO_NEW_FACT.match(folded) and not _WHO_IS_IT.match(folded) and _is_bare(folded) and not _own_terms(
+        bot, text, lang)
+    claim = _claim_of(bot, state, last) if last is not None and (asks_why or _EXPLAIN.match(folded)) else None
+    if claim is None:
+        return None
+    return bot.entry_reply(state.last_entry[0], claim.id, text, language=_reply_language(bot, text, lang)), \
+        claim.questions[0]
+
+
+def _claim_of(bot, state: Conversation, last):
+    """The claim a quoted speaker's words are cited for: the entry of the same paragraph whose quote comes right
+    before it and quotes no one ("the former Soviet space as Russia's exclusive sphere of influence" before Putin's
+    "wherever a Russian soldier sets foot"). None for the author's own words, which are the claims themselves."""
+    if not _ATTRIBUTED.search(last.quote):
+        return None
+    brief = bot.knowledge.brief(state.last_entry[0])
+    paragraph = next((p for p in brief.paragraphs if p.number == last.paragraph), None) if last.paragraph else None
+    if paragraph is None or last.quote not in paragraph.text:
+        return None
+    at = paragraph.text.index(last.quote)
+    before = [(paragraph.text.index(e.quote), e) for e in brief.entries
+              if e.paragraph == last.paragraph and e.stated and e.quote in paragraph.text and not
+              _ATTRIBUTED.search(e.quote) and paragraph.text.index(e.quote) < at]
+    return max(before, key=lambda pair: pair[0])[1] if before else None
 
 
 def _not_said_more(bot, state: Conversation, last, text: str, lang: str | None) -> Reply:

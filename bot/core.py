@@ -32,6 +32,7 @@ OPEN_SLOT_SHARE = 0.1  # an entry expects words nobody else uses if this share o
 OPEN_SLOT_COUNT = 3  # ... and at least this many do: one stray word (a typo, an inflection) is no pattern
 NAME_MIN_LETTERS = 5  # shorter words are too alike across languages to call one a spelling of another
 NAME_SIMILARITY = 85  # rapidfuzz ratio from which an Azerbaijani-only word is a spelling of a source name
+TITLE_LIKENESS = 85  # fuzz.ratio from which a question is its brief's title asked (a name swapped, words reordered)
 MIN_TITLE_WORDS = 3  # a shorter title ("Energy") is a word readers use, not a reference to the brief
 # A question inside a sentence about the reader: "(I need to) know / tell me / I wonder" + a question word ("explain
 # how a compressor works" is no lead-in: it asks for an explanation)
@@ -489,6 +490,16 @@ class BriefBot:
                     return " ".join(folded.replace(title, " article ").split())
         return text
 
+    def _is_title(self, text: str) -> bool:
+        """Whether a question is a brief's title, or the title with a word or two another ("Why is Azerbaijan
+        turning away from Moscow?", "Почему Азербайджан отворачивается от России?")."""
+        folded = fold(text)
+        if folded in self._titles:
+            return True
+        from rapidfuzz import fuzz, process
+
+        return process.extractOne(folded, self._titles, scorer=fuzz.ratio, score_cutoff=TITLE_LIKENESS) is not None
+
     def decide(self, text: str, brief_id: str | None, language: str, *, focus: str | None = None,
                exclude: frozenset[str] = frozenset()) -> Decision:
         """The policy's decision; `exclude` names entries the question rules out ("who else is quoted?")."""
@@ -497,9 +508,9 @@ class BriefBot:
             wanted = self.analyzer.query(focus)
             query = replace(query, asks=wanted.asks, unknown_kind=wanted.unknown_kind)
         ranked = [c for c in self.scorer.rank(text, brief_id, language) if c.entry.id not in exclude]
-        if fold(text) in self._titles:
+        if self._is_title(text):
             # the title asked as a question asks the title's question ("Почему Азербайджан отворачивается от
-            # Москвы?"), not what the title is: the entry whose quote is the title does not answer it
+            # Москвы?", "…от России?"), not what the title is: the entry whose quote is the title does not answer it
             ranked = [c for c in ranked if fold(c.entry.quote) not in self._titles]
         stems = self.support_stems(text, language)
         # (not of a follow-up rebuilt with the last question's words, which its last entry explains by construction)
@@ -530,6 +541,12 @@ class BriefBot:
                           min_support=lambda c: self.support.floor_for(c.brief.id, c.entry.id))
         if decision.outcome == "answer" and self._other_ordinal(text, language, decision.best):
             return Decision("not_said", (decision.best,), "detail")  # the First Karabakh War, of the Second's entry
+        head = self.analyzer.head_asked(focus or text, language)
+        if decision.outcome == "answer" and head and not any(
+                self.support.uses(s, decision.best.brief.id, decision.best.entry.id) for s in head):
+            # "what is the name of Azerbaijan's president?": the title entry names a brief, no president; "what does
+            # Azerbaijan's president think about it?": no entry gives his view
+            return Decision("not_said", (decision.best,), "detail")
         return decision
 
     def _other_ordinal(self, text: str, language: str, candidate: Candidate) -> bool:

@@ -36,7 +36,7 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("what did putin say?", "кто автор?"), "answer", "author"),  # a question of the brief's own words: the brief
     (("who does vasif huseynov work for", "кто автор?"), "answer", "author"),
     (("what did huseynov write?", "who does he work for?"), "not_said", None),  # whom he works for: not said
-    (("what did putin say?", "what does it mean for the neighbours?"), "answer", "first-context"),
+    (("what did putin say?", "what does it mean for the neighbours?"), "answer", "sphere-of-influence"),
     (("who wrote it?", "who does he work for?"), "not_said", None),  # "he" is the author: not said
     (("does the kremlin tolerate NATO membership?", "who is Ukraine's president?"), "suggest", None),
     # "who is he?" is of the person the last answer quotes, however the rebuilt question ranks
@@ -57,7 +57,12 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("what triggered the crisis?", "when was that article published?"), "answer", "date"),
     (("Что сказал Путин?", "Кто автор той статьи?"), "answer", "author"),
     # "why did he say that?" after a quote that gives no reason: not said, offering the quote
-    (("What did Putin say?", "why did he say that?"), "not_said", None),
+    # what a quote means, or why it was said: the claim the brief cites it for (the sentence it illustrates)
+    (("What did Putin say?", "why did he say that?"), "answer", "sphere-of-influence"),
+    (("what did huseynov write?", "why?"), "answer", "roots"),
+    (("Что сказал Путин?", "что он имел в виду?"), "answer", "sphere-of-influence"),
+    # ... not of the author's own words, which are the claims themselves
+    (("who shot down the azerbaijani plane", "what does that mean?"), "not_said", None),
     # "that article" after another work: not this brief's title
     (("what did he write before in The National Interest?", "what was that article called?"), "not_said", None),
     # why the brief cites something: the argument it serves
@@ -81,9 +86,9 @@ def talk(bot, *lines: str, now: float = 0.0):
     # "there" is the place the last answer names
     (("where else has he written on this topic?", "what did he argue there?"), "answer", "national-interest"),
     (("o daha harada yazıb?", "orada nə yazmışdı?"), "answer", "national-interest"),
-    # "what does he mean by that?": an explanation the quote does not give
-    (("what did Putin say?", "what does he mean by that?"), "not_said", None),
-    (("Putin nə deyib?", "bu nəyi göstərir"), "not_said", None),  # "what does this show?"
+    # "what does he mean by that?" of a quote: the claim the brief cites it for
+    (("what did Putin say?", "what does he mean by that?"), "answer", "sphere-of-influence"),
+    (("Putin nə deyib?", "bu nəyi göstərir"), "answer", "sphere-of-influence"),  # "what does this show?"
     # "there" that is no place, or a place the question asks something else of
     (("where did the author write before?", "is there anything on Putin?"), "answer", "putin-rule"),
     (("где находится хранилище газа?", "а что там с трубопроводами?"), "answer", "pipelines"),

@@ -206,6 +206,14 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     # a set-aside lead between commas, after the question word
     ("What, besides the plane, made things worse?", "triggers"),
     ("Какую фразу Путина про русского солдата приводит автор?", "putin-rule"),  # "фраза" is a quote
+    ("Which of Putin's words does the author quote?", "putin-rule"),  # someone's words are his quote
+    ("Putinin sozu nedir?", "putin-rule"),
+    ("in other words, what are the contexts?", "contexts"),  # ... but "in other words" says how, not what
+    ("bir sözlə, məqalə nə haqqındadır?", "overview"),  # "in a word"
+    ("What is the full name of the pipeline abbreviated as TANAP?", "pipelines"),  # the name of a pipeline it names
+    # the title asked as a question, a name swapped: its question, not the title
+    ("Почему Азербайджан отворачивается от России?", "roots"),
+    ("Скажите, с какого момента отношения между Азербайджаном и Россией не были в таком кризисе?", "crisis-depth"),
     # "besides X, what else…?" with nothing else that answers on its words: what the knowledge relates to X
     ("Apart from the plane, what else has fuelled the crisis?", "triggers"),
     ("Что ещё, кроме самолёта, обострило отношения?", "triggers"),
@@ -313,6 +321,10 @@ def test_whom_someone_works_for_is_not_said(bot, question):
     ("Who shot down a plane in October?", "en", "detail"),  # a month the brief never names
     ("hwo many people were arrested?", "en", "quantity"),  # "hwo" before "many" is "how"
     ("explain how a gas pipeline compressor works", "en", "detail"),  # it names pipelines, not compressors
+    # the thing whose name or view is asked must be the answer's: the title names a brief, no president
+    ("What is the name of Azerbaijan's president?", "en", "detail"),
+    ("What does Azerbaijan's president think about the sphere of influence?", "en", "detail"),
+    ("Ermenistan Qarabag muharibesinde nece esger itirib?", "az", "quantity"),  # "nece" before a thing counted
 ])
 def test_what_the_brief_does_not_give_is_not_said(bot, question, language, unmet):
     reply = bot.ask(question)

@@ -107,3 +107,15 @@ def test_tiny_knowledge(tiny_bot):
     assert tiny_bot.ask("where do apples grow").entry == "apples"
     assert tiny_bot.ask("pears ripening season").entry == "pears"
     assert not tiny_bot.ask("who is the king of france").answered
+
+
+@pytest.mark.parametrize("question, head", [
+    ("What is the name of Azerbaijan's president?", ("presid",)),  # the head of the phrase, not its first word
+    ("What is the full name of the pipeline abbreviated as TANAP?", ("pipelin",)),  # up to a participle
+    ("what does the EU think about the dispute?", ("eu",)),  # whose view is asked
+    ("what's the name of the article?", ()),  # the brief itself: every answer's
+    ("what does the author think about russia?", ()),
+    ("who wrote the brief?", ()),
+])
+def test_the_head_a_question_asks_of(bot, question, head):
+    assert bot.analyzer.head_asked(question) == head

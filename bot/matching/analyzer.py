@@ -38,7 +38,10 @@ _QUANTITY = re.compile(
     r"\bhow (many|much|big|large|long|far|often|old|tall|high|heavy|wide|rich|fast)\b"
     r"|\b(whats|what|which) (the )?(percentage|percent|share|proportion|number|amount|volume|figure|price|value)\b"
     r"|\b(number|amount|volume|value|cost|price) of\b|\bhow many\b|\bbcm\b|\b(billion|million)s?\b"
-    r"|\bсколько\b|\bnece (nefer|adam|insan|dene|milyon|milyard|faiz)\b"
+    # "nece" typed without its letters is "neçə" (how many) or "necə" (how): before a thing that is counted, a count
+    r"|\bсколько\b|\bnece (nefer|adam|insan|dene|milyon|milyard|faiz|esger|olke|dovlet|il|gun|ay|hefte|defe"
+    r"|sernisin|qurban|yarali|olu|olen|kontekst|sebeb|boru|kemer|sazis|razilasma|muqavile|anbar|vetendas|sexs"
+    r"|miqrant|azerbaycanli|rus|ton|kub)\w*\b"
     # "nə qədər" asks for a figure at the end ("əhalisi nə qədərdir?") or before a counted thing; before an
     # adjective it asks how much so ("nə qədər pisdir?": how bad), which is not a figure
     r"|\bne qeder\w*$|\bne qeder (pul|nefer|adam|insan|dene|milyon|milyard|faiz|qaz|neft|ton|kub|vaxt|il"
@@ -58,7 +61,7 @@ _SMALL_TALK_QUESTION_WORDS = QUESTION_WORDS | {"haradan"}  # a question however 
 # Russian and Azerbaijani put it anywhere.
 _TIME = re.compile(r"^((and|so|but|ok|okay|then|also|just|exactly|roughly) )*(when|whens)\b"
                    r"|\b(since|until|till|by) when\b|\bwhat time\b|\bhow long ago\b"
-                   r"|\bкогда\b|\bс каких пор\b|\bne vaxt\b|\bne zaman\b|\bneceden\b")
+                   r"|\bкогда\b|\bс каких пор\b|\bс какого (момента|времени)\b|\bne vaxt\b|\bne zaman\b|\bneceden\b")
 # Small talk, in each language (folded): a message made of one of these and a few words more.
 _GREETING = (r"hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|привет|приветствую"
              r"|здравствуй(те)?|добр(ый|ое|ого) (день|вечер|утро|дня|вечера|утра)|salam( (eleykum|aleykum))?"
@@ -121,6 +124,12 @@ _ANAPHORIC = r"(?<!\bthe )(?<!\bthese )(?<!\bthose )"  # "the two countries" nam
 # total* died"): passed over (folded)
 _COUNT_ADVERBS = frozenset("there total roughly approximately там тут всего примерно приблизительно же еще "
                            "orada burada texminen cemi".split())
+_PARTICIPLE = re.compile(r"..(ed|ing)$")  # folded English
+# whose view a question asks: "what does azerbaijan's president think about it?" (up to three words: a holder, not a
+# clause)
+_VIEW_OF = re.compile(r"\bwhat (does|do|did) (?P<x>(\w+ ){0,2}\w+) (think|believe|feel|reckon|make of|say about"
+                      r"|say of|say on)\b")
+_NAME_OF = re.compile(r"\bnames? of (the |this |that |a |an |his |her |its |their )?(?P<x>.+)")  # folded
 _COUNTING = re.compile(r"\bhow (many|much)\b|\bсколько\b|\bnece\b")  # the words after which a count names its thing
 _HAS_QUANTITY = re.compile(rf"{_ANAPHORIC}\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(19|20)\d\d\b)\d[\d,.]*\b|{_FRACTIONS}")
 _IDENTIFIER = re.compile(rf"\b({_LABEL_WORDS}) number\b|\bnumber of the ({_LABEL_WORDS})\b|\bномер\w*\b|\bnomre\w*\b")
@@ -238,7 +247,8 @@ _DETERMINERS = frozenset("the a an its their his her this that these those".spli
 # countries (folded). ("What type of aircraft" does ask for a type: a detail the brief may not give.)
 _NOT_NAMING = frozenset("""two three four five six seven eight nine ten both
     два две три четыре пять шесть семь восемь девять десять оба обе iki uc dord bes alti yeddi sekkiz doqquz
-    thing things stuff вещи вещь вещей штуки sey seyler""".split())  # and things in general: "какие вещи…?"
+    thing things stuff вещи вещь вещей штуки sey seyler момент момента моменты""".split())  # and things in general:
+# "какие вещи…?", "с какого момента…?" (since when)
 _CYRILLIC_WORD = re.compile(r"[а-я]")
 _RU_QUESTION_WORDS = frozenset("""что чем чего чему кто кого кому когда где куда откуда почему зачем отчего как какой
     какая какое какие каких каком какую сколько чей чья чьи ли""".split())  # folded (ё as е)
@@ -785,6 +795,24 @@ class Analyzer:
         words = list(itertools.dropwhile(lambda w: w in _COUNT_ADVERBS, folded[found.end():].split()))
         after = list(itertools.takewhile(lambda w: w not in STOP_WORDS, words))[:COUNTED_WORDS]
         return self.model_terms(" ".join(after), language)[0] if after else ()
+
+    def head_asked(self, text: str, language: str = "en") -> tuple[str, ...]:
+        """The stems of the thing a question asks of, where an answer must name it: the thing whose name is asked
+        ("the name of Azerbaijan's *president*", "the name of the *airline* that…") and the one whose view is asked
+        ("what does Azerbaijan's *president* think about it?"), as the support check stems them. The brief's own
+        author and the brief itself are no such thing: every answer is theirs."""
+        unframed = self.unframed(text)
+        found = _NAME_OF.search(unframed)
+        if found:
+            # (to the first function word or participle: "the pipeline *abbreviated* as TANAP" names a pipeline)
+            phrase = list(itertools.takewhile(lambda w: w not in STOP_WORDS and not _PARTICIPLE.search(w),
+                                              found.group("x").split()))[:COUNTED_WORDS]
+        else:
+            found = _VIEW_OF.search(unframed)
+            phrase = [w for w in found.group("x").split() if w not in STOP_WORDS] if found else []
+        if not phrase or phrase[-1] in self.soft:
+            return ()
+        return self.model_terms(phrase[-1], language)[0]
 
     def unknown_name(self, text: str) -> str | None:
         """A name inside the question (a capitalised word that does not open a sentence) that no text of the

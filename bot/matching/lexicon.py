@@ -44,7 +44,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "role": ("fit in", "fit into", "fits in", "fits into", "fit in with", "figure in", "figures in"),
     # a quoted line, in any of our languages: "Какую фразу Путина приводит автор?"
     "quote": ("quotes", "quotation", "line", "phrase", "фраза", "фразу", "фразы", "фразой", "высказывание",
-        "высказывания", "цитата", "цитату", "цитаты", "ifade", "ifadesi", "ifadeni", "sitat", "sitati"),
+        "высказывания", "цитата", "цитату", "цитаты", "ifade", "ifadesi", "ifadeni", "sitat", "sitati",
+        # someone's words are what he said ("which of Putin's words…", "слова Путина", "Putinin sözü")
+        "words", "remark", "remarks", "слова", "словами", "soz", "sozu", "sozleri", "sozlerini"),
     # the USSR's end, named with its subject: a bare "collapse" or "fall of" is any collapse ("did the ruble collapse?")
     "dissolution": ("dissolved", "dissolve", "ussr collapse", "ussr collapsed", "soviet collapse",
         "soviet union collapse", "soviet union collapsed", "collapse of the ussr", "collapse of the soviet union",

@@ -143,6 +143,10 @@ _FILLERS = re.compile(
     r"|according to (the |this )?(author|brief|article|text|piece|report|paper))\b"
     r"|\b(in|from) (the|this) (brief|article|text|piece)\b|\bstands? for\b|\bright now\b"
     r"|\b(by the way|btw|quick question|one question|just wondering)\b"
+    # how to say it, not what is asked: "in other words", "своими словами", "bir sözlə" (a word is no quote here)
+    r"|\b(in (other|simple|plain|your own|my own|a few|few|two|a|one) words?|in a word)\b"
+    r"|\b(другими|простыми|своими|двумя|одним|несколькими) (словами|словом)\b|\bв (двух|нескольких|паре) слов(ах)?\b"
+    r"|\b(bir|iki|qisa|sade|oz) sozle(rinle|rle)?\b|\b(basqa|sade) sozle\b"
     # a request's head and its politeness say nothing of what is asked: "please explain what the triggers were"
     r"|^((please|pls|plz|kindly) )?(explain|describe|clarify|elaborate on)( to me| for me)?\b"
     r"|^(объясни|объясните|опиши|опишите)( мне| нам)?\b"
