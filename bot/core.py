@@ -49,7 +49,10 @@ _SET_ASIDE = re.compile(rf"^(?:{SET_ASIDE_EN}|{SET_ASIDE_RU}) "
 # ... or at the end, in English: "what else besides the plane?" (folded; Russian puts its verb anywhere: "кто ещё
 # кроме Путина цитируется?")
 _SET_ASIDE_END = re.compile(rf"^(?P<q2>(?:what|which|who|how|why|when|where)\b.*?) (?:{SET_ASIDE_EN})"
-                            r" (?P<x2>\S+(?: \S+){0,3})$")
+                            r" (?P<x2>(?!\S+ \S+(ed|ing)\b)\S+(?: \S+){0,3})$")  # (no verb after it: "who else
+# besides Armenia rejected it?" sets Armenia aside inside the question, whose verb follows)
+_SET_ASIDE_MID = re.compile(rf"^(?P<q3>(?:what|which|who)) (?:else )?(?:{SET_ASIDE_EN}) (?P<x3>\S+)"
+                            r" (?P<r3>\S+(?:ed|ing)\b.*)$")  # "who else besides Armenia rejected it?" (folded)
 _SET_ASIDE_AZ = re.compile(r"^(?P<x>.+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi) (?P<q>.+)$"
                            r"|^(?P<q2>.+) (?P<x2>\S+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi)$")  # or at the end
 _SET_ASIDE_INSIDE = re.compile(rf"^(?P<qw>\w+(?: else| ещё| еще)?),?\s+(?:{SET_ASIDE_EN}|{SET_ASIDE_RU})"
@@ -116,6 +119,9 @@ _ASKS_OF_ARTICLE = re.compile(r"^(?:and |so )?(?:who (?:wrote|penned|authored|is
 # Words that point at a place in the text or the talk, never at what is asked ("what doesn't the Kremlin tolerate
 # *there*?"): the support check leaves them out (folded)
 _DEICTIC = frozenset("there here там тут здесь orada burada ora bura orda burda".split())
+# a thing's role is what the brief says of it: "what's Ukraine's role?", "how does Azerbaijan fit in?" ask of Ukraine
+# and Azerbaijan, and the role names nothing an answer must say as well (folded; "fit in" reads as "role")
+_ROLE = frozenset("role roles роль роли ролью rol rolu rolunu".split())
 _IN = frozenset("in within inside в во на".split())  # a place named as where something is ("Azerbaijanis in Russia")
 _PLACE_INSIDE = re.compile(r"\b(?:where (?:exactly |precisely )?in|which part of|whereabouts in) (?:the )?(?P<x>\w+)"
                            r"|\b(?:где именно (?:в|на)|в какой части) (?P<x_ru>\w+(?: \w+)?)")  # folded
@@ -217,6 +223,8 @@ class BriefBot:
         self.support = Support(knowledge, self.analyzer, calibration)
         if checks:
             model.checks = None  # not cached: thousands of questions the warm start never needs
+        self._role_stems = frozenset(s for lang in self.languages for s in self.analyzer.model_terms(
+            " ".join(sorted(_ROLE)), lang, repair=False)[0])
         counts = self.analyzer.stem_counts(knowledge)
         self._facts = {(b.id, e.id): self._fact_kinds(b, e, counts) for b in knowledge.briefs for e in b.entries}
         self._entry_ordinals = {(b.id, e.id): self._ordinals_named(b, e) for b in knowledge.briefs for e in b.entries}
@@ -463,9 +471,11 @@ class BriefBot:
         the entry the lead names; None (read the message whole) when the lead names nothing the brief says or
         nothing else answers (the suppliers "besides Norway" are in the entry that names Norway)."""
         folded = fold(text)
-        lead = _SET_ASIDE.match(folded) or _SET_ASIDE_AZ.match(folded) or _SET_ASIDE_END.match(folded)
+        lead = (_SET_ASIDE.match(folded) or _SET_ASIDE_AZ.match(folded) or _SET_ASIDE_END.match(folded)
+                or _SET_ASIDE_MID.match(folded))
         parts = {k: v for k, v in lead.groupdict().items() if v} if lead else {}
-        aside, asked = parts.get("x") or parts.get("x2"), parts.get("q") or parts.get("q2")
+        aside = parts.get("x") or parts.get("x2") or parts.get("x3")
+        asked = parts.get("q") or parts.get("q2") or (f"{parts['q3']} {parts['r3']}" if "q3" in parts else None)
         inside = None if lead else _SET_ASIDE_INSIDE.match(text.strip())
         if inside:  # "Что, помимо сбитого самолёта, обострило отношения?": the lead inside, between commas
             aside, asked = inside.group("x"), f"{inside.group('qw')} {inside.group('rest')}"
@@ -513,6 +523,8 @@ class BriefBot:
             # Москвы?", "…от России?"), not what the title is: the entry whose quote is the title does not answer it
             ranked = [c for c in ranked if fold(c.entry.quote) not in self._titles]
         stems = self.support_stems(text, language)
+        # (a role names nothing an answer must say too: of an entry that does not speak of roles, the rest is weighed)
+        unroled = tuple(s for s in stems if s not in self._role_stems)
         # (not of a follow-up rebuilt with the last question's words, which its last entry explains by construction)
         content = self.content_stems(text, language) if focus is None else ()
         content = content if len(set(content)) >= MIN_CONTENT_STEMS else ()
@@ -535,8 +547,10 @@ class BriefBot:
             return kinds
 
         decision = decide(query, ranked, self.scorer.thresholds, facts,
-                          lambda c: (max(self.support.share(stems, c.brief.id, c.entry.id), CONTENT_SHARE_WEIGHT
-                                         * self.support.share(content, c.brief.id, c.entry.id) if content else 0.0),
+                          lambda c: (max(self.support.share(stems, c.brief.id, c.entry.id),
+                                         self.support.share(unroled, c.brief.id, c.entry.id) if unroled else 0.0,
+                                         CONTENT_SHARE_WEIGHT * self.support.share(content, c.brief.id, c.entry.id)
+                                         if content else 0.0),
                                      self.support.information(stems, c.brief.id, c.entry.id)),
                           min_support=lambda c: self.support.floor_for(c.brief.id, c.entry.id))
         if decision.outcome == "answer" and self._other_ordinal(text, language, decision.best):

@@ -129,6 +129,8 @@ _PARTICIPLE = re.compile(r"..(ed|ing)$")  # folded English
 # clause)
 _VIEW_OF = re.compile(r"\bwhat (does|do|did) (?P<x>(\w+ ){0,2}\w+) (think|believe|feel|reckon|make of|say about"
                       r"|say of|say on)\b")
+# whose relations a question asks: "Armenia's relationship with Russia now?" (not Azerbaijan's)
+_RELATIONS_OF = re.compile(r"\b(?P<x>\w+) (relationship|relations|ties|dealings) (with|to)\b")
 _NAME_OF = re.compile(r"\bnames? of (the |this |that |a |an |his |her |its |their )?(?P<x>.+)")  # folded
 _COUNTING = re.compile(r"\bhow (many|much)\b|\bсколько\b|\bnece\b")  # the words after which a count names its thing
 _HAS_QUANTITY = re.compile(rf"{_ANAPHORIC}\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(19|20)\d\d\b)\d[\d,.]*\b|{_FRACTIONS}")
@@ -808,7 +810,7 @@ class Analyzer:
             phrase = list(itertools.takewhile(lambda w: w not in STOP_WORDS and not _PARTICIPLE.search(w),
                                               found.group("x").split()))[:COUNTED_WORDS]
         else:
-            found = _VIEW_OF.search(unframed)
+            found = _VIEW_OF.search(unframed) or _RELATIONS_OF.search(unframed)
             phrase = [w for w in found.group("x").split() if w not in STOP_WORDS] if found else []
         if not phrase or phrase[-1] in self.soft:
             return ()

@@ -27,7 +27,7 @@ _STOP_WORDS_EN = frozenset(
     anything something thing things stuff kind sort like get got give
     dont doesnt didnt isnt arent wasnt werent cant wont shouldnt wouldnt couldnt havent hasnt hadnt
     use uses using now nowadays currently right whole entire become becomes became becoming lately
-    role roles play plays played lay lays laid outline outlines
+    role roles play plays played lay lays laid outline outlines relevant pertinent
     anyone anybody someone somebody everyone quick quickly briefly shortly basically actually simply kindly exactly
     precisely
     pls plz okay ok well hey maybe perhaps again
@@ -154,6 +154,7 @@ _FILLERS = re.compile(
     # a correction names what was asked: "no, I meant the pipelines", "нет, я про трубопроводы"
     r"|^((no|nope|not that|нет|не то|yox) )?(i (mean|meant)|i was asking about|i m asking about"
     r"|я (имел|имела|имею) в виду|я про|я спрашивал про|я спрашивала про)\b|\b(nezerde tuturdum|nezerde tuturam)\b"
+    r"|\bчто насч[её]т\b"  # "а что насчёт Армении?" is "what about Armenia?"
     r"|\bтам(?= (с|со|у|про|о|об)\b)"  # "что там с газом?" is "что с газом?" (what about the gas?), no place
     r"|\b(кстати|слушай(те)?|скажи(те)?|подскажи(те)?|вопрос такой|интересно|в последнее время)\b"
     r"|\bо (которых|котором|которой|которого|каторых|катором) (идет|идёт|шла|шел|шло) речь\b"  # "in question"
