@@ -324,6 +324,7 @@ ORDINAL_CLEAR_LEAD = 2  # ... and it must be called so this many times as often 
 LIST_ITEM_WORDS = 12  # words of the last question an ordinal is tried with: bounds the work one message can cause
 SUBJECT_TERMS = 2  # a follow-up needs this many words of its own to be a question of its own
 WHOLE_QUESTION_WORDS = 4  # "so what happened to armenia after that" is a whole question, "nə yazıb?" is not
+MIN_SHARED_STEM = 5  # letters two stems must share, one starting the other, to be taken for forms of one word
 SURE_ALONE = 0.35  # the confidence from which a whole question that matches on its own is its own question
 
 
@@ -462,7 +463,8 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
     own_question = (own and not refers and (combined.kind == "not_said" or of_the_brief)
                     and alone.entry != last_id(state))
     if alone.answered and (combined.kind not in ("answer", "not_said") or sure or own_question
-                           or (enough and _explains_better(bot, own, alone, combined))):
+                           or ((enough or _unexplained(bot, own, alone, combined)) and _explains_better(bot, own, alone,
+                                                                                                 combined))):
         return alone, None  # it matches on its own words ("any putin quote on that?"), whatever came before
     if combined.kind in ("answer", "not_said") or not alone.answered:
         return combined, whole
@@ -800,6 +802,31 @@ def _explains_better(bot, own: tuple[str, ...], alone: Reply, combined: Reply) -
         return False
     share = bot.support.share
     return share(own, alone.source.brief, alone.entry) > share(own, combined.source.brief, combined.entry)
+
+
+def _unexplained(bot, own: tuple[str, ...], alone: Reply, combined: Reply) -> bool:
+    """Whether the follow-up names a thing its own answer's quote names and the combined answer never speaks of:
+    "what role does Armenia play in this?" after the arrests asks of Armenia, whatever "this" leans on (not "which
+    year was it?" nor "who built them?", which name nothing)."""
+    if not (own and alone.answered and combined.answered):
+        return False
+    quoted = _quote_stems(bot, alone.source.brief, alone.entry)
+    # (a stem of one form is the start of another's in the agglutinating languages: "ermenist" of "Ermənistanın")
+    return any(s in quoted or len(s) >= MIN_SHARED_STEM and any(
+        q.startswith(s) or s.startswith(q) for q in quoted if len(q) >= MIN_SHARED_STEM) for s in own) and not any(
+        bot.support.uses(s, combined.source.brief, combined.entry) for s in own)
+
+
+@functools.lru_cache(maxsize=256)
+def _quote_stems(bot, brief_id: str, entry_id: str) -> frozenset[str]:
+    """The stems of the names in an entry's quote (its capitalised words: "Armenia", "Ermənistanın"), in every
+    language the knowledge gives it in."""
+    brief = bot.knowledge.brief(brief_id)
+    entry = brief.entry(entry_id)
+    texts = [("en", entry.quote)] + [(lang, t.quote) for lang, t in brief.entry_texts(entry_id) if t.quote]
+    names = [(lang, " ".join(w for w in quote.split() if w[:1].isupper())) for lang, quote in texts]
+    return frozenset(s for lang, words in names for s, w in zip(*bot.analyzer.model_terms(words, lang, repair=False),
+                                                                 strict=True) if w not in STOP_WORDS)
 
 
 def _leans_on_entry(bot, own: tuple[str, ...], entry: tuple[str, str]) -> bool:

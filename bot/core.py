@@ -121,7 +121,8 @@ _ASKS_OF_ARTICLE = re.compile(r"^(?:and |so )?(?:who (?:wrote|penned|authored|is
 _DEICTIC = frozenset("there here там тут здесь orada burada ora bura orda burda".split())
 # a thing's role is what the brief says of it: "what's Ukraine's role?", "how does Azerbaijan fit in?" ask of Ukraine
 # and Azerbaijan, and the role names nothing an answer must say as well (folded; "fit in" reads as "role")
-_ROLE = frozenset("role roles роль роли ролью rol rolu rolunu".split())
+_ROLE = frozenset("""role roles play plays played playing роль роли ролью играет играют играл играла rol rolu rolunu
+    oynayir oynayib oynayiblar oynayacaq""".split())
 _IN = frozenset("in within inside в во на".split())  # a place named as where something is ("Azerbaijanis in Russia")
 _PLACE_INSIDE = re.compile(r"\b(?:where (?:exactly |precisely )?in|which part of|whereabouts in) (?:the )?(?P<x>\w+)"
                            r"|\b(?:где именно (?:в|на)|в какой части) (?P<x_ru>\w+(?: \w+)?)")  # folded

@@ -37,6 +37,11 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("who does vasif huseynov work for", "кто автор?"), "answer", "author"),
     (("what did huseynov write?", "who does he work for?"), "not_said", None),  # whom he works for: not said
     (("what did putin say?", "what does it mean for the neighbours?"), "answer", "sphere-of-influence"),
+    # a follow-up that names a thing its own answer quotes, and the last answer never speaks of, asks of that thing
+    (("Rusiyada azərbaycanlılarla nə baş verib?", "yaxşı. Ermənistan bu məsələdə nə rol oynayır?"), "answer",
+     "karabakh"),
+    (("what happened to azerbaijanis in russia?", "how does this compare to earlier relations?"), "answer",
+     "crisis-depth"),
     (("who wrote it?", "who does he work for?"), "not_said", None),  # "he" is the author: not said
     (("does the kremlin tolerate NATO membership?", "who is Ukraine's president?"), "suggest", None),
     # "who is he?" is of the person the last answer quotes, however the rebuilt question ranks

@@ -50,7 +50,8 @@ STOP_WORDS_RU = frozenset(
     сейчас куда зачем почему всех можно при об после над тот через эти нас про всего них разве эту впрочем этой перед
     том такой им всю это вообще кстати скажи скажите расскажи расскажите пожалуйста слушай ну ли же ведь именно
     сколько как кроме помимо другие другой других роль роли ролью играет играют играла играл связь связи
-    упоминается упоминаются упоминаеться упоминаються упомянут упомянута упомянуты упоминает упоминают""".split()
+    упоминается упоминаются упоминаеться упоминаються упомянут упомянута упомянуты упоминает упоминают
+    называют называет""".split()
 )
 STOP_WORDS_AZ = frozenset(
     """ve ile bu o bir da de ki ne niye hansi hansilar kim kimi harada hara haradan nece ucun sonra amma lakin ya yoxsa
@@ -59,7 +60,7 @@ STOP_WORDS_AZ = frozenset(
     basqa savayi diger nedir kimdir necedir haradadir hansidir nedi kimdi olacaq olur olsun
     rol rolu rolunu oynayir oynayib oynayacaq elaqe elaqesi biri birine birini
     buna bunda bundan bunun ona onda ondan onlara onlarda onlardan kime kimden kimin kimle neye neden neyi
-    neyin burada bura burda orada ora orda hansilardir""".split()
+    neyin burada bura burda orada ora orda hansilardir mesele meselede meseleye meselesi meselesinde""".split()
 )
 # Words that relate things rather than name one: "what role does Ukraine play", "the link between…". Stop words,
 # but not typo targets ("paying" is no "playing")
