@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from bot.core import MAX_QUESTION_CHARS, SET_ASIDE_EN, SET_ASIDE_RU, not_said
 from bot.i18n import say
 from bot.matching.language import is_language
-from bot.matching.text import ORDINALS, STOP_WORDS, chat_lead_rest, fold, without_chat_lead
+from bot.matching.text import ORDINALS, STOP_WORDS, chat_lead_rest, fold, strip_fillers, without_chat_lead
 from bot.reply import Reply
 
 FOLLOW_UP_TTL = 30 * 60  # seconds after which an idle chat's follow-up context is forgotten
@@ -62,6 +62,8 @@ _FOLLOW_UP = re.compile(
     r"где|кто|сколько|niye|ne vaxt|harada|kim|nece)\b"
     rf"|{_PRO_DROP.pattern}"
     r"|^(which|what) one\b|^(какой|какая|какое|какие) именно\b|^hansi( biri)?$"  # "which one?" of the last answer
+    # a correction leans on what it corrects: "no, I meant what airline"
+    r"|^(no|nope|нет|yox) (i meant|i mean|я имел в виду|я имела в виду|я про)\b"
 )
 
 
@@ -201,7 +203,9 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
             entry = bot.knowledge.find_entry(state.last_entry[0], reply.entry) if moved else None
             asked = entry.questions[0] if entry else state.last_question
     elif words and len(words) <= MAX_FOLLOW_UP_WORDS and (
-            _FOLLOW_UP.search(folded) or _ELSE.search(folded) or _bare_ordinal(words)):
+            _FOLLOW_UP.search(folded) or _ELSE.search(folded) or _bare_ordinal(words)
+            or (_WHAT_THING.match(folded) and state.last_question
+                and not bot.ask(text, state.brief_id, lang).answered)):
         reply, asked = (_small_talk(bot, state, text, lang) or _something_else(bot, state, text, folded, lang)
                         or _whose_words(bot, state, text, folded, lang)
                         or _which_context(bot, state, text, folded, lang)
@@ -273,6 +277,8 @@ _EXPLAIN = re.compile(r"^(and |so )?what (does|did) (he|she|it|they|that|this) (
                       r"|^(а )?что это (значит|означает|показывает|говорит)$|^(bu|o) (ne )?demekdir$"
                       r"|^(bu|o) neyi (gosterir|bildirir)$")
 # ("another question", "другой вопрос", "başqa sual" change the subject: they ask nothing of the last answer)
+# "what airline?" after the plane: a question word and one thing, which the last answer may name when nothing else does
+_WHAT_THING = re.compile(r"^(which|what|какой|какая|какое|какие|hansi) \w+$")  # folded
 _ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|другой|другие|другого|basqa|diger)\b"
                    r"(?! (question|thing|topic|вопрос|тема|sual|movzu)\b)")
 # "Which context is that part of?": the pronoun is what the question is about ("what part did Norway play in it?" and
@@ -354,7 +360,7 @@ def _is_bare(folded: str) -> bool:
 
 def _subject(question: str) -> str:
     """The last question without its question words, so that only the follow-up says what it asks."""
-    words = fold(question).split()
+    words = strip_fillers(fold(question)).split()  # (and its frames: "no, I meant what airline" is of the airline)
     return " ".join(w for w in words if w not in STOP_WORDS) or question
 
 

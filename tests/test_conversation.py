@@ -37,6 +37,11 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("who does vasif huseynov work for", "кто автор?"), "answer", "author"),
     (("what did huseynov write?", "who does he work for?"), "not_said", None),  # whom he works for: not said
     (("what did putin say?", "what does it mean for the neighbours?"), "answer", "sphere-of-influence"),
+    # "what X?" that nothing answers on its own asks X of the last answer; a correction leans on what it corrects
+    (("tell me about the plane", "what airline?"), "answer", "flight-8243"),
+    (("what was the flight number?", "no, I meant what airline"), "answer", "flight-8243"),
+    (("is azerbaijan the only country supplying europe with energy?", "which others?"), "answer", "energy-suppliers"),
+    (("where's the storage?", "what pipelines?"), "answer", "pipelines"),  # ... and on its own, its own answer
     # a follow-up that names a thing its own answer quotes, and the last answer never speaks of, asks of that thing
     (("Rusiyada azərbaycanlılarla nə baş verib?", "yaxşı. Ermənistan bu məsələdə nə rol oynayır?"), "answer",
      "karabakh"),
