@@ -31,7 +31,14 @@ _NUMBER = re.compile(r"^(?:no |n )?(\d)$")  # "2", "#2" and "№ 2" (folded to "
 _ORDINAL_WORD = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 _PICK = re.compile(r"^(?:(\d)|(?:the )?(first|second|third|1st|2nd|3rd)(?: one)?|yes|yeah|yep|sure|ok|да|ага|beli|he)$")
 _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( that| so)?|says who|proof|"
-                     r"источник|цитата|где это сказано|menbe|sitat)$")
+                     r"источник|цитата|где это сказано|menbe|sitat"
+                     # the paragraph or the exact words of the last answer: "which paragraph says that?"
+                     r"|(in )?(which|what) paragraph( (says|is|has) (that|it|this)( in)?"
+                     r"| (is )?(that|it|this) (in|from))?"
+                     r"|(give me |show me |what is )?the exact (sentence|quote|words|wording)"
+                     r"( (for|of) (that|it|this))?"
+                     r"|в каком абзаце( (это|об этом))?( (сказано|говорится))?|какой абзац|hansi (paraqraf|abzas)"
+                     r"(da|dadir|dir)?)$")
 _MORE = re.compile(r"^(and |so |а |и |bes |ya )?((bu|bunun|onun) (barede|haqqinda) )?"
                    r"(tell me more|more|go on|continue|and then|keep going|elaborate|"
                    r"details|more details|"
@@ -62,6 +69,7 @@ _FOLLOW_UP = re.compile(
     r"где|кто|сколько|niye|ne vaxt|harada|kim|nece)\b"
     rf"|{_PRO_DROP.pattern}"
     r"|^(which|what) one\b|^(какой|какая|какое|какие) именно\b|^hansi( biri)?$"  # "which one?" of the last answer
+    r"|^(how so|in what way)\b"
     # a correction leans on what it corrects: "no, I meant what airline"
     r"|^(no|nope|нет|yox) (i meant|i mean|я имел в виду|я имела в виду|я про)\b"
 )
@@ -184,7 +192,7 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
     words = folded.split()
     reply, asked = None, None  # asked: the whole question behind a follow-up's answer, kept for the next one
     shown = None  # the paragraph shown whole by this reply, or kept by "source?"
-    pick, more = _PICK.match(folded), _MORE.match(folded)
+    pick, more = _PICK.match(folded), _MORE.match(folded) or _asks_meaning(bot, state, folded)
     reply_language = _reply_language(bot, text, lang)
     if state.suggestions and pick:
         index = int(pick.group(1)) if pick.group(1) else _ORDINALS.get(pick.group(2) or "first", 1)
@@ -268,8 +276,10 @@ _WHO_IS_IT = re.compile(r"^(and |but |so |а |и |bes )?(who|кто) (is|was|т�
                         r"|^(and |so )?(who|where) (does|did) (he|she) work( for)?$"
                         r"|^(а )?(на кого|где) (он|она) работает$"
                         r"|^(o )?(kimin ucun|harada) isleyir$")
-_NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|почему|зачем|отчего|niye|neden|niye ki)\b"
+_NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|how so|in what way|почему|зачем|отчего|niye|neden"
+                          r"|niye ki)\b"
                           r"|^(who|кто) (are|were|такие|они) ?(they)?$|" + _WHO_IS_IT.pattern)
+_HOW_SO = re.compile(r"^(and |so |but )?(how so|in what way|meaning|как это|в каком смысле|yeni|nece yeni)$")  # folded
 # "What does he mean by that?": an explanation the quote itself does not give (folded)
 _EXPLAIN = re.compile(r"^(and |so )?what (does|did) (he|she|it|they|that|this) (mean|show|tell us|imply)"
                       r"( by (that|it|this))?( for (the )?\w+)?$"
@@ -298,6 +308,8 @@ _WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) 
                             r"(make|making|trying to make) (with|by|in) (that|this|it)\b"
                             r"(?! (brief|article|piece|paper|text))"
                             r"|\bwhat is the point of (that|this|it)\b(?! (brief|article|piece|paper|text))"
+                            r"|\b(which|what)( one)? of (the|these|those) (contexts|sections|parts) (is|was|does)"
+                            r" (that|this|it)\b"  # "which of the contexts is that part of?"
                             r"|\b(which|what) (context|section|part) (is|was) (\w+ ){0,3}"
                             r"(quote|line|words|claim|statement) (part of|in|from)\b"
                             r"|\b(зачем|почему) (автор |он |она )?(это |его |её |ее )?"
@@ -330,6 +342,7 @@ ORDINAL_CLEAR_LEAD = 2  # ... and it must be called so this many times as often 
 LIST_ITEM_WORDS = 12  # words of the last question an ordinal is tried with: bounds the work one message can cause
 SUBJECT_TERMS = 2  # a follow-up needs this many words of its own to be a question of its own
 WHOLE_QUESTION_WORDS = 4  # "so what happened to armenia after that" is a whole question, "nə yazıb?" is not
+NAMING_ENTRIES = 2  # a word that names a thing of its own is used by at most this many entries ("the US", not "Baku")
 MIN_SHARED_STEM = 5  # letters two stems must share, one starting the other, to be taken for forms of one word
 SURE_ALONE = 0.35  # the confidence from which a whole question that matches on its own is its own question
 
@@ -451,15 +464,9 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
             bot, state, last, text, lang)
         return reply, whole
     enough = len(own) >= SUBJECT_TERMS  # "nə yazıb?" (pro-drop: "what did he write?") leans on the last answer
-    if _RE_ASK.match(folded) and own and alone.answered and alone.entry != last_id(state) and _leans_on_entry(
-            bot, own, (alone.source.brief, alone.entry)):
-        # "what about Norway?" after the Kremlin's red lines: the entry that names Norway; "what about Armenia?"
-        # after the Alma-Ata refusers: the reader has seen Armenia named, and asks for more of it
-        return alone, None
-    if _RE_ASK.match(folded) and own and last is not None and combined.entry != last.id and alone.kind != "not_said" \
-            and _leans_on_entry(bot, own, state.last_entry):
-        # "what about the US?" after the list of suppliers: the last answer already names the new subject
-        return bot.entry_reply(*state.last_entry, text, language=_reply_language(bot, text, lang)), whole
+    about = _what_about(bot, state, text, own, alone, combined, whole, lang) if _RE_ASK.match(folded) and own else None
+    if about is not None:
+        return about
     refers = _refers_back(bot, state, folded, alone)
     sure = (own and not refers and len(words) >= WHOLE_QUESTION_WORDS and alone.score >= SURE_ALONE
             and alone.entry != last_id(state))
@@ -475,6 +482,27 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
     if combined.kind in ("answer", "not_said") or not alone.answered:
         return combined, whole
     return alone, None
+
+
+def _what_about(bot, state: Conversation, text: str, own: tuple[str, ...], alone: Reply, combined: Reply, whole: str,
+                lang: str | None) -> tuple[Reply, str | None] | None:
+    """"What about X?" that names a thing of its own: (the reply, the question it stands for), or None."""
+    last = last_id(state)
+    if alone.answered and alone.entry != last and _leans_on_entry(bot, own, (alone.source.brief, alone.entry)):
+        # "what about Norway?" after the Kremlin's red lines: the entry that names Norway; "what about Armenia?"
+        # after the Alma-Ata refusers: the reader has seen Armenia named, and asks for more of it
+        return alone, None
+    if last is not None and combined.entry != last and alone.kind != "not_said" and _leans_on_entry(
+            bot, own, state.last_entry):
+        # "what about the US?" after the list of suppliers: the last answer already names the new subject
+        return bot.entry_reply(*state.last_entry, text, language=_reply_language(bot, text, lang)), whole
+    named = [s for s in alone.suggestions[:1] if _leans_on_entry(bot, own, (s.brief, s.entry))]
+    if (not alone.answered and named and alone.kind == "suggest" and not _ELSE.search(fold(text))
+            and not _SETS_ASIDE.search(fold(text)) and not (last and _leans_on_entry(bot, own, state.last_entry))
+            and all(bot.support.entries_using(s) <= NAMING_ENTRIES for s in own)):
+        # "what about the US?" after the Kyiv-Baku deals: the closest entry, when it is the one that names the US
+        return bot.entry_reply(named[0].brief, named[0].entry, text, language=_reply_language(bot, text, lang)), None
+    return None
 
 
 def _there(bot, state: Conversation, text: str, folded: str, alone: Reply, combined: Reply) -> bool:
@@ -623,9 +651,14 @@ def _related_answer(bot, state: Conversation, last, whole: str, text: str, lang:
     """The best-ranked entry related to the last answer (and giving `kind` of fact, if one is asked), if the scorer
     would answer the rebuilt question with it."""
     language = _reply_language(bot, text, lang)
+    own = _own_terms(bot, text, lang)
     for candidate in bot.scorer.rank(whole, state.brief_id, language):
-        if (candidate.entry.id in last.related and candidate.confidence >= bot.scorer.thresholds.answer
-                and (kind is None or kind in bot.fact_kinds(candidate.brief.id, candidate.entry.id))):
+        key = (candidate.brief.id, candidate.entry.id)
+        # (ranked well enough to answer, or the one whose words the follow-up's own are: "why is that ironic?" after
+        # the Kyiv-Baku deals is of the storage "ironically built in the Soviet era")
+        if (candidate.entry.id in last.related and (candidate.confidence >= bot.scorer.thresholds.answer or (
+                own and candidate.confidence >= bot.scorer.thresholds.suggest and _leans_on_entry(bot, own, key)))
+                and (kind is None or kind in bot.fact_kinds(*key))):
             return bot.entry_reply(candidate.brief.id, candidate.entry.id, text, candidate.confidence, language)
     return None
 
@@ -651,6 +684,17 @@ def _of_last_answer(bot, state: Conversation, last, text: str, lang: str | None,
     closest = bot.suggestion(bot.knowledge.brief(state.last_entry[0]), last, language)
     return Reply(question=text, kind="not_said", answer=not_said(kind, language, closest.question),
                  suggestions=(closest,), language=language)
+
+
+def _asks_meaning(bot, state: Conversation, folded: str) -> bool:
+    """"What does that mean?", "how so?" after the author's own words: more of what he says there (a quote's
+    meaning is the claim it is cited for, see `_what_it_shows`)."""
+    if not (state.last_entry and state.last_question and (_EXPLAIN.match(folded) or _HOW_SO.match(folded))):
+        return False
+    last = bot.knowledge.find_entry(*state.last_entry)
+    # (once: its paragraph shown, "how so?" again asks what the brief does not say, not for the next entry)
+    return (last is not None and last.stated and not _ATTRIBUTED.search(last.quote)
+            and state.shown_paragraph != last.paragraph)
 
 
 def _what_it_shows(bot, state: Conversation, text: str, folded: str, lang: str | None):

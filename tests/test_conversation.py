@@ -71,8 +71,17 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("What did Putin say?", "why did he say that?"), "answer", "sphere-of-influence"),
     (("what did huseynov write?", "why?"), "answer", "roots"),
     (("Что сказал Путин?", "что он имел в виду?"), "answer", "sphere-of-influence"),
-    # ... not of the author's own words, which are the claims themselves
-    (("who shot down the azerbaijani plane", "what does that mean?"), "not_said", None),
+    # ... of the author's own words, more of what he says there, once
+    (("what is the third context?", "what does that mean?"), "answer", "alma-ata"),
+    (("what is the third context?", "what does that mean?", "how so?"), "not_said", None),
+    # the paragraph of the last answer; the context it is part of; a related entry whose words the follow-up's are
+    (("Why is Azerbaijan angry with Russia?", "Which paragraph says that?"), "answer", "roots"),
+    (("What did Putin say according to the brief?", "Which of the contexts is that part of?"), "answer",
+     "first-context"),
+    (("what does kyiv have to do with azerbaijan", "what did they sign", "why is that ironic"), "answer",
+     "gas-storage"),
+    # "what about X?" that its own closest entry names, and the last answer does not
+    (("what does kyiv have to do with azerbaijan", "what about the US?"), "answer", "energy-suppliers"),
     # "that article" after another work: not this brief's title
     (("what did he write before in The National Interest?", "what was that article called?"), "not_said", None),
     # why the brief cites something: the argument it serves

@@ -126,6 +126,10 @@ class Support:
         """Whether the entry's own words use the stem."""
         return stem in self._stems.get((brief_id, entry_id), frozenset())
 
+    def entries_using(self, stem: str) -> int:
+        """How many entries' own words use the stem."""
+        return sum(1 for stems in self._stems.values() if stem in stems)
+
     def knows(self, stem: str) -> bool:
         """Whether any entry's words use the stem."""
         return stem in self._idf
