@@ -70,9 +70,10 @@ _FOLLOW_UP = re.compile(
     rf"|{_PRO_DROP.pattern}"
     r"|^(which|what) one\b|^(какой|какая|какое|какие) именно\b|^hansi( biri)?$"  # "which one?" of the last answer
     r"|^(how so|in what way)\b"
-    # a correction leans on what it corrects: "no, I meant what airline"
-    r"|^(no|nope|нет|yox) (i meant|i mean|я имел в виду|я имела в виду|я про)\b"
 )
+_CORRECTION = re.compile(r"^\s*(no|nope|not that|нет|не то|yox)\b[\s,.!:;—–-]*(i mean|i meant|i was asking about"
+                         r"|i(')?m asking about|я имел в виду|я имела в виду|я про|я спрашивал про|я спрашивала про)"
+                         r"\b[\s,.:;—–-]*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,8 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
         text = typed = ""  # (a front end always sends text; the batch interface may not)
     if isinstance(text, str):
         text = _after_chat(text)  # "ok, and why?", "ладно, а кто это сказал?", "ok, tell me more": what follows
+        # a correction asks again, what follows it read as any question is: "no, I meant where did he say it"
+        text = _CORRECTION.sub("", text) if _CORRECTION.sub("", text).strip() else text
     lang = language or state.language
     if lang is None and state.spoken and isinstance(text, str) and bot.language_of(text, default="") == "":
         lang = state.spoken  # "2", "?" after a Russian answer: nothing in it says another language
@@ -329,7 +332,7 @@ _NOT_THERE = re.compile(r"\b(is|are|was|were|isn t|aren t) there\b|\bthere (is|a
                         r"|\bтам (упомина|говорит|сказан|описан)\w*|\b(упомина|говорит|сказан|описан)\w* там\b"
                         r"|\b(mentioned|said|described|named) there\b")
 _THERE = re.compile(r"\b(there|там|orada|orda)\b")  # the place the last answer names; folded
-_ASKS_WHAT = re.compile(r"\b(what|что|чего|ne)\b")  # folded
+_ASKS_WHAT = re.compile(r"\b(what|which|что|чего|какие|какой|какая|ne|hansi)\b")  # folded
 BARE_ORDINAL_WORDS = 3  # "birincisi nədir?", "what's the third?": an ordinal and a word or two
 # "Who said that?" / "кто это написал?" / "bunu kim deyib?": whose words the last answer is
 _WHO_SAID = re.compile(r"^(and |а |bes )?(who|кто)( это)? (said|wrote|says|writes|claims|argues|сказал|написал|говорит"
@@ -464,7 +467,8 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
             bot, state, last, text, lang)
         return reply, whole
     enough = len(own) >= SUBJECT_TERMS  # "nə yazıb?" (pro-drop: "what did he write?") leans on the last answer
-    about = _what_about(bot, state, text, own, alone, combined, whole, lang) if _RE_ASK.match(folded) and own else None
+    about = (_what_about(bot, state, text, own, alone, combined, whole, lang) if _RE_ASK.match(folded) and own
+             else None) or _closest_names_it(bot, state, text, own, alone, lang)
     if about is not None:
         return about
     refers = _refers_back(bot, state, folded, alone)
@@ -479,7 +483,8 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
                            or ((enough or _unexplained(bot, own, alone, combined)) and _explains_better(bot, own, alone,
                                                                                                  combined))):
         return alone, None  # it matches on its own words ("any putin quote on that?"), whatever came before
-    if combined.kind in ("answer", "not_said") or not alone.answered:
+    # (a "not said" of its own words is more than a rebuilt question that finds nothing: "А пятый контекст какой?")
+    if combined.kind in ("answer", "not_said") or not (alone.answered or alone.kind == "not_said" and own):
         return combined, whole
     return alone, None
 
@@ -496,13 +501,27 @@ def _what_about(bot, state: Conversation, text: str, own: tuple[str, ...], alone
             bot, own, state.last_entry):
         # "what about the US?" after the list of suppliers: the last answer already names the new subject
         return bot.entry_reply(*state.last_entry, text, language=_reply_language(bot, text, lang)), whole
-    named = [s for s in alone.suggestions[:1] if _leans_on_entry(bot, own, (s.brief, s.entry))]
-    if (not alone.answered and named and alone.kind == "suggest" and not _ELSE.search(fold(text))
-            and not _SETS_ASIDE.search(fold(text)) and not (last and _leans_on_entry(bot, own, state.last_entry))
-            and all(bot.support.entries_using(s) <= NAMING_ENTRIES for s in own)):
-        # "what about the US?" after the Kyiv-Baku deals: the closest entry, when it is the one that names the US
-        return bot.entry_reply(named[0].brief, named[0].entry, text, language=_reply_language(bot, text, lang)), None
     return None
+
+
+def _closest_names_it(bot, state: Conversation, text: str, own: tuple[str, ...], alone: Reply,
+                      lang: str | None) -> tuple[Reply, None] | None:
+    """A follow-up that nothing answers on its own, whose own words one entry alone uses and the last answer does
+    not: that entry ("what about the US?" after the Kyiv-Baku deals; "Когда она потерпела поражение?" after the
+    Alma-Ata refusers, which name Armenia but not its defeat), or None."""
+    folded = fold(text)
+    if (not own or not state.last_entry or alone.kind not in ("suggest", "not_understood") or _ELSE.search(folded)
+            or _SETS_ASIDE.search(folded) or _leans_on_entry(bot, own, state.last_entry)
+            or any(bot.support.entries_using(s) > NAMING_ENTRIES for s in own)):
+        return None
+    brief = bot.knowledge.brief(state.last_entry[0])
+    last = brief.entry(state.last_entry[1])
+    named = [e for e in brief.entries if all(bot.support.uses(s, brief.id, e.id) for s in own)]
+    # (of the same part of the brief, or one the knowledge relates: "кто её подписал?" after the Alma-Ata
+    # Declaration is not of the Kyiv-Baku agreements, whatever they signed)
+    if len(named) != 1 or last is None or not (named[0].context == last.context or named[0].id in last.related):
+        return None
+    return bot.entry_reply(brief.id, named[0].id, text, language=_reply_language(bot, text, lang)), None
 
 
 def _there(bot, state: Conversation, text: str, folded: str, alone: Reply, combined: Reply) -> bool:
@@ -589,7 +608,11 @@ def _something_else(bot, state: Conversation, text: str, folded: str,
         reply = bot.ask(text, state.brief_id, lang)
         return (reply, None) if reply.answered else None
     asked, language = _ELSE.sub(" ", folded), lang or bot.language_of(text)
-    reply = bot.ask(asked, state.brief_id, language, exclude=frozenset({state.last_entry[1]}))
+    # (and the quotes cited for it: "who else is quoted?" after Huseynov's words and the claim they serve)
+    brief = bot.knowledge.brief(state.last_entry[0])
+    citing = {e.id for e in brief.entries if (claim := _claim_of(bot, state.last_entry[0], e)) is not None
+              and claim.id == state.last_entry[1]} if brief else set()
+    reply = bot.ask(asked, state.brief_id, language, exclude=frozenset({state.last_entry[1], *citing}))
     if not reply.answered and _ASKS_WHAT.search(asked) and state.last_question and (
             _REFERS.search(asked) or not _own_terms(bot, asked, language)):
         # "what else happened besides that?": another thing than the last answer, about what the last question was
@@ -703,20 +726,21 @@ def _what_it_shows(bot, state: Conversation, text: str, folded: str, lang: str |
     last = bot.knowledge.find_entry(*state.last_entry) if state.last_entry and state.last_question else None
     asks_why = _NO_NEW_FACT.match(folded) and not _WHO_IS_IT.match(folded) and _is_bare(folded) and not _own_terms(
         bot, text, lang)
-    claim = _claim_of(bot, state, last) if last is not None and (asks_why or _EXPLAIN.match(folded)) else None
+    claim = _claim_of(bot, state.last_entry[0], last) if last is not None and (
+        asks_why or _EXPLAIN.match(folded)) else None
     if claim is None:
         return None
     return bot.entry_reply(state.last_entry[0], claim.id, text, language=_reply_language(bot, text, lang)), \
         claim.questions[0]
 
 
-def _claim_of(bot, state: Conversation, last):
+def _claim_of(bot, brief_id: str, last):
     """The claim a quoted speaker's words are cited for: the entry of the same paragraph whose quote comes right
     before it and quotes no one ("the former Soviet space as Russia's exclusive sphere of influence" before Putin's
     "wherever a Russian soldier sets foot"). None for the author's own words, which are the claims themselves."""
     if not _ATTRIBUTED.search(last.quote):
         return None
-    brief = bot.knowledge.brief(state.last_entry[0])
+    brief = bot.knowledge.brief(brief_id)
     paragraph = next((p for p in brief.paragraphs if p.number == last.paragraph), None) if last.paragraph else None
     if paragraph is None or last.quote not in paragraph.text:
         return None

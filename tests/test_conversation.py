@@ -26,7 +26,14 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Rusiya hansı təyyarəni vurdu?", "Başqa nə baş verib?"), "answer", "arrests"),  # "baş verib": happened
     (("tell me about the plane crash", "what else happened around the same time"), "answer", "arrests"),
     # "all this" on a first turn is the brief's story, not a turn before; where a thing fits is its role
-    (("how does energy fit into all this",), "answer", "energy-suppliers"),
+    (("how does energy fit into all this",), "answer", "lost-revenue"),  # the fourth context, energy's
+    (("what does energy have to do with it?", "which other countries did that?"), "answer", "energy-suppliers"),
+    # a correction asks again; what follows it is read as any follow-up is
+    (("What did Huseynov write?", "no, I meant where did he say it"), "not_said", None),
+    # a follow-up whose words one entry of the same part alone uses: that entry (Armenia's defeats, not Alma-Ata)
+    (("Какие страны отказались соблюдать Алма-Атинскую декларацию?", "Когда она потерпела поражение?"), "answer",
+     "karabakh"),
+    (("Когда Армения потерпела поражение?", "А пятый контекст какой?"), "not_said", "fifth-context"),
     (("что там с газом?",), "answer", "pipelines"),  # "что там с X?": what about X
     # a correction names what was asked
     (("tell me about the infrastructure", "no, I meant the pipelines"), "answer", "pipelines"),

@@ -41,7 +41,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "country": ("nation", "nations"),  # "which nations took over as suppliers?": which countries
     "replaced": ("took over", "take over", "takes over", "taken over", "taking over", "took the place of",),
     # where a thing fits is its role: "how does energy fit into all this?" asks what role energy plays
-    "role": ("fit in", "fit into", "fits in", "fits into", "fit in with", "figure in", "figures in"),
+    "role": ("fit in", "fit into", "fits in", "fits into", "fit in with", "figure in", "figures in",
+        "have to do with", "has to do with", "had to do with"),  # "what does energy have to do with it?"
     # a quoted line, in any of our languages: "Какую фразу Путина приводит автор?"
     "quote": ("quotes", "quotation", "line", "phrase", "фраза", "фразу", "фразы", "фразой", "высказывание",
         "высказывания", "цитата", "цитату", "цитаты", "ifade", "ifadesi", "ifadeni", "sitat", "sitati",
