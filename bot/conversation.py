@@ -39,6 +39,11 @@ _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( t
                      r"( (for|of) (that|it|this))?"
                      r"|в каком абзаце( (это|об этом))?( (сказано|говорится))?|какой абзац|hansi (paraqraf|abzas)"
                      r"(da|dadir|dir)?)$")
+# "Bu məlumat hansı paraqrafdadır?", "in which paragraph is this info?": the last answer's source, named by what it is
+_WHICH_PARAGRAPH = re.compile(r"^((this|that|the) (info|information|bit|part|fact) )?(in )?(which|what) paragraph"
+                              r"( (is|has|says|was) (this|that|it)( (info|information|in|from))*)?$"
+                              r"|^((bu|o) (melumat|hisse|fikir) )?hansi (paraqraf|abzas)(da|dadir|dir|dan)?$"
+                              r"|^(а )?(эта информация|это|эти слова) (в каком|из какого) (абзаце|абзаца)$")  # folded
 _MORE = re.compile(r"^(and |so |а |и |bes |ya )?((bu|bunun|onun) (barede|haqqinda) )?"
                    r"(tell me more|more|go on|continue|and then|keep going|elaborate|"
                    r"details|more details|"
@@ -202,7 +207,7 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
         if 1 <= index <= len(state.suggestions):
             brief_id, entry_id = state.suggestions[index - 1]
             reply = bot.entry_reply(brief_id, entry_id, text, language=reply_language)
-    elif more or _SOURCE.match(folded):
+    elif more or _SOURCE.match(folded) or _WHICH_PARAGRAPH.match(folded):
         if state.last_entry is None:
             reply = _clarify(bot, text, lang)
         else:

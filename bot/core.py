@@ -84,6 +84,8 @@ _GIST_STEMS = frozenset(stem(w) for w in """summary argument point thesis idea a
 _WHOLE_BRIEF_STEMS = _GIST_STEMS | frozenset(stem(w) for w in """short shortly main whole entire overall one two three
     sentence sentences line lines quick quickly nutshell главное главная главный основная основной статья статье статьи
     двух словах слова qisa esas meqale meqalenin meqalede""".split())
+_HOW_BRIEFLY = frozenset(stem(w) for w in """short shortly one two three four five sentence sentences line lines quick
+    quickly nutshell paragraph paragraphs words""".split())
 # (folded) words that open a Russian clause inside a question ("…, когда сбили рейс?"), not a question of its own
 _RU_SUBORDINATE = frozenset("когда где что как куда откуда чтобы если пока".split())
 _POINTING = frozenset("it that this they them he she него это он она".split())  # "…, what is it?": of the lead
@@ -383,6 +385,11 @@ class BriefBot:
             decision = alone if alone.outcome == "answer" else decision
         if focus is None:  # (whatever the whole matched: "who wrote the article about…?" asks for the author)
             decision = self._of_the_article(text, brief_id, words, exclude) or decision
+        if decision.outcome != "answer" and focus is None and self._of_the_whole_brief(text):
+            # "summarize the whole brief in three sentences": how briefly to put it says nothing of what to put
+            gist = self.decide(" ".join(w for w in fold(text).split() if stem(w) not in _HOW_BRIEFLY), brief_id,
+                               words, exclude=exclude)
+            decision = gist if gist.outcome == "answer" else decision
         return self.compose(typed, decision, lang)
 
     def _of_the_article(self, text: str, brief_id: str | None, language: str,

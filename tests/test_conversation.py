@@ -34,6 +34,8 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Какие страны отказались соблюдать Алма-Атинскую декларацию?", "Когда она потерпела поражение?"), "answer",
      "karabakh"),
     (("Когда Армения потерпела поражение?", "А пятый контекст какой?"), "not_said", "fifth-context"),
+    (("hansi boru kemerleri ile qaz gedecek?", "Bu məlumat hansı paraqrafdadır?"), "answer", "pipelines"),
+    (("who shot the plane?", "which paragraph talks about pipelines?"), "answer", "pipelines"),  # a question of its own
     (("что там с газом?",), "answer", "pipelines"),  # "что там с X?": what about X
     # a correction names what was asked
     (("tell me about the infrastructure", "no, I meant the pipelines"), "answer", "pipelines"),

@@ -213,6 +213,8 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     ("What is the full name of the pipeline abbreviated as TANAP?", "pipelines"),  # the name of a pipeline it names
     # a thing's role is what the brief says of it; "что насчёт" is "what about"
     ("What's Ukraine's role?", "ukraine-deals"),
+    ("Can you summarize the whole brief in three sentences?", "overview"),  # how briefly says nothing of what
+    ("what part of the brief discusses Putin?", "putin-rule"),  # where in the brief: its entry shows the paragraph
     ("Ermənistan bu məsələdə nə rol oynayır?", "karabakh"),  # "in this matter" names nothing
     ("so how bad is the crisis compared to the past?", "crisis-depth"),  # against its past: unprecedented
     ("а что насчет Армении?", "karabakh"),

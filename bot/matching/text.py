@@ -144,6 +144,9 @@ _FILLERS = re.compile(
     r"|according to (the |this )?(author|brief|article|text|piece|report|paper))\b"
     r"|\b(in|from) (the|this) (brief|article|text|piece)\b|\bstands? for\b|\bright now\b"
     r"|\b(by the way|btw|quick question|one question|just wondering)\b"
+    # where in the brief a thing is: its entry shows its paragraph ("which paragraph talks about pipelines?")
+    r"|\b(in )?(which|what) (paragraph|part|section)( of the (brief|article|text))? (talks|speaks|is|deals|mentions"
+    r"|discusses|covers|describes)( about| with| of)?\b"
     # how to say it, not what is asked: "in other words", "своими словами", "bir sözlə" (a word is no quote here)
     r"|\b(in (other|simple|plain|your own|my own|a few|few|two|a|one) words?|in a word)\b"
     r"|\b(другими|простыми|своими|двумя|одним|несколькими) (словами|словом)\b|\bв (двух|нескольких|паре) слов(ах)?\b"
