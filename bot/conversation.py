@@ -94,13 +94,16 @@ class Conversation:
     shown_paragraph: int | None = None  # the paragraph "tell me more" last showed whole (so it is not shown again)
     spoken: str | None = None  # the language of the last reply: a message with no words of any language ("2",
     # "?!") is answered in it
+    listed: tuple[str, str] | None = None  # the last answer that was an item of a numbered list ("the first
+    # context"): "and the second one?" names that list's item, whatever was asked in between
 
     def to_dict(self) -> dict:
         """Plain, JSON-safe data for storage: no class instances, so a code change never makes it unreadable."""
         return {"brief_id": self.brief_id, "language": self.language, "last_question": self.last_question,
                 "last_entry": list(self.last_entry) if self.last_entry else None,
                 "suggestions": [list(s) for s in self.suggestions], "updated": self.updated,
-                "shown_paragraph": self.shown_paragraph, "spoken": self.spoken}
+                "shown_paragraph": self.shown_paragraph, "spoken": self.spoken,
+                "listed": list(self.listed) if self.listed else None}
 
     @classmethod
     def from_dict(cls, data: object) -> Conversation:
@@ -116,12 +119,13 @@ class Conversation:
         updated = float(updated) if number else 0.0
         spoken = data.get("spoken") if is_language(data.get("spoken")) else None
         return cls(**text, last_entry=entry, suggestions=suggestions, updated=updated,
-                   shown_paragraph=_small_int(data.get("shown_paragraph")), spoken=spoken)
+                   shown_paragraph=_small_int(data.get("shown_paragraph")), spoken=spoken,
+                   listed=_pair(data.get("listed")))
 
     def fresh(self, now: float) -> Conversation:
         """The state with follow-up context dropped if the chat has been idle too long."""
         if now - self.updated > FOLLOW_UP_TTL:
-            return replace(self, last_question=None, last_entry=None, suggestions=(), spoken=None)
+            return replace(self, last_question=None, last_entry=None, suggestions=(), spoken=None, listed=None)
         return self
 
 
@@ -296,6 +300,7 @@ _EXPLAIN = re.compile(r"^(and |so )?what (does|did) (he|she|it|they|that|this) (
                       r"|^(bu|o) neyi (gosterir|bildirir)$")
 # ("another question", "другой вопрос", "başqa sual" change the subject: they ask nothing of the last answer)
 # "what airline?" after the plane: a question word and one thing, which the last answer may name when nothing else does
+_ONE = frozenset("one ones один одна одно biri birisi".split())  # "the second one": the ordinal's own list unnamed
 _WHAT_THING = re.compile(r"^(which|what|какой|какая|какое|какие|hansi) \w+$")  # folded
 _ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|другой|другие|другого|basqa|diger)\b"
                    r"(?! (question|thing|topic|вопрос|тема|sual|movzu)\b)")
@@ -395,6 +400,18 @@ def _own_terms(bot, text: str, lang: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(hard or [s for s, _ in content]))
 
 
+def _entry_question(bot, reply: Reply) -> str | None:
+    """The first question of the entry a reply answers from."""
+    entry = bot.knowledge.find_entry(reply.source.brief, reply.entry) if reply.source else None
+    return entry.questions[0] if entry else None
+
+
+def _names_its_list(words: list[str]) -> bool:
+    """Whether an ordinal comes with the name of its list ("the fifth context", "пятый контекст")."""
+    return any(w in _ORDINALS for w in words) and any(
+        w not in _ORDINALS and w not in STOP_WORDS and w not in _ONE for w in words)
+
+
 def _bare_ordinal(words: list[str]) -> bool:
     """"Birincisi nədir?", "the third?": an ordinal with hardly anything else names an item of the last list; "the
     fifth context then?" names its own."""
@@ -425,12 +442,17 @@ def _which_context(bot, state: Conversation, text: str, folded: str, lang: str |
 
 def _ordinal_alone(bot, state: Conversation, text: str, words: list[str], lang: str | None):
     """"ikincisi?" after the first context, "а пятый?" after a quote: (the item it names, None), or None."""
-    if not (_bare_ordinal(words) and state.last_entry):
+    # ("and the second one?" after a quote of the first context, other questions between: the list last seen)
+    of_the_list = (state.listed and state.listed != state.last_entry and not _names_its_list(words)
+                   and len(words) <= BARE_ORDINAL_WORDS + 2 and not _ORDINALS.keys().isdisjoint(words))
+    if not ((_bare_ordinal(words) or of_the_list) and state.last_entry):
         return None
     item = _ordinal_item(bot, state, _ORDINALS[next(w for w in words if w in _ORDINALS)])
     if item is None or item == state.last_entry:
         return None
-    return bot.entry_reply(*item, text, language=_reply_language(bot, text, lang)), None
+    entry = bot.knowledge.find_entry(*item) if of_the_list else None  # (its question, for the next follow-up)
+    return bot.entry_reply(*item, text, language=_reply_language(bot, text, lang)), entry.questions[0] if entry \
+        else None
 
 
 def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str | None) -> tuple[Reply, str | None]:
@@ -448,7 +470,8 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
     if bare and last is not None and last.paragraph == 0 and not _WHO_IS_IT.match(folded):
         return _about_the_brief(bot, state, text, lang) or alone, None  # after "who wrote it?", "when?" is its date
     subject = _subject(state.last_question)  # "how many contexts?" + "and the second?": the second context
-    whole = _rewrite_ordinal(subject, words) or f"{subject} {text}"
+    # (an ordinal with a list of its own, "what about the fifth context?", is not of the last question's list)
+    whole = (None if _names_its_list(words) else _rewrite_ordinal(subject, words)) or f"{subject} {text}"
     combined = replace(bot.ask(whole, state.brief_id, lang or bot.language_of(text), focus=text), question=text)
     combined = _of_last_answer(bot, state, last, text, lang, combined, whole) if bare and not own else combined
     if any(w in _ORDINALS for w in words) and last is not None and combined.entry == last.id:
@@ -819,17 +842,29 @@ def _ordinal_item(bot, state: Conversation, wanted: int) -> tuple[str, str] | No
     calls so clearly more often than any other ("а пятый?" after a quote: the fifth context)."""
     items = _ordinal_items(bot, state.brief_id)
     called = {key: sum(phrasings, Counter()) for key, phrasings in items.get(wanted, {}).items()}
-    walked = sum((sum(p, Counter()) for per in items.values() for key, p in per.items() if key == state.last_entry),
-                 Counter())
+    walked = _walked(items, state.last_entry) or _walked(items, state.listed)
     if walked:  # the last answer is an item of a list: the entry called by this ordinal in the same words
         shared = {key: sum((words & walked).values()) for key, words in called.items() if key != state.last_entry}
         best = max(shared, key=shared.get, default=None)
-        return best if best and shared[best] else None
+        if best and shared[best]:
+            return best
+        # (else, as after any answer: the entry called so clearly most often - the second context after Putin's
+        # words, whose own phrasings call nothing "second")
     counts = sorted(((len(items[wanted][key]), key) for key in called), reverse=True)
     if not counts or counts[0][0] < ORDINAL_NAMING_PHRASINGS or (
             len(counts) > 1 and counts[1][0] * ORDINAL_CLEAR_LEAD > counts[0][0]):
         return None  # called so too rarely, or two entries called so alike: the ordinal alone does not say which
     return counts[0][1]
+
+
+def _walked(items: dict[int, dict[tuple[str, str], list[Counter]]], key: tuple[str, str] | None) -> Counter:
+    """The words the knowledge's phrasings call an entry by with an ordinal ("context" of "the first context")."""
+    return sum((sum(p, Counter()) for per in items.values() for k, p in per.items() if k == key), Counter())
+
+
+def _is_list_item(bot, key: tuple[str, str]) -> bool:
+    """Whether the knowledge calls an entry by an ordinal often enough for it to be an item of a numbered list."""
+    return any(len(per.get(key, ())) >= ORDINAL_NAMING_PHRASINGS for per in _ordinal_items(bot, None).values())
 
 
 def _list_item(bot, state: Conversation, subject: str, words: list[str], lang: str | None, text: str):
@@ -939,8 +974,10 @@ def _remember(bot, state: Conversation, reply: Reply, text: str, now: float) -> 
             # ... or, answered by another entry ("where is the gas storage?" after the suppliers), for that entry's
             # own question: the last question would make the next follow-up ask about the suppliers again
             question = state.last_question if same else (entry.questions[0] if entry else text)
-        return replace(state, last_question=question or text, last_entry=(reply.source.brief, reply.entry),
-                       suggestions=(), updated=now)
+        key = (reply.source.brief, reply.entry)
+        listed = key if _is_list_item(bot, key) else state.listed
+        return replace(state, last_question=question or text, last_entry=key, suggestions=(), updated=now,
+                       listed=listed)
     if reply.kind == "not_said":  # the topic is set even though the fact was not there ("where did it happen?"):
         # the closest thing the reply offers, else the entry talked about before: "tell me more" follows it
         closest = _closest(reply)  # (an entry of what the brief lacks, "the fifth context", is itself the topic)

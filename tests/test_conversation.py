@@ -35,6 +35,11 @@ def talk(bot, *lines: str, now: float = 0.0):
      "karabakh"),
     (("Когда Армения потерпела поражение?", "А пятый контекст какой?"), "not_said", "fifth-context"),
     (("hansi boru kemerleri ile qaz gedecek?", "Bu məlumat hansı paraqrafdadır?"), "answer", "pipelines"),
+    # an ordinal after other questions names an item of the numbered list last seen; with its list's name, that list
+    (("what is the first context?", "who said that quote about the russian soldier?", "when did he say it?",
+      "and the second one?"), "answer", "not-sovereign"),
+    (("what is the first context?", "who said that quote about the russian soldier?", "what about the fifth context?"),
+     "not_said", "fifth-context"),
     (("who shot the plane?", "which paragraph talks about pipelines?"), "answer", "pipelines"),  # a question of its own
     (("что там с газом?",), "answer", "pipelines"),  # "что там с X?": what about X
     # a correction names what was asked

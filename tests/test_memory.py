@@ -13,7 +13,7 @@ NOW = 1_800_000_000.0  # wall-clock seconds: the state must survive restarts, so
 
 
 def test_conversation_round_trips_through_json():
-    state = Conversation("b", "ru", "who shot the plane?", ("b", "e"), (("b", "x"), ("b", "y")), NOW)
+    state = Conversation("b", "ru", "who shot the plane?", ("b", "e"), (("b", "x"), ("b", "y")), NOW, listed=("b", "c"))
     assert Conversation.from_dict(json.loads(json.dumps(state.to_dict()))) == state
 
 
