@@ -70,12 +70,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from bot.console.render import format_reply_text
 
     bot = _bot(args)
+    from bot.console.lines import read_bounded, told_its_length
+
     if not args.question:
-        questions = (line.rstrip("\r\n") for line in sys.stdin)
+        questions = iter(lambda: read_bounded(sys.stdin), None)  # (a 100 MB line is not read whole)
     elif any(" " in q for q in args.question):
-        questions = args.question  # each quoted argument is one question
+        questions = [(q, len(q)) for q in args.question]  # each quoted argument is one question
     else:
-        questions = [" ".join(args.question)]  # an unquoted question: its words are the arguments
+        questions = [(" ".join(args.question), len(" ".join(args.question)))]  # an unquoted one: its words
     if args.json:
         import json
     state = None
@@ -83,11 +85,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
         from bot.conversation import Conversation, respond
 
         state = Conversation(brief_id=args.brief, language=args.lang)
-    for question in questions:
+    for question, length in questions:
         if state is not None:
             reply, state = respond(bot, state, question)
         else:
             reply = bot.ask(question, args.brief, args.lang)
+        reply = told_its_length(reply, length)
         if args.json:
             print(json.dumps(reply.to_json(), ensure_ascii=False), flush=True)
         else:

@@ -190,6 +190,9 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
     typed = text
     if not isinstance(text, str):
         text = typed = ""  # (a front end always sends text; the batch interface may not)
+    if len(text) > MAX_QUESTION_CHARS:  # a pasted document: told so at once, none of it read as a follow-up
+        reply = bot.ask(text, state.brief_id, language or state.language)
+        return reply, replace(_remember(bot, state, reply, text, now), shown_paragraph=None, spoken=reply.language)
     if isinstance(text, str):
         text = _after_chat(text)  # "ok, and why?", "ладно, а кто это сказал?", "ok, tell me more": what follows
         # a correction asks again, what follows it read as any question is: "no, I meant where did he say it"

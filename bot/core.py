@@ -350,7 +350,8 @@ class BriefBot:
         from a follow-up ("when was that?" after "who shot the plane?" asks for a time, whatever the first asked).
         """
         text = question if isinstance(question, str) else ""
-        detected = self.language_of(text) if language is None else language
+        # (a pasted document's language from its opening: folding megabytes only to say "too long" stalled every chat)
+        detected = self.language_of(text[:MAX_QUESTION_CHARS]) if language is None else language
         if detected is None:
             return Reply(question=text, kind="other_language", answer=say("other_language"), language="en")
         lang = detected

@@ -88,7 +88,8 @@ class TrafficLog:
 def read_log(path: Path) -> list[dict]:
     """All well-formed records of a traffic log; malformed lines are skipped."""
     records = []
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    # (records end at "\n" alone: a question may hold U+2028 or U+0085, which str.splitlines would break it at)
+    for line in path.read_text(encoding="utf-8", errors="replace").split("\n"):
         try:
             item = json.loads(line)
         except json.JSONDecodeError:

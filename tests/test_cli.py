@@ -66,6 +66,12 @@ def test_console_session_with_commands_and_eof():
     assert result.stdout.rstrip().endswith("Bye.") and "never reached" not in result.stdout
 
 
+def test_a_line_too_long_to_read_whole_is_told_its_length_and_the_next_is_answered():
+    result = run("console", stdin="x" * 300_000 + "\nwho wrote it\n")
+    assert result.returncode == 0 and "300,000 characters long" in result.stdout
+    assert "The brief was written by Taras Kuzio." in result.stdout
+
+
 def test_console_exits_cleanly_on_eof():
     result = run("console", stdin="who wrote it")
     assert result.returncode == 0 and "Bye." in result.stdout

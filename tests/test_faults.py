@@ -245,6 +245,19 @@ async def test_inline_query_returns_sourced_answers(api, tmp_path):
     await bot.stop()
 
 
+async def test_a_user_typing_an_inline_query_gets_the_last_one_answered(api, tmp_path):
+    """One query per keystroke while the first answer is slow: the queued older ones are skipped, never the last."""
+    bot = await start_bot(api, tmp_path)
+    user = {"id": 112, "is_bot": False, "first_name": "U"}
+    api.fail("answerInlineQuery", 1, "delay", delay=1.0)
+    typed = "pipelines to europe"
+    for n in range(8, len(typed) + 1):
+        api.push(inline_query={"id": f"k{n}", "from": user, "query": typed[:n], "offset": ""})
+    await api.wait_for(lambda: any(a["inline_query_id"] == f"k{len(typed)}" for a in api.inline_answers))
+    assert len(api.inline_answers) < len(typed) - 7  # the superseded ones were skipped, not answered late
+    await bot.stop()
+
+
 # -- issue 11: token leak, dead polling, fairness, shutdown, sends, small items ---------------------
 
 def _run_to_exit(url: str, extra: dict | None = None) -> subprocess.CompletedProcess:

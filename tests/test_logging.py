@@ -61,6 +61,45 @@ def test_admin_ids_must_be_numeric():
     assert Settings.from_env({"TELEGRAM_BOT_TOKEN": "123:abc", "BOT_ADMIN_IDS": "42, 7"}).admin_ids == {42, 7}
 
 
+@pytest.mark.parametrize("name, value", [
+    ("BOT_ADMIN_IDS", "²"), ("BOT_ADMIN_IDS", "--5"), ("BOT_ADMIN_IDS", "9" * 5000),
+    ("BRIEFBOT_MAX_RATE", "nan"), ("BRIEFBOT_MAX_RATE", "0.5"), ("BRIEFBOT_CHAT_QUEUE", "inf"),
+    ("BRIEFBOT_POLL_TIMEOUT", "nan"), ("BRIEFBOT_CONFLICT_GIVE_UP", "nan"), ("BRIEFBOT_READ_TIMEOUT", "1e999"),
+    ("BRIEFBOT_SHUTDOWN_GRACE", "-1"),
+])
+def test_a_setting_out_of_its_range_is_a_config_error_not_a_traceback(name, value):
+    with pytest.raises(ConfigError):
+        Settings.from_env({"TELEGRAM_BOT_TOKEN": "123:abc", name: value})
+
+
+def test_an_unanswered_log_that_is_no_regular_file_is_refused(tmp_path):
+    import os
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(ConfigError):
+        Settings.from_env({"TELEGRAM_BOT_TOKEN": "123:abc", "BRIEFBOT_UNANSWERED_LOG": str(fifo)})
+
+
+def test_a_password_in_a_url_is_redacted_and_an_unknown_log_level_is_info():
+    import logging
+
+    from bot.telegram.redaction import configure_logging
+
+    assert "hunter2" not in redact("Set Bot API URL: http://bob:hunter2pass@127.0.0.1:8080/bot")
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        configure_logging("basic_format")  # an attribute of logging, no level: INFO, not a traceback
+        assert root.level == logging.INFO
+    finally:
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+        for handler in handlers:
+            root.addHandler(handler)
+        root.setLevel(level)
+
+
 def test_an_argument_that_cannot_be_printed_never_breaks_the_code_that_logs():
     """A 300-deep reply chain overflows repr: the record says so, and the caller goes on."""
     class Deep:

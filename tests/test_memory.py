@@ -6,8 +6,10 @@ import json
 import logging
 import sqlite3
 
+import pytest
+
 from bot.conversation import FOLLOW_UP_TTL, Conversation, respond
-from bot.telegram.persistence import MAX_THREADS, conversation, open_state, prune, remember
+from bot.telegram.persistence import MAX_THREADS, SCHEMA, conversation, open_state, prune, remember
 
 NOW = 1_800_000_000.0  # wall-clock seconds: the state must survive restarts, so it is stamped with time.time()
 
@@ -127,6 +129,41 @@ async def test_unreadable_rows_are_skipped_and_the_rest_kept(tmp_path, caplog):
     with caplog.at_level(logging.WARNING, "bot.telegram.persistence"):
         assert await open_state(path, clock=lambda: NOW).get_chat_data() == {1: {"brief": "b"}}
     assert "Skipped 1 unreadable chat record" in caplog.text
+
+
+@pytest.mark.parametrize("data", ["[" * 100_000 + "]" * 100_000, "7", "null"])
+async def test_a_row_too_deep_or_not_a_record_is_skipped_not_a_crash_at_start_up(tmp_path, data):
+    path = tmp_path / "state.sqlite3"
+    await _save(open_state(path, clock=lambda: NOW), {1: {"brief": "b"}, 2: {"brief": "c"}})
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE chats SET data = ? WHERE chat_id = 2", (data,))
+    assert await open_state(path, clock=lambda: NOW).get_chat_data() == {1: {"brief": "b"}}
+
+
+def test_a_state_file_locked_by_another_process_is_left_as_it_is(tmp_path, caplog):
+    path = tmp_path / "state.sqlite3"
+    sqlite3.connect(path).execute(SCHEMA).connection.commit()
+    holder = sqlite3.connect(path, isolation_level=None, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with caplog.at_level(logging.ERROR, "bot.telegram.persistence"):
+            assert open_state(path, clock=lambda: NOW) is None
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert path.is_file() and not list(tmp_path.glob("*.corrupt*")) and "left as it is" in caplog.text
+
+
+async def test_changes_a_lock_refused_are_saved_once_it_is_gone(tmp_path):
+    path = tmp_path / "state.sqlite3"
+    persistence = open_state(path, clock=lambda: NOW)
+    holder = sqlite3.connect(path, isolation_level=None, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    await _save(persistence, {1: {"lang": "ru"}})  # refused: the lock is held
+    holder.execute("ROLLBACK")
+    holder.close()
+    await _save(persistence, {2: {"lang": "az"}})  # the next commit takes the refused change with it
+    assert await open_state(path, clock=lambda: NOW).get_chat_data() == {1: {"lang": "ru"}, 2: {"lang": "az"}}
 
 
 def test_a_state_path_that_cannot_be_a_file_means_no_memory_not_a_crash(tmp_path, caplog):

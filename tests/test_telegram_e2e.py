@@ -122,6 +122,21 @@ async def test_stale_button_is_harmless(api):
     assert len(api.replies(chat)) == 1 and api.calls["answerCallbackQuery"]
 
 
+@pytest.mark.parametrize("kind, times", [("timeout", 1), ("500", 8), ("400", 1)])
+async def test_a_button_whose_press_cannot_be_answered_still_sends_its_message(api, kind, times):
+    chat = next(chat_ids)
+    api.fail("answerCallbackQuery", times, kind)
+    assert "You can ask about" in (await said(api, chat, **_press(chat, "t")))[0].text
+
+
+@pytest.mark.parametrize("data", [12345, ["q", "x"], {"q": 1}])
+async def test_forged_callback_data_that_is_no_text_gets_the_stale_toast(api, data):
+    chat = next(chat_ids)
+    api.push(**_press(chat, data))
+    assert "Taras Kuzio" in (await said(api, chat, "who wrote it"))[0].text
+    assert api.params["answerCallbackQuery"] and "expired" in api.params["answerCallbackQuery"][-1].get("text", "")
+
+
 async def test_hostile_html_is_escaped(api):
     text = (await said(api, next(chat_ids), "<script>alert(1)</script> <b>who</b> wrote & <<title>>?"))[0].text
     assert "<script>" not in text and _strict_html_ok(text)

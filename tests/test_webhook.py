@@ -149,7 +149,7 @@ async def test_large_unauthenticated_posts_are_refused_before_the_body(webhook):
 async def test_junk_gets_400_and_a_replayed_update_is_answered_once(api, webhook):
     hook, _, _ = webhook
     loop = asyncio.get_running_loop()
-    for junk in (b"not json", b"[1, 2]", b'{"no_update_id": 1}'):
+    for junk in (b"not json", b"[1, 2]", b'{"no_update_id": 1}', b"[" * 400_000 + b"]" * 400_000):
         req = urllib.request.Request(
             hook, data=junk, method="POST", headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
         )

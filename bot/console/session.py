@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.commands import run_command, select_brief
+from bot.console.lines import read_bounded, told_its_length
 from bot.console.render import format_document_text, format_reply_text
 from bot.conversation import Conversation
 from bot.conversation import respond as converse
@@ -72,7 +73,7 @@ def run_console(bot: BriefBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
     print(say("console.leave", shown) + "\n", file=stdout)
     while True:
         try:
-            line = read(PROMPT) if read else _plain_read(stdin, stdout)
+            line, length = (read(PROMPT), 0) if read else _plain_read(stdin, stdout)
         except (EOFError, KeyboardInterrupt):
             print("\n" + say("console.bye", shown), file=stdout)
             return 0
@@ -89,6 +90,7 @@ def run_console(bot: BriefBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
             print(format_document_text(doc) + "\n", file=stdout, flush=True)
         elif words and not line.strip().startswith("/"):
             reply, state = converse(bot, replace(state, brief_id=brief_id), line.strip(), time.monotonic())
+            reply = told_its_length(reply, length)
             shown = language or reply.language
             print(format_reply_text(reply) + "\n", file=stdout, flush=True)
         elif words:
@@ -103,10 +105,10 @@ def choose_language(args: list[str], current: str | None, shown: str) -> tuple[s
     return current, say("lang_usage", shown, current=say(f"language_name.{shown}", shown))
 
 
-def _plain_read(stdin: TextIO, stdout: TextIO) -> str:
+def _plain_read(stdin: TextIO, stdout: TextIO) -> tuple[str, int]:
     stdout.write(PROMPT)
     stdout.flush()
-    line = stdin.readline()
-    if not line:
+    line = read_bounded(stdin)
+    if line is None:
         raise EOFError
-    return line.rstrip("\n")
+    return line

@@ -22,7 +22,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, Conflict, TelegramError, TimedOut
+from telegram.error import Conflict, InvalidToken, TelegramError, TimedOut
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -216,8 +216,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query, language = update.callback_query, _language(update, context, answers=True)
     result = press(_core(context), query.data, _brief(context), language=language)
     _remember_press(context, query.data, _thread(query.message), language)
-    with contextlib.suppress(BadRequest):  # "query is too old" (pressed while the bot was down): answer anyway
-        await query.answer(_record_vote(update, context, result.feedback, language) or result.toast or None)
+    await _answer_press(query, _record_vote(update, context, result.feedback, language) or result.toast or None)
     chat_id = update.effective_chat.id if update.effective_chat else query.from_user.id
     if result.html:
         await context.bot.send_message(chat_id, result.html, parse_mode=ParseMode.HTML,
@@ -225,10 +224,22 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                                        message_thread_id=_thread(query.message) or None)  # in its forum topic
 
 
+async def _answer_press(query, toast: str | None) -> None:
+    """Answer a button press; its message is sent whatever became of the answer ("query is too old" after a
+    restart, a timeout, a 5xx). A revoked token is no such failure: it ends the bot."""
+    try:
+        await query.answer(toast)
+    except InvalidToken:
+        raise
+    except TelegramError as error:
+        log.info("A button press could not be answered (%s); its message is sent anyway", type(error).__name__)
+
+
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Offer up to five sourced answers for '@bot question' in any chat, in the query's (or chosen) language."""
-    language = _inline_language(update, context)
-    results = inline_results(_core(context).top_answers(update.inline_query.query, 5, language=language))
+    language, asked = _inline_language(update, context), update.inline_query.query
+    results = inline_results(_core(context).top_answers(asked if isinstance(asked, str) else "", 5,
+                                                        language=language))
     button = None if results else InlineQueryResultsButton(say("inline_no_answer", language), start_parameter="help")
     await update.inline_query.answer(results, cache_time=30, button=button)
 
@@ -247,7 +258,8 @@ def _inline_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     else the user's Telegram language."""
     chosen = (context.application.chat_data.get(update.inline_query.from_user.id) or {}).get("lang")
     fallback = _language(update, context)
-    return chosen or _core(context).language_of(update.inline_query.query, fallback) or fallback
+    asked = update.inline_query.query if isinstance(update.inline_query.query, str) else ""
+    return chosen or _core(context).language_of(asked, fallback) or fallback
 
 
 def _record_vote(update: Update, context: ContextTypes.DEFAULT_TYPE, feedback: tuple | None,

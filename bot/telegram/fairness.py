@@ -22,6 +22,7 @@ from bot.telegram.transport import Ledger
 
 log = logging.getLogger(__name__)
 MAX_CHATS = 10_000  # lanes (and chat_data) kept for the most recent chats; idle older ones are dropped
+INLINE_QUEUE_FACTOR = 10  # a lane's cap times this for inline queries: queued older ones cost nothing but a skip
 
 
 class Lane:
@@ -32,6 +33,7 @@ class Lane:
         self.waiting = 0
         self.dropped = 0
         self.running: asyncio.Task | None = None
+        self.latest_inline: int | None = None  # the newest inline query queued: the older ones are superseded
 
 
 def chat_key(update: object) -> int | None:
@@ -87,17 +89,26 @@ class FairUpdateProcessor(BaseUpdateProcessor):
             await self._run(update, coroutine, None)
             return
         lane = self._lane(key)
-        if lane.waiting >= self.per_chat:
+        # a user typing "@bot question" sends a query per keystroke: the newest is the one to answer, the queued
+        # older ones are skipped when their turn comes (dropping the newest, as for messages, left it unanswered)
+        inline = isinstance(update, Update) and update.inline_query is not None
+        if lane.waiting >= self.per_chat * (INLINE_QUEUE_FACTOR if inline else 1):
             coroutine.close()
             self.ledger.done(update_id)
             await self._overflow(update, lane, key)
             return
+        if inline:
+            lane.latest_inline = update_id
         lane.waiting += 1
         try:
             async with lane.lock:
                 lane.waiting -= 1
                 if self.stopping:
                     coroutine.close()
+                    return
+                if inline and lane.latest_inline != update_id:
+                    coroutine.close()
+                    self.ledger.done(update_id)  # superseded by a newer query of the same user
                     return
                 await self._run(update, coroutine, lane)
         finally:

@@ -32,6 +32,7 @@ from bot.telegram.fairness import MAX_CHATS
 
 log = logging.getLogger(__name__)
 PERSIST_EVERY = 5.0  # seconds between PTB's writes of the chats that changed
+BUSY_TIMEOUT_MS = 200  # how long a commit waits for a lock another process holds (SQLite's default is 5 s a write)
 MAX_THREADS = 50  # follow-up contexts kept per chat (forum topics); the most recent win
 CLOCK_SKEW = 60.0  # a context stamped further in the future than this is not trusted (clock changed)
 CHAT_ID_RANGE = (-(2**63), 2**63 - 1)  # SQLite INTEGER; Telegram ids use 52 bits, so nothing real falls outside
@@ -86,8 +87,13 @@ class SQLitePersistence(BasePersistence):
         super().__init__(PersistenceInput(bot_data=False, chat_data=True, user_data=False, callback_data=False),
                          update_interval)
         self.db, self.chats, self.max_chats, self.clock = db, chats, max_chats, clock
+        self._unsaved: dict[int, tuple[float, str | None]] = {}  # chat -> (when, its JSON record, None: delete)
         self._commit_pending = False
         self._failed = False
+        # (a lock another process holds is waited for this long per commit, not SQLite's 5 s per write: the
+        # event loop serves every chat meanwhile; what is not saved stays unsaved and is tried again)
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     async def get_chat_data(self) -> dict[int, dict]:
         return self.chats
@@ -97,43 +103,51 @@ class SQLitePersistence(BasePersistence):
             return  # no chat Telegram can have (an id of 2**70): answered from memory, never stored
         now = self.clock()
         record = prune(data, now)
-        if record:
+        try:
             # ASCII JSON: a lone surrogate a client sent ("\ud800") is escaped, where UTF-8 could not store it
-            self._write("INSERT OR REPLACE INTO chats VALUES (?, ?, ?)", (chat_id, now, json.dumps(record)))
-        else:
-            self._write("DELETE FROM chats WHERE chat_id = ?", (chat_id,))
+            self._change(chat_id, now, json.dumps(record) if record else None)
+        except (ValueError, OverflowError, UnicodeError, RecursionError) as exc:  # whatever a value held
+            self._failure(exc)
 
     async def drop_chat_data(self, chat_id: int) -> None:
-        self._write("DELETE FROM chats WHERE chat_id = ?", (chat_id,))
+        self._change(chat_id, self.clock(), None)
 
     async def flush(self) -> None:
         self._commit()
 
-    def _write(self, sql: str, values: tuple) -> None:
-        """Run a change now; commit once per batch of PTB's concurrent updates (one transaction, one fsync)."""
-        try:
-            self.db.execute(sql, values)
-        except (sqlite3.Error, OverflowError, UnicodeError) as exc:  # whatever a value held, never the handler's
-            self._failure(exc)
-            return
+    def _change(self, chat_id: int, now: float, data: str | None) -> None:
+        """Keep a chat's change until the next commit: one transaction for a batch of PTB's concurrent updates."""
+        self._unsaved[chat_id] = (now, data)
         if not self._commit_pending:
             self._commit_pending = True
             asyncio.get_running_loop().call_soon(self._commit)
 
     def _commit(self) -> None:
+        """Write every unsaved change in one transaction; if the file refuses, they stay unsaved for the next try."""
         self._commit_pending = False
+        if not self._unsaved:
+            return
         try:
+            for chat_id, (when, data) in self._unsaved.items():
+                if data is None:
+                    self.db.execute("DELETE FROM chats WHERE chat_id = ?", (chat_id,))
+                else:
+                    self.db.execute("INSERT OR REPLACE INTO chats VALUES (?, ?, ?)", (chat_id, when, data))
             self.db.execute("DELETE FROM chats WHERE chat_id NOT IN "
                             "(SELECT chat_id FROM chats ORDER BY seen DESC LIMIT ?)", (self.max_chats,))
             self.db.commit()
-            self._failed = False
         except sqlite3.Error as exc:
             self._failure(exc)
+            return
+        self._unsaved.clear()
+        if self._failed:
+            log.info("Chat memory is saved to the state file again")
+        self._failed = False
 
     def _failure(self, exc: Exception) -> None:
         if not self._failed:  # one line per run of failures, not one per chat
-            log.error("Could not save chat memory to the state file (%s: %s); answering on from memory",
-                      type(exc).__name__, exc)
+            log.error("Could not save chat memory to the state file (%s: %s); answering on from memory, and "
+                      "trying again with the next change", type(exc).__name__, exc)
         self._failed = True
         with contextlib.suppress(sqlite3.Error):
             self.db.rollback()
@@ -194,7 +208,7 @@ def _read(path: Path, max_chats: int, now: float) -> tuple[sqlite3.Connection, d
     for chat_id, data in rows:
         try:
             record = prune(json.loads(data), now)
-        except ValueError:
+        except (ValueError, TypeError, RecursionError):  # (a row of 100,000 nested brackets overflows the parser)
             bad += 1
             continue
         if record:
@@ -222,7 +236,13 @@ def open_state(path: Path, max_chats: int = MAX_CHATS, clock: Callable[[], float
     """The persistence over `path`: a corrupt file is moved aside and a fresh one started; None if unusable."""
     try:
         db, chats = _read(path, max_chats, clock())
-    except (sqlite3.Error, OSError) as first:
+    except (sqlite3.OperationalError, OSError) as exc:
+        # locked by another process, read-only, not ours: the file is sound, and moving it aside would lose every
+        # chat's memory; serve without it and leave it for the next start
+        log.error("The state file %s cannot be used now (%s: %s); left as it is, and chats will be forgotten on "
+                  "restart until it can", path, type(exc).__name__, exc)
+        return None
+    except sqlite3.Error as first:  # not a database, or a damaged one
         try:
             moved = _move_aside(path) if path.is_file() else None
             db, chats = _read(path, max_chats, clock())

@@ -14,6 +14,7 @@ import traceback
 from bot.telegram.settings import TOKEN_SHAPE
 
 _BOT_URL_TOKEN = re.compile(r"(/bot)[^/\s]+")
+_URL_PASSWORD = re.compile(r"(?<=://)[^/\s@:]{1,256}:[^/\s@]{1,256}@")  # "http://user:password@proxy/": its user part
 QUIET_ERRORS = {"InvalidToken"}  # logged without a traceback: the bot ends with one clear line about it
 MIN_SECRET_HALF = 12  # a token's part after the colon is redacted alone too, when it is this long (real ones: 35)
 MAX_PENDING = 8192  # characters held back waiting for the end of a line before they are written anyway
@@ -25,7 +26,7 @@ def redact(text: str, secrets: tuple[str, ...] = ()) -> str:
     for secret in secrets:
         if secret:
             text = _secret_pattern(secret).sub("[REDACTED]", text)
-    return TOKEN_SHAPE.sub("[REDACTED]", text)
+    return _URL_PASSWORD.sub("[REDACTED]@", TOKEN_SHAPE.sub("[REDACTED]", text))
 
 
 @functools.lru_cache(maxsize=8)
@@ -76,7 +77,9 @@ def configure_logging(level: str | int = "INFO", secrets: tuple[str, ...] = ()) 
     for old in list(root.handlers):
         root.removeHandler(old)
     root.addHandler(handler)
-    root.setLevel(level if isinstance(level, int) else getattr(logging, str(level).upper(), logging.INFO))
+    # (a name logging knows as a level; anything else - "basic_format" is an attribute of logging too - is INFO)
+    known = logging.getLevelNamesMapping()
+    root.setLevel(level if isinstance(level, int) else known.get(str(level).strip().upper(), logging.INFO))
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
 

@@ -111,8 +111,8 @@ def callback_data(action: str, *fields: str) -> str:
 
 def parse_callback(data: str | None) -> tuple[str, list[str]] | None:
     """Inverse of callback_data; None for anything malformed."""
-    if not data or len(data.encode("utf-8", "replace")) > MAX_CALLBACK_BYTES:
-        return None
+    if not isinstance(data, str) or not data or len(data.encode("utf-8", "replace")) > MAX_CALLBACK_BYTES:
+        return None  # (a forged update may carry a number or a list where Telegram sends a string)
     action, *fields = data.split("|")
     return action, fields
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -32,16 +33,21 @@ class ConfigError(Exception):
     """A setting is missing or malformed; the message is safe to print (no secrets)."""
 
 
+USER_ID = re.compile(r"-?[0-9]{1,20}")  # a Telegram user id: ASCII digits ("²" is a digit to str.isdigit, not to int)
+MAX_SETTING = 1e9  # no delay, rate or count this large is meant: a typo, which would hang or overflow somewhere
+
+
 def _ids(raw: str) -> frozenset[int]:
     ids = set()
     for part in filter(None, (p.strip() for p in raw.split(","))):
-        if not part.lstrip("-").isdigit():
+        if not USER_ID.fullmatch(part):
             raise ConfigError(f"BOT_ADMIN_IDS must be numeric Telegram user ids separated by commas, got {part[:20]!r}")
         ids.add(int(part))
     return frozenset(ids)
 
 
-def _number(env, name: str, default: float) -> float:
+def _number(env, name: str, default: float, low: float = 0.0) -> float:
+    """A finite number from `low` to MAX_SETTING ("nan", "inf" and "1e999" are none)."""
     raw = env.get(name, "").strip()
     if not raw:
         return default
@@ -49,8 +55,8 @@ def _number(env, name: str, default: float) -> float:
         value = float(raw)
     except ValueError:
         raise ConfigError(f"{name} must be a number of seconds or a rate, got {raw[:20]!r}") from None
-    if value < 0:
-        raise ConfigError(f"{name} must not be negative")
+    if not math.isfinite(value) or not low <= value <= MAX_SETTING:
+        raise ConfigError(f"{name} must be a number from {low:g} to {MAX_SETTING:g}, got {raw[:20]!r}")
     return value
 
 
@@ -85,6 +91,9 @@ class Settings:
                 "(digits, a colon, then letters, digits, _ or -)."
             )
         log = env.get("BRIEFBOT_UNANSWERED_LOG", "").strip()
+        if log and Path(log).exists() and not Path(log).is_file():
+            # (a FIFO no one reads would block the first write, and the bot with it; a directory cannot be appended)
+            raise ConfigError("BRIEFBOT_UNANSWERED_LOG must be a regular file (or not exist yet)")
         health = env.get("BRIEFBOT_HEALTH_FILE", "").strip()
         return cls(
             token=token,
@@ -92,13 +101,13 @@ class Settings:
             admin_ids=_ids(env.get("BOT_ADMIN_IDS", "")),
             webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None,
             unanswered_log=Path(log) if log else None,
-            max_rate=_number(env, "BRIEFBOT_MAX_RATE", 30.0),
+            max_rate=_number(env, "BRIEFBOT_MAX_RATE", 30.0, low=1.0),  # (below one a second, the limiter cannot)
             poll_timeout=_number(env, "BRIEFBOT_POLL_TIMEOUT", 10.0),
             read_timeout=_number(env, "BRIEFBOT_READ_TIMEOUT", 5.0),
             health_file=Path(health) if health else None,
             backoff_max=_number(env, "BRIEFBOT_BACKOFF_MAX", 30.0),
             shutdown_grace=_number(env, "BRIEFBOT_SHUTDOWN_GRACE", 5.0),
-            chat_queue=max(1, int(_number(env, "BRIEFBOT_CHAT_QUEUE", 5))),
+            chat_queue=int(_number(env, "BRIEFBOT_CHAT_QUEUE", 5, low=1.0)),
             reload_time_limit=_number(env, "BRIEFBOT_RELOAD_TIMEOUT", 60.0),
             state_file=state_file(env),
             conflict_give_up=_number(env, "BRIEFBOT_CONFLICT_GIVE_UP", CONFLICT_GIVE_UP),

@@ -80,7 +80,7 @@ class WebhookHandler(tornado.web.RequestHandler):
     async def post(self) -> None:
         try:
             data = json.loads(bytes(self.body))
-        except ValueError:
+        except (ValueError, RecursionError):  # (JSON nested 300,000 deep overflows the parser: as malformed)
             data = None
         update = _repair(data) if isinstance(data, dict) else None
         if update is None:
