@@ -41,6 +41,9 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("what is the first context?", "who said that quote about the russian soldier?", "what about the fifth context?"),
      "not_said", "fifth-context"),
     (("who shot the plane?", "which paragraph talks about pipelines?"), "answer", "pipelines"),  # a question of its own
+    (("Какие контексты выделяет автор?", "в каком абзаце говорится про третий?"), "answer", "alma-ata"),
+    (("Ukrayna ilə hansı razılaşmalar var?", "hansı paraqrafda qaz anbarlarından danışılır?"), "answer",
+     "gas-storage"),
     (("что там с газом?",), "answer", "pipelines"),  # "что там с X?": what about X
     # a correction names what was asked
     (("tell me about the infrastructure", "no, I meant the pipelines"), "answer", "pipelines"),

@@ -140,6 +140,23 @@ async def test_a_row_too_deep_or_not_a_record_is_skipped_not_a_crash_at_start_up
     assert await open_state(path, clock=lambda: NOW).get_chat_data() == {1: {"brief": "b"}}
 
 
+async def test_a_state_file_that_cannot_be_written_is_read_and_left_as_it_is(tmp_path, monkeypatch):
+    """Read-only or another user's (tests run as root, whom chmod does not stop: the refusal is SQLite's own)."""
+    import bot.telegram.persistence as persistence_module
+
+    path = tmp_path / "state.sqlite3"
+    await _save(open_state(path, clock=lambda: NOW), {1: {"lang": "ru"}})
+
+    def refuse(*args):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(persistence_module, "_read", refuse)
+    persistence = open_state(path, clock=lambda: NOW)
+    assert await persistence.get_chat_data() == {1: {"lang": "ru"}}
+    await _save(persistence, {2: {"lang": "az"}})  # refused by the read-only connection, kept in memory
+    assert not list(tmp_path.glob("*.corrupt*"))
+
+
 def test_a_state_file_locked_by_another_process_is_left_as_it_is(tmp_path, caplog):
     path = tmp_path / "state.sqlite3"
     sqlite3.connect(path).execute(SCHEMA).connection.commit()
@@ -170,7 +187,7 @@ def test_a_state_path_that_cannot_be_a_file_means_no_memory_not_a_crash(tmp_path
     (tmp_path / "taken").mkdir()  # a directory where the file should be
     with caplog.at_level(logging.ERROR, "bot.telegram.persistence"):
         assert open_state(tmp_path / "taken") is None
-    assert "cannot be used" in caplog.text
+    assert "cannot be written" in caplog.text and "forgotten on restart" in caplog.text
 
 
 def test_the_language_a_chat_last_spoke_is_stored_even_without_an_answer():

@@ -147,6 +147,8 @@ _FILLERS = re.compile(
     # where in the brief a thing is: its entry shows its paragraph ("which paragraph talks about pipelines?")
     r"|\b(in )?(which|what) (paragraph|part|section)( of the (brief|article|text))? (talks|speaks|is|deals|mentions"
     r"|discusses|covers|describes)( about| with| of)?\b"
+    r"|\bв каком (абзаце|разделе|месте|части)( статьи)? (говорится|идет речь|рассказывается|написано|сказано"
+    r"|пишется)( (о|об|про))?\b|\bhansi (paraqraf|abzas|hisse)(da|de|dan)\b|\b(danisilir|behs edilir|behs olunur)\b"
     # how to say it, not what is asked: "in other words", "своими словами", "bir sözlə" (a word is no quote here)
     r"|\b(in (other|simple|plain|your own|my own|a few|few|two|a|one) words?|in a word)\b"
     r"|\b(другими|простыми|своими|двумя|одним|несколькими) (словами|словом)\b|\bв (двух|нескольких|паре) слов(ах)?\b"

@@ -204,6 +204,11 @@ def _read(path: Path, max_chats: int, now: float) -> tuple[sqlite3.Connection, d
     except sqlite3.Error:
         db.close()
         raise
+    return db, _records(rows, path, now)
+
+
+def _records(rows: list, path: Path, now: float) -> dict[int, dict]:
+    """The chats of the state file's rows; unreadable ones are skipped with one warning."""
     chats, bad = {}, 0
     for chat_id, data in rows:
         try:
@@ -215,7 +220,17 @@ def _read(path: Path, max_chats: int, now: float) -> tuple[sqlite3.Connection, d
             chats[int(chat_id)] = record
     if bad:
         log.warning("Skipped %d unreadable chat record%s in the state file %s", bad, "" if bad == 1 else "s", path)
-    return db, chats
+    return chats
+
+
+def _read_only(path: Path, max_chats: int, now: float) -> tuple[sqlite3.Connection, dict[int, dict]] | None:
+    """The file opened read-only and its most recent chats, or None if even that fails."""
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0)
+        rows = db.execute("SELECT chat_id, data FROM chats ORDER BY seen DESC LIMIT ?", (max_chats,)).fetchall()
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    return db, _records(rows, path, now)
 
 
 def _move_aside(path: Path) -> Path:
@@ -238,10 +253,13 @@ def open_state(path: Path, max_chats: int = MAX_CHATS, clock: Callable[[], float
         db, chats = _read(path, max_chats, clock())
     except (sqlite3.OperationalError, OSError) as exc:
         # locked by another process, read-only, not ours: the file is sound, and moving it aside would lose every
-        # chat's memory; serve without it and leave it for the next start
-        log.error("The state file %s cannot be used now (%s: %s); left as it is, and chats will be forgotten on "
-                  "restart until it can", path, type(exc).__name__, exc)
-        return None
+        # chat's memory. Read it if it can be read (its chats remembered, changes kept in memory and tried again);
+        # else serve without it, and leave it for the next start
+        readable = _read_only(path, max_chats, clock())
+        log.error("The state file %s cannot be written now (%s: %s); left as it is, %s", path, type(exc).__name__,
+                  exc, "its chats read, and changes kept in memory until it can" if readable else
+                  "and chats will be forgotten on restart until it can be used")
+        return SQLitePersistence(*readable, max_chats, clock) if readable else None
     except sqlite3.Error as first:  # not a database, or a damaged one
         try:
             moved = _move_aside(path) if path.is_file() else None
