@@ -233,6 +233,7 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
                         or _whose_words(bot, state, text, folded, lang)
                         or _which_context(bot, state, text, folded, lang)
                         or _what_it_shows(bot, state, text, folded, lang)
+                        or _quoted_there(bot, state, text, lang)
                         or _ordinal_alone(bot, state, text, words, lang) or _follow_up(bot, state, text, words, lang))
     if reply is None:
         reply = bot.ask(text, state.brief_id, lang)
@@ -763,6 +764,27 @@ def _what_it_shows(bot, state: Conversation, text: str, folded: str, lang: str |
         return None
     return bot.entry_reply(state.last_entry[0], claim.id, text, language=_reply_language(bot, text, lang)), \
         claim.questions[0]
+
+
+def _quoted_there(bot, state: Conversation, text: str, lang: str | None):
+    """"Is there a quote there?", "там есть какая-то цитата?" after the author's own words: (the quote the brief
+    cites for them, its question), or None. The quote of the same paragraph first, else of the same context."""
+    last = bot.knowledge.find_entry(*state.last_entry) if state.last_entry else None
+    if last is None or _ATTRIBUTED.search(last.quote) or set(_own_terms(bot, text, lang)) != _quote_stem(bot):
+        return None
+    brief = bot.knowledge.brief(state.last_entry[0])
+    quoted = [e for e in brief.entries if e.context == last.context and e.stated and _ATTRIBUTED.search(e.quote)]
+    quoted.sort(key=lambda e: (e.paragraph != last.paragraph, e.paragraph))
+    if not quoted:
+        return None
+    return bot.entry_reply(brief.id, quoted[0].id, text, language=_reply_language(bot, text, lang)), \
+        quoted[0].questions[0]
+
+
+@functools.lru_cache(maxsize=8)  # (one per bot: reloads and tests build several)
+def _quote_stem(bot) -> set[str]:
+    """The stem a quoted line has in every language once the lexicon has read it ("цитата", "sitat": "quote")."""
+    return set(bot.analyzer.model_terms("quote", "en", repair=False)[0])
 
 
 def _claim_of(bot, brief_id: str, last):

@@ -32,6 +32,7 @@ OPEN_SLOT_SHARE = 0.1  # an entry expects words nobody else uses if this share o
 OPEN_SLOT_COUNT = 3  # ... and at least this many do: one stray word (a typo, an inflection) is no pattern
 NAME_MIN_LETTERS = 5  # shorter words are too alike across languages to call one a spelling of another
 NAME_SIMILARITY = 85  # rapidfuzz ratio from which an Azerbaijani-only word is a spelling of a source name
+ROLE_NAMING_ENTRIES = 3  # "X's role" is read as X alone when at most this many entries use X's words
 TITLE_LIKENESS = 85  # fuzz.ratio from which a question is its brief's title asked (a name swapped, words reordered)
 MIN_TITLE_WORDS = 3  # a shorter title ("Energy") is a word readers use, not a reference to the brief
 # A question inside a sentence about the reader: "(I need to) know / tell me / I wonder" + a question word ("explain
@@ -386,6 +387,14 @@ class BriefBot:
             decision = alone if alone.outcome == "answer" else decision
         if focus is None:  # (whatever the whole matched: "who wrote the article about…?" asks for the author)
             decision = self._of_the_article(text, brief_id, words, exclude) or decision
+        if decision.outcome == "suggest" and focus is None and not _ROLE.isdisjoint(fold(text).split()):
+            # "ABŞ-ın rolu nədir?": a thing's role is what the brief says of the thing (the scorer weighs the role
+            # words too, which every entry's phrasings share alike) - a thing few entries name, not "Russia's role"
+            thing = " ".join(w for w in fold(text).split() if w not in _ROLE and w not in STOP_WORDS)
+            stems = self.support_stems(thing, words)
+            if stems and all(self.support.entries_using(s) <= ROLE_NAMING_ENTRIES for s in stems):
+                alone = self.decide(thing, brief_id, words, exclude=exclude)
+                decision = alone if alone.outcome == "answer" else decision
         if decision.outcome != "answer" and focus is None and self._of_the_whole_brief(text):
             # "summarize the whole brief in three sentences": how briefly to put it says nothing of what to put
             gist = self.decide(" ".join(w for w in fold(text).split() if stem(w) not in _HOW_BRIEFLY), brief_id,

@@ -42,6 +42,9 @@ def talk(bot, *lines: str, now: float = 0.0):
      "not_said", "fifth-context"),
     (("who shot the plane?", "which paragraph talks about pipelines?"), "answer", "pipelines"),  # a question of its own
     (("Какие контексты выделяет автор?", "в каком абзаце говорится про третий?"), "answer", "alma-ata"),
+    # a quote asked for after the author's own words: the one the brief cites there
+    (("А какой первый контекст?", "там есть какая-то цитата?", "кто это сказал?"), "answer", "putin-rule"),
+    (("what is the second context?", "is there a quote there?"), "answer", "huseynov"),
     (("Ukrayna ilə hansı razılaşmalar var?", "hansı paraqrafda qaz anbarlarından danışılır?"), "answer",
      "gas-storage"),
     (("что там с газом?",), "answer", "pipelines"),  # "что там с X?": what about X

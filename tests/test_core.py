@@ -213,6 +213,7 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     ("What is the full name of the pipeline abbreviated as TANAP?", "pipelines"),  # the name of a pipeline it names
     # a thing's role is what the brief says of it; "что насчёт" is "what about"
     ("What's Ukraine's role?", "ukraine-deals"),
+    ("ABŞ-ın rolu nədir?", "energy-suppliers"),  # a case ending after an abbreviation's hyphen: the abbreviation
     ("Can you summarize the whole brief in three sentences?", "overview"),  # how briefly says nothing of what
     ("what part of the brief discusses Putin?", "putin-rule"),  # where in the brief: its entry shows the paragraph
     ("Ermənistan bu məsələdə nə rol oynayır?", "karabakh"),  # "in this matter" names nothing
@@ -334,6 +335,8 @@ def test_whom_someone_works_for_is_not_said(bot, question):
     ("What is the name of Azerbaijan's president?", "en", "detail"),
     ("What does Azerbaijan's president think about the sphere of influence?", "en", "detail"),
     ("Ermenistan Qarabag muharibesinde nece esger itirib?", "az", "quantity"),  # "nece" before a thing counted
+    ("Azərbaycan NATO-ya üzv olmaq istəyirmi?", "az", "intention"),
+    ("Azerbaycan Avropa Ittifaqina daxil olmaq isteyir?", "az", "intention"),  # "daxil olmaq": to join
     ("Armenia's relationship with Russia now?", "en", "detail"),  # whose relations: the brief's are Azerbaijan's
 ])
 def test_what_the_brief_does_not_give_is_not_said(bot, question, language, unmet):

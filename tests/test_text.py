@@ -114,3 +114,11 @@ def test_snowball_stemmers_imported_alone_stem_as_the_package_does(knowledge):
 ])
 def test_acknowledgements_before_a_question_are_dropped(text, question):
     assert without_chat_lead(text) == question
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("ABŞ-ın rolu nədir?", "abs rolu nedir"), ("NATO-ya üzv", "nato uzv"), ("TANAP-dan", "tanap"),
+    ("Alma-Ata", "alma ata"), ("sit-in", "sit in"),  # (only after an abbreviation's capitals)
+])
+def test_an_azerbaijani_case_ending_after_an_abbreviation_is_dropped(text, folded):
+    assert fold(text) == folded

@@ -170,7 +170,7 @@ _HAS_INTENTION = re.compile(r"\b(want|wants|wanted|plan|plans|planned|intend|int
 _INTENTION = re.compile(r"^(and |so |but )?(does|do|did|is|are|would) (\w+ ){1,3}(want|wants|plan|plans|planning|intend"
                         r"|intends|intending|aim|aims|seek|seeks|hope|hopes|wish|wishes) to\b"
                         r"|\b(хочет|хотят|планирует|планируют|собирается|собираются|намерен|намерена) ли\b"
-                        r"|^(?!.*\b(ne|neye|neyi|kim|kime|harada|niye|hansi|nece)\b)(\w+ ){1,4}(isteyir|isteyirmi"
+                        r"|^(?!.*\b(ne|neye|neyi|kim|kime|harada|niye|hansi|nece)\b)(\w+ ){1,6}(isteyir|isteyirmi"
                         r"|planlasdirir|planlasdirirmi|niyyetindedir)\b")  # (not "Bakı nə istəyir?", which asks what)
 _HAS_REASON = re.compile(r"\b(because|due to|owing to|thanks to|as a result|result of|resulted|led to|leads? to"
                          r"|leading to|caused?|causes|after|since|roots?|lies? in|so that|in order to|therefore|hence"

@@ -135,7 +135,7 @@ LEXICON_RU_AZ: dict[str, tuple[str, ...]] = {
     "important": ("важно", "важен", "важна", "важны", "важным", "vacib", "vacibdir", "onemli", "onemlidir",
         "ehemiyyetli", "ehemiyyeti",),
     "summary": ("кратко", "вкратце", "суть", "резюме", "qisaca", "xulase", "mahiyyeti",),
-    "membership": ("вступить", "вступление", "членство", "uzvluk", "uzv olmaq", "qosulmaq",),
+    "membership": ("вступить", "вступление", "членство", "uzvluk", "uzv olmaq", "qosulmaq", "daxil olmaq", "uzvluyu"),
     "arrogance": ("высокомерие", "высокомерия", "надменность", "tekebbur", "tekebburu", "lovgaliq",),
     "revenue": ("деньги", "денег", "доход", "доходы", "доходов", "выручка", "бюджет", "бюджета", "поступления",
         "поступлений", "pul", "pulsuz", "gelir", "gelirler", "gelirini", "budce", "budcesi",),

@@ -102,6 +102,9 @@ _MARKUP = re.compile(r"<(script|style)\b[^<>]{0,200}>.{0,2000}?</\1\s*>|</?[a-zA
                      re.IGNORECASE | re.DOTALL)  # HTML tags (and what a script holds) and bare URLs are not words
 
 
+# Azerbaijani writes a case ending after an abbreviation with a hyphen ("ABŞ-ın", "NATO-ya", "TANAP-dan"): the
+# abbreviation is the word, as "Putin's" is "Putin" (matched after diacritics are folded)
+_AZ_CASE_ENDING = re.compile(r"(?<=[A-Z]{2})-(?:n?[iu]n|y?[ae]|d[ae]n?|l[ae]|n?[iu]|y?[ae]|nda|nde)\b")
 FOLD_CACHE = 4096  # texts whose folded form is remembered: a question is folded by every check that reads it
 FOLD_CACHE_CHARS = 1000  # ... if no longer than this (a question's limit): the cache holds at most about 8 MB
 
@@ -122,6 +125,7 @@ def _fold(text: str) -> str:
         )  # NFKD splits Russian й; keep it
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = _US.sub(" usa ", text.replace('"', "'").replace("`", "'"))
+    text = _AZ_CASE_ENDING.sub("", text) if "-" in text else text
     text = _POSSESSIVE.sub("", text.lower()).replace("'", "")
     return collapse_ws(_NON_WORD.sub(" ", text))
 
@@ -177,6 +181,7 @@ _FILLERS = re.compile(
 )
 
 
+_CONTRACTED_QUESTION_WORDS = frozenset("whats whos wheres hows whens whys wats".split())  # "ok thanks. whats…"
 _THEN_ASKS = frozenset("and but so а и но bes ve".split())  # "ok, and why?": a question goes on after them
 # A request is a question too: "Спасибо! Расскажи теперь про энергетику.", "thanks, now tell me about energy"
 _REQUESTS = frozenset("tell explain describe summarise summarize now расскажи расскажите объясни объясните опиши "
@@ -212,7 +217,7 @@ def without_chat_lead(text: str) -> str:
     words = fold(rest).split()
     first = 1 if words[:1] and words[0] in _THEN_ASKS else 0  # "and why?" asks; "so much" does not
     asks = rest.rstrip().endswith("?") or words[first : first + 1] != [] and (
-        words[first] in QUESTION_WORDS or words[first] in _REQUESTS)
+        words[first] in QUESTION_WORDS or words[first] in _REQUESTS or words[first] in _CONTRACTED_QUESTION_WORDS)
     return rest if asks else text
 
 
