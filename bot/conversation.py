@@ -76,7 +76,8 @@ _FOLLOW_UP = re.compile(
     r"|^(which|what) one\b|^(какой|какая|какое|какие) именно\b|^hansi( biri)?$"  # "which one?" of the last answer
     r"|^(how so|in what way)\b"
 )
-_CORRECTION = re.compile(r"^\s*(no|nope|not that|нет|не то|yox)\b[\s,.!:;—–-]*(i mean|i meant|i was asking about"
+_CORRECTION = re.compile(r"^\s*(no|nope|not that|sorry|нет|не то|yox)\b[\s,.!:;—–-]*((sorry|прости|извини)\b"
+                         r"[\s,.!:;—–-]*)?(i mean|i meant|i was asking about"
                          r"|i(')?m asking about|я имел в виду|я имела в виду|я про|я спрашивал про|я спрашивала про)"
                          r"\b[\s,.:;—–-]*", re.IGNORECASE)
 
@@ -286,6 +287,8 @@ _REFERS = re.compile(rf"\b(that|this|it|he|she|they|him|them|there|{_PRONOUNS_RU
 _THE_BRIEF_RU_AZ = frozenset("""автор автора автору автором статья статьи статье статью статьей текст текста тексте
     muellif muellifi muellifin meqale meqalenin meqaleni meqalede metn metnde""".split())
 # "who is he?", "who does he work for?": of the one the last answer names
+# "is he russian?", "is she a historian?": what someone is, which the last answer may not say (folded)
+_IS_HE = re.compile(r"^(and |so |but )?(is|was) (he|she) (a |an |really )?\w+$|^(он|она) (что )?\w+$")
 _WHO_IS_IT = re.compile(r"^(and |but |so |а |и |bes )?(who|кто) (is|was|такой|такая|он|она) ?(he|she|it|that|this)?$"
                         r"|^(o )?kimdir$|^kimdir o$"
                         # (whom he works for, which a quote of his words does not say either)
@@ -489,7 +492,8 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
         return bot.entry_reply(*state.last_entry, text, language=_reply_language(bot, text, lang)), whole
     no_new_fact = bare and not own and _NO_NEW_FACT.match(folded)
     # ("who is he?", "who does he work for?" after a quote are of its speaker, however the rebuilt question ranks)
-    who_is = _WHO_IS_IT.match(folded)
+    who_is = _WHO_IS_IT.match(folded) or (_IS_HE.match(folded) and last is not None
+                                          and not _leans_on_entry(bot, own, state.last_entry))
     if last is not None and (who_is or combined.entry == last.id and (
             no_new_fact or _EXPLAIN.match(folded) or _why_of_it(bot, state, text))):
         # "why?" / "who is he?" after an answer that says no more: a related entry that answers the question

@@ -42,6 +42,9 @@ def talk(bot, *lines: str, now: float = 0.0):
      "not_said", "fifth-context"),
     (("who shot the plane?", "which paragraph talks about pipelines?"), "answer", "pipelines"),  # a question of its own
     (("Какие контексты выделяет автор?", "в каком абзаце говорится про третий?"), "answer", "alma-ata"),
+    # what someone is, which the last answer does not say; a correction with an apology
+    (("who's the author", "is he russian?"), "not_said", None),
+    (("what happened to armenia in 2020?", "no sorry I meant 2023"), "answer", "karabakh"),
     # a quote asked for after the author's own words: the one the brief cites there
     (("А какой первый контекст?", "там есть какая-то цитата?", "кто это сказал?"), "answer", "putin-rule"),
     (("what is the second context?", "is there a quote there?"), "answer", "huseynov"),

@@ -214,6 +214,7 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     # a thing's role is what the brief says of it; "что насчёт" is "what about"
     ("What's Ukraine's role?", "ukraine-deals"),
     ("ABŞ-ın rolu nədir?", "energy-suppliers"),  # a case ending after an abbreviation's hyphen: the abbreviation
+    ("who is quoted saying azerbaijan wont tolerate russias arrogance", "huseynov"),  # "saying" names nothing
     ("Can you summarize the whole brief in three sentences?", "overview"),  # how briefly says nothing of what
     ("what part of the brief discusses Putin?", "putin-rule"),  # where in the brief: its entry shows the paragraph
     ("Ermənistan bu məsələdə nə rol oynayır?", "karabakh"),  # "in this matter" names nothing
