@@ -38,7 +38,15 @@ _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( t
                      r"|(give me |show me |what is )?the exact (sentence|quote|words|wording)"
                      r"( (for|of) (that|it|this))?"
                      r"|в каком абзаце( (это|об этом))?( (сказано|говорится))?|какой абзац|hansi (paraqraf|abzas)"
-                     r"(da|dadir|dir)?)$")
+                     r"(da|dadir|dir)?"
+                     # "show me the paragraph", "quote me the sentence", "покажи абзац", "orijinal mətni göstər"
+                     r"|(show|give|quote|read)( me| us)? (the |that |this )?(whole |full |original |exact )?"
+                     r"(paragraph|passage|sentence|text|original|source|quote|words)( (for|of) (that|it|this))?"
+                     r"( please)?"
+                     r"|покажи(те)? (мне )?(весь |целый |исходный )?(абзац|текст|оригинал|цитату|отрывок)"
+                     r"( (где|в котором) (это|об этом) (написано|сказано|говорится))?"
+                     r"|(bu |o )?(orijinal|esl|tam) (metni|metnini|paraqrafi|abzasi|hisseni)( goster| gosterin| ver)?"
+                     r"|(paraqrafi|abzasi|metni|metnini) goster(in)?)$")
 # "Bu məlumat hansı paraqrafdadır?", "in which paragraph is this info?": the last answer's source, named by what it is
 _WHICH_PARAGRAPH = re.compile(r"^((this|that|the) (info|information|bit|part|fact) )?(in )?(which|what) paragraph"
                               r"( (is|has|says|was) (this|that|it)( (info|information|in|from))*)?$"
@@ -219,7 +227,8 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
         if state.last_entry is None:
             reply = _clarify(bot, text, lang)
         else:
-            reply, shown = _more(bot, state, text, reply_language) if more else (None, state.shown_paragraph)
+            reply, shown = _more(bot, state, text, reply_language) if more else _paragraph(bot, state, text,
+                                                                                           reply_language)
             reply = reply or bot.entry_reply(*state.last_entry, text, language=reply_language)
             # the question the answer now stands for: its entry's, unless it is the last answer's (after "the brief
             # does not say", which offered it, the entry's own: "tell me more" after "and the fifth?")
@@ -273,9 +282,10 @@ _THAT_WORK = re.compile(r"\b(that|the other|his other|her other|his earlier|his 
 
 # "What about X?" asks the last question again of X; "and X?" too, but not "and why …?", which asks a new question.
 _RE_ASK = re.compile(r"^((and|а|и) )?(what about|how about|what of)\b|^(а как же|а что)\b"
+                     r"(?! (он|она|оно|они|это|его|ее|её|их|ему|ей|им)\b)"  # ("а что он написал?" asks of him)
                      r"|^(and|а|и|bes) (which|what|какие|какой|какая|каким|hansi) \S+$"  # "and which pipelines?"
                      r"|^(and|а|и|bes|ya)\b(?! (why|when|where|who|whom|how|what|which|почему|зачем|когда|где|кто|как"
-                     r"|сколько|каки\w*|како\w*|niye|ne|nece|harada|kim|hansi)\b)")
+                     r"|сколько|каки\w*|како\w*|что|чем|чего|niye|ne|nece|harada|kim|hansi)\b)")
 # "this piece", "эта статья", "bu məqalə": the brief itself, not the last answer (folded)
 _THE_BRIEF = re.compile(r"\b(this|the) (article|piece|brief|text|paper|report|analysis)\b"
                         r"|\b(эт\w+|данн\w+) (стать\w+|текст\w*|материал\w*)\b|\b(bu|hemin) (meqale\w*|yazi\w*)\b")
@@ -703,6 +713,20 @@ def _more(bot, state: Conversation, text: str, language: str) -> tuple[Reply | N
     nxt = next((r for r in related if r.paragraph not in (entry.paragraph, state.shown_paragraph)),
                related[0] if related else None)
     return (bot.entry_reply(brief_id, nxt.id, text, language=language) if nxt else None), state.shown_paragraph
+
+
+def _paragraph(bot, state: Conversation, text: str, language: str) -> tuple[Reply | None, int | None]:
+    """"Source?", "which paragraph is that in?", "show me the paragraph": the last answer with its whole paragraph
+    (the brief's own words, numbered) as the answer; the byline's has none. With the paragraph now shown, if any."""
+    brief_id, entry_id = state.last_entry
+    brief, entry = bot.knowledge.brief(brief_id), bot.knowledge.find_entry(brief_id, entry_id)
+    paragraph = brief.paragraph(entry.paragraph) if entry and entry.paragraph else None
+    if paragraph is None:
+        return None, state.shown_paragraph
+    reply = bot.entry_reply(brief_id, entry_id, text, language=language)
+    said = "\n".join(filter(None, (say("source.paragraph", language, n=entry.paragraph), paragraph.heading,
+                                     paragraph.text)))
+    return (replace(reply, answer=said) if reply else None), entry.paragraph
 
 
 def _related_answer(bot, state: Conversation, last, whole: str, text: str, lang: str | None,

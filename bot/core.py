@@ -81,10 +81,10 @@ _THAT_CLAUSE = frozenset("то того тому тем том".split())  # (fol
 # The words of a question about the brief as a whole, besides those naming the brief (stemmed as query terms are):
 # one that asks for its gist, and any of those that say how briefly
 _GIST_STEMS = frozenset(stem(w) for w in """summary argument point thesis idea about кратко вкратце коротко суть мысль
-    идея qisaca xulase xulasesi fikir fikri mahiyyeti""".split())
+    идея перескажи перескажите пересказ qisaca xulase xulasesi xulas fikir fikri mahiyyeti""".split())
 _WHOLE_BRIEF_STEMS = _GIST_STEMS | frozenset(stem(w) for w in """short shortly main whole entire overall one two three
     sentence sentences line lines quick quickly nutshell главное главная главный основная основной статья статье статьи
-    двух словах слова qisa esas meqale meqalenin meqalede""".split())
+    двух словах слова всю всей целиком статью qisa esas meqale meqalenin meqalede meqaleni et""".split())
 _HOW_BRIEFLY = frozenset(stem(w) for w in """short shortly one two three four five sentence sentences line lines quick
     quickly nutshell paragraph paragraphs words""".split())
 # (folded) words that open a Russian clause inside a question ("…, когда сбили рейс?"), not a question of its own
@@ -641,9 +641,10 @@ class BriefBot:
             best = decision.best
             reply = self.entry_reply(best.brief.id, best.entry.id, text, best.confidence, lang)
             if best.entry.context == best.brief.contexts[0].id and self._of_the_whole_brief(text):
-                # "give me a short summary of the whole brief": the opening's answer, in the context of the whole
+                # "give me a short summary of the whole brief": the whole brief's summary, resting on its opening
+                # (the quote and source stay the opening's; the summary is the knowledge's own, in every language)
                 translation = best.brief.translation(lang) if lang != "en" else None
-                reply = replace(reply, context=translation.summary if translation else best.brief.summary)
+                reply = replace(reply, answer=translation.summary if translation else best.brief.summary)
             return reply
         suggestions = self._suggestions(decision.candidates, lang)
         if outcome == "not_said":

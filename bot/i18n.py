@@ -22,6 +22,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "Задайте, пожалуйста, вопрос о статье. {covers}",
         "az": "Zəhmət olmasa, məqalə haqqında sual verin. {covers}",
     },
+    "source.paragraph": {
+        "en": "Paragraph {n} of the brief, in its own words:",
+        "ru": "Абзац {n} статьи, словами автора (по-английски):",
+        "az": "Məqalənin {n} saylı abzası, müəllifin öz sözləri ilə (ingiliscə):",
+    },
     "too_long": {
         "en": "That message is {length:,} characters long; please ask a shorter question (up to {limit:,} characters).",
         "ru": "Сообщение слишком длинное: {length} зн. Задайте, пожалуйста, вопрос покороче — не более {limit} зн.",

@@ -42,6 +42,10 @@ def talk(bot, *lines: str, now: float = 0.0):
      "not_said", "fifth-context"),
     (("who shot the plane?", "which paragraph talks about pipelines?"), "answer", "pipelines"),  # a question of its own
     (("Какие контексты выделяет автор?", "в каком абзаце говорится про третий?"), "answer", "alma-ata"),
+    # "а что он написал?" asks of him, not "what about" him; the paragraph and the summary asked for
+    (("Кто такой Васиф Гусейнов?", "А что он написал?"), "answer", "huseynov"),
+    (("what is the first context?", "show me the paragraph"), "answer", "first-context"),
+    (("Rusiya nə itirib?", "orijinal mətnini göstər"), "answer", "lost-revenue"),
     # what someone is, which the last answer does not say; a correction with an apology
     (("who's the author", "is he russian?"), "not_said", None),
     (("what happened to armenia in 2020?", "no sorry I meant 2023"), "answer", "karabakh"),
@@ -394,3 +398,13 @@ def test_tell_me_more_about_more_about_is_read_once(bot):
 def test_a_message_that_is_no_text_gets_the_empty_reply(bot, message):
     replies, _ = talk(bot, message)
     assert replies[-1].kind == "empty"
+
+
+@pytest.mark.parametrize("lines, says", [
+    (("what is the first context?", "show me the paragraph"), "Paragraph 3 of the brief"),
+    (("Вернёмся к России — что она потеряла?", "Покажи абзац, где это написано."), "Абзац 6 статьи"),
+    (("what did putin say", "source?"), "wherever a Russian soldier sets foot"),
+])
+def test_the_paragraph_asked_for_is_shown_whole_and_numbered(bot, lines, says):
+    replies, _ = talk(bot, *lines)
+    assert replies[-1].answered and says in replies[-1].answer

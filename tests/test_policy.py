@@ -54,7 +54,7 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("Rusiya təyyarəyə görə üzr istəyibmi?", "detail"),
         ("what is vasif huseynov's job", "detail"),  # "X's job": the job is asked about
         # a word only inside a lexicon phrase ("north atlantic treaty organization") is no word of the knowledge
-        ("what organization does vasif huseynov work for?", "detail"),
+        ("what organization does vasif huseynov work for?", "identity"),  # his employer: who he is
         ("who is Armenia's prime minister?", "detail"),  # "who is X": the role X is asked about
         ("Кто был премьером Армении?", "detail"),
         ("Ermənistanın baş naziri kim idi?", "detail"),  # Azerbaijani asks "X kim idi?"

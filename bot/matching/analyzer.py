@@ -249,8 +249,11 @@ _DETERMINERS = frozenset("the a an its their his her this that these those".spli
 # countries (folded). ("What type of aircraft" does ask for a type: a detail the brief may not give.)
 _NOT_NAMING = frozenset("""two three four five six seven eight nine ten both
     два две три четыре пять шесть семь восемь девять десять оба обе iki uc dord bes alti yeddi sekkiz doqquz
-    thing things stuff вещи вещь вещей штуки sey seyler момент момента моменты""".split())  # and things in general:
-# "какие вещи…?", "с какого момента…?" (since when)
+    thing things stuff вещи вещь вещей штуки sey seyler момент момента моменты
+    organisation organisations organization organizations institution institutions bodies entities
+    организации организаций организацию qurum qurumlar qurumlara qurumlari teskilat teskilatlar""".split())
+# (and things in general: "какие вещи…?", "с какого момента…?" (since when), "which organizations does the Kremlin
+# not tolerate?", which names them, not the word)
 _CYRILLIC_WORD = re.compile(r"[а-я]")
 _RU_QUESTION_WORDS = frozenset("""что чем чего чему кто кого кому когда где куда откуда почему зачем отчего как какой
     какая какое какие каких каком какую сколько чей чья чьи ли""".split())  # folded (ё as е)
@@ -424,9 +427,17 @@ _IDENTITY = re.compile(r"^(?:and |so |а |и |bes )?(?:who is|whos|who s|who was
                        # whom he works for, which a quote of his words does not say either
                        r"|^(?:and |so )?who (?:does|did|do) (?P<employee>\w+(?: \w+){0,2}) work for$"
                        r"|^(?:а |и )?на кого (?:работает|работал) (?P<ru_employee>\w+(?: \w+){0,2})$"
-                       r"|^(?:bes )?(?P<az_employee>\w+(?: \w+){0,2}) kimin ucun isleyir$")
+                       r"|^(?:bes )?(?P<az_employee>\w+(?: \w+){0,2}) kimin ucun isleyir$"
+                       # "what organisation does X work for?", "в какой организации работает X?", "X hansı
+                       # təşkilatda işləyir?": his employer, by another name
+                       r"|^(?:and |so )?(?:for )?(?:what|which) (?:\w+ ){1,2}(?:does|did|do|is|was) "
+                       r"(?P<employee2>\w+(?: \w+){0,2}) (?:work|working|employed) (?:for|at|in|by)$"
+                       r"|^(?:а |и )?в как(?:ой|ом) (?:\w+ )?(?:работает|работал|трудится) "
+                       r"(?P<ru_employee2>\w+(?: \w+){0,2})$"
+                       r"|^(?:bes )?(?P<az_employee2>\w+(?: \w+){0,2}) hansi (?:\w+ )?(?:isleyir|calisir)$")
 
 
+_PERSONAL_PRONOUNS = frozenset("he she him her он она его ее её o onu".split())  # folded
 _WHO_S = re.compile(r"\bwho['’]s\b", re.IGNORECASE)  # "who's Putin?" is "who is Putin?" (fold drops the "'s")
 
 
@@ -744,6 +755,12 @@ class Analyzer:
         kimdir?"): a name (capitalised, or one the knowledge capitalises) with nothing more, not a role ("who is the
         author?", "Məqalənin müəllifi kimdir?" ask for a name)."""
         found = _IDENTITY.match(fold(_WHO_S.sub("who is", text))[:MAX_FOLDED_CHARS])
+        clauses = text[:MAX_FOLDED_CHARS].split(",")
+        last = _IDENTITY.match(fold(clauses[-1])) if not found and len(clauses) > 1 else None
+        if last and next(group for group in last.groups() if group) in _PERSONAL_PRONOUNS:
+            # "Who is Vasif Huseynov, what organisation does he work for?": the last clause asks of the name before
+            found = _IDENTITY.match(fold(_WHO_S.sub("who is", clauses[0])))
+            text = clauses[0]
         if not found:
             return False
         name = next(group for group in found.groups() if group).split()
