@@ -86,7 +86,7 @@ _FOLLOW_UP = re.compile(
 )
 _CORRECTION = re.compile(r"^\s*(no|nope|not that|sorry|нет|не то|yox)\b[\s,.!:;—–-]*((sorry|прости|извини)\b"
                          r"[\s,.!:;—–-]*)?(i mean|i meant|i was asking about"
-                         r"|i(')?m asking about|я имел в виду|я имела в виду|я про|я спрашивал про|я спрашивала про)"
+                         r"|i(['’])?m asking about|я имел в виду|я имела в виду|я про|я спрашивал про|я спрашивала про)"
                          r"\b[\s,.:;—–-]*", re.IGNORECASE)
 
 
@@ -205,7 +205,8 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
     if isinstance(text, str):
         text = _after_chat(text)  # "ok, and why?", "ладно, а кто это сказал?", "ok, tell me more": what follows
         # a correction asks again, what follows it read as any question is: "no, I meant where did he say it"
-        text = _CORRECTION.sub("", text) if _CORRECTION.sub("", text).strip() else text
+        corrected = _CORRECTION.sub("", text)
+        text = corrected if corrected.strip() else text
     lang = language or state.language
     if lang is None and state.spoken and isinstance(text, str) and bot.language_of(text, default="") == "":
         lang = state.spoken  # "2", "?" after a Russian answer: nothing in it says another language
@@ -237,7 +238,7 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
             asked = entry.questions[0] if entry else state.last_question
     elif words and len(words) <= MAX_FOLLOW_UP_WORDS and (
             _FOLLOW_UP.search(folded) or _ELSE.search(folded) or _bare_ordinal(words)
-            or (_WHAT_THING.match(folded) and state.last_question
+            or (_WHAT_THING.match(folded) and words[-1] not in _NO_THING and state.last_question
                 and not bot.ask(text, state.brief_id, lang).answered)):
         reply, asked = (_small_talk(bot, state, text, lang) or _something_else(bot, state, text, folded, lang)
                         or _whose_words(bot, state, text, folded, lang)
@@ -298,16 +299,18 @@ _THE_BRIEF_RU_AZ = frozenset("""автор автора автору автор�
     muellif muellifi muellifin meqale meqalenin meqaleni meqalede metn metnde""".split())
 # "who is he?", "who does he work for?": of the one the last answer names
 # "is he russian?", "is she a historian?": what someone is, which the last answer may not say (folded)
-_IS_HE = re.compile(r"^(and |so |but )?(is|was) (he|she) (a |an |really )?\w+$|^(он|она) (что )?\w+$")
+_IS_HE = re.compile(r"^(and |so |but )?(is|was) (he|she) (a |an |really )?\w+$")
 _WHO_IS_IT = re.compile(r"^(and |but |so |а |и |bes )?(who|кто) (is|was|такой|такая|он|она) ?(he|she|it|that|this)?$"
                         r"|^(o )?kimdir$|^kimdir o$"
                         # (whom he works for, which a quote of his words does not say either)
                         r"|^(and |so )?(who|where) (does|did) (he|she) work( for)?$"
                         r"|^(а )?(на кого|где) (он|она) работает$"
                         r"|^(o )?(kimin ucun|harada) isleyir$")
+_WHY = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|how so|in what way|почему|зачем|отчего|niye|neden)\b")
 _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|how so|in what way|почему|зачем|отчего|niye|neden"
                           r"|niye ki)\b"
                           r"|^(who|кто) (are|were|такие|они) ?(they)?$|" + _WHO_IS_IT.pattern)
+_FOR_SOMETHING = re.compile(r"\bfor (the )?\w+$")  # "… mean for Armenia?" (folded)
 _HOW_SO = re.compile(r"^(and |so |but )?(how so|in what way|meaning|как это|в каком смысле|yeni|nece yeni)$")  # folded
 # "What does he mean by that?": an explanation the quote itself does not give (folded)
 _EXPLAIN = re.compile(r"^(and |so )?what (does|did) (he|she|it|they|that|this) (mean|show|tell us|imply)"
@@ -317,6 +320,8 @@ _EXPLAIN = re.compile(r"^(and |so )?what (does|did) (he|she|it|they|that|this) (
                       r"|^(bu|o) neyi (gosterir|bildirir)$")
 # ("another question", "другой вопрос", "başqa sual" change the subject: they ask nothing of the last answer)
 # "what airline?" after the plane: a question word and one thing, which the last answer may name when nothing else does
+_NO_THING = frozenset("now then next today here there so ok".split())  # "what now?" asks of no thing
+_LIST_GLUE = frozenset("and the what about а и bes ya".split())  # "and the second one?", "what about the third?"
 _ONE = frozenset("one ones один одна одно biri birisi".split())  # "the second one": the ordinal's own list unnamed
 _WHAT_THING = re.compile(r"^(which|what|какой|какая|какое|какие|hansi) \w+$")  # folded
 _ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|другой|другие|другого|basqa|diger)\b"
@@ -417,12 +422,6 @@ def _own_terms(bot, text: str, lang: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(hard or [s for s, _ in content]))
 
 
-def _entry_question(bot, reply: Reply) -> str | None:
-    """The first question of the entry a reply answers from."""
-    entry = bot.knowledge.find_entry(reply.source.brief, reply.entry) if reply.source else None
-    return entry.questions[0] if entry else None
-
-
 def _names_its_list(words: list[str]) -> bool:
     """Whether an ordinal comes with the name of its list ("the fifth context", "пятый контекст")."""
     return any(w in _ORDINALS for w in words) and any(
@@ -460,8 +459,8 @@ def _which_context(bot, state: Conversation, text: str, folded: str, lang: str |
 def _ordinal_alone(bot, state: Conversation, text: str, words: list[str], lang: str | None):
     """"ikincisi?" after the first context, "а пятый?" after a quote: (the item it names, None), or None."""
     # ("and the second one?" after a quote of the first context, other questions between: the list last seen)
-    of_the_list = (state.listed and state.listed != state.last_entry and not _names_its_list(words)
-                   and len(words) <= BARE_ORDINAL_WORDS + 2 and not _ORDINALS.keys().isdisjoint(words))
+    of_the_list = (state.listed and state.listed != state.last_entry and not _ORDINALS.keys().isdisjoint(words)
+                   and all(w in _ORDINALS or w in _ONE or w in _LIST_GLUE for w in words))
     if not ((_bare_ordinal(words) or of_the_list) and state.last_entry):
         return None
     item = _ordinal_item(bot, state, _ORDINALS[next(w for w in words if w in _ORDINALS)])
@@ -561,11 +560,16 @@ def _closest_names_it(bot, state: Conversation, text: str, own: tuple[str, ...],
             or any(bot.support.entries_using(s) > NAMING_ENTRIES for s in own)):
         return None
     brief = bot.knowledge.brief(state.last_entry[0])
-    last = brief.entry(state.last_entry[1])
+    last = brief.entry(state.last_entry[1]) if brief else None  # (a stored chat's brief may be gone since)
+    if last is None:
+        return None
     named = [e for e in brief.entries if all(bot.support.uses(s, brief.id, e.id) for s in own)]
     # (of the same part of the brief, or one the knowledge relates: "кто её подписал?" after the Alma-Ata
     # Declaration is not of the Kyiv-Baku agreements, whatever they signed)
-    if len(named) != 1 or last is None or not (named[0].context == last.context or named[0].id in last.related):
+    # (never the byline's entries, whose words are the brief's own: "which year was that?" asks it of the last answer,
+    # not of the brief's date)
+    if (len(named) != 1 or last is None or named[0].paragraph == 0
+            or not (named[0].context == last.context or named[0].id in last.related)):
         return None
     return bot.entry_reply(brief.id, named[0].id, text, language=_reply_language(bot, text, lang)), None
 
@@ -720,7 +724,7 @@ def _paragraph(bot, state: Conversation, text: str, language: str) -> tuple[Repl
     (the brief's own words, numbered) as the answer; the byline's has none. With the paragraph now shown, if any."""
     brief_id, entry_id = state.last_entry
     brief, entry = bot.knowledge.brief(brief_id), bot.knowledge.find_entry(brief_id, entry_id)
-    paragraph = brief.paragraph(entry.paragraph) if entry and entry.paragraph else None
+    paragraph = brief.paragraph(entry.paragraph) if brief and entry and entry.paragraph else None
     if paragraph is None:
         return None, state.shown_paragraph
     reply = bot.entry_reply(brief_id, entry_id, text, language=language)
@@ -772,7 +776,8 @@ def _of_last_answer(bot, state: Conversation, last, text: str, lang: str | None,
 def _asks_meaning(bot, state: Conversation, folded: str) -> bool:
     """"What does that mean?", "how so?" after the author's own words: more of what he says there (a quote's
     meaning is the claim it is cited for, see `_what_it_shows`)."""
-    if not (state.last_entry and state.last_question and (_EXPLAIN.match(folded) or _HOW_SO.match(folded))):
+    if not (state.last_entry and state.last_question and (_EXPLAIN.match(folded) or _HOW_SO.match(folded))) or (
+            _FOR_SOMETHING.search(folded)):  # ("what does it mean for Armenia?" asks of Armenia)
         return False
     last = bot.knowledge.find_entry(*state.last_entry)
     # (once: its paragraph shown, "how so?" again asks what the brief does not say, not for the next entry)
@@ -784,8 +789,7 @@ def _what_it_shows(bot, state: Conversation, text: str, folded: str, lang: str |
     """"What did he mean by that?", "why?", "bu nəyi göstərir?" after a quote: (the claim the brief cites it for, its
     question), or None."""
     last = bot.knowledge.find_entry(*state.last_entry) if state.last_entry and state.last_question else None
-    asks_why = _NO_NEW_FACT.match(folded) and not _WHO_IS_IT.match(folded) and _is_bare(folded) and not _own_terms(
-        bot, text, lang)
+    asks_why = _WHY.match(folded) and _is_bare(folded) and not _own_terms(bot, text, lang)
     claim = _claim_of(bot, state.last_entry[0], last) if last is not None and (
         asks_why or _EXPLAIN.match(folded)) else None
     if claim is None:
@@ -810,9 +814,9 @@ def _quoted_there(bot, state: Conversation, text: str, lang: str | None):
 
 
 @functools.lru_cache(maxsize=8)  # (one per bot: reloads and tests build several)
-def _quote_stem(bot) -> set[str]:
+def _quote_stem(bot) -> frozenset[str]:
     """The stem a quoted line has in every language once the lexicon has read it ("цитата", "sitat": "quote")."""
-    return set(bot.analyzer.model_terms("quote", "en", repair=False)[0])
+    return frozenset(bot.analyzer.model_terms("quote", "en", repair=False)[0])
 
 
 def _claim_of(bot, brief_id: str, last):
@@ -822,7 +826,8 @@ def _claim_of(bot, brief_id: str, last):
     if not _ATTRIBUTED.search(last.quote):
         return None
     brief = bot.knowledge.brief(brief_id)
-    paragraph = next((p for p in brief.paragraphs if p.number == last.paragraph), None) if last.paragraph else None
+    paragraph = next((p for p in brief.paragraphs if p.number == last.paragraph), None) if (
+        brief and last.paragraph) else None
     if paragraph is None or last.quote not in paragraph.text:
         return None
     at = paragraph.text.index(last.quote)

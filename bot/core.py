@@ -32,7 +32,9 @@ OPEN_SLOT_SHARE = 0.1  # an entry expects words nobody else uses if this share o
 OPEN_SLOT_COUNT = 3  # ... and at least this many do: one stray word (a typo, an inflection) is no pattern
 NAME_MIN_LETTERS = 5  # shorter words are too alike across languages to call one a spelling of another
 NAME_SIMILARITY = 85  # rapidfuzz ratio from which an Azerbaijani-only word is a spelling of a source name
-ROLE_NAMING_ENTRIES = 3  # "X's role" is read as X alone when at most this many entries use X's words
+ROLE_NAMING_SHARE = 0.25  # "X's role" is read as X alone when at most this share of the entries use X's words (the
+# role of Ukraine, of Europe, of energy; not Russia's, which every entry speaks of)
+TITLE_SUBJECT_WORDS = 3  # a title's first words, which a question near it must all use: its subject is among them
 TITLE_LIKENESS = 85  # fuzz.ratio from which a question is its brief's title asked (a name swapped, words reordered)
 MIN_TITLE_WORDS = 3  # a shorter title ("Energy") is a word readers use, not a reference to the brief
 # A question inside a sentence about the reader: "(I need to) know / tell me / I wonder" + a question word ("explain
@@ -52,7 +54,7 @@ _SET_ASIDE = re.compile(rf"^(?:{SET_ASIDE_EN}|{SET_ASIDE_RU}) "
 _SET_ASIDE_END = re.compile(rf"^(?P<q2>(?:what|which|who|how|why|when|where)\b.*?) (?:{SET_ASIDE_EN})"
                             r" (?P<x2>(?!\S+ \S+(ed|ing)\b)\S+(?: \S+){0,3})$")  # (no verb after it: "who else
 # besides Armenia rejected it?" sets Armenia aside inside the question, whose verb follows)
-_SET_ASIDE_MID = re.compile(rf"^(?P<q3>(?:what|which|who)) (?:else )?(?:{SET_ASIDE_EN}) (?P<x3>\S+)"
+_SET_ASIDE_MID = re.compile(rf"^(?P<q3>(?:what|which|who)) (?:else )?(?:{SET_ASIDE_EN}) (?P<x3>(?!(?:the|a|an)\b)\S+)"
                             r" (?P<r3>\S+(?:ed|ing)\b.*)$")  # "who else besides Armenia rejected it?" (folded)
 _SET_ASIDE_AZ = re.compile(r"^(?P<x>.+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi) (?P<q>.+)$"
                            r"|^(?P<q2>.+) (?P<x2>\S+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi)$")  # or at the end
@@ -227,6 +229,7 @@ class BriefBot:
         self.support = Support(knowledge, self.analyzer, calibration)
         if checks:
             model.checks = None  # not cached: thousands of questions the warm start never needs
+        self._entry_count = sum(len(b.entries) for b in knowledge.briefs)
         self._role_stems = frozenset(s for lang in self.languages for s in self.analyzer.model_terms(
             " ".join(sorted(_ROLE)), lang, repair=False)[0])
         counts = self.analyzer.stem_counts(knowledge)
@@ -392,7 +395,7 @@ class BriefBot:
             # words too, which every entry's phrasings share alike) - a thing few entries name, not "Russia's role"
             thing = " ".join(w for w in fold(text).split() if w not in _ROLE and w not in STOP_WORDS)
             stems = self.support_stems(thing, words)
-            if stems and all(self.support.entries_using(s) <= ROLE_NAMING_ENTRIES for s in stems):
+            if stems and all(self._few_use(s) for s in stems):
                 alone = self.decide(thing, brief_id, words, exclude=exclude)
                 decision = alone if alone.outcome == "answer" else decision
         if decision.outcome != "answer" and focus is None and self._of_the_whole_brief(text):
@@ -526,7 +529,9 @@ class BriefBot:
             return True
         from rapidfuzz import fuzz, process
 
-        return process.extractOne(folded, self._titles, scorer=fuzz.ratio, score_cutoff=TITLE_LIKENESS) is not None
+        found = process.extractOne(folded, self._titles, scorer=fuzz.ratio, score_cutoff=TITLE_LIKENESS)
+        # (with its subject: "Почему Армения отворачивается от Москвы?" is another country's question)
+        return found is not None and set(found[0].split()[:TITLE_SUBJECT_WORDS]) <= set(folded.split())
 
     def decide(self, text: str, brief_id: str | None, language: str, *, focus: str | None = None,
                exclude: frozenset[str] = frozenset()) -> Decision:
@@ -541,8 +546,11 @@ class BriefBot:
             # Москвы?", "…от России?"), not what the title is: the entry whose quote is the title does not answer it
             ranked = [c for c in ranked if fold(c.entry.quote) not in self._titles]
         stems = self.support_stems(text, language)
-        # (a role names nothing an answer must say too: of an entry that does not speak of roles, the rest is weighed)
+        # (a role names nothing an answer must say too: of an entry that does not speak of roles, the rest is weighed -
+        # the role of a thing few entries name: "Russia's role" is every entry's)
         unroled = tuple(s for s in stems if s not in self._role_stems)
+        unroled = unroled if len(unroled) < len(stems) and all(
+            self._few_use(s) for s in unroled if s not in STOP_WORDS and s not in self.analyzer.soft) else ()
         # (not of a follow-up rebuilt with the last question's words, which its last entry explains by construction)
         content = self.content_stems(text, language) if focus is None else ()
         content = content if len(set(content)) >= MIN_CONTENT_STEMS else ()
@@ -580,6 +588,10 @@ class BriefBot:
             # Azerbaijan's president think about it?": no entry gives his view
             return Decision("not_said", (decision.best,), "detail")
         return decision
+
+    def _few_use(self, stem: str) -> bool:
+        """Whether few entries use a stem (see ROLE_NAMING_SHARE)."""
+        return self.support.entries_using(stem) <= ROLE_NAMING_SHARE * self._entry_count
 
     def _other_ordinal(self, text: str, language: str, candidate: Candidate) -> bool:
         """Whether a question names a thing by an ordinal ("the *First* Karabakh War") that the entry names only by

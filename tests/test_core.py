@@ -383,6 +383,9 @@ def test_what_the_brief_does_not_give_is_not_said(bot, question, language, unmet
     ("how does the second context differ from the first context?", "first-context"),  # both ordinals named
     ("tell me a fact about the pipelines", "pipelines"),  # a fact is what is asked for, not a thing asked about
     ("can you give me an explanation of the first context", "first-context"),
+    ("Azərbaycan necə Rusiyadan uzaqlaşır?", "roots"),  # "necə" (how) before a verb: no count
+    ("What are bilateral relations with Russia like?", "crisis-depth"),  # whose relations: no name, Azerbaijan's
+    ("What, apart from the downing, made things worse?", "triggers"),  # the thing set aside is no article
 ])
 def test_questions_near_the_new_rules_are_still_answered(bot, question, entry):
     reply = bot.ask(question)

@@ -75,7 +75,7 @@ def test_unanswered_log_is_opt_in_and_holds_no_user_data(tmp_path, bot):
     assert all(set(r) <= {"at", "event", "kind", "question", "score", "closest", "entry", "useful"} for r in records)
 
 
-@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085", "\x1c"])
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085"])
 def test_a_question_holding_a_line_separator_stays_one_record(tmp_path, bot, separator):
     log = TrafficLog(tmp_path / "gaps.jsonl")
     log.question(bot.ask(f"what is the population{separator}of baku"))

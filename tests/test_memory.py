@@ -153,8 +153,10 @@ async def test_a_state_file_that_cannot_be_written_is_read_and_left_as_it_is(tmp
     monkeypatch.setattr(persistence_module, "_read", refuse)
     persistence = open_state(path, clock=lambda: NOW)
     assert await persistence.get_chat_data() == {1: {"lang": "ru"}}
-    await _save(persistence, {2: {"lang": "az"}})  # refused by the read-only connection, kept in memory
     assert not list(tmp_path.glob("*.corrupt*"))
+    await _save(persistence, {2: {"lang": "az"}})  # the file is writable again by now: the change is saved
+    monkeypatch.undo()
+    assert await open_state(path, clock=lambda: NOW).get_chat_data() == {1: {"lang": "ru"}, 2: {"lang": "az"}}
 
 
 def test_a_state_file_locked_by_another_process_is_left_as_it_is(tmp_path, caplog):

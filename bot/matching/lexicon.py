@@ -74,8 +74,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "supply": ("sell", "sells", "selling", "sold", "provide", "provides", "providing", "deliver", "delivers",
         "delivering", "supplying", "supplies", "supplied",),
     # how a thing stands against its past: "how bad is it compared to the past?", "worst ever", "historic low"
-    "unprecedented": ("never before", "never been", "than ever", "worst ever", "ever been", "in history",
-        "historic", "historically", "compared to the past", "compared with the past", "compare to the past",
+    "unprecedented": ("never before", "never been", "than ever", "worst ever", "ever been", "historic low",
+        "compared to the past", "compared with the past", "compare to the past",
         "compared to before", "compared to earlier", "compared with earlier", "compare to earlier",
         "compare with earlier"),
     "deterioration": ("sour", "soured", "worsen", "worsened", "worsening", "deteriorate", "deteriorated", "go bad",

@@ -105,7 +105,7 @@ _MARKUP = re.compile(r"<(script|style)\b[^<>]{0,200}>.{0,2000}?</\1\s*>|</?[a-zA
 
 # Azerbaijani writes a case ending after an abbreviation with a hyphen ("ABŞ-ın", "NATO-ya", "TANAP-dan"): the
 # abbreviation is the word, as "Putin's" is "Putin" (matched after diacritics are folded)
-_AZ_CASE_ENDING = re.compile(r"(?<=[A-Z]{2})-(?:n?[iu]n|y?[ae]|d[ae]n?|l[ae]|n?[iu]|y?[ae]|nda|nde)\b")
+_AZ_CASE_ENDING = re.compile(r"(?<=[A-Z]{2})-(?:n?[iu]n|y?[ae]|d[ae]n?|l[ae]|n?[iu]|nda|nde)\b")
 FOLD_CACHE = 4096  # texts whose folded form is remembered: a question is folded by every check that reads it
 FOLD_CACHE_CHARS = 1000  # ... if no longer than this (a question's limit): the cache holds at most about 8 MB
 
@@ -153,7 +153,7 @@ _FILLERS = re.compile(
     r"|\b(in )?(which|what) (paragraph|part|section)( of the (brief|article|text))? (talks|speaks|is|deals|mentions"
     r"|discusses|covers|describes)( about| with| of)?\b"
     r"|\bв каком (абзаце|разделе|месте|части)( статьи)? (говорится|идет речь|рассказывается|написано|сказано"
-    r"|пишется)( (о|об|про))?\b|\bhansi (paraqraf|abzas|hisse)(da|de|dan)\b|\b(danisilir|behs edilir|behs olunur)\b"
+    r"|пишется)( (о|об|про))?\b|\bhansi (paraqraf|abzas)(da|de|dan)\b"
     # how to say it, not what is asked: "in other words", "своими словами", "bir sözlə" (a word is no quote here)
     r"|\b(in (other|simple|plain|your own|my own|a few|few|two|a|one) words?|in a word)\b"
     r"|\b(другими|простыми|своими|двумя|одним|несколькими) (словами|словом)\b|\bв (двух|нескольких|паре) слов(ах)?\b"

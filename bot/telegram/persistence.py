@@ -83,10 +83,13 @@ class SQLitePersistence(BasePersistence):
     """chat_data only (bot_data holds live objects, user_data is unused), in one SQLite file, capped in size."""
 
     def __init__(self, db: sqlite3.Connection, chats: dict[int, dict], max_chats: int = MAX_CHATS,
-                 clock: Callable[[], float] = time.time, update_interval: float = PERSIST_EVERY):
+                 clock: Callable[[], float] = time.time, update_interval: float = PERSIST_EVERY,
+                 reopen: Path | None = None):
+        """`reopen`: the file, when `db` only reads it (it could not be written at start-up): each commit tries to
+        open it for writing again, so that a lock or a permission fixed since lets the memory be saved."""
         super().__init__(PersistenceInput(bot_data=False, chat_data=True, user_data=False, callback_data=False),
                          update_interval)
-        self.db, self.chats, self.max_chats, self.clock = db, chats, max_chats, clock
+        self.db, self.chats, self.max_chats, self.clock, self.reopen = db, chats, max_chats, clock, reopen
         self._unsaved: dict[int, tuple[float, str | None]] = {}  # chat -> (when, its JSON record, None: delete)
         self._commit_pending = False
         self._failed = False
@@ -117,7 +120,10 @@ class SQLitePersistence(BasePersistence):
 
     def _change(self, chat_id: int, now: float, data: str | None) -> None:
         """Keep a chat's change until the next commit: one transaction for a batch of PTB's concurrent updates."""
+        self._unsaved.pop(chat_id, None)
         self._unsaved[chat_id] = (now, data)
+        while len(self._unsaved) > self.max_chats:  # (the file refusing for long: the oldest changes go first)
+            self._unsaved.pop(next(iter(self._unsaved)))
         if not self._commit_pending:
             self._commit_pending = True
             asyncio.get_running_loop().call_soon(self._commit)
@@ -127,6 +133,8 @@ class SQLitePersistence(BasePersistence):
         self._commit_pending = False
         if not self._unsaved:
             return
+        if self.reopen is not None:
+            self._writable_again()
         try:
             for chat_id, (when, data) in self._unsaved.items():
                 if data is None:
@@ -143,6 +151,24 @@ class SQLitePersistence(BasePersistence):
         if self._failed:
             log.info("Chat memory is saved to the state file again")
         self._failed = False
+
+    def _writable_again(self) -> None:
+        """Open the file for writing, if it can be now; the read-only connection serves until then."""
+        try:
+            db = sqlite3.connect(self.reopen, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error:
+            return
+        try:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute(SCHEMA)
+            db.commit()
+        except sqlite3.Error:
+            db.close()
+            return
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+        log.info("The state file %s can be written again", self.reopen)
+        self.db, self.reopen = db, None
 
     def _failure(self, exc: Exception) -> None:
         if not self._failed:  # one line per run of failures, not one per chat
@@ -259,7 +285,7 @@ def open_state(path: Path, max_chats: int = MAX_CHATS, clock: Callable[[], float
         log.error("The state file %s cannot be written now (%s: %s); left as it is, %s", path, type(exc).__name__,
                   exc, "its chats read, and changes kept in memory until it can" if readable else
                   "and chats will be forgotten on restart until it can be used")
-        return SQLitePersistence(*readable, max_chats, clock) if readable else None
+        return SQLitePersistence(*readable, max_chats, clock, reopen=path) if readable else None
     except sqlite3.Error as first:  # not a database, or a damaged one
         try:
             moved = _move_aside(path) if path.is_file() else None

@@ -14,7 +14,7 @@ import traceback
 from bot.telegram.settings import TOKEN_SHAPE
 
 _BOT_URL_TOKEN = re.compile(r"(/bot)[^/\s]+")
-_URL_PASSWORD = re.compile(r"(?<=://)[^/\s@:]{1,256}:[^/\s@]{1,256}@")  # "http://user:password@proxy/": its user part
+_URL_PASSWORD = re.compile(r"(?<=://)[^/\s?#]{0,512}@")  # "http://user:pass@word@proxy/": all before the last "@"
 QUIET_ERRORS = {"InvalidToken"}  # logged without a traceback: the bot ends with one clear line about it
 MIN_SECRET_HALF = 12  # a token's part after the colon is redacted alone too, when it is this long (real ones: 35)
 MAX_PENDING = 8192  # characters held back waiting for the end of a line before they are written anyway

@@ -60,6 +60,15 @@ def _number(env, name: str, default: float, low: float = 0.0) -> float:
     return value
 
 
+def _rate(env) -> float:
+    """BRIEFBOT_MAX_RATE: 0 turns the overall limit off; otherwise at least one message a second (the limiter's
+    window is a second: a lower rate is no rate it can keep)."""
+    rate = _number(env, "BRIEFBOT_MAX_RATE", 30.0)
+    if 0 < rate < 1:
+        raise ConfigError("BRIEFBOT_MAX_RATE must be 0 (no limit) or at least 1 message a second")
+    return rate
+
+
 @dataclass(frozen=True)
 class Settings:
     token: str
@@ -91,9 +100,9 @@ class Settings:
                 "(digits, a colon, then letters, digits, _ or -)."
             )
         log = env.get("BRIEFBOT_UNANSWERED_LOG", "").strip()
-        if log and Path(log).exists() and not Path(log).is_file():
+        if log and (Path(log).is_fifo() or Path(log).is_dir()):
             # (a FIFO no one reads would block the first write, and the bot with it; a directory cannot be appended)
-            raise ConfigError("BRIEFBOT_UNANSWERED_LOG must be a regular file (or not exist yet)")
+            raise ConfigError("BRIEFBOT_UNANSWERED_LOG must be a file (or not exist yet), not a FIFO or a directory")
         health = env.get("BRIEFBOT_HEALTH_FILE", "").strip()
         return cls(
             token=token,
@@ -101,13 +110,13 @@ class Settings:
             admin_ids=_ids(env.get("BOT_ADMIN_IDS", "")),
             webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None,
             unanswered_log=Path(log) if log else None,
-            max_rate=_number(env, "BRIEFBOT_MAX_RATE", 30.0, low=1.0),  # (below one a second, the limiter cannot)
+            max_rate=_rate(env),
             poll_timeout=_number(env, "BRIEFBOT_POLL_TIMEOUT", 10.0),
             read_timeout=_number(env, "BRIEFBOT_READ_TIMEOUT", 5.0),
             health_file=Path(health) if health else None,
             backoff_max=_number(env, "BRIEFBOT_BACKOFF_MAX", 30.0),
             shutdown_grace=_number(env, "BRIEFBOT_SHUTDOWN_GRACE", 5.0),
-            chat_queue=int(_number(env, "BRIEFBOT_CHAT_QUEUE", 5, low=1.0)),
+            chat_queue=max(1, int(_number(env, "BRIEFBOT_CHAT_QUEUE", 5))),
             reload_time_limit=_number(env, "BRIEFBOT_RELOAD_TIMEOUT", 60.0),
             state_file=state_file(env),
             conflict_give_up=_number(env, "BRIEFBOT_CONFLICT_GIVE_UP", CONFLICT_GIVE_UP),
