@@ -1023,6 +1023,11 @@ def _clarify(bot, text: str, language: str | None) -> Reply:
     return Reply(question=text, kind="clarify", answer=say("clarify", lang, example=example), language=lang)
 
 
+def remembered(bot, state: Conversation, reply: Reply, text: str, now: float) -> Conversation:
+    """The state after a reply a front end gave outside a conversation turn (a related-question button pressed)."""
+    return _remember(bot, state, reply, text, now)
+
+
 def _remember(bot, state: Conversation, reply: Reply, text: str, now: float) -> Conversation:
     if reply.answered and reply.source:
         question = text

@@ -35,7 +35,7 @@ from telegram.ext import (
 )
 
 from bot.commands import COMMANDS, bot_description, menu, run_command, select_brief
-from bot.conversation import respond
+from bot.conversation import remembered, respond
 from bot.core import BriefBot
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, say
 from bot.reply import Reply
@@ -139,8 +139,7 @@ def _remember_press(context: ContextTypes.DEFAULT_TYPE, data: str | None, thread
         return
     reply, now = _core(context).entry_reply(*parsed[1], language=language), time.time()
     if reply is not None:
-        state = replace(conversation(context.chat_data, thread, now), last_question=reply.question,
-                        last_entry=(reply.source.brief, reply.entry), suggestions=(), updated=now)
+        state = remembered(_core(context), conversation(context.chat_data, thread, now), reply, reply.question, now)
         remember(context.chat_data, thread, state, now)
 
 
