@@ -49,9 +49,26 @@ _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( t
                      r"|(paraqrafi|abzasi|metni|metnini) goster(in)?)$")
 # "Bu məlumat hansı paraqrafdadır?", "in which paragraph is this info?": the last answer's source, named by what it is
 _WHICH_PARAGRAPH = re.compile(r"^((this|that|the) (info|information|bit|part|fact) )?(in )?(which|what) paragraph"
-                              r"( (is|has|says|was) (this|that|it)( (info|information|in|from))*)?$"
+                              r"( (is|has|says|was) (this|that|it)( (info|information|in|from))*"
+                              r"| (talks|speaks|tells) (about|of) (this|that|it))?$"
                               r"|^((bu|o) (melumat|hisse|fikir) )?hansi (paraqraf|abzas)(da|dadir|dir|dan)?$"
                               r"|^(а )?(эта информация|это|эти слова) (в каком|из какого) (абзаце|абзаца)$")  # folded
+# "show me the paragraph where that is said", "give me the source paragraph for that", "покажи абзац, где это
+# написано": a request for the source, with nothing after it but words pointing back (folded)
+_SOURCE_REQUEST = re.compile(r"^(please |can you |could you )?(show|give|quote|read|send|paste)( me| us)?"
+                             r"( the| that| this)?( \w+)? (paragraph|passage|sentence|text|original|source|quote)\b"
+                             r"|^покажи(те)?( мне)? (абзац|текст|оригинал|отрывок)\b")
+_POINTING_WORDS = frozenset("said written stated mentioned where which that this it there for in from of is was where "
+                            "где это написано сказано говорится об этом".split())
+
+
+def _asks_source(folded: str) -> bool:
+    """Whether a message asks for the last answer's source in a sentence of its own ("show me the paragraph where
+    that is said"), naming nothing else ("show me the paragraph about pipelines" asks about pipelines)."""
+    found = _SOURCE_REQUEST.match(folded)
+    return bool(found) and all(w in _POINTING_WORDS or w in STOP_WORDS for w in folded[found.end():].split())
+
+
 _MORE = re.compile(r"^(and |so |а |и |bes |ya )?((bu|bunun|onun) (barede|haqqinda) )?"
                    r"(tell me more|more|go on|continue|and then|keep going|elaborate|"
                    r"details|more details|"
@@ -224,7 +241,7 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
         if 1 <= index <= len(state.suggestions):
             brief_id, entry_id = state.suggestions[index - 1]
             reply = bot.entry_reply(brief_id, entry_id, text, language=reply_language)
-    elif more or _SOURCE.match(folded) or _WHICH_PARAGRAPH.match(folded):
+    elif more or _SOURCE.match(folded) or _WHICH_PARAGRAPH.match(folded) or _asks_source(folded):
         if state.last_entry is None:
             reply = _clarify(bot, text, lang)
         else:
@@ -306,6 +323,9 @@ _WHO_IS_IT = re.compile(r"^(and |but |so |а |и |bes )?(who|кто) (is|was|т�
                         r"|^(and |so )?(who|where) (does|did) (he|she) work( for)?$"
                         r"|^(а )?(на кого|где) (он|она) работает$"
                         r"|^(o )?(kimin ucun|harada) isleyir$")
+# a quote that gives the cause of what it says ("lost its main budgetary revenue *after* Europe ended the purchase"),
+# not only its consequence ("has led to a deep crisis")
+_GIVES_CAUSE = re.compile(r"\b(because|due to|owing to|thanks to|as a result of|after)\b", re.IGNORECASE)
 _WHY = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|how so|in what way|почему|зачем|отчего|niye|neden)\b")
 _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|how so|in what way|почему|зачем|отчего|niye|neden"
                           r"|niye ki)\b"
@@ -503,6 +523,9 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
     # ("who is he?", "who does he work for?" after a quote are of its speaker, however the rebuilt question ranks)
     who_is = _WHO_IS_IT.match(folded) or (_IS_HE.match(folded) and last is not None
                                           and not _leans_on_entry(bot, own, state.last_entry))
+    if last is not None and no_new_fact and _WHY.match(folded) and _GIVES_CAUSE.search(last.quote):
+        # "niyə?" after "Moscow lost its main budget revenue *after* Europe ended the purchase…": its own words say why
+        return bot.entry_reply(*state.last_entry, text, language=_reply_language(bot, text, lang)), whole
     if last is not None and (who_is or combined.entry == last.id and (
             no_new_fact or _EXPLAIN.match(folded) or _why_of_it(bot, state, text))):
         # "why?" / "who is he?" after an answer that says no more: a related entry that answers the question

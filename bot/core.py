@@ -89,6 +89,7 @@ _WHOLE_BRIEF_STEMS = _GIST_STEMS | frozenset(stem(w) for w in """short shortly m
     двух словах слова всю всей целиком статью qisa esas meqale meqalenin meqalede meqaleni et""".split())
 _HOW_BRIEFLY = frozenset(stem(w) for w in """short shortly one two three four five sentence sentences line lines quick
     quickly nutshell paragraph paragraphs words""".split())
+_SUM_UP = frozenset("summarize summarise summary sum up recap each кратко перескажи xulase".split())  # folded
 # (folded) words that open a Russian clause inside a question ("…, когда сбили рейс?"), not a question of its own
 _RU_SUBORDINATE = frozenset("когда где что как куда откуда чтобы если пока".split())
 _POINTING = frozenset("it that this they them he she него это он она".split())  # "…, what is it?": of the lead
@@ -398,10 +399,17 @@ class BriefBot:
             if stems and all(self._few_use(s) for s in stems):
                 alone = self.decide(thing, brief_id, words, exclude=exclude)
                 decision = alone if alone.outcome == "answer" else decision
-        if decision.outcome != "answer" and focus is None and self._of_the_whole_brief(text):
-            # "summarize the whole brief in three sentences": how briefly to put it says nothing of what to put
-            gist = self.decide(" ".join(w for w in fold(text).split() if stem(w) not in _HOW_BRIEFLY), brief_id,
-                               words, exclude=exclude)
+        said = fold(text).split()
+        briefly = [w for w in said if stem(w) not in _HOW_BRIEFLY]
+        whole = focus is None and self._of_the_whole_brief(text)
+        asked = briefly if whole else [w for w in briefly if w not in _SUM_UP]
+        summed = whole or not _SUM_UP.isdisjoint(said)  # (a request to sum up: "the two triggers" is no length)
+        if summed and focus is None and asked and len(asked) < len(said) and (
+                decision.outcome != "answer" or not whole):
+            # "summarize the whole brief in three sentences", "summarize the four contexts in one sentence each",
+            # "summarize the plane incident in one line": how briefly to put it says nothing of what to put, nor
+            # the request to sum up, of something it names
+            gist = self.decide(" ".join(asked), brief_id, words, exclude=exclude)
             decision = gist if gist.outcome == "answer" else decision
         return self.compose(typed, decision, lang)
 

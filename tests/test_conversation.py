@@ -46,6 +46,14 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Кто такой Васиф Гусейнов?", "А что он написал?"), "answer", "huseynov"),
     (("what is the first context?", "show me the paragraph"), "answer", "first-context"),
     (("Rusiya nə itirib?", "orijinal mətnini göstər"), "answer", "lost-revenue"),
+    # a bare "why?" after an answer whose own words give the cause: that answer (but not of a consequence)
+    (("Rusiya niyə əsas büdcə gəlirini itirib?", "niye?"), "answer", "lost-revenue"),
+    (("is azerbaijan getting along with russia these days?", "why not?"), "answer", "roots"),
+    # the source asked for in a sentence; "which paragraph talks about this?"
+    (("What does Baku want?", "Show me the paragraph where that is said"), "answer", "roots"),
+    (("what did Kyiv and Baku sign?", "Give me the source paragraph for that"), "answer", "ukraine-deals"),
+    (("what pipelines?", "Which paragraph talks about this?"), "answer", "pipelines"),
+    (("when did armenia's irredentism end?", "Какая война имеется в виду?"), "answer", "karabakh"),
     # what someone is, which the last answer does not say; a correction with an apology
     (("who's the author", "is he russian?"), "not_said", None),
     (("what happened to armenia in 2020?", "no sorry I meant 2023"), "answer", "karabakh"),

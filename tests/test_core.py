@@ -218,6 +218,8 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     ("ABŞ-ın rolu nədir?", "energy-suppliers"),  # a case ending after an abbreviation's hyphen: the abbreviation
     ("who is quoted saying azerbaijan wont tolerate russias arrogance", "huseynov"),  # "saying" names nothing
     ("Can you summarize the whole brief in three sentences?", "overview"),  # how briefly says nothing of what
+    ("Summarize the four contexts in one sentence each.", "contexts"),  # ... nor the request to sum up
+    ("summarize the plane incident in one line", "flight-8243"),
     ("what part of the brief discusses Putin?", "putin-rule"),  # where in the brief: its entry shows the paragraph
     ("Ermənistan bu məsələdə nə rol oynayır?", "karabakh"),  # "in this matter" names nothing
     ("so how bad is the crisis compared to the past?", "crisis-depth"),  # against its past: unprecedented
@@ -346,6 +348,9 @@ def test_whom_someone_works_for_is_not_said(bot, question):
     ("В какой организации работает Васиф Гусейнов?", "ru", "identity"),
     ("Vasif Hüseynov hansı təşkilatda işləyir?", "az", "identity"),
     ("Who is Vasif Huseynov, what organisation does he work for?", "en", "identity"),
+    ("Who is Vasif Huseynov exactly?", "en", "identity"),
+    ("Will Azerbaijan join NATO?", "en", "intention"),  # what someone will do: a plan
+    ("Is Azerbaijan going to join NATO?", "en", "intention"),
 ])
 def test_what_the_brief_does_not_give_is_not_said(bot, question, language, unmet):
     reply = bot.ask(question)

@@ -169,6 +169,8 @@ _HAS_INTENTION = re.compile(r"\b(want|wants|wanted|plan|plans|planned|intend|int
 # a yes/no question on someone's intention (folded): "does azerbaijan want to join nato?", "хочет ли…", "…istəyir?"
 _INTENTION = re.compile(r"^(and |so |but )?(does|do|did|is|are|would) (\w+ ){1,3}(want|wants|plan|plans|planning|intend"
                         r"|intends|intending|aim|aims|seek|seeks|hope|hopes|wish|wishes) to\b"
+                        # what someone will do: "will Azerbaijan join NATO?", "is Azerbaijan going to join NATO?"
+                        r"|^(and |so |but )?(will|is|are) (\w+ ){1,3}(going to )?(join|joining|apply|enter|become)\b"
                         r"|\b(хочет|хотят|планирует|планируют|собирается|собираются|намерен|намерена) ли\b"
                         r"|^(?!.*\b(ne|neye|neyi|kim|kime|harada|niye|hansi|nece)\b)(\w+ ){1,6}(isteyir|isteyirmi"
                         r"|planlasdirir|planlasdirirmi|niyyetindedir)\b")  # (not "Bakı nə istəyir?", which asks what)
@@ -420,7 +422,8 @@ _HAS_IDENTITY = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?) 
 # "who is X?" of a name of one to three words (folded): in English and Russian the name follows, in Azerbaijani it
 # comes first
 _IDENTITY = re.compile(r"^(?:and |so |а |и |bes )?(?:who is|whos|who s|who was|кто такой|кто такая|кто такие"
-                       r"|кто это|кто был|кто была) (?P<name>\w+(?: \w+){0,2})$"
+                       r"|кто это|кто был|кто была) (?P<name>\w+(?: \w+){0,2}?)"
+                       r"(?: exactly| really| again| then| именно)?$"
                        r"|^(?:bes )?(?P<az>\w+(?: \w+){0,2}) (?:kimdir|kim idi|kimdi)$"
                        # "Кем работает Васиф Гусейнов?" (as whom does he work): what he is
                        r"|^(?:а |и )?кем (?:работает|работал|является|был|была) (?P<ru>\w+(?: \w+){0,2})$"
