@@ -477,6 +477,15 @@ class BriefBot:
         nothing the knowledge cannot speak of ("what else did Putin eat?"), the closest of the entries the knowledge
         relates to it, or, when it names nothing of its own ("what else happened?"), the first of them."""
         found = self.decide(asked, brief_id, language, exclude=exclude | {aside.entry.id})
+        if found.outcome == "answer" and found.best.entry.id not in aside.entry.related:
+            # "besides the plane, what other recent events worsened relations?": another of the plane's own kind, when
+            # the knowledge relates one to it that the question fits too (not "how bad relations are")
+            sibling = next((c for c in self.scorer.rank(asked, brief_id, language) if c.entry.id in aside.entry.related
+                            and c.entry.id not in exclude and c.confidence >= self.scorer.thresholds.suggest), None)
+            if sibling is not None and self.support.share(self.support_stems(main, language), sibling.brief.id,
+                                                          sibling.entry.id) >= self.support.floor_for(
+                                                              sibling.brief.id, sibling.entry.id):
+                return Decision("answer", (sibling,))
         if found.outcome == "answer":
             return found
         query = self.analyzer.query(main)
@@ -590,6 +599,11 @@ class BriefBot:
         if decision.outcome == "answer" and self._other_ordinal(text, language, decision.best):
             return Decision("not_said", (decision.best,), "detail")  # the First Karabakh War, of the Second's entry
         head = self.analyzer.head_asked(focus or text, language)
+        if decision.outcome in ("suggest", "not_understood") and decision.candidates and head and not any(
+                self.support.knows(s) for s in head):
+            # "does the brief say what Azerbaijan's president thinks?": on topic, matched by nothing, and of a
+            # president no text of the knowledge names - the brief does not say
+            return Decision("not_said", decision.candidates[:1], "detail")
         if decision.outcome == "answer" and head and not any(
                 self.support.uses(s, decision.best.brief.id, decision.best.entry.id) for s in head):
             # "what is the name of Azerbaijan's president?": the title entry names a brief, no president; "what does

@@ -128,9 +128,10 @@ _PARTICIPLE = re.compile(r"..(ed|ing)$")  # folded English
 # whose view a question asks: "what does azerbaijan's president think about it?" (up to three words: a holder, not a
 # clause)
 _VIEW_OF = re.compile(r"\bwhat (does|do|did) (?P<x>(\w+ ){0,2}\w+) (think|believe|feel|reckon|make of|say about"
-                      r"|say of|say on)\b")
+                      r"|say of|say on)\b|\bwhat (?P<x2>(\w+ ){0,2}\w+) (thinks|believes|feels|thought|believed)\b")
 # whose relations a question asks: "Armenia's relationship with Russia now?" (not Azerbaijan's)
 _RELATIONS_OF = re.compile(r"\b(?P<x>\w+) (relationship|relations|ties|dealings) (with|to)\b")
+_HOLDER_OF = re.compile(r"\bwho (is|was|are|were) (the )?(current |present |then )?(?P<x>\w+) of\b")  # folded
 _NAME_OF = re.compile(r"\bnames? of (the |this |that |a |an |his |her |its |their )?(?P<x>.+)")  # folded
 _COUNTING = re.compile(r"\bhow (many|much)\b|\bсколько\b|\bnece\b")  # the words after which a count names its thing
 _HAS_QUANTITY = re.compile(rf"{_ANAPHORIC}\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(19|20)\d\d\b)\d[\d,.]*\b|{_FRACTIONS}")
@@ -824,6 +825,9 @@ class Analyzer:
         ("what does Azerbaijan's *president* think about it?"), as the support check stems them. The brief's own
         author and the brief itself are no such thing: every answer is theirs."""
         unframed = self.unframed(text)
+        holder = _HOLDER_OF.search(unframed)  # "who is the president of Azerbaijan?": a president
+        if holder and holder.group("x") not in self.soft and holder.group("x") not in STOP_WORDS:
+            return self.model_terms(holder.group("x"), language)[0]
         found = _NAME_OF.search(unframed)
         if found:
             # (to the first function word or participle: "the pipeline *abbreviated* as TANAP" names a pipeline)
@@ -831,6 +835,9 @@ class Analyzer:
                                               found.group("x").split()))[:COUNTED_WORDS]
         else:
             found = _VIEW_OF.search(unframed)
+            if found and found.group("x2"):  # "does the brief say what Azerbaijan's president thinks?"
+                phrase = [w for w in found.group("x2").split() if w not in STOP_WORDS]
+                return () if not phrase or phrase[-1] in self.soft else self.model_terms(phrase[-1], language)[0]
             relations = None if found else _RELATIONS_OF.search(unframed)
             # (whose relations: a name, as written - "Armenia's relationship", not "bilateral relations")
             if relations and any(fold(w) == relations.group("x") and w[:1].isupper() and (i or fold(w) in self.proper)

@@ -54,7 +54,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "fall of the ussr", "fall of the soviet union", "ussr fell", "soviet union fell", "ussr fell apart",
         "soviet union fell apart",
         "breakup of the ussr", "breakup of the soviet union", "soviet breakup", "end of the soviet union",),
-    "important": ("big deal", "a big deal", "matter much", "significant",),  # "is russia still a big deal": no deal
+    "important": ("big deal", "a big deal", "matter much", "significant",),
+    # the war in Ukraine is Russia's invasion of it ("does it mention the war in Ukraine?")
+    "invasion": ("war in ukraine", "ukraine war", "war against ukraine", "war on ukraine", "invaded ukraine",
+        "invade ukraine", "invading ukraine"),  # "is russia still a big deal": no deal
     "shootdown": ("shooting down", "shot down", "shoot down", "shoots down", "downed", "downing", "shootdown",
         "shot",),
     "plane": ("airliner", "aircraft", "jet", "airplane", "aeroplane", "passenger plane",),
