@@ -159,7 +159,34 @@ async def test_a_state_file_that_cannot_be_written_is_read_and_left_as_it_is(tmp
     assert await open_state(path, clock=lambda: NOW).get_chat_data() == {1: {"lang": "ru"}, 2: {"lang": "az"}}
 
 
-def test_a_state_file_locked_by_another_process_is_left_as_it_is(tmp_path, caplog):
+@pytest.fixture
+def short_lock_waits(monkeypatch):
+    """The state file's waits for a lock, in milliseconds rather than seconds."""
+    import bot.telegram.persistence as persistence_module
+
+    monkeypatch.setattr(persistence_module, "LOCK_WAIT", 0.05)
+    monkeypatch.setattr(persistence_module, "LOCKED_AT_START_PAUSE", 0.05)
+
+
+def test_a_state_file_locked_at_start_up_is_read_once_the_lock_goes(tmp_path, short_lock_waits):
+    import threading
+
+    path = tmp_path / "state.sqlite3"
+    sqlite3.connect(path).execute(SCHEMA).connection.commit()
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO chats VALUES (1, ?, ?)", (NOW, json.dumps({"lang": "ru"})))
+    holder = sqlite3.connect(path, isolation_level=None, timeout=0, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")
+    released = threading.Timer(0.12, lambda: (holder.execute("ROLLBACK"), holder.close()))
+    released.start()
+    try:
+        persistence = open_state(path, clock=lambda: NOW)
+    finally:
+        released.join()
+    assert persistence is not None and persistence.chats == {1: {"lang": "ru"}}
+
+
+def test_a_state_file_locked_by_another_process_is_left_as_it_is(tmp_path, caplog, short_lock_waits):
     path = tmp_path / "state.sqlite3"
     sqlite3.connect(path).execute(SCHEMA).connection.commit()
     holder = sqlite3.connect(path, isolation_level=None, timeout=0)

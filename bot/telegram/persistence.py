@@ -32,6 +32,9 @@ from bot.telegram.fairness import MAX_CHATS
 
 log = logging.getLogger(__name__)
 PERSIST_EVERY = 5.0  # seconds between PTB's writes of the chats that changed
+LOCK_WAIT = 5.0  # seconds SQLite waits for a lock when the file is opened (its default)
+LOCKED_AT_START_TRIES, LOCKED_AT_START_PAUSE = 4, 2.0  # a lock at start-up is waited out this long (plus SQLite's 5 s
+# a try): a backup or the previous instance's last write; longer, and the bot starts without the file's chats
 BUSY_TIMEOUT_MS = 200  # how long a commit waits for a lock another process holds (SQLite's default is 5 s a write)
 MAX_THREADS = 50  # follow-up contexts kept per chat (forum topics); the most recent win
 CLOCK_SKEW = 60.0  # a context stamped further in the future than this is not trusted (clock changed)
@@ -220,7 +223,7 @@ def _read(path: Path, max_chats: int, now: float) -> tuple[sqlite3.Connection, d
     """Open (or create) the file and load the most recent chats; raises sqlite3.Error if it is not usable."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.touch(mode=0o600, exist_ok=True)  # chat ids and last questions: for the bot's user only
-    db = sqlite3.connect(path)
+    db = sqlite3.connect(path, timeout=LOCK_WAIT)
     try:
         db.execute(SCHEMA)
         rows = db.execute("SELECT chat_id, data FROM chats ORDER BY seen DESC LIMIT ?", (max_chats,)).fetchall()
@@ -247,6 +250,20 @@ def _records(rows: list, path: Path, now: float) -> dict[int, dict]:
     if bad:
         log.warning("Skipped %d unreadable chat record%s in the state file %s", bad, "" if bad == 1 else "s", path)
     return chats
+
+
+def _read_waiting(path: Path, max_chats: int, clock: Callable[[], float]) -> tuple[sqlite3.Connection, dict[int, dict]]:
+    """`_read`, tried again for a while when another process holds a lock (a backup, an operator's open transaction,
+    the previous instance finishing its last write): its chats are worth a few seconds of start-up."""
+    for attempt in range(LOCKED_AT_START_TRIES):
+        try:
+            return _read(path, max_chats, clock())
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == LOCKED_AT_START_TRIES - 1:
+                raise
+            log.warning("The state file %s is locked by another process; trying again", path)
+            time.sleep(LOCKED_AT_START_PAUSE)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _read_only(path: Path, max_chats: int, now: float) -> tuple[sqlite3.Connection, dict[int, dict]] | None:
@@ -276,7 +293,7 @@ def open_state(path: Path, max_chats: int = MAX_CHATS, clock: Callable[[], float
                ) -> SQLitePersistence | None:
     """The persistence over `path`: a corrupt file is moved aside and a fresh one started; None if unusable."""
     try:
-        db, chats = _read(path, max_chats, clock())
+        db, chats = _read_waiting(path, max_chats, clock)
     except (sqlite3.OperationalError, OSError) as exc:
         # locked by another process, read-only, not ours: the file is sound, and moving it aside would lose every
         # chat's memory. Read it if it can be read (its chats remembered, changes kept in memory and tried again);
