@@ -607,6 +607,7 @@ class Analyzer:
         self._repair = lru_cache(maxsize=CORRECTION_CACHE)(self._nearest)
         self._query = lru_cache(maxsize=ANALYSIS_CACHE)(self._analyse)
         self._model_terms = lru_cache(maxsize=ANALYSIS_CACHE)(self._read_terms)
+        self._unframed = lru_cache(maxsize=ANALYSIS_CACHE)(self._unframe)
 
     def clear_caches(self) -> None:
         """Forget every remembered analysis of a question (for benchmarks that ask the same questions again); typo
@@ -618,7 +619,7 @@ class Analyzer:
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        for cache in ("_repair", "_query", "_model_terms"):
+        for cache in ("_repair", "_query", "_model_terms", "_unframed"):
             del state[cache]  # rebuilt on load
         return state
 
@@ -659,6 +660,9 @@ class Analyzer:
     def unframed(self, text: str, repair: bool = True) -> str:
         """Folded text, its typos repaired, without the conversational frame around its question: a frame is taken
         off after repair, so that a mistyped one ("wat does the artcle say about nato") goes as a well-typed one."""
+        return self._unframed(text, repair) if len(text) <= MAX_FOLDED_CHARS else self._unframe(text, repair)
+
+    def _unframe(self, text: str, repair: bool = True) -> str:
         folded = fold(_AZ_AND.sub("", text, count=1))[:MAX_FOLDED_CHARS]
         if not repair:
             return strip_fillers(folded)

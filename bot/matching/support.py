@@ -55,6 +55,7 @@ class Support:
                 for s in stems:
                     df[s] = df.get(s, 0) + 1
         n = max(len(self._stems), 1)
+        self._df = df  # (how many entries use each stem: "few entries name it")
         self._idf = {s: math.log((n + 1) / (c + 0.5)) for s, c in df.items()}
         self._unknown = math.log((n + 1) / 0.5)
         enough = len(phrasings) >= MIN_PHRASINGS_PER_ENTRY * len(self._stems)
@@ -128,7 +129,7 @@ class Support:
 
     def entries_using(self, stem: str) -> int:
         """How many entries' own words use the stem."""
-        return sum(1 for stems in self._stems.values() if stem in stems)
+        return self._df.get(stem, 0)
 
     def knows(self, stem: str) -> bool:
         """Whether any entry's words use the stem."""
