@@ -99,12 +99,13 @@ class Vectorizer:
     def weigh(self, raw: tuple[dict[str, int], dict[str, int]]) -> list[tuple[int, float]]:
         """The feature vector of counted terms (`_raw_features`)."""
         out: list[tuple[int, float]] = []
+        index, idf, log = self.index, self.idf, math.log  # (locals: this runs for every document of every fit)
         for block in raw:
-            vec = [
-                (self.index[k], (1 + math.log(c)) * self.idf[self.index[k]])
-                for k, c in block.items()
-                if k in self.index
-            ]
+            vec = []
+            for k, c in block.items():
+                i = index.get(k)
+                if i is not None:
+                    vec.append((i, (1 + log(c)) * idf[i] if c > 1 else idf[i]))
             norm = math.sqrt(sum(v * v for _, v in vec))
             if norm:
                 out.extend((i, v / norm) for i, v in vec)
@@ -182,10 +183,12 @@ def _fit_linear(docs: Sequence[Doc], vectorizer: Vectorizer, n_classes: int) -> 
 
     rows, cols, vals = [], [], []
     for r, d in enumerate(docs):
-        for i, v in vectorizer.weigh(d.raw):
-            rows.append(r)
-            cols.append(i)
-            vals.append(v)
+        weighed = vectorizer.weigh(d.raw)
+        if weighed:
+            features, values = zip(*weighed, strict=True)
+            rows.extend([r] * len(features))
+            cols.extend(features)
+            vals.extend(values)
     x = csr_matrix((vals, (rows, cols)), shape=(len(docs), len(vectorizer.index)))
     y = np.array([d.label for d in docs])
     present = np.unique(y)
