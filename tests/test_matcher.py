@@ -113,6 +113,7 @@ def test_tiny_knowledge(tiny_bot):
     ("What is the name of Azerbaijan's president?", ("presid",)),  # the head of the phrase, not its first word
     ("What is the full name of the pipeline abbreviated as TANAP?", ("pipelin",)),  # up to a participle
     ("what does the EU think about the dispute?", ("eu",)),  # whose view is asked
+    ("What did the Russian president say about Russian soldiers?", ("putin",)),  # read with its phrase: an alias
     ("what's the name of the article?", ()),  # the brief itself: every answer's
     ("what does the author think about russia?", ()),
     ("who wrote the brief?", ()),

@@ -840,17 +840,22 @@ class Analyzer:
         else:
             found = _VIEW_OF.search(unframed)
             if found and found.group("x2"):  # "does the brief say what Azerbaijan's president thinks?"
-                phrase = [w for w in found.group("x2").split() if w not in STOP_WORDS]
-                return () if not phrase or phrase[-1] in self.soft else self.model_terms(phrase[-1], language)[0]
+                return self._head(found.group("x2").split(), language)
             relations = None if found else _RELATIONS_OF.search(unframed)
             # (whose relations: a name, as written - "Armenia's relationship", not "bilateral relations")
             if relations and any(fold(w) == relations.group("x") and w[:1].isupper() and (i or fold(w) in self.proper)
                                  for i, w in enumerate(text.split())):
                 found = relations
-            phrase = [w for w in found.group("x").split() if w not in STOP_WORDS] if found else []
+            phrase = found.group("x").split() if found else []
+        return self._head(phrase, language)
+
+    def _head(self, phrase: list[str], language: str) -> tuple[str, ...]:
+        """The stem of a noun phrase's head, read with the phrase around it ("the Russian president" is Putin, by the
+        knowledge's alias), or none for the brief or its author."""
+        phrase = [w for w in phrase if w not in STOP_WORDS]
         if not phrase or phrase[-1] in self.soft:
             return ()
-        return self.model_terms(phrase[-1], language)[0]
+        return self.model_terms(" ".join(phrase), language)[0][-1:]
 
     def unknown_name(self, text: str) -> str | None:
         """A name inside the question (a capitalised word that does not open a sentence) that no text of the
