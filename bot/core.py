@@ -214,6 +214,10 @@ class BriefBot:
     def __init__(self, knowledge: Knowledge, scorer: Scorer | None = None, analyzer: Analyzer | None = None):
         self.knowledge = knowledge
         self.analyzer = analyzer or Analyzer(knowledge)
+        with self.analyzer.building():  # (each part below reads the knowledge's texts: once is enough)
+            self._build(knowledge, scorer)
+
+    def _build(self, knowledge: Knowledge, scorer: Scorer | None) -> None:
         if scorer is None:
             from bot.matching.learned import LearnedScorer
 

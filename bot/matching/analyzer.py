@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import re
 from collections import Counter
@@ -608,6 +609,7 @@ class Analyzer:
         self._query = lru_cache(maxsize=ANALYSIS_CACHE)(self._analyse)
         self._model_terms = lru_cache(maxsize=ANALYSIS_CACHE)(self._read_terms)
         self._unframed = lru_cache(maxsize=ANALYSIS_CACHE)(self._unframe)
+        self._building: dict | None = None
 
     def clear_caches(self) -> None:
         """Forget every remembered analysis of a question (for benchmarks that ask the same questions again); typo
@@ -649,7 +651,22 @@ class Analyzer:
         self, text: str, language: str = "en", repair: bool = True
     ) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(stems, words) of text for a learned scorer: folded, filler-free, typo-repaired, aliased; stop words kept."""
+        if self._building is not None and not repair:  # (the knowledge's own texts, read by each part of a build)
+            key = (text, language)
+            if key not in self._building:
+                self._building[key] = self._read_terms(text, language, repair)
+            return self._building[key]
         return self._model_terms(text, language, repair)
+
+    @contextlib.contextmanager
+    def building(self):
+        """While a bot is built from the knowledge, remember every knowledge text's terms: the scorer's fit, the
+        support check and the kinds of fact each read the same thirty thousand texts of a large base."""
+        self._building = {}
+        try:
+            yield self
+        finally:
+            self._building = None
 
     def _read_terms(self, text: str, language: str, repair: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
         words = self._alias(self.unframed(text, repair).split()[:MAX_WORDS])
