@@ -351,7 +351,7 @@ _ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|дру�
 _WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) (that|this|it)\b"
                             r"|\b(which|what) part (is|was) (that|this|it)\b"
                             r"|\b(that|this|it) (belongs?|falls?|fits?) (to|under|in|into) (which|what)\b"
-                            r"|\b(к|в) как(ому|ом) (контексту|контексте)( \w+){0,3} (это|он|она|оно)\b"
+                            r"|\b(к|в) как(ому|ом) (контексту|контексте)( \w+){0,3} (это|эта|этот|эти|он|она|оно)\b"
                             r"|\b(это|он|она|оно) (относится )?(к|в) как(ому|ом) (контексту|контексте)\b"
                             r"|\b(bu|o) hansi kontekste\b"
                             # why the brief cites it: the argument it serves ("why does the author bring it up?")

@@ -89,6 +89,8 @@ _WHOLE_BRIEF_STEMS = _GIST_STEMS | frozenset(stem(w) for w in """short shortly m
     двух словах слова всю всей целиком статью qisa esas meqale meqalenin meqalede meqaleni et""".split())
 _HOW_BRIEFLY = frozenset(stem(w) for w in """short shortly one two three four five sentence sentences line lines quick
     quickly nutshell paragraph paragraphs words""".split())
+_ASKS_PARAGRAPH = re.compile(r"\b(which|what) (paragraph|passage)\b|\bв каком (абзаце|отрывке)\b"
+                             r"|\bhansi (paraqraf|abzas)")  # folded
 _SUM_UP = frozenset("summarize summarise summary sum up recap each кратко перескажи xulase".split())  # folded
 # (folded) words that open a Russian clause inside a question ("…, когда сбили рейс?"), not a question of its own
 _RU_SUBORDINATE = frozenset("когда где что как куда откуда чтобы если пока".split())
@@ -678,6 +680,11 @@ class BriefBot:
         if outcome == "answer":
             best = decision.best
             reply = self.entry_reply(best.brief.id, best.entry.id, text, best.confidence, lang)
+            paragraph = best.brief.paragraph(best.entry.paragraph) if best.entry.paragraph else None
+            if paragraph is not None and _ASKS_PARAGRAPH.search(fold(text)):
+                # "which paragraph talks about the Alma-Ata Declaration?": that paragraph, numbered, in its own words
+                return replace(reply, answer="\n".join(filter(None, (
+                    say("source.paragraph", lang, n=best.entry.paragraph), paragraph.heading, paragraph.text))))
             if best.entry.context == best.brief.contexts[0].id and self._of_the_whole_brief(text):
                 # "give me a short summary of the whole brief": the whole brief's summary, resting on its opening
                 # (the quote and source stay the opening's; the summary is the knowledge's own, in every language)

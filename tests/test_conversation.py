@@ -183,6 +183,7 @@ def talk(bot, *lines: str, now: float = 0.0):
     # "which context is that part of?": the numbered context the last answer belongs to
     (("What did Putin say?", "which context is that part of?"), "answer", "first-context"),
     (("что написал Гусейнов?", "к какому контексту это относится?"), "answer", "not-sovereign"),
+    (("Что сказал Путин?", "К какому контексту относится эта цитата?"), "answer", "first-context"),
     # a name the brief never uses is something it cannot speak of, even leaning on the last answer
     (("а что случилось в 2020?", "Что думает Турция об этом?"), "not_said", None),
     # "about this" names the topic, not the subject: a whole question of its own ("the author") is its own question

@@ -537,3 +537,12 @@ def test_azerbaijani_words_near_english_names_are_still_azerbaijani(bot):
     """"avropaya", "enerji", "norveç" are not misspellt names ("Europe", "energy", "Norway") of the English text."""
     reply = bot.ask("Norveç Avropaya enerji verir?")
     assert (reply.language, reply.kind, reply.entry) == ("az", "answer", "energy-suppliers")
+
+
+@pytest.mark.parametrize("question, says", [
+    ("Which paragraph talks about the Alma-Ata Declaration?", "Paragraph 5 of the brief"),
+    ("в каком абзаце говорится про трубопроводы?", "Абзац 7 статьи"),
+])
+def test_the_paragraph_a_question_asks_for_is_its_answer(bot, question, says):
+    reply = bot.ask(question)
+    assert reply.answered and reply.answer.startswith(says)
