@@ -591,7 +591,7 @@ def _closest_names_it(bot, state: Conversation, text: str, own: tuple[str, ...],
     # Declaration is not of the Kyiv-Baku agreements, whatever they signed)
     # (never the byline's entries, whose words are the brief's own: "which year was that?" asks it of the last answer,
     # not of the brief's date)
-    if (len(named) != 1 or last is None or named[0].paragraph == 0
+    if (len(named) != 1 or named[0].paragraph == 0
             or not (named[0].context == last.context or named[0].id in last.related)):
         return None
     return bot.entry_reply(brief.id, named[0].id, text, language=_reply_language(bot, text, lang)), None
@@ -745,15 +745,8 @@ def _more(bot, state: Conversation, text: str, language: str) -> tuple[Reply | N
 def _paragraph(bot, state: Conversation, text: str, language: str) -> tuple[Reply | None, int | None]:
     """"Source?", "which paragraph is that in?", "show me the paragraph": the last answer with its whole paragraph
     (the brief's own words, numbered) as the answer; the byline's has none. With the paragraph now shown, if any."""
-    brief_id, entry_id = state.last_entry
-    brief, entry = bot.knowledge.brief(brief_id), bot.knowledge.find_entry(brief_id, entry_id)
-    paragraph = brief.paragraph(entry.paragraph) if brief and entry and entry.paragraph else None
-    if paragraph is None:
-        return None, state.shown_paragraph
-    reply = bot.entry_reply(brief_id, entry_id, text, language=language)
-    said = "\n".join(filter(None, (say("source.paragraph", language, n=entry.paragraph), paragraph.heading,
-                                     paragraph.text)))
-    return (replace(reply, answer=said) if reply else None), entry.paragraph
+    reply = bot.paragraph_reply(*state.last_entry, text, language)
+    return (reply, reply.source.paragraph) if reply else (None, state.shown_paragraph)
 
 
 def _related_answer(bot, state: Conversation, last, whole: str, text: str, lang: str | None,
@@ -849,14 +842,13 @@ def _claim_of(bot, brief_id: str, last):
     if not _ATTRIBUTED.search(last.quote):
         return None
     brief = bot.knowledge.brief(brief_id)
-    paragraph = next((p for p in brief.paragraphs if p.number == last.paragraph), None) if (
-        brief and last.paragraph) else None
-    if paragraph is None or last.quote not in paragraph.text:
+    paragraph = brief.paragraph(last.paragraph) if brief and last.paragraph else None
+    at = paragraph.text.find(last.quote) if paragraph else -1
+    if at < 0:
         return None
-    at = paragraph.text.index(last.quote)
-    before = [(paragraph.text.index(e.quote), e) for e in brief.entries
-              if e.paragraph == last.paragraph and e.stated and e.quote in paragraph.text and not
-              _ATTRIBUTED.search(e.quote) and paragraph.text.index(e.quote) < at]
+    before = [(paragraph.text.find(e.quote), e) for e in brief.entries
+              if e.paragraph == last.paragraph and e.stated and not _ATTRIBUTED.search(e.quote)]
+    before = [(where, e) for where, e in before if 0 <= where < at]
     return max(before, key=lambda pair: pair[0])[1] if before else None
 
 

@@ -674,17 +674,29 @@ class BriefBot:
         return not _GIST_STEMS.isdisjoint(terms) and all(t in _WHOLE_BRIEF_STEMS or t in self.analyzer.soft
                                                          for t in terms)
 
+    def paragraph_reply(self, brief_id: str, entry_id: str, question: str, language: str,
+                        score: float = 1.0) -> Reply | None:
+        """An entry's reply with its whole paragraph, numbered and in the brief's own words, as the answer; None for
+        the byline's entries, which have no paragraph."""
+        brief = self.knowledge.brief(brief_id)
+        entry = brief.entry(entry_id) if brief else None
+        paragraph = brief.paragraph(entry.paragraph) if entry and entry.paragraph else None
+        reply = self.entry_reply(brief_id, entry_id, question, score, language) if paragraph else None
+        if reply is None:
+            return None
+        said = (say("source.paragraph", language, n=entry.paragraph), paragraph.heading, paragraph.text)
+        return replace(reply, answer="\n".join(filter(None, said)))
+
     def compose(self, text: str, decision: Decision, lang: str) -> Reply:
         """The Reply for a decision, in the question's language."""
         outcome = decision.outcome
         if outcome == "answer":
             best = decision.best
+            shown = self.paragraph_reply(best.brief.id, best.entry.id, text, lang, best.confidence) if (
+                _ASKS_PARAGRAPH.search(fold(text))) else None
+            if shown is not None:
+                return shown  # "which paragraph talks about the Alma-Ata Declaration?": that paragraph, numbered
             reply = self.entry_reply(best.brief.id, best.entry.id, text, best.confidence, lang)
-            paragraph = best.brief.paragraph(best.entry.paragraph) if best.entry.paragraph else None
-            if paragraph is not None and _ASKS_PARAGRAPH.search(fold(text)):
-                # "which paragraph talks about the Alma-Ata Declaration?": that paragraph, numbered, in its own words
-                return replace(reply, answer="\n".join(filter(None, (
-                    say("source.paragraph", lang, n=best.entry.paragraph), paragraph.heading, paragraph.text))))
             if best.entry.context == best.brief.contexts[0].id and self._of_the_whole_brief(text):
                 # "give me a short summary of the whole brief": the whole brief's summary, resting on its opening
                 # (the quote and source stay the opening's; the summary is the knowledge's own, in every language)

@@ -54,6 +54,13 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("what did Kyiv and Baku sign?", "Give me the source paragraph for that"), "answer", "ukraine-deals"),
     (("what pipelines?", "Which paragraph talks about this?"), "answer", "pipelines"),
     (("when did armenia's irredentism end?", "Какая война имеется в виду?"), "answer", "karabakh"),
+    # near the session's new follow-up rules, and left alone by them (found by review)
+    (("who shot the plane?", "which year was that?"), "answer", "flight-8243"),  # not the brief's own date
+    (("who shot the plane?", "when was it published?"), "answer", "date"),
+    (("what is the first context?", "who shot the plane?", "was it the first?"), "answer", "flight-8243"),
+    (("what did putin say?", "who are they?"), "not_said", None),  # no "why?", no claim
+    (("what is the first context?", "what does it mean for Armenia?"), "not_said", None),  # of Armenia, not more
+    (("who shot the plane?", "what now?"), "decline", None),
     # what someone is, which the last answer does not say; a correction with an apology
     (("who's the author", "is he russian?"), "not_said", None),
     (("what happened to armenia in 2020?", "no sorry I meant 2023"), "answer", "karabakh"),
@@ -417,17 +424,3 @@ def test_a_message_that_is_no_text_gets_the_empty_reply(bot, message):
 def test_the_paragraph_asked_for_is_shown_whole_and_numbered(bot, lines, says):
     replies, _ = talk(bot, *lines)
     assert replies[-1].answered and says in replies[-1].answer
-
-
-@pytest.mark.parametrize("lines, kind, entry", [
-    # near the session's new follow-up rules, and left alone by them (found by review)
-    (("who shot the plane?", "which year was that?"), "answer", "flight-8243"),  # not the brief's own date
-    (("who shot the plane?", "when was it published?"), "answer", "date"),
-    (("what is the first context?", "who shot the plane?", "was it the first?"), "answer", "flight-8243"),
-    (("what did putin say?", "who are they?"), "not_said", None),  # no "why?", no claim
-    (("what is the first context?", "what does it mean for Armenia?"), "not_said", None),  # of Armenia, not more
-    (("who shot the plane?", "what now?"), "decline", None),
-])
-def test_follow_ups_near_the_new_rules_keep_their_meaning(bot, lines, kind, entry):
-    replies, _ = talk(bot, *lines)
-    assert (replies[-1].kind, replies[-1].entry) == (kind, entry)

@@ -487,12 +487,18 @@ def test_a_single_suggestion_is_offered_as_one(bot, language):
     assert bot.compose("russia", one, language).answer == say("suggest.one", language)
 
 
-def test_a_knowledge_whose_phrasings_ask_how_things_work_answers_that(write_kb):
-    text = TINY_BRIEF.replace('questions: ["Where do apples grow?", apple trees, what grows on trees, apples location]',
-                              'questions: ["How do apple trees work?", how do orchards work, "how do apples grow?", '
-                              'how do fruit trees work]')
+def _tiny_bot_asked(write_kb, phrasings: str, instead: str) -> BriefBot:
+    """The tiny brief with one entry's phrasings replaced."""
+    text = TINY_BRIEF.replace(phrasings, instead)
     assert text != TINY_BRIEF
-    bot = BriefBot(load_knowledge(write_kb({"tiny.yaml": text})))
+    return BriefBot(load_knowledge(write_kb({"tiny.yaml": text})))
+
+
+def test_a_knowledge_whose_phrasings_ask_how_things_work_answers_that(write_kb):
+    bot = _tiny_bot_asked(write_kb,
+                          'questions: ["Where do apples grow?", apple trees, what grows on trees, apples location]',
+                          'questions: ["How do apple trees work?", how do orchards work, "how do apples grow?", '
+                          'how do fruit trees work]')
     assert bot.ask("how do apple trees work?").entry == "apples"
     assert "mechanism" in bot.fact_kinds("tiny", "apples")
 
@@ -525,11 +531,10 @@ def test_long_texts_are_folded_without_being_remembered():
 
 
 def test_a_knowledge_whose_phrasings_ask_what_someone_wants_answers_that(write_kb):
-    text = TINY_BRIEF.replace('questions: ["When do pears ripen?", pear season, ripening pears, when are pears ready]',
-                              'questions: ["Do pears want to ripen?", does the pear want to ripen, "do pears plan to '
-                              'ripen?", does a pear intend to ripen]')
-    assert text != TINY_BRIEF
-    bot = BriefBot(load_knowledge(write_kb({"tiny.yaml": text})))
+    bot = _tiny_bot_asked(write_kb,
+                          'questions: ["When do pears ripen?", pear season, ripening pears, when are pears ready]',
+                          'questions: ["Do pears want to ripen?", does the pear want to ripen, "do pears plan to '
+                          'ripen?", does a pear intend to ripen]')
     assert "intention" in bot.fact_kinds("tiny", "pears")
 
 
