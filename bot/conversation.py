@@ -307,6 +307,16 @@ _RE_ASK = re.compile(r"^((and|а|и) )?(what about|how about|what of)\b|^(а к�
 # "this piece", "эта статья", "bu məqalə": the brief itself, not the last answer (folded)
 _THE_BRIEF = re.compile(r"\b(this|the) (article|piece|brief|text|paper|report|analysis)\b"
                         r"|\b(эт\w+|данн\w+) (стать\w+|текст\w*|материал\w*)\b|\b(bu|hemin) (meqale\w*|yazi\w*)\b")
+# "does it mention the war in Ukraine?": "it" that mentions, says or covers is the brief, not the last answer (folded)
+_THE_TEXT_SPEAKS = re.compile(r"\b(does|did|do|can|could|will|would) (it|this|that)"
+                              r" (even |ever |also |actually |really )?(mention|say|talk|discuss|cover|cite|describe"
+                              r"|address|touch|bring up|refer|name|list"
+                              r"|deal|speak|go into|get into|tell)\b"
+                              r"|\bit (mentions|says|talks|discusses|covers|cites|describes|addresses|refers|names)\b"
+                              r"|\b(is|was) (there|it) (anything|something|any mention|mention) (in it )?"
+                              r"(about|of|on)\b"
+                              r"|\b(упоминается|говорится|сказано|написано|пишется) (ли )?(в ней|в нем|в нём)\b"
+                              r"|\b(в ней|в нем|в нём) (упоминается|говорится|сказано|написано|пишется)\b")
 _TEMPORAL = re.compile(r"\b(after|before|since|until|till|by) (that|this|then)\b|\b(после|до) (этого|того)\b")
 _ABOUT_IT = re.compile(r"\b(about|on|of|об|о|про|haqqinda) (this|that|it|этом|том|нем|этого|bunun|onun)\b")
 _REFERS = re.compile(rf"\b(that|this|it|he|she|they|him|them|there|{_PRONOUNS_RU_AZ}|там)\b")
@@ -514,7 +524,7 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
         found = _ordinal_of_a_list(bot, state, subject, words, lang, text, alone)
         if found is not None:
             return found if found[0] is not None else (combined, whole)
-    if own and not _REFERS.search(folded) and _stands_alone(bot, text, own, alone, combined):
+    if own and not _REFERS.search(_pointing(folded)) and _stands_alone(bot, text, own, alone, combined):
         return alone, None
     if _there(bot, state, text, folded, alone, combined):
         # "what did he argue there?" after "in The National Interest": what the last answer says of its place
@@ -548,8 +558,8 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
     own_question = (own and not refers and (combined.kind == "not_said" or of_the_brief)
                     and alone.entry != last_id(state))
     if alone.answered and (combined.kind not in ("answer", "not_said") or sure or own_question
-                           or ((enough or _unexplained(bot, own, alone, combined)) and _explains_better(bot, own, alone,
-                                                                                                 combined))):
+                           or ((enough or _unexplained(bot, own, alone, combined) or not refers and _foreign(
+                               bot, own, combined)) and _explains_better(bot, own, alone, combined))):
         return alone, None  # it matches on its own words ("any putin quote on that?"), whatever came before
     # (a "not said" of its own words is more than a rebuilt question that finds nothing: "А пятый контекст какой?")
     if combined.kind in ("answer", "not_said") or not (alone.answered or alone.kind == "not_said" and own):
@@ -965,12 +975,18 @@ def _refers_back(bot, state: Conversation, folded: str, alone: Reply) -> bool:
     """Whether a follow-up points back at the last answer. "Does that include armenia?" does; "after that" is a time;
     and "about this" names only the topic when the question's own answer is on the same part of the brief: "where
     did the author write about this before?" after Armenia has a subject of its own."""
-    timeless = _THE_BRIEF.sub(" ", _TEMPORAL.sub(" ", folded))  # "who wrote this piece?" points at the brief
+    timeless = _pointing(folded)
     if not _REFERS.search(timeless):
         return False
     # ("who is quoted there?" after the second context: "there" is that part of the brief, which the answer is in)
     return not (alone.answered and _near(bot, state, alone)) or bool(
         _REFERS.search(_THERE.sub(" ", _ABOUT_IT.sub(" ", timeless))))
+
+
+def _pointing(folded: str) -> str:
+    """A follow-up without the words that point at the brief or at a time rather than at the last answer: "who wrote
+    this piece?", "after that", "does it mention…?"."""
+    return _THE_TEXT_SPEAKS.sub(" ", _THE_BRIEF.sub(" ", _TEMPORAL.sub(" ", folded)))
 
 
 def _near(bot, state: Conversation, reply: Reply) -> bool:
@@ -989,6 +1005,12 @@ def _explains_better(bot, own: tuple[str, ...], alone: Reply, combined: Reply) -
         return False
     share = bot.support.share
     return share(own, alone.source.brief, alone.entry) > share(own, combined.source.brief, combined.entry)
+
+
+def _foreign(bot, own: tuple[str, ...], combined: Reply) -> bool:
+    """Whether the combined answer uses none of the follow-up's own words: "does it mention the war in Ukraine?" after
+    Huseynov's words, which point back at nothing, ask of the invasion alone."""
+    return combined.answered and not any(bot.support.uses(s, combined.source.brief, combined.entry) for s in own)
 
 
 def _unexplained(bot, own: tuple[str, ...], alone: Reply, combined: Reply) -> bool:

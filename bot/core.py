@@ -90,7 +90,9 @@ _WHOLE_BRIEF_STEMS = _GIST_STEMS | frozenset(stem(w) for w in """short shortly m
 _HOW_BRIEFLY = frozenset(stem(w) for w in """short shortly one two three four five sentence sentences line lines quick
     quickly nutshell paragraph paragraphs words""".split())
 _ASKS_PARAGRAPH = re.compile(r"\b(which|what) (paragraph|passage)\b|\bв каком (абзаце|отрывке)\b"
-                             r"|\bhansi (paraqraf|abzas)")  # folded
+                             r"|\bhansi (paraqraf|abzas)|\b(show|give|quote|read|find)( me| us)? (the |a )?"
+                             r"(paragraph|passage)\b|\bпокажи(те)?( мне)? (абзац|отрывок)\b"
+                             r"|\b(paraqrafi|abzasi) goster")  # folded
 _SUM_UP = frozenset("summarize summarise summary sum up recap each кратко перескажи xulase".split())  # folded
 # (folded) words that open a Russian clause inside a question ("…, когда сбили рейс?"), not a question of its own
 _RU_SUBORDINATE = frozenset("когда где что как куда откуда чтобы если пока".split())

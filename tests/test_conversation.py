@@ -295,6 +295,10 @@ def talk(bot, *lines: str, now: float = 0.0):
     # a number alone after a list is its item, as "the second" is
     (("what are the five contexts?", "2"), "answer", "not-sovereign"),
     (("какие пять контекстов называет автор?", "#3"), "answer", "alma-ata"),
+    # "it" that mentions is the brief: the invasion, not Huseynov again
+    (("Who is Vasif Huseynov exactly?", "Does it mention the war in Ukraine?"), "answer", "lost-revenue"),
+    # a correction that names a time asks what happened then
+    (("Какие контексты?", "Нет, я имел в виду декабрь 2024, что тогда произошло?"), "answer", "flight-8243"),
 ])
 
 
@@ -420,6 +424,10 @@ def test_a_message_that_is_no_text_gets_the_empty_reply(bot, message):
     (("what is the first context?", "show me the paragraph"), "Paragraph 3 of the brief"),
     (("Вернёмся к России — что она потеряла?", "Покажи абзац, где это написано."), "Абзац 6 статьи"),
     (("what did putin say", "source?"), "wherever a Russian soldier sets foot"),
+    # a paragraph asked for by what it speaks of, in a request of its own
+    (("Покажи абзац, где говорится о втором контексте.",), "Абзац 4 статьи"),
+    (("show me the paragraph where the author talks about pipelines",), "Paragraph 7 of the brief"),
+    (("Alma-Ata bəyannaməsi haqqında olan paraqrafı göstər",), "5 saylı abzası"),
 ])
 def test_the_paragraph_asked_for_is_shown_whole_and_numbered(bot, lines, says):
     replies, _ = talk(bot, *lines)

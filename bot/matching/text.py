@@ -154,6 +154,12 @@ _FILLERS = re.compile(
     r"|discusses|covers|describes)( about| with| of)?\b"
     r"|\bв каком (абзаце|разделе|месте|части)( статьи)? (говорится|идет речь|рассказывается|написано|сказано"
     r"|пишется)( (о|об|про))?\b|\bhansi (paraqraf|abzas)(da|de|dan)\b"
+    # "show me the paragraph about pipelines", "покажи абзац, где говорится о втором контексте"
+    r"|\b(show|give|quote|read|find)( me| us)? (the |a )?(paragraph|passage)( of the (brief|article|text))?"
+    r"(( (that|which))? (talks|speaks|is|deals|mentions|discusses|covers|describes)| where( it| the (author|brief"
+    r"|article|text))? (talks|speaks|says|writes|discusses|mentions|describes|is)( said)?)?( about| on| of| with)?\b"
+    r"|\bпокажи(те)?( мне)? (абзац|отрывок)( (где|в котором) (говорится|идет речь|рассказывается|написано|сказано"
+    r"|пишется))?( (о|об|про))?\b|\b(haqqinda|barede) (olan )?(paraqrafi|abzasi) goster(in)?\b"
     # how to say it, not what is asked: "in other words", "своими словами", "bir sözlə" (a word is no quote here)
     r"|\b(in (other|simple|plain|your own|my own|a few|few|two|a|one) words?|in a word)\b"
     r"|\b(другими|простыми|своими|двумя|одним|несколькими) (словами|словом)\b|\bв (двух|нескольких|паре) слов(ах)?\b"
