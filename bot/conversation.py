@@ -32,6 +32,16 @@ _ORDINAL_WORD = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 _PICK = re.compile(r"^(?:(\d)|(?:the )?(first|second|third|1st|2nd|3rd)(?: one)?|yes|yeah|yep|sure|ok|да|ага|beli|he)$")
 _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( that| so)?|says who|proof|"
                      r"источник|цитата|где это сказано|menbe|sitat"
+                     # where in the brief the last answer is said: "where in the article is that said?", "А в каком
+                     # месте статьи это сказано?", "bu məqalənin harasında deyilir?"
+                     r"|(and |so )?where in the (article|brief|text|piece) (is|was|does it say) (that|this|it)"
+                     r"( (said|mentioned|written|stated))?"
+                     r"|(а |и )?в каком месте( статьи| текста)?( (это|об этом))? (сказано|говорится|написано)"
+                     r"( (это|об этом))?"
+                     r"|(bu|o) (meqalenin|metnin) harasinda (deyilir|yazilib|qeyd olunur)"
+                     # the exact words in Russian: "Приведи точную фразу из статьи об этом"
+                     r"|(приведи(те)?|процитируй(те)?|дай(те)?)( мне)? (точную |дословную )?(фразу|цитату|предложение"
+                     r"|слова)( из (статьи|текста))?( (об этом|про это|на этот счет|на этот счёт))?"
                      # the paragraph or the exact words of the last answer: "which paragraph says that?"
                      r"|(in )?(which|what) paragraph( (says|is|has) (that|it|this)( in)?"
                      r"| (is )?(that|it|this) (in|from))?"
@@ -46,7 +56,7 @@ _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( t
                      r"|покажи(те)? (мне )?(весь |целый |исходный )?(абзац|текст|оригинал|цитату|отрывок)"
                      r"( (где|в котором) (это|об этом) (написано|сказано|говорится))?"
                      r"|(bu |o )?(orijinal|esl|tam) (metni|metnini|paraqrafi|abzasi|hisseni)( goster| gosterin| ver)?"
-                     r"|(paraqrafi|abzasi|metni|metnini) goster(in)?)$")
+                     r"|(bu |o )?(paraqrafi|abzasi|metni|metnini) goster(in)?)$")
 # "Bu məlumat hansı paraqrafdadır?", "in which paragraph is this info?": the last answer's source, named by what it is
 _WHICH_PARAGRAPH = re.compile(r"^((this|that|the) (info|information|bit|part|fact) )?(in )?(which|what) paragraph"
                               r"( (is|has|says|was) (this|that|it)( (info|information|in|from))*"
@@ -58,6 +68,8 @@ _WHICH_PARAGRAPH = re.compile(r"^((this|that|the) (info|information|bit|part|fac
 _SOURCE_REQUEST = re.compile(r"^(please |can you |could you )?(show|give|quote|read|send|paste)( me| us)?"
                              r"( the| that| this)?( \w+)? (paragraph|passage|sentence|text|original|source|quote)\b"
                              r"|^покажи(те)?( мне)? (абзац|текст|оригинал|отрывок)\b")
+# politeness around a request, which says nothing of what is asked (folded): "bu abzası göstər, zəhmət olmasa"
+_POLITE = re.compile(r"\b(please|pls|plz|kindly|пожалуйста|плиз|zehmet olmasa|xahis edirem|lutfen)\b")
 _POINTING_WORDS = frozenset("said written stated mentioned where which that this it there for in from of is was where "
                             "где это написано сказано говорится об этом".split())
 
@@ -101,9 +113,11 @@ _FOLLOW_UP = re.compile(
     r"|^(which|what) one\b|^(какой|какая|какое|какие) именно\b|^hansi( biri)?$"  # "which one?" of the last answer
     r"|^(how so|in what way)\b"
 )
-_CORRECTION = re.compile(r"^\s*(no|nope|not that|sorry|нет|не то|yox)\b[\s,.!:;—–-]*((sorry|прости|извини)\b"
-                         r"[\s,.!:;—–-]*)?(i mean|i meant|i was asking about"
-                         r"|i(['’])?m asking about|я имел в виду|я имела в виду|я про|я спрашивал про|я спрашивала про)"
+_CORRECTION = re.compile(r"^\s*(no|nope|not that|sorry|нет|не то|yox)\b[\s,.!:;—–-]*((sorry|wait|hold on|прости"
+                         r"|извини|стоп|погоди|dayan)\b[\s,.!:;—–-]*)?(i mean|i meant|i was asking about"
+                         r"|i(['’])?m asking about|я имел в виду|я имела в виду|я про|я спрашивал про|я спрашивала про"
+                         r"|(m[əe]n )?(dem[əe]k ist[əe]yirdim|dem[əe]k ist[əe]yir[əe]m"
+                         r"|n[əe]z[əe]rd[əe] tuturdum)( ki)?)"
                          r"\b[\s,.:;—–-]*", re.IGNORECASE)
 
 
@@ -241,7 +255,8 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
         if 1 <= index <= len(state.suggestions):
             brief_id, entry_id = state.suggestions[index - 1]
             reply = bot.entry_reply(brief_id, entry_id, text, language=reply_language)
-    elif more or _SOURCE.match(folded) or _WHICH_PARAGRAPH.match(folded) or _asks_source(folded):
+    elif more or _SOURCE.match(plain := " ".join(_POLITE.sub(" ", folded).split())) or _WHICH_PARAGRAPH.match(plain) \
+            or _asks_source(plain):
         if state.last_entry is None:
             reply = _clarify(bot, text, lang)
         else:
@@ -359,6 +374,12 @@ _ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|дру�
 # "Which context is that part of?": the pronoun is what the question is about ("what part did Norway play in it?" and
 # "what part of it was in 2023?" ask something else)
 _WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) (that|this|it)\b"
+                            # its number: "which context number is this?", "Какой это по счёту контекст?", "Bu
+                            # neçənci kontekstdir?", "Bu, müəllifin neçənci kontekstidir?"
+                            r"|\b(which|what) (context )?number (is|was) (that|this|it)\b"
+                            r"|\bкак(ой|им) (это |он )?(по сч[её]ту|номер)( это| он)?( контекст)?\b"
+                            r"|\bпод каким номером\b|\b(bu|o) (muellifin )?(necenci|hansi) kontekst(dir|idir)\b"
+                            r"|^(bu|o) (muellifin )?necenci\b"
                             r"|\b(which|what) part (is|was) (that|this|it)\b"
                             r"|\b(that|this|it) (belongs?|falls?|fits?) (to|under|in|into) (which|what)\b"
                             r"|\b(к|в) как(ому|ом) (контексту|контексте)( \w+){0,3} (это|эта|этот|эти|он|она|оно)\b"
@@ -480,9 +501,7 @@ def _which_context(bot, state: Conversation, text: str, folded: str, lang: str |
     if not in_context:
         return None
     best = max(in_context, key=lambda key: len(called[key]))
-    if best == state.last_entry:
-        return None  # the context's own answer says which context it is, and serves no other
-    # (the next follow-up leans on its own question)
+    # (the context's own answer says which context it is: it is given again; the next follow-up leans on its question)
     return bot.entry_reply(*best, text, language=_reply_language(bot, text, lang)), brief.entry(best[1]).questions[0]
 
 
@@ -696,12 +715,16 @@ def _something_else(bot, state: Conversation, text: str, folded: str,
     citing = {e.id for e in brief.entries if (claim := _claim_of(bot, state.last_entry[0], e)) is not None
               and claim.id == state.last_entry[1]} if brief else set()
     reply = bot.ask(asked, state.brief_id, language, exclude=frozenset({state.last_entry[1], *citing}))
-    if not reply.answered and _ASKS_WHAT.search(asked) and state.last_question and (
+    # ("which other countries did that?" leans on the last answer however its own words match: a weak match of them
+    # alone is no answer of its own)
+    leans = _REFERS.search(_pointing(asked)) and reply.score < SURE_ALONE
+    if (not reply.answered or leans) and _ASKS_WHAT.search(asked) and state.last_question and (
             _REFERS.search(asked) or not _own_terms(bot, asked, language)):
         # "what else happened besides that?": another thing than the last answer, about what the last question was
         # about ("who else is doing that?" asks for others than its subject, whom the last answer may name)
         whole = f"{_subject(state.last_question)} {asked}"
-        reply = bot.ask(whole, state.brief_id, language, focus=asked, exclude=frozenset({state.last_entry[1]}))
+        alone, reply = reply, bot.ask(whole, state.brief_id, language, focus=asked,
+                                      exclude=frozenset({state.last_entry[1]}))
         own = _own_terms(bot, asked, language)
         if not reply.answered and not _SAYING.search(asked):
             # what the knowledge relates to the last answer, the closest to the question first (not for "what else
@@ -716,6 +739,8 @@ def _something_else(bot, state: Conversation, text: str, folded: str,
                 # first relation of that entry
                 related = [(state.last_entry[0], entry_id) for entry_id in last.related[:1]]
             reply = bot.entry_reply(*related[0], text, language=language) if related else reply
+        if not reply.answered and alone.answered:
+            return replace(alone, question=text), None
         return (replace(reply, question=text), whole) if reply.answered else None
     if not reply.answered:
         if _REFERS.search(asked) or not _own_terms(bot, asked, language):

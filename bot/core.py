@@ -54,6 +54,12 @@ _SET_ASIDE = re.compile(rf"^(?:{SET_ASIDE_EN}|{SET_ASIDE_RU}) "
 _SET_ASIDE_END = re.compile(rf"^(?P<q2>(?:what|which|who|how|why|when|where)\b.*?) (?:{SET_ASIDE_EN})"
                             r" (?P<x2>(?!\S+ \S+(ed|ing)\b)\S+(?: \S+){0,3})$")  # (no verb after it: "who else
 # besides Armenia rejected it?" sets Armenia aside inside the question, whose verb follows)
+# ... and in Russian at the end, with nothing after the thing set aside: "а что ещё обострило отношения кроме
+# самолёта?", "а ещё чё было кроме самолёта" (folded; "кто ещё кроме Путина цитируется?" has its verb after it)
+_SET_ASIDE_END_RU = re.compile(rf"^(?P<q4>(?:(?:ещ[её]) )?(?:что|че|чо|кто|какие|какой|какая|чем|где|когда|почему|как)"
+                               rf"\b.*?) (?:{SET_ASIDE_RU}) (?P<x4>\S+(?: \S+)?)$"
+                               r"(?<!ся)(?<!ет)(?<!ит)(?<!ют)(?<!ят)(?<!ут)(?<!ал)(?<!ял)(?<!ил)(?<!ла)(?<!ли)(?<!ло)")
+_LEADING_AND = re.compile(r"^(and|so|but|а|и|ну|bes) ")  # "and what else besides the plane?" (folded)
 _SET_ASIDE_MID = re.compile(rf"^(?P<q3>(?:what|which|who)) (?:else )?(?:{SET_ASIDE_EN}) (?P<x3>(?!(?:the|a|an)\b)\S+)"
                             r" (?P<r3>\S+(?:ed|ing)\b.*)$")  # "who else besides Armenia rejected it?" (folded)
 _SET_ASIDE_AZ = re.compile(r"^(?P<x>.+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi) (?P<q>.+)$"
@@ -91,7 +97,8 @@ _HOW_BRIEFLY = frozenset(stem(w) for w in """short shortly one two three four fi
     quickly nutshell paragraph paragraphs words""".split())
 _ASKS_PARAGRAPH = re.compile(r"\b(which|what) (paragraph|passage)\b|\bв каком (абзаце|отрывке)\b"
                              r"|\bhansi (paraqraf|abzas)|\b(show|give|quote|read|find)( me| us)? (the |a )?"
-                             r"(paragraph|passage)\b|\bпокажи(те)?( мне)? (абзац|отрывок)\b"
+                             r"(paragraph|passage)\b|\b(покажи(те)?|показать|процитируй(те)?|процитировать|приведи(те)?|привести)"
+                             r"( мне)? (абзац|отрывок)\b"
                              r"|\b(paraqrafi|abzasi) goster")  # folded
 _SUM_UP = frozenset("summarize summarise summary sum up recap each кратко перескажи xulase".split())  # folded
 # (folded) words that open a Russian clause inside a question ("…, когда сбили рейс?"), not a question of its own
@@ -483,13 +490,22 @@ class BriefBot:
         """Another thing than the entry set aside ("after the plane…, what else…?", "besides the plane, what else…?"):
         what answers the question without it; else, when the question (`main`, without the thing set aside) asks
         nothing the knowledge cannot speak of ("what else did Putin eat?"), the closest of the entries the knowledge
-        relates to it, or, when it names nothing of its own ("what else happened?"), the first of them."""
+        relates to it, or, when it names nothing of its own ("what else happened?"), the first of them. Of those,
+        one whose quote does not quote the thing set aside again comes first: "what else besides the plane?" is the
+        arrests, not the pair of events that names the plane again."""
         found = self.decide(asked, brief_id, language, exclude=exclude | {aside.entry.id})
+        again = fold(aside.entry.quote)
+
+        def first_other(candidates: list[Candidate]) -> list[Candidate]:
+            """The candidates, those that do not quote the thing set aside first."""
+            return sorted(candidates, key=lambda c: again in fold(c.entry.quote))
+
         if found.outcome == "answer" and found.best.entry.id not in aside.entry.related:
             # "besides the plane, what other recent events worsened relations?": another of the plane's own kind, when
             # the knowledge relates one to it that the question fits too (not "how bad relations are")
-            sibling = next((c for c in self.scorer.rank(asked, brief_id, language) if c.entry.id in aside.entry.related
-                            and c.entry.id not in exclude and c.confidence >= self.scorer.thresholds.suggest), None)
+            sibling = next(iter(first_other([c for c in self.scorer.rank(asked, brief_id, language)
+                                             if c.entry.id in aside.entry.related and c.entry.id not in exclude
+                                             and c.confidence >= self.scorer.thresholds.suggest])), None)
             if sibling is not None and self.support.share(self.support_stems(main, language), sibling.brief.id,
                                                           sibling.entry.id) >= self.support.floor_for(
                                                               sibling.brief.id, sibling.entry.id):
@@ -499,11 +515,16 @@ class BriefBot:
         query = self.analyzer.query(main)
         if query.known_share <= ON_TOPIC_SHARE or query.unknown_kind or query.asks:
             return None
-        related = [c for c in self.scorer.rank(asked, brief_id, language) if c.entry.id in aside.entry.related
-                   and c.entry.id not in exclude and c.confidence >= self.scorer.thresholds.suggest]
-        if related:
+        related = first_other([c for c in self.scorer.rank(asked, brief_id, language) if c.entry.id in
+                               aside.entry.related and c.entry.id not in exclude
+                               and c.confidence >= self.scorer.thresholds.suggest])
+        unranked = first_other([Candidate(aside.brief, e, self.scorer.thresholds.answer) for e in map(
+            aside.brief.entry, aside.entry.related) if e and e.id not in exclude])
+        if related and not (not query.terms and unranked and first_other([related[0], unranked[0]])[0]
+                            is unranked[0] is not related[0]):
             return Decision("answer", (related[0],))
-        first = next((e for e in map(aside.brief.entry, aside.entry.related) if e and e.id not in exclude), None)
+        # (of the related entries, the first that does not name the thing set aside again, if any)
+        first = unranked[0].entry if unranked else None
         # (at the least confidence an answer takes: the knowledge relates it, the scorer did not rank it)
         return Decision("answer", (Candidate(aside.brief, first, self.scorer.thresholds.answer),)) if (
             first and not query.terms) else None
@@ -516,23 +537,23 @@ class BriefBot:
         """"Apart from the plane, what else angered Baku?": the question after the lead, answered by anything but
         the entry the lead names; None (read the message whole) when the lead names nothing the brief says or
         nothing else answers (the suppliers "besides Norway" are in the entry that names Norway)."""
-        folded = fold(text)
+        folded = _LEADING_AND.sub("", fold(text))
         lead = (_SET_ASIDE.match(folded) or _SET_ASIDE_AZ.match(folded) or _SET_ASIDE_END.match(folded)
-                or _SET_ASIDE_MID.match(folded))
+                or _SET_ASIDE_MID.match(folded) or _SET_ASIDE_END_RU.match(folded))
         parts = {k: v for k, v in lead.groupdict().items() if v} if lead else {}
-        aside = parts.get("x") or parts.get("x2") or parts.get("x3")
-        asked = parts.get("q") or parts.get("q2") or (f"{parts['q3']} {parts['r3']}" if "q3" in parts else None)
+        aside = parts.get("x") or parts.get("x2") or parts.get("x3") or parts.get("x4")
+        asked = parts.get("q") or parts.get("q2") or parts.get("q4") or (
+            f"{parts['q3']} {parts['r3']}" if "q3" in parts else None)
         inside = None if lead else _SET_ASIDE_INSIDE.match(text.strip())
         if inside:  # "Что, помимо сбитого самолёта, обострило отношения?": the lead inside, between commas
             aside, asked = inside.group("x"), f"{inside.group('qw')} {inside.group('rest')}"
         named = self.scorer.rank(aside, brief_id, language) if aside else []
         if not named or named[0].confidence < self.scorer.thresholds.answer:
             return None
-        if _SCENE_ELSE.search(fold(asked)):  # "besides the plane, what else has fuelled the crisis?"
-            asked = _SCENE_ELSE.sub(" ", fold(asked))
-            return self._other_than(named[0], asked, asked, brief_id, language, exclude)
-        decision = self.decide(asked, brief_id, language, exclude=exclude | {named[0].entry.id})
-        return decision if decision.outcome == "answer" else None
+        # "besides the plane, what else has fuelled the crisis?", "Təyyarədən başqa nə baş verib?": a thing set aside
+        # asks for another, with "else" or without it
+        asked = " ".join(_SCENE_ELSE.sub(" ", fold(asked)).split())
+        return self._other_than(named[0], asked, asked, brief_id, language, exclude)
 
     def _refer_to_titles(self, text: str) -> str:
         """A brief's title inside a question names the brief: "who wrote 'Why Azerbaijan Is Turning Away from

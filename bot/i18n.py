@@ -74,6 +74,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "Такой цифры в статье нет.",
         "az": "Məqalədə bu rəqəm verilmir.",
     },
+    "not_said.price": {
+        "en": "The brief does not give a price or cost.",
+        "ru": "Цены или стоимости в статье нет.",
+        "az": "Məqalədə qiymət və ya dəyər göstərilmir.",
+    },
     "not_said.date": {
         "en": "The brief does not give that date.",
         "ru": "Такой даты в статье нет.",

@@ -168,7 +168,7 @@ def talk(bot, *lines: str, now: float = 0.0):
      "answer", "huseynov"),
     (("what did huseynov write?", "what about the fifth context?"), "not_said", "fifth-context"),
     (("What sparked the crisis?", "thanks! who wrote this anyway?"), "answer", "author"),
-    (("how many people died?", "ok. what else besides the plane?"), "answer", "triggers"),
+    (("how many people died?", "ok. what else besides the plane?"), "answer", "arrests"),
     # acknowledgements before a chat command leave the command
     (("who shot the plane?", "ok, tell me more"), "answer", "flight-8243"),
     # "why … that way?" after a quote that gives no reason: the brief does not say
@@ -297,6 +297,19 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("какие пять контекстов называет автор?", "#3"), "answer", "alma-ata"),
     # "it" that mentions is the brief: the invasion, not Huseynov again
     (("Who is Vasif Huseynov exactly?", "Does it mention the war in Ukraine?"), "answer", "lost-revenue"),
+    # which numbered context the last answer is, asked by its number; the context's own answer says so again
+    (("what does Russia refuse to tolerate in its neighborhood?", "Какой это по счёту контекст у автора?"), "answer",
+     "first-context"),
+    (("İkinci kontekst nədir?", "Bu neçənci kontekstdir?"), "answer", "not-sovereign"),
+    # where in the brief, or the exact words: the last answer's paragraph
+    (("What is the first context?", "А в каком месте статьи это сказано?"), "answer", "first-context"),
+    (("Насколько плохи отношения?", "Приведи, пожалуйста, точную фразу из статьи об этом."), "answer",
+     "crisis-depth"),
+    (("Rusiya nə itirib?", "bu abzasi goster zehmet olmasa"), "answer", "lost-revenue"),
+    # "which other countries did that?" leans on the last answer, whatever its own words weakly match
+    (("what does energy have to do with it?", "which other countries did that?"), "answer", "energy-suppliers"),
+    (("how many contexts?", "no wait, I meant in what year did Armenia lose Karabakh completely"), "answer",
+     "karabakh"),
     # a correction that names a time asks what happened then
     (("Какие контексты?", "Нет, я имел в виду декабрь 2024, что тогда произошло?"), "answer", "flight-8243"),
 ])

@@ -210,7 +210,8 @@ def test_azerbaijani_how_much_asks_for_a_figure_only_when_it_counts(bot, questio
 
 @pytest.mark.parametrize("question, asks", [
     ("Ayın neçəsi idi?", "day"),  # "which day of the month", typed with its letters
-    ("what was the cost of it", "quantity"),  # a measure asks for a figure whether or not the brief uses the word
+    ("what was the cost of it", "price"),  # a cost asks for a money figure whether or not the brief uses the word
+    ("what was the volume of it", "quantity"),  # ... a measure for a figure
     ("how many men were arrested", "quantity"),
 ])
 def test_review_cases_of_what_is_asked(bot, question, asks):

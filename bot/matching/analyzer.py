@@ -30,6 +30,8 @@ from bot.matching.text import (
 
 MAX_WORDS = 200  # words of a question that are analysed; the longest real questions have about 60
 MAX_FOLDED_CHARS = 2000  # characters of a question that are analysed (twice the longest message we accept)
+SHORT_WORD = 5  # up to this length, a word with one letter more than a knowledge word is a word of its own
+_DOUBLED = re.compile(r"(\w)\1")  # "thhe", "artticle": the slip that adds a letter to a short word
 MIN_REPAIR_LETTERS = 5  # shorter words are too often real words of their own to be snapped to a knowledge word
 CORRECTION_CACHE = 50_000  # distinct unknown words whose repair is remembered (least recently used go first)
 ANALYSIS_CACHE = 256  # questions whose analysis is remembered: those being answered now, read several times each
@@ -214,6 +216,17 @@ _MEASURES = frozenset("level levels rate rates size amount total count price cos
                       "proportion figure figures capacity population".split())  # nouns that ask for a figure
 # Azerbaijani puts what is asked about before the question word: "Azərbaycanın əhalisi nə qədərdir?" (population)
 _AZ_COPULAR_QUESTION = re.compile(r"^(nedir|ne qeder\w*|hansidir|neceyedir|kimdir|kim idi|kim olub)$")
+# A price asked for (folded): "how much does transit cost?", "what is the price of gas?", "сколько стоит транзит?",
+# "qazın qiyməti nə qədərdir?": a money figure, which a count ("five contexts") is not
+_PRICE = re.compile(r"\bhow much (does|did|do|would|will|could|is|was|are|were)\b.{0,60}\bcost\b|\bhow expensive\b"
+                    r"|\b(what|whats|which) (is |was |are |were )?(the |its |their )?(\w+ )?(price|cost|prices|costs)\b"
+                    r"|\b(price|prices|cost) of\b"
+                    r"|\bсколько (стоит|стоят|стоил|стоила|стоило|стоили|стоить|будет стоить)\b"
+                    r"|\b(какова|какая|какой) (\w+ )?(цена|стоимость)\b|\bпо какой цене\b|\bсколько денег\b"
+                    r"|\b(qiymeti|qiymet|deyeri|meblegi) (ne qeder\w*|necedir|nece)\b|\bneceye\b")
+# a money figure in a text: a currency sign or name
+_HAS_PRICE = re.compile(r"[$€£₽₼]|\b(dollars?|euros?|roubles?|rubles?|manats?|pounds sterling|usd|eur|rub|azn"
+                        r"|доллар\w*|евро|рубл\w*|манат\w*|dollar|avro|rubl|manat)\b")
 _MEASURE_ASKED = re.compile(r"\b(whats|what|which) (is |was |are |were )?(the |its |their )?(\w+ )?(level|levels|rate"
                             r"|rates"
                             r"|size|amount|total|count|price|cost|value|volume|percentage|proportion|capacity)\b"
@@ -287,10 +300,12 @@ class Query:
 
 
 def fact_kinds(text: str) -> frozenset[str]:
-    """Which kinds of fact ('quantity', 'day', 'date', 'time', 'place', 'reason', 'identity') a text (a quote)
+    """Which kinds of fact ('quantity', 'price', 'day', 'date', 'time', 'place', 'reason', 'identity') a text (a quote)
     states."""
     folded = fold(text)
     kinds = {"identity"} if _HAS_IDENTITY.search(text) else set()
+    if _HAS_PRICE.search(folded):
+        kinds.add("price")
     if _HAS_PLACE.search(text):
         kinds.add("place")
     if _HAS_DAY.search(folded):
@@ -320,11 +335,13 @@ def asks_about_the_bot(text: str) -> bool:
 
 
 def asked_kind(text: str, folded: str | None = None) -> str | None:
-    """The kind of fact a question asks for: 'quantity', 'day', 'date', 'time', 'place', 'reason' or None (and see
-    Analyzer.query for 'identity' and 'mechanism')."""
+    """The kind of fact a question asks for: 'quantity', 'price', 'day', 'date', 'time', 'place', 'reason' or None
+    (and see Analyzer.query for 'identity' and 'mechanism')."""
     folded = fold(text)[:MAX_FOLDED_CHARS] if folded is None else folded
     asks = (
-        "quantity"
+        "price"
+        if _PRICE.search(folded)
+        else "quantity"
         if _QUANTITY.search(folded)
         else "date"
         if _DATE.search(folded)
@@ -344,7 +361,7 @@ def asked_kind(text: str, folded: str | None = None) -> str | None:
         asks = "quantity"
     lowered = text.lower()
     # Azerbaijani "how many" (folded "nece" is also "how"), but not of a label ("reysin nömrəsi neçə idi?")
-    if "neçə" in lowered and asks not in ("day", "date") and not _IDENTIFIER.search(folded):
+    if "neçə" in lowered and asks not in ("day", "date", "price") and not _IDENTIFIER.search(folded):
         asks = "quantity"
     elif asks is None and "necə" not in lowered and _AZ_HOW_MANY_PLAIN.search(folded):
         asks = "quantity"  # typed without diacritics: "nece azerbaycanli hebs olunub" counts; "nece bas verib" not
@@ -632,6 +649,11 @@ class Analyzer:
     def _nearest(self, word: str) -> str:
         limit = 1 if len(word) <= 8 else 2  # longer words tolerate two slips
         hit = process.extractOne(word, self._vocab_list, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
+        if hit and len(hit[0]) < len(word) <= SHORT_WORD and not _DOUBLED.search(word) and word != hit[0] + "s" \
+                and any_stems(word).isdisjoint(any_stems(hit[0])):
+            # a short word one letter longer is another word ("ruble", not "rule"), unless a letter doubled or it is
+            # another form of it ("kinds", "bakus anger")
+            return word
         return hit[0] if hit else word
 
     def correct(self, word: str) -> str:

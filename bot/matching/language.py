@@ -38,7 +38,7 @@ _FOREIGN_WORDS = frozenset(
     el los las es quien quién que qué por porque una con para como cuando donde
     il lo gli che chi perche perché sono della
     o os um uma quem porque não nao com
-    het een niet wat wie waarom
+    het een niet wie waarom
     och att inte vad vem varfor""".split()
 )
 
@@ -55,13 +55,15 @@ def detect(text: str, english: frozenset[str] = frozenset(), azerbaijani: frozen
         return "az"
     if _OTHER_SCRIPT.search(text) and not _LATIN.search(text):
         return None
-    from bot.matching.text import fold
+    from bot.matching.text import ENGLISH_STOP_WORDS, fold
 
     words = _WORD.findall(fold(text))
     if not words:
         return default
     az = sum(1 for w in words if (w in AZ_WORDS or w in azerbaijani) and w not in english)
-    en = sum(1 for w in words if (w in english or w in EN_CHAT_WORDS) and w not in AZ_WORDS and w not in azerbaijani)
+    # (English function words count too, unless another language has them: "wat r the contexs", not "was ist das")
+    en = sum(1 for w in words if (w in english or w in EN_CHAT_WORDS or len(w) > 1 and w in ENGLISH_STOP_WORDS
+                                  and w not in _FOREIGN_WORDS) and w not in AZ_WORDS and w not in azerbaijani)
     foreign = sum(1 for w in words if w in _FOREIGN_WORDS and w not in english)
     if foreign >= 2 and foreign > en + az:
         return None

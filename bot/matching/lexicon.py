@@ -13,7 +13,7 @@ from __future__ import annotations
 CHAT_SPELLINGS: dict[str, str] = {
     "wat": "what", "wut": "what", "wht": "what", "r": "are", "u": "you", "ur": "your", "y": "why", "abt": "about",
     "bc": "because", "cuz": "because", "coz": "because", "pls": "please", "plz": "please",
-    "скока": "сколько", "скоко": "сколько", "скок": "сколько",
+    "скока": "сколько", "скоко": "сколько", "скок": "сколько", "че": "что", "чо": "что", "шо": "что",
 }
 
 # Months as they are shortened ("in Dec 2024"): read as the month where the knowledge names that month (another month
@@ -149,6 +149,8 @@ LEXICON_RU_AZ: dict[str, tuple[str, ...]] = {
         "теряют", "теряла", "терять", "itirib",
         "itirdi", "itirmisdir",),
     "crisis": ("кризис", "ссора", "разлад", "bohran", "bohrani", "gerginlik",),
+    # what a thing has to do with it is its role: "а норвегия тут при чём?", "Ermənistanın bura nə dəxli var?"
+    "role": ("при чем", "причем", "aidiyyeti", "aidiyyati", "dexli"),
     "trigger": ("спровоцировало", "вызвало", "послужило", "началось", "обострило", "обострили", "tetikledi",
         "sebeb oldu", "baslatdi", "qabartdi", "qabardib", "tetikleyib", "tetikleyicisi",),
 }

@@ -52,7 +52,8 @@ STOP_WORDS_RU = frozenset(
     том такой им всю это вообще кстати скажи скажите расскажи расскажите пожалуйста слушай ну ли же ведь именно
     сколько как кроме помимо другие другой других роль роли ролью играет играют играла играл связь связи
     упоминается упоминаются упоминаеться упоминаються упомянут упомянута упомянуты упоминает упоминают
-    называют называет""".split()
+    называют называет сказал сказала сказали говорил говорила говорит братан бро
+    стоит стоят стоил стоила стоило стоили""".split()
 )
 STOP_WORDS_AZ = frozenset(
     """ve ile bu o bir da de ki ne niye hansi hansilar kim kimi harada hara haradan nece ucun sonra amma lakin ya yoxsa
@@ -61,7 +62,8 @@ STOP_WORDS_AZ = frozenset(
     basqa savayi diger nedir kimdir necedir haradadir hansidir nedi kimdi olacaq olur olsun
     rol rolu rolunu oynayir oynayib oynayacaq elaqe elaqesi biri birine birini
     buna bunda bundan bunun ona onda ondan onlara onlarda onlardan kime kimden kimin kimle neye neden neyi
-    neyin burada bura burda orada ora orda hansilardir mesele meselede meseleye meselesi meselesinde""".split()
+    neyin burada bura burda orada ora orda hansilardir mesele meselede meseleye meselesi meselesinde
+    deyib dedi deyir demisdi soyleyib soyledi ay qardas qardasim""".split()
 )
 # Words that relate things rather than name one: "what role does Ukraine play", "the link between…". Stop words,
 # but not typo targets ("paying" is no "playing")
@@ -158,7 +160,8 @@ _FILLERS = re.compile(
     r"|\b(show|give|quote|read|find)( me| us)? (the |a )?(paragraph|passage)( of the (brief|article|text))?"
     r"(( (that|which))? (talks|speaks|is|deals|mentions|discusses|covers|describes)| where( it| the (author|brief"
     r"|article|text))? (talks|speaks|says|writes|discusses|mentions|describes|is)( said)?)?( about| on| of| with)?\b"
-    r"|\bпокажи(те)?( мне)? (абзац|отрывок)( (где|в котором) (говорится|идет речь|рассказывается|написано|сказано"
+    r"|\b(можешь |можете |могли бы )?(покажи(те)?|показать|процитируй(те)?|процитировать|приведи(те)?|привести)"
+    r"( мне)? (абзац|отрывок)( (где|в котором) (говорится|идет речь|рассказывается|написано|сказано"
     r"|пишется))?( (о|об|про))?\b|\b(haqqinda|barede) (olan )?(paraqrafi|abzasi) goster(in)?\b"
     # how to say it, not what is asked: "in other words", "своими словами", "bir sözlə" (a word is no quote here)
     r"|\b(in (other|simple|plain|your own|my own|a few|few|two|a|one) words?|in a word)\b"
@@ -183,8 +186,14 @@ _FILLERS = re.compile(
     r"|\b(в (этой )?(статье|тексте|брифе|материале)|по (словам автора|мнению автора))\b|\b(meqalede|metnde)\b"
     r"|\b(yeri gelmisken|bir sual|de gorum|deyin gorum|maraqlidir)\b"
     # "what does the article say about armenia": the subject is Armenia
-    r"|\b(what )?(does|do|did) (the|this) (article|brief|text|piece|author) (say|said|mention|tell)( us)?"
-    r"( anything)? (about|of|on)\b|\b(haqqinda|barede) ne (deyilir|yazilib|deyir|yazir)\b"
+    r"|\b(what )?(does|do|did) (the|this) (article|brief|text|piece|author) (say|said|mention|tell|talk|speak)"
+    r"( us)?( anything)?( at all)? (about|of|on)\b|\b(haqqinda|barede) ne (deyilir|yazilib|deyir|yazir)\b"
+    # whether it says anything of a thing: "is there anything about peacekeepers?", "есть ли что-то про Норвегию?",
+    # "Sülhməramlılar haqqında nəsə yazılıb?"
+    r"|\b(is|was) there (anything|something|any mention|mention)( at all)?( in (the|this) (article|brief|text|piece))?"
+    r" (about|of|on)\b|\bесть ли( в (статье|тексте))? (что то|что нибудь|что либо|упоминани[ея])( в (статье|тексте))?"
+    r" (про|о|об)\b|\b(haqqinda|barede) (nese|bir sey|hec ne)( (yazilib|deyilir|deyilib|var|yazilmayib))?\b"
+    r"|\b(bu )?(yazida|meqalede|metnde)\b"
     r"|\bчто (в (этой )?(статье|тексте) )?(говорится|сказано|пишут|пишется)( в статье)? (о|об|про)\b"
 )
 
@@ -194,8 +203,8 @@ _THEN_ASKS = frozenset("and but so а и но bes ve".split())  # "ok, and why?"
 # A request is a question too: "Спасибо! Расскажи теперь про энергетику.", "thanks, now tell me about energy"
 _REQUESTS = frozenset("tell explain describe summarise summarize now расскажи расскажите объясни объясните опиши "
                       "теперь danis izah indi".split())
-_CHAT_WORDS = (r"hi|hello|hey|привет|здравствуйте|здравствуй|добрый день|salam|salam aleykum|"
-               r"ok|okay|ок|окей|хорошо|ладно|понятно|ясно|спасибо|спс|yaxşı|yaxsi|oldu|aydındır|sağ ?ol|sag ?ol|"
+_CHAT_WORDS = (r"hi|hello|hey|привет|прив|здравствуйте|здравствуй|добрый день|salam|salam aleykum|"
+               r"ok|okay|ок|окей|хорошо|ладно|лан|понятно|ясно|спасибо|спс|yaxşı|yaxsi|oldu|aydındır|sağ ?ol|sag ?ol|"
                r"çox sağ ol|cox sag ol|təşəkkürlər|tesekkurler|fine|alright|great|cool|nice|thanks|thank you|thx|"
                r"got it")
 # Acknowledgements and thanks before a question ("ok cool, and who's the author again?", "ладно, а кто это
