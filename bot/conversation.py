@@ -279,7 +279,7 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
                         or _quoted_there(bot, state, text, lang)
                         or _ordinal_alone(bot, state, text, words, lang) or _follow_up(bot, state, text, words, lang))
     if reply is None:
-        reply = bot.ask(text, state.brief_id, lang)
+        reply, asked = _quote_supports(bot, state, text, folded, lang) or (bot.ask(text, state.brief_id, lang), None)
     reply = _of_that_work(bot, state, reply, text, folded, lang)
     reply = replace(reply, question=typed) if reply.question == text and typed != text else reply
     return reply, replace(_remember(bot, state, reply, asked or text, now), shown_paragraph=shown,
@@ -355,6 +355,20 @@ _WHY = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|how so|in what w
 _NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|how so|in what way|почему|зачем|отчего|niye|neden"
                           r"|niye ki)\b"
                           r"|^(who|кто) (are|were|такие|они) ?(they)?$|" + _WHO_IS_IT.pattern)
+# "what did he mean by imperial tone?": words of the last quote, whose meaning is the claim it is cited for (folded)
+_MEANS_BY = re.compile(r"^(and |so |but )?what (does|did|do) (he|she|they|the author|\w+) (mean|imply|suggest)"
+                       r" (by|with) (?P<words>.+)$"
+                       r"|^(а )?что (он|она|они|автор|\w+) (имел|имела|имели|имеет) в виду"
+                       r" (под|говоря о|говоря) (?P<words_ru>.+)$")
+# what a quote is cited to support: "what idea does the Putin quote support?", "Какую мысль подкрепляет эта цитата?",
+# "Bu sitat hansı fikri əsaslandırmaq üçün gətirilib?" (folded)
+_SUPPORTS = re.compile(r"\b(what|which) (idea|point|claim|argument|view|thesis|statement) (does|did|is)"
+                       r" (the |this |that )?(\w+ )?(quote|quotation|line|words|citation)( \w+)?"
+                       r" (support|supports|back|backs|illustrate|show|serve|prove|meant to|used to|there to)"
+                       r"|\bкак(ую|ой|ое) (мысль|идею|тезис|утверждение|точку зрения) (подкрепляет|подтверждает"
+                       r"|иллюстрирует|доказывает|поддерживает)( эта| эти| \w+)? (цитата|слова|фраза)"
+                       r"|\bsitat (hansi|ne) (fikri|iddiani|tezisi|neyi) (esaslandir\w*|destekle\w*|goster\w*"
+                       r"|tesdiqle\w*|subut\w*)")
 _FOR_SOMETHING = re.compile(r"\bfor (the )?\w+$")  # "… mean for Armenia?" (folded)
 _HOW_SO = re.compile(r"^(and |so |but )?(how so|in what way|meaning|как это|в каком смысле|yeni|nece yeni)$")  # folded
 # "What does he mean by that?": an explanation the quote itself does not give (folded)
@@ -842,11 +856,32 @@ def _what_it_shows(bot, state: Conversation, text: str, folded: str, lang: str |
     last = bot.knowledge.find_entry(*state.last_entry) if state.last_entry and state.last_question else None
     asks_why = _WHY.match(folded) and _is_bare(folded) and not _own_terms(bot, text, lang)
     claim = _claim_of(bot, state.last_entry[0], last) if last is not None and (
-        asks_why or _EXPLAIN.match(folded)) else None
+        asks_why or _EXPLAIN.match(folded) or _SUPPORTS.search(folded)
+        or _of_its_words(bot, state, _MEANS_BY.match(folded), lang)) else None
     if claim is None:
         return None
     return bot.entry_reply(state.last_entry[0], claim.id, text, language=_reply_language(bot, text, lang)), \
         claim.questions[0]
+
+
+def _of_its_words(bot, state: Conversation, means: re.Match | None, lang: str | None) -> bool:
+    """Whether "what did he mean by X?" names words of the last answer (X: "imperial tone")."""
+    words = means and (means.group("words") or means.group("words_ru"))
+    own = _own_terms(bot, words, lang) if words else ()
+    return bool(own) and all(bot.support.uses(s, *state.last_entry) for s in own)
+
+
+def _quote_supports(bot, state: Conversation, text: str, folded: str, lang: str | None):
+    """"What idea does the Putin quote support?": (the claim the brief cites the quote it names for, its question),
+    or None."""
+    if not _SUPPORTS.search(folded):
+        return None
+    named = _closest(bot.ask(text, state.brief_id, lang))  # (or the closest: "цитата Путина" names his quote)
+    entry = bot.knowledge.find_entry(*named) if named else None
+    claim = _claim_of(bot, named[0], entry) if entry is not None else None
+    if claim is None:
+        return None
+    return bot.entry_reply(named[0], claim.id, text, language=_reply_language(bot, text, lang)), claim.questions[0]
 
 
 def _quoted_there(bot, state: Conversation, text: str, lang: str | None):

@@ -284,6 +284,8 @@ class BriefBot:
         # the brief's words (the answer is ours: "Two things brought it…"); the front matter (title, byline, date)
         # states no fact of its own: "Why … Away from Moscow" gives neither a reason nor a place
         stated = fact_kinds(entry.quote) if entry.paragraph else frozenset()
+        if fold(entry.quote) in {fold(t.title) for t in (brief, *map(brief.translation, brief.languages)) if t}:
+            declared.add("title")  # the title entry gives the brief's title, which another work's title is not
         if phrasings >= WHEN_EVIDENCE_PHRASINGS and ever.isdisjoint(_WHEN_KINDS):
             # A date in the quote that none of many phrasings asks about dates something else: "as I have written
             # in The National Interest, only Russia and Armenia refused to abide by the December 1991 Alma-Ata

@@ -79,6 +79,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "Цены или стоимости в статье нет.",
         "az": "Məqalədə qiymət və ya dəyər göstərilmir.",
     },
+    "not_said.title": {
+        "en": "The brief does not give that title.",
+        "ru": "Такого заголовка в статье нет.",
+        "az": "Məqalədə bu başlıq verilmir.",
+    },
     "not_said.date": {
         "en": "The brief does not give that date.",
         "ru": "Такой даты в статье нет.",

@@ -310,6 +310,11 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("what does energy have to do with it?", "which other countries did that?"), "answer", "energy-suppliers"),
     (("how many contexts?", "no wait, I meant in what year did Armenia lose Karabakh completely"), "answer",
      "karabakh"),
+    # the meaning of a quote's words, or the idea a quote supports: the claim it is cited for
+    (("what did huseynov write?", "what did he mean by imperial tone"), "answer", "roots"),
+    (("What did Putin say?", "Bu sitat hansı fikri əsaslandırmaq üçün gətirilib?"), "answer", "sphere-of-influence"),
+    (("what idea does the Putin quote support?",), "answer", "sphere-of-influence"),
+    (("Какую мысль подкрепляет цитата Путина?",), "answer", "sphere-of-influence"),
     # a correction that names a time asks what happened then
     (("Какие контексты?", "Нет, я имел в виду декабрь 2024, что тогда произошло?"), "answer", "flight-8243"),
 ])

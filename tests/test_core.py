@@ -250,6 +250,9 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     ("лан, а норвегия тут причём", "energy-suppliers"),
     ("Какую роль играет энергетика?", "lost-revenue"),
     ("Что произошло в декабре 2024?", "flight-8243"),
+    ("Alma-Ata Bəyannaməsinə hansı ölkələr riayət etməyib?", "alma-ata"),  # "riayət etməyib": a verb, no thing
+    ("what is the title?", "title"),
+    ("Какой заголовок у статьи?", "title"),
     ("Apart from the plane, what else has inflamed tensions lately?", "triggers"),  # "inflamed" is a trigger
 ])
 def test_readers_ways_of_naming_things(bot, question, entry):
@@ -371,6 +374,8 @@ def test_whom_someone_works_for_is_not_said(bot, question):
     ("Does the brief say what Azerbaijan's president thinks?", "en", "detail"),
     ("Who is the president of Azerbaijan according to the brief?", "en", "detail"),
     ("Is Azerbaijan going to join NATO?", "en", "intention"),
+    # another work's title, which the brief's own title is not
+    ("What was the title of Kuzio's article in The National Interest?", "en", "title"),
     # a price, which a count ("five contexts") is not
     ("сколько стоит транзит через Украину?", "ru", "price"),
     ("how much does transit through Ukraine cost?", "en", "price"),

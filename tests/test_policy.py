@@ -518,9 +518,9 @@ def test_a_form_of_a_knowledge_word_is_not_repaired_into_another_word(bot):
 
 
 def test_the_front_matter_states_no_fact_of_its_own(bot):
-    """'Why Azerbaijan Is Turning Away from Moscow' gives neither a reason nor a place; the date entry gives dates
-    because its phrasings ask when."""
-    assert bot.fact_kinds("azerbaijan-moscow", "title") == frozenset()
+    """'Why Azerbaijan Is Turning Away from Moscow' gives neither a reason nor a place (only the brief's title); the
+    date entry gives dates because its phrasings ask when."""
+    assert bot.fact_kinds("azerbaijan-moscow", "title") == frozenset({"title"})
     assert "date" in bot.fact_kinds("azerbaijan-moscow", "date")
 
 

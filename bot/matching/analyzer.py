@@ -224,6 +224,9 @@ _PRICE = re.compile(r"\bhow much (does|did|do|would|will|could|is|was|are|were)\
                     r"|\bсколько (стоит|стоят|стоил|стоила|стоило|стоили|стоить|будет стоить)\b"
                     r"|\b(какова|какая|какой) (\w+ )?(цена|стоимость)\b|\bпо какой цене\b|\bсколько денег\b"
                     r"|\b(qiymeti|qiymet|deyeri|meblegi) (ne qeder\w*|necedir|nece)\b|\bneceye\b")
+# A title asked for (folded): "what was the title of his National Interest article?", "заголовок", "başlığı"
+_TITLE_ASKED = re.compile(r"\b(title|titles|titled|headline|заголов\w*|назван\w* (стат\w*|материал\w*)|basliq\w*"
+                          r"|basligi\w*|serlovhe\w*)\b")
 # a money figure in a text: a currency sign or name
 _HAS_PRICE = re.compile(r"[$€£₽₼]|\b(dollars?|euros?|roubles?|rubles?|manats?|pounds sterling|usd|eur|rub|azn"
                         r"|доллар\w*|евро|рубл\w*|манат\w*|dollar|avro|rubl|manat)\b")
@@ -279,6 +282,8 @@ _RU_PAST = re.compile(r"^[а-я]{3,}(л|ла|ло|ли|лся|лась|лось|
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
 _UPPER, _LOWER = "[A-ZА-ЯЁƏÇĞİÖŞÜ]", "[a-zа-яёəçğıöşü]"  # the letters of our three alphabets
 _NAME_INSIDE = re.compile(rf"(?<=[\w,)] )(?P<name>{_UPPER}{_LOWER}{{2,}}|[A-ZА-ЯЁ]{{2,5}})\b")  # or "FK"
+# "riayət etməyib", "qəbul olunub": a noun and its verb (folded)
+_AZ_LIGHT_VERB = re.compile(r"(et|ed|olun|ol|eyle)\w*$")
 WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
 COPULA_REACH = 3  # words after "what is" that may: a name of two words, then its head ("what is vasif huseynov's job")
 # A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.
@@ -357,6 +362,8 @@ def asked_kind(text: str, folded: str | None = None) -> str | None:
         asks = "place"
     if asks is None and _REASON.search(folded):  # first: "почему … большого объема?" asks why, not how big
         asks = "reason"
+    if asks is None and _TITLE_ASKED.search(folded):
+        asks = "title"
     if asks is None and _MEASURE_ASKED.search(folded):  # "what was the cost?", known word or not
         asks = "quantity"
     lowered = text.lower()
@@ -501,8 +508,11 @@ def asked_about(words: list[str]) -> Iterator[str]:
             before = [w for w in words[:i] if w not in ("o", "vaxt", "onda", "zaman")]
             following = [] if not before or before[-1] in STOP_WORDS else [before[-1]]
         elif word in _WHICH:
-            following = [w for w in words[i + 1 : i + 1 + 2 * WHICH_REACH] if w not in STOP_WORDS][:WHICH_REACH]
-            following = following[:1] + [w for w in following[1:] if not _VERB_FORM.search(w)]  # "which law did"
+            near = [(j, w) for j, w in enumerate(words[i + 1 : i + 1 + 2 * WHICH_REACH], start=i + 1)
+                    if w not in STOP_WORDS][:WHICH_REACH]
+            # (not a verb: "which law did"; nor the noun of an Azerbaijani light verb, "riayət etməyib": complied)
+            following = [w for n, (j, w) in enumerate(near) if n == 0 or not (
+                _VERB_FORM.search(w) or _AZ_LIGHT_VERB.match(" ".join(words[j + 1 : j + 2])))]
         elif word in _AUTHORED and i + 1 < len(words) and (i == 0 or words[i - 1] in _WH):
             following = [w for w in words[i + 1 : i + 4] if w not in STOP_WORDS][:1]  # "who wrote hamlet"
         elif (found := _thing_asked_for(words, i)) is not None:
