@@ -29,6 +29,13 @@ _ORDINAL_FORMS = {"первое": "первый", "второе": "второй"
                   "dorduncusu": "dorduncu", "besincisi": "besinci"}
 _NUMBER = re.compile(r"^(?:no |n )?(\d)$")  # "2", "#2" and "№ 2" (folded to "no 2") alone
 _ORDINAL_WORD = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+# the item before or after the last one of a numbered list: "and the one before that?", "а следующий?", "bəs
+# növbəti?" (folded): -1 or +1
+_RELATIVE = re.compile(r"^(and |so |а |и |bes )?(what about |what s |whats |what is )?(the )?(one before (that|it|this)"
+                       r"|previous( one)?|one before|preceding one|next( one)?|one after (that|it|this)|following one"
+                       r"|предыдущ\w*|следующ\w*|перед (ним|этим)|после (него|этого)|evvelki( kontekst)?\w*"
+                       r"|novbeti\w*|ondan (evvelki|sonraki)|sonraki\w*)$")
+_BEFORE = re.compile(r"\b(before|previous|preceding|предыдущ\w*|перед|evvelki\w*)\b")
 _PICK = re.compile(r"^(?:(\d)|(?:the )?(first|second|third|1st|2nd|3rd)(?: one)?|yes|yeah|yep|sure|ok|да|ага|beli|he)$")
 _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( that| so)?|says who|proof|"
                      r"источник|цитата|где это сказано|menbe|sitat"
@@ -241,10 +248,7 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
     lang = language or state.language
     if lang is None and state.spoken and isinstance(text, str) and bot.language_of(text, default="") == "":
         lang = state.spoken  # "2", "?" after a Russian answer: nothing in it says another language
-    folded = " ".join(_ORDINAL_FORMS.get(w, w) for w in fold(text).split()) if isinstance(text, str) else ""
-    number = _NUMBER.match(folded)
-    if number and int(number.group(1)) in _ORDINAL_WORD:
-        folded = _ORDINAL_WORD[int(number.group(1))]  # "2", "#2", "№ 2": the second of the last list or suggestions
+    folded = _folded_ordinals(bot, state, text) if isinstance(text, str) else ""
     words = folded.split()
     reply, asked = None, None  # asked: the whole question behind a follow-up's answer, kept for the next one
     shown = None  # the paragraph shown whole by this reply, or kept by "source?"
@@ -284,6 +288,18 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
     reply = replace(reply, question=typed) if reply.question == text and typed != text else reply
     return reply, replace(_remember(bot, state, reply, asked or text, now), shown_paragraph=shown,
                           spoken=reply.language)
+
+
+def _folded_ordinals(bot, state: Conversation, text: str) -> str:
+    """The message folded, its ordinals in their base form: "2", "#2", "№ 2" are "second" (of the last list or
+    suggestions), and "the one before that?" after the second context is "first"."""
+    folded = " ".join(_ORDINAL_FORMS.get(w, w) for w in fold(text).split())
+    number = _NUMBER.match(folded)
+    if number and int(number.group(1)) in _ORDINAL_WORD:
+        return _ORDINAL_WORD[int(number.group(1))]
+    if _RELATIVE.match(folded) and (here := _item_number(bot, state)) is not None:
+        return _ORDINAL_WORD.get(here - 1 if _BEFORE.search(folded) else here + 1, folded)
+    return folded
 
 
 def _of_that_work(bot, state: Conversation, reply: Reply, text: str, folded: str, lang: str | None) -> Reply:
@@ -998,6 +1014,17 @@ def _ordinal_item(bot, state: Conversation, wanted: int) -> tuple[str, str] | No
             len(counts) > 1 and counts[1][0] * ORDINAL_CLEAR_LEAD > counts[0][0]):
         return None  # called so too rarely, or two entries called so alike: the ordinal alone does not say which
     return counts[0][1]
+
+
+def _item_number(bot, state: Conversation) -> int | None:
+    """The ordinal the knowledge most often calls the last answer by, or the list item last seen (2 for the second
+    context), or None."""
+    items = _ordinal_items(bot, state.brief_id)
+    for key in (state.last_entry, state.listed):
+        called = {n: len(entries[key]) for n, entries in items.items() if key in entries}
+        if key and called:
+            return max(called, key=called.get)
+    return None
 
 
 def _walked(items: dict[int, dict[tuple[str, str], list[Counter]]], key: tuple[str, str] | None) -> Counter:

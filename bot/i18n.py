@@ -144,6 +144,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "Хорошо. Спрашивайте ещё о статье.",
         "az": "Yaxşı. Məqalə haqqında başqa sualınız olsa, soruşun.",
     },
+    "small_talk.judgement": {
+        "en": "I can't judge whether the brief is right: I report what it says and quote it as my source. Ask me "
+              "what it argues, and on what.",
+        "ru": "Я не могу судить, прав ли автор: я передаю, что сказано в статье, и цитирую её как источник. "
+              "Спросите, что в ней утверждается и на чём это основано.",
+        "az": "Məqalənin haqlı olub-olmadığını mühakimə edə bilmərəm: yalnız orada deyilənləri çatdırır və mənbə kimi "
+              "sitat gətirirəm. Müəllifin nə iddia etdiyini və nəyə əsaslandığını soruşa bilərsiniz.",
+    },
     "small_talk.bye": {
         "en": "Goodbye! Come back with any question about the brief.",
         "ru": "До свидания! Возвращайтесь с вопросами о статье.",

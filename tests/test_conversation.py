@@ -315,6 +315,11 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("What did Putin say?", "Bu sitat hansı fikri əsaslandırmaq üçün gətirilib?"), "answer", "sphere-of-influence"),
     (("what idea does the Putin quote support?",), "answer", "sphere-of-influence"),
     (("Какую мысль подкрепляет цитата Путина?",), "answer", "sphere-of-influence"),
+    # the item before or after the last one of a numbered list
+    (("what is the second context?", "and the one before that?"), "answer", "first-context"),
+    (("Какой третий контекст?", "а предыдущий?"), "answer", "not-sovereign"),
+    (("İkinci kontekst nədir?", "bəs növbəti?"), "answer", "alma-ata"),
+    (("what is the fourth context?", "and the next one?"), "not_said", "fifth-context"),
     # a correction that names a time asks what happened then
     (("Какие контексты?", "Нет, я имел в виду декабрь 2024, что тогда произошло?"), "answer", "flight-8243"),
 ])

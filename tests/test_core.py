@@ -251,6 +251,7 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     ("Какую роль играет энергетика?", "lost-revenue"),
     ("Что произошло в декабре 2024?", "flight-8243"),
     ("Alma-Ata Bəyannaməsinə hansı ölkələr riayət etməyib?", "alma-ata"),  # "riayət etməyib": a verb, no thing
+    ("Böhranı üzə çıxaran hadisələr hansılardır?", "triggers"),  # "üzə çıxaran": brought to the surface
     ("what is the title?", "title"),
     ("Какой заголовок у статьи?", "title"),
     ("Apart from the plane, what else has inflamed tensions lately?", "triggers"),  # "inflamed" is a trigger
@@ -575,3 +576,16 @@ def test_azerbaijani_words_near_english_names_are_still_azerbaijani(bot):
 def test_the_paragraph_a_question_asks_for_is_its_answer(bot, question, says):
     reply = bot.ask(question)
     assert reply.answered and reply.answer.startswith(says)
+
+
+@pytest.mark.parametrize("question", [
+    "is kuzio right?", "lol ok. is kuzio right tho?", "do you agree with the author?", "Прав ли автор?",
+    "Это правда?", "Müəllif haqlıdır?",
+])
+def test_whether_the_brief_is_right_is_not_the_bots_to_judge(bot, question):
+    reply = bot.ask(question)
+    assert not reply.answered and reply.answer == say("small_talk.judgement", reply.language)
+
+
+def test_is_it_true_that_asks_what_the_brief_says(bot):
+    assert bot.ask("is it true that Russia shot down the plane?").entry == "flight-8243"

@@ -53,7 +53,8 @@ _QUANTITY = re.compile(
 _DATE = re.compile(r"\b(what|which|in what) (year|date|month|day)\b|\bdate of\b"
                    r"|\b(в )?(каком|какого|какой) (году|года|год|числа|месяце)\b|\bкакая дата\b|\bhansi (il|tarix|ay)"
                    r"|\bnecenci (il|ay)")  # "neçənci ildə…?": in which year
-SmallTalk = Literal["greeting", "thanks", "bye", "ack"]
+SmallTalk = Literal["greeting", "thanks", "bye", "ack", "judgement"]  # judgement: "is he right?", which the bot
+# does not judge
 COUNTED_WORDS = 3  # content words after "how many" that may name what is counted ("how many different contexts")
 MIN_NAME_LETTERS = 3  # a shorter word ("us", "eu" aside, which are aliases) names nothing of its own
 SMALL_TALK_WORDS = 4  # words after "thanks" that keep it small talk ("thanks, that helps a lot")
@@ -83,6 +84,21 @@ _CHAT = re.compile(rf"(?<!\S)({_SMALL_TALK_LEAD}|{_GREETING}|{_THANKS}|{_BYE}|{_
 _SMALL_TALK_KINDS: tuple[tuple[SmallTalk, re.Pattern], ...] = tuple(
     (kind, re.compile(rf"(^|\s)({words})(\s|$)")) for kind, words in
     (("thanks", _THANKS), ("bye", _BYE), ("greeting", _GREETING), ("ack", _ACK)))
+
+
+# Whether the brief is right, asked of the bot (folded): "is kuzio right tho?", "do you agree?", "Прав ли автор?",
+# "Müəllif haqlıdır?". Not "is it true that Russia shot down the plane?", which asks what the brief says.
+_JUDGEMENT = re.compile(
+    r"^((and|so|but|ok|okay|well|lol|lol ok|hmm|but like) )*(is|was|are) (he|she|kuzio|the author|that|this|it|they"
+    r"|the (brief|article|piece|analysis|argument|author s argument|claim|thesis)|his (argument|analysis|view|claim"
+    r"|thesis)) (really |even |actually |just )?(right|correct|true|accurate|wrong|biased|fair|credible|reliable|legit"
+    r"|objective|trustworthy|propaganda)( (tho|though|or not|then|really))?$"
+    r"|\bdo (you|u) (agree|believe (him|it|this|that)|buy (it|this|that))\b|\bwhat do (you|u) think (of|about) (it|this"
+    r"|that|him|the (brief|article|author|argument))\b|\byour (opinion|view|take) on\b"
+    r"|\bправ(а)? ли (автор|он|кузьо)\b|^(а )?(автор|он|кузьо) прав$|^(а )?это (правда|верно)$|\bсоглас(ен|на|ны) ли\b"
+    r"|\b(ты|вы) соглас(ен|на|ны)\b|\bчто (ты|вы) (об этом )?думае(шь|те)\b|\b(ваше|твое) мнение\b"
+    r"|\b(muellif|o|kuzio) haqlidir(mi)?$|^(bu|o) dogrudur(mu)?$|\brazisan(mi)?\b|\brazisiniz(mi)?\b"
+    r"|\b(sen|siz) ne dusunursun(uz)?\b|\bfikrin(iz)? nedir\b")
 
 
 def chat_only(folded: str) -> bool:
@@ -791,7 +807,7 @@ class Analyzer:
             asks, unknown_kind = asks or "quantity", None
         if not terms and asks in _BARE_QUESTION:
             terms = self.terms(_BARE_QUESTION[asks])
-        talk = small_talk(folded, text.rstrip().endswith("?"))
+        talk = "judgement" if _JUDGEMENT.search(folded) else small_talk(folded, text.rstrip().endswith("?"))
         return Query(terms, asks, talk, known, unknown_kind, bool(_ABOUT_BOT.search(folded)),
                      talk is not None and chat_only(folded))
 

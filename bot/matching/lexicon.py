@@ -152,5 +152,6 @@ LEXICON_RU_AZ: dict[str, tuple[str, ...]] = {
     # what a thing has to do with it is its role: "а норвегия тут при чём?", "Ermənistanın bura nə dəxli var?"
     "role": ("при чем", "причем", "aidiyyeti", "aidiyyati", "dexli"),
     "trigger": ("спровоцировало", "вызвало", "послужило", "началось", "обострило", "обострили", "tetikledi",
-        "sebeb oldu", "baslatdi", "qabartdi", "qabardib", "tetikleyib", "tetikleyicisi",),
+        "sebeb oldu", "baslatdi", "qabartdi", "qabardib", "tetikleyib", "tetikleyicisi",
+        "uze cixaran", "uze cixardi", "uze cixarib", "uze cixardan", "uze cixdi",),  # brought to the surface
 }

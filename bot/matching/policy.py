@@ -49,6 +49,8 @@ def decide(query: Query, ranked: list[Candidate], thresholds: Thresholds,
     """`support(candidate)` is (share of the question the entry's words explain, their summed IDF); `min_support`
     is the share an answer needs, for every entry or per entry."""
     top = [c for c in ranked if c.confidence >= thresholds.suggest]
+    if query.small_talk == "judgement":  # "is he right?": the bot reports the brief, it does not judge it
+        return Decision("small_talk", small_talk="judgement")
     about_bot = query.about_bot and not (top and "bot" in facts(top[0]))
     if about_bot or (query.chat_only and not (top and "chat" in facts(top[0]))):
         return Decision("small_talk", small_talk="greeting" if about_bot else query.small_talk)
