@@ -276,7 +276,8 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
             _FOLLOW_UP.search(folded) or _ELSE.search(folded) or _bare_ordinal(words)
             or (_WHAT_THING.match(folded) and words[-1] not in _NO_THING and state.last_question
                 and not bot.ask(text, state.brief_id, lang).answered)):
-        reply, asked = (_small_talk(bot, state, text, lang) or _something_else(bot, state, text, folded, lang)
+        reply, asked = (_two_questions(bot, state, text, lang) or _small_talk(bot, state, text, lang)
+                        or _something_else(bot, state, text, folded, lang)
                         or _whose_words(bot, state, text, folded, lang)
                         or _which_context(bot, state, text, folded, lang)
                         or _what_it_shows(bot, state, text, folded, lang)
@@ -671,6 +672,12 @@ def _there(bot, state: Conversation, text: str, folded: str, alone: Reply, combi
                                              or alone.score < SURE_ALONE))  # (a weak answer of its own yields)
 
 
+def _two_questions(bot, state: Conversation, text: str, lang: str | None) -> tuple[Reply, None] | None:
+    """Two questions each answered on its own words ("who wrote it and when?"), whatever came before."""
+    alone = bot.ask(text, state.brief_id, lang)
+    return (alone, None) if alone.also else None
+
+
 def _small_talk(bot, state: Conversation, text: str, lang: str | None) -> tuple[Reply, None] | None:
     """"Thanks, that's useful": thanks, whatever "that" would lean on."""
     if not bot.analyzer.query(text).small_talk:
@@ -962,12 +969,7 @@ def _whose_words(bot, state: Conversation, text: str, folded: str, lang: str | N
 
 def _about_the_brief(bot, state: Conversation, text: str, lang: str | None) -> Reply | None:
     """The byline entry (paragraph 0) of the last answer's brief that states the kind of fact asked for."""
-    asks = bot.analyzer.query(text).asks
-    brief = bot.knowledge.brief(state.last_entry[0]) if asks else None
-    for entry in brief.entries if brief else ():
-        if entry.paragraph == 0 and asks in bot.fact_kinds(brief.id, entry.id):
-            return bot.entry_reply(brief.id, entry.id, text, language=_reply_language(bot, text, lang))
-    return None
+    return bot.byline_reply(state.last_entry[0], text, _reply_language(bot, text, lang))
 
 
 COMMON_WORD_WEIGHT = math.log(2)  # the IDF of a word half the entries use: it tells no list's items apart

@@ -66,6 +66,10 @@ _SET_ASIDE_AZ = re.compile(r"^(?P<x>.+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|sav
                            r"|^(?P<q2>.+) (?P<x2>\S+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi)$")  # or at the end
 _SET_ASIDE_INSIDE = re.compile(rf"^(?P<qw>\w+(?: else| ещё| еще)?),?\s+(?:{SET_ASIDE_EN}|{SET_ASIDE_RU})"
                                r"\s+(?P<x>[^,]+),\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_WH = (r"(?:who|when|where|what|which|why|how|кто|когда|где|что|какой|какая|какое|какие|почему|зачем|сколько|kim"
+       r"|ne vaxt|harada|niye|hansi|nece)")
+# two questions in one message, each opening with its question word: "who wrote it and when?" (folded)
+_TWO_QUESTIONS = re.compile(rf"^(?P<a>{_WH}\b.+?) (?:and|и|а также|ve) (?P<b>{_WH}\b.*)$")
 _ASKS_BY_ORDER = re.compile(r"^(where|when|why|how|who|what|which) (is|was|are|were|did|does|do|has|have|had|can"
                             r"|could|will|would)\b")  # "where was it flying to": asks, with no question mark
 # "When Russia shot the plane down, what did Putin say?": a leading clause that sets the scene (its "when" is
@@ -381,6 +385,9 @@ class BriefBot:
         if early:
             return early
         typed, text = text, without_chat_lead(text)  # "ok cool, and who's the author again?": the question after
+        both = self._two_questions(text, brief_id, lang) if focus is None and not exclude else None
+        if both is not None:
+            return replace(both, question=typed)
         # A forced language (/lang, --lang) is the reply's; the words are matched in the language they are in.
         words = self.language_of(text, default=None) or lang if language is not None else lang
         part = question_part(text)
@@ -429,6 +436,37 @@ class BriefBot:
             gist = self.decide(" ".join(asked), brief_id, words, exclude=exclude)
             decision = gist if gist.outcome == "answer" else decision
         return self.compose(typed, decision, lang)
+
+    def _two_questions(self, text: str, brief_id: str | None, language: str) -> Reply | None:
+        """"Who wrote it and when?", "Кто автор и когда она вышла?": two questions, each with its question word,
+        answered by two entries - the first's reply with the second's as `also`; None to read the message whole. A
+        second question with no words of its own asks of the first one's subject ("…and when?": of the byline's, the
+        brief's date)."""
+        found = _TWO_QUESTIONS.match(" ".join(fold(text).split()))
+        if not found:
+            return None
+        first = self.ask(found.group("a"), brief_id, language)
+        if not first.answered:
+            return None
+        asked = found.group("b")
+        if self._names_something(asked):
+            second = self.ask(asked, brief_id, language)
+        else:
+            entry = self.knowledge.find_entry(first.source.brief, first.entry)
+            second = (self.byline_reply(first.source.brief, asked, language) if entry.paragraph == 0
+                      else self.ask(found.group("a"), brief_id, language, focus=asked))
+        if second is None or not second.answered or second.entry == first.entry:
+            return None
+        return replace(first, also=(second,))
+
+    def byline_reply(self, brief_id: str, question: str, language: str) -> Reply | None:
+        """The reply of the brief's byline entry (paragraph 0) that states the kind of fact a question asks for
+        ("when?" after "who wrote it?": its date), or None."""
+        asks = self.analyzer.query(question).asks
+        brief = self.knowledge.brief(brief_id) if asks else None
+        entry = next((e for e in brief.entries if e.paragraph == 0 and asks in self.fact_kinds(brief.id, e.id)),
+                     None) if brief else None
+        return self.entry_reply(brief.id, entry.id, question, language=language) if entry else None
 
     def _of_the_article(self, text: str, brief_id: str | None, language: str,
                         exclude: frozenset[str]) -> Decision | None:

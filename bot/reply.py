@@ -53,6 +53,7 @@ class Reply:
     related: tuple[Suggestion, ...] = ()
     entry: str | None = None
     language: str = "en"
+    also: tuple[Reply, ...] = ()  # the answer to a second question in the same message ("who wrote it and when?")
 
     @property
     def answered(self) -> bool:
@@ -64,7 +65,7 @@ class Reply:
         return {
             "question": self.question,
             "answered": self.answered,
-            "answer": self.answer,
+            "answer": "\n\n".join((self.answer, *(a.answer for a in self.also))),
             "quote": self.quote,
             "source": None if s is None else {
                 "brief": s.brief, "title": s.title, "author": s.author,

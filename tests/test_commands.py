@@ -56,6 +56,11 @@ def test_console_reply_shows_quote_source_and_context(bot):
     assert "Context:" in text and "Related:" in text
 
 
+def test_console_shows_both_answers_of_two_questions(bot):
+    text = format_reply_text(bot.ask("who wrote it and when?"))
+    assert "> “Taras Kuzio”" in text and "The brief is dated 27 July 2025." in text
+
+
 def test_console_suggestions_are_numbered(bot):
     assert "  1. " in format_reply_text(bot.ask("russia"))
 

@@ -320,6 +320,8 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Какой третий контекст?", "а предыдущий?"), "answer", "not-sovereign"),
     (("İkinci kontekst nədir?", "bəs növbəti?"), "answer", "alma-ata"),
     (("what is the fourth context?", "and the next one?"), "not_said", "fifth-context"),
+    # two questions answered on their own words, whatever came before
+    (("what is this brief basically about?", "who wrote it and when?"), "answer", "author"),
     # a correction that names a time asks what happened then
     (("Какие контексты?", "Нет, я имел в виду декабрь 2024, что тогда произошло?"), "answer", "flight-8243"),
 ])

@@ -589,3 +589,16 @@ def test_whether_the_brief_is_right_is_not_the_bots_to_judge(bot, question):
 
 def test_is_it_true_that_asks_what_the_brief_says(bot):
     assert bot.ask("is it true that Russia shot down the plane?").entry == "flight-8243"
+
+
+@pytest.mark.parametrize("question, first, second", [
+    ("who wrote it and when?", "author", "date"),  # a second question of no words of its own: of the byline's
+    ("Кто автор и когда она вышла?", "author", "date"),
+    ("Kim yazıb və nə vaxt?", "author", "date"),
+    ("what did Putin say and what did Huseynov write?", "putin-rule", "huseynov"),
+    ("who shot down the plane and when?", "flight-8243", None),  # one entry answers both
+])
+def test_two_questions_in_one_message_get_both_answers(bot, question, first, second):
+    reply = bot.ask(question)
+    assert (reply.entry, [a.entry for a in reply.also]) == (first, [second] if second else [])
+    assert all(a.answer in reply.to_json()["answer"] for a in reply.also)

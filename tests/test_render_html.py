@@ -123,6 +123,12 @@ def test_real_answer_html(bot):
     )
 
 
+def test_two_questions_show_both_answers_each_with_its_quote(bot):
+    markup = format_reply_html(bot.ask("who wrote it and when?"))
+    assert_valid(markup)
+    assert markup.count("<blockquote>") == 2 and "Taras Kuzio" in markup and "27 July 2025" in markup
+
+
 def test_suggestions_are_listed_in_the_message_too(bot):
     markup = format_reply_html(bot.ask("russia"))
     assert_valid(markup)

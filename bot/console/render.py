@@ -49,6 +49,7 @@ def format_reply_text(reply: Reply) -> str:
             lines += ["", f"{say('related_label', lang)}: " + " · ".join(r.question for r in reply.related)]
     elif reply.suggestions:
         lines += [f"  {i}. {s.question}" for i, s in enumerate(reply.suggestions, 1)]
+    lines += [line for also in reply.also for line in ("", format_reply_text(also))]  # a second question's answer
     return "\n".join(lines)
 
 

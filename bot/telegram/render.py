@@ -70,7 +70,14 @@ def _label(key: str, language: str) -> str:
 
 
 def format_reply_html(reply: Reply) -> str:
-    """A Reply as Telegram HTML: answer, verbatim quote, its labelled translation, source line and context."""
+    """A Reply as Telegram HTML: answer, verbatim quote, its labelled translation, source line and context (and so
+    for the answer to a second question in the same message)."""
+    parts = [part for r in (reply, *reply.also) for part in _reply_parts(r)]
+    return fit(parts).replace("\n\n• ", "\n• ")
+
+
+def _reply_parts(reply: Reply) -> list[tuple[str, str]]:
+    """One answer's (template, text) parts."""
     lang = reply.language
     parts = [("{}", reply.answer)]
     if reply.quote and reply.source:  # a "not said" entry quotes its closest sentence too
@@ -84,7 +91,7 @@ def format_reply_html(reply: Reply) -> str:
                           reply.context))
     if reply.kind != "not_said":  # a "not said" answer names its closest question itself (and has its button)
         parts += [("• {}", s.question) for s in reply.suggestions[:3]]
-    return fit(parts).replace("\n\n• ", "\n• ")
+    return parts
 
 
 def format_context_html(title: str, summary: str, paragraph: str | None) -> str:
