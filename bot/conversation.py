@@ -275,7 +275,8 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
     elif words and len(words) <= MAX_FOLLOW_UP_WORDS and (
             _FOLLOW_UP.search(folded) or _ELSE.search(folded) or _bare_ordinal(words)
             or (_WHAT_THING.match(folded) and words[-1] not in _NO_THING and state.last_question
-                and not bot.ask(text, state.brief_id, lang).answered)):
+                and not bot.ask(text, state.brief_id, lang).answered)
+            or _when_of_it(bot, state, text, folded)):
         reply, asked = (_two_questions(bot, state, text, lang) or _small_talk(bot, state, text, lang)
                         or _something_else(bot, state, text, folded, lang)
                         or _whose_words(bot, state, text, folded, lang)
@@ -399,6 +400,10 @@ _EXPLAIN = re.compile(r"^(and |so )?what (does|did) (he|she|it|they|that|this) (
 _NO_THING = frozenset("now then next today here there so ok".split())  # "what now?" asks of no thing
 _LIST_GLUE = frozenset("and the what about а и bes ya".split())  # "and the second one?", "what about the third?"
 _ONE = frozenset("one ones один одна одно biri birisi".split())  # "the second one": the ordinal's own list unnamed
+# a time asked with nothing else: "in which month?", "В каком месяце?", "what year exactly?", "hansı ildə?" (folded)
+_KIND_ONLY = re.compile(r"^((and|so|а|и|bes) )?((in|on|during|в|во|на) )?(which|what|какой|каком|какого|какую|hansi)"
+                        r" (month|year|day|date|season|месяц\w*|год\w*|день|дня|числ\w*|дат\w*|ay\w*|il\w*|gun\w*"
+                        r"|tarix\w*)( (was (it|that)|exactly|именно|это было|idi|olub))?$")
 _WHAT_THING = re.compile(r"^(which|what|какой|какая|какое|какие|hansi) \w+$")  # folded
 _ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|другой|другие|другого|basqa|diger)\b"
                    r"(?! (question|thing|topic|вопрос|тема|sual|movzu)\b)")
@@ -479,7 +484,9 @@ _FILLER = frozenset("olmusdu deyib olub oldu vaxt".split())  # Azerbaijani auxil
 
 # Words that ask rather than name a subject ("how many died" names "died" only), besides the stop words terms()
 # already drops.
-_ASKING = frozenset("many much told сказал сказала говорил говорит dedi deyib soyleyib".split())
+_ASKING = frozenset("""many much told сказал сказала говорил говорит dedi deyib soyleyib
+    month year day date месяц месяце месяца год году года день дня числа дата ay ayda ayinda il ilde ili gun gunu
+    tarix tarixi""".split())  # (a time's unit names no thing: "в каком месяце?" asks when of the last answer)
 
 
 def _is_bare(folded: str) -> bool:
@@ -670,6 +677,15 @@ def _there(bot, state: Conversation, text: str, folded: str, alone: Reply, combi
     return ("place" in facts and (asks is None or asks in facts) and combined.kind != "not_said"
             and alone.kind != "decline" and (not alone.answered or alone.entry == state.last_entry[1] or points_back
                                              or alone.score < SURE_ALONE))  # (a weak answer of its own yields)
+
+
+def _when_of_it(bot, state: Conversation, text: str, folded: str) -> bool:
+    """"В каком месяце?", "in which month?", "hansı ildə?" after an answer that dates what it says: a time asked of
+    the last answer, not of the brief (whose own date the words alone would find)."""
+    if not (state.last_entry and _KIND_ONLY.match(folded)):
+        return False
+    asks = bot.analyzer.query(text).asks
+    return bool(asks) and asks in bot.fact_kinds(*state.last_entry)
 
 
 def _two_questions(bot, state: Conversation, text: str, lang: str | None) -> tuple[Reply, None] | None:

@@ -449,12 +449,13 @@ class BriefBot:
         if not first.answered:
             return None
         asked = found.group("b")
-        if self._names_something(asked):
-            second = self.ask(asked, brief_id, language)
+        leans = _POINTS_BACK.search(asked) or not self._names_something(asked)  # "…and when was it built?"
+        if leans and self.knowledge.find_entry(first.source.brief, first.entry).paragraph == 0:
+            second = self.byline_reply(first.source.brief, asked, language)  # "who wrote it and when?": the date
+        elif leans:
+            second = self.ask(found.group("a"), brief_id, language, focus=asked)
         else:
-            entry = self.knowledge.find_entry(first.source.brief, first.entry)
-            second = (self.byline_reply(first.source.brief, asked, language) if entry.paragraph == 0
-                      else self.ask(found.group("a"), brief_id, language, focus=asked))
+            second = self.ask(asked, brief_id, language)
         if second is None or not second.answered or second.entry == first.entry:
             return None
         return replace(first, also=(second,))

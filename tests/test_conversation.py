@@ -320,6 +320,10 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Какой третий контекст?", "а предыдущий?"), "answer", "not-sovereign"),
     (("İkinci kontekst nədir?", "bəs növbəti?"), "answer", "alma-ata"),
     (("what is the fourth context?", "and the next one?"), "not_said", "fifth-context"),
+    # a time asked with nothing else, of an answer that dates what it says: of that answer, not the brief's date
+    (("Какой рейс был сбит?", "В каком месяце?"), "answer", "flight-8243"),
+    (("Which flight was shot down?", "in which month?"), "answer", "flight-8243"),
+    (("who wrote it", "what year?"), "answer", "date"),
     # two questions answered on their own words, whatever came before
     (("what is this brief basically about?", "who wrote it and when?"), "answer", "author"),
     # a correction that names a time asks what happened then

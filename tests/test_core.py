@@ -377,6 +377,9 @@ def test_whom_someone_works_for_is_not_said(bot, question):
     ("Is Azerbaijan going to join NATO?", "en", "intention"),
     # another work's title, which the brief's own title is not
     ("What was the title of Kuzio's article in The National Interest?", "en", "title"),
+    # why unnamed people are doing something: an event's cause, which the brief does not give
+    ("почему в России арестовывают азербайджанцев?", "ru", "reason"),
+    ("bes rusiyada azerbaycanlilari niye hebs edirler?", "az", "reason"),
     # a price, which a count ("five contexts") is not
     ("сколько стоит транзит через Украину?", "ru", "price"),
     ("how much does transit through Ukraine cost?", "en", "price"),
@@ -597,6 +600,8 @@ def test_is_it_true_that_asks_what_the_brief_says(bot):
     ("Kim yazıb və nə vaxt?", "author", "date"),
     ("what did Putin say and what did Huseynov write?", "putin-rule", "huseynov"),
     ("who shot down the plane and when?", "flight-8243", None),  # one entry answers both
+    ("where is the Ukrainian gas storage and when was it built", "gas-storage", None),  # "it": of the first's
+    ("who wrote it and when was it published?", "author", "date"),  # ... of the byline's: the brief
 ])
 def test_two_questions_in_one_message_get_both_answers(bot, question, first, second):
     reply = bot.ask(question)

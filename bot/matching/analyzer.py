@@ -179,7 +179,11 @@ _REASON = re.compile(rf"{_LEAD_IN}(why|whys) (did|was|were|had|didnt|wasnt|weren
                      r"|\b(what|which) (was|were) the (main |real )?(reasons?|causes?|motives?)\b"
                      rf"|\b(почему|зачем|отчего|по какой причине)\b.*\b{_PAST_VERB}"
                      rf"|\b(niye|ne ucun|neden(?! ibaret))\b.*\b{_PAST_VERB_AZ}"
-                     rf"|\bsebebi? ne (idi|olub)\b")
+                     rf"|\bsebebi? ne (idi|olub)\b"
+                     # what unnamed people are doing, an event too: "почему в России арестовывают азербайджанцев?",
+                     # "niyə həbs edirlər?" (not "почему Россия не считает…", which asks for an explanation)
+                     r"|\b(почему|зачем|за что)( (в|на) \w+)? \w+(ют|ут|ят)\b"
+                     r"|\b(niye|ne ucun)\b.*\b\w+(irler|irlar|urlar|urler)\b")
 # A reason in an (English) quote: a causal link ("because", "after Europe ended", "has led to", "the roots
 # of ... lie in"). Loose on purpose: "why" is declined only when the entry gives no reason at all.
 # what someone wants, plans or will do (folded): "no longer willing to tolerate", "offering its storage", "insists"
