@@ -272,6 +272,8 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
             moved = reply and reply.entry and (reply.entry != state.last_entry[1] or bool(state.suggestions))
             entry = bot.knowledge.find_entry(state.last_entry[0], reply.entry) if moved else None
             asked = entry.questions[0] if entry else state.last_question
+    elif (which := _which_context(bot, state, text, folded, lang)) is not None:
+        reply, asked = which  # "ok, back to the quote - which of the contexts is it part of?", however long
     elif words and len(words) <= MAX_FOLLOW_UP_WORDS and (
             _FOLLOW_UP.search(folded) or _ELSE.search(folded) or _bare_ordinal(words)
             or (_WHAT_THING.match(folded) and words[-1] not in _NO_THING and state.last_question
@@ -280,7 +282,6 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
         reply, asked = (_two_questions(bot, state, text, lang) or _small_talk(bot, state, text, lang)
                         or _something_else(bot, state, text, folded, lang)
                         or _whose_words(bot, state, text, folded, lang)
-                        or _which_context(bot, state, text, folded, lang)
                         or _what_it_shows(bot, state, text, folded, lang)
                         or _quoted_there(bot, state, text, lang)
                         or _ordinal_alone(bot, state, text, words, lang) or _follow_up(bot, state, text, words, lang))
@@ -409,6 +410,7 @@ _ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|дру�
                    r"(?! (question|thing|topic|вопрос|тема|sual|movzu)\b)")
 # "Which context is that part of?": the pronoun is what the question is about ("what part did Norway play in it?" and
 # "what part of it was in 2023?" ask something else)
+_BACK_TO = frozenset("ok okay so back to let s go now".split())  # "ok back to huseynov - …" (folded)
 _WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) (that|this|it)\b"
                             # its number: "which context number is this?", "Какой это по счёту контекст?", "Bu
                             # neçənci kontekstdir?", "Bu, müəllifin neçənci kontekstidir?"
@@ -430,8 +432,9 @@ _WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) 
                             r"(make|making|trying to make) (with|by|in) (that|this|it)\b"
                             r"(?! (brief|article|piece|paper|text))"
                             r"|\bwhat is the point of (that|this|it)\b(?! (brief|article|piece|paper|text))"
+                            # "which of the contexts is that part of?", "… is his quote part of?"
                             r"|\b(which|what)( one)? of (the|these|those) (contexts|sections|parts) (is|was|does)"
-                            r" (that|this|it)\b"  # "which of the contexts is that part of?"
+                            r" ((that|this|it)\b|(his|her|the|\w+ s) (quote|line|words|claim) (part of|in|from)\b)"
                             r"|\b(which|what) (context|section|part) (is|was) (\w+ ){0,3}"
                             r"(quote|line|words|claim|statement) (part of|in|from)\b"
                             r"|\b(зачем|почему) (автор |он |она )?(это |его |её |ее )?"
@@ -529,8 +532,14 @@ def _which_context(bot, state: Conversation, text: str, folded: str, lang: str |
     belongs to no numbered context."""
     if not state.last_entry or not _WHICH_CONTEXT.search(folded):  # (its every form names "that", "это", "bu")
         return None
-    brief = bot.knowledge.brief(state.last_entry[0])
-    entry = brief.entry(state.last_entry[1]) if brief else None
+    # ("back to huseynov - which of the contexts is his quote part of?": of the entry the rest names, if any)
+    rest = " ".join(w for w in _WHICH_CONTEXT.sub(" ", folded).split() if w not in _BACK_TO)
+    own = _own_terms(bot, rest, lang)  # (a thing of its own: "huseynov", not "the quote", which several entries are)
+    named = bot.ask(rest, state.brief_id, lang) if own and all(
+        bot.support.entries_using(s) <= NAMING_ENTRIES for s in own) else None
+    key = (named.source.brief, named.entry) if named is not None and named.answered else state.last_entry
+    brief = bot.knowledge.brief(key[0])
+    entry = brief.entry(key[1]) if brief else None
     context = brief.context(entry.context) if entry else None
     if context is None or context.ordinal is None:
         return None

@@ -70,6 +70,15 @@ _WH = (r"(?:who|when|where|what|which|why|how|кто|когда|где|что|к
        r"|ne vaxt|harada|niye|hansi|nece)")
 # two questions in one message, each opening with its question word: "who wrote it and when?" (folded)
 _TWO_QUESTIONS = re.compile(rf"^(?P<a>{_WH}\b.+?) (?:and|и|а также|ve) (?P<b>{_WH}\b.*)$")
+# a why with nothing of its own after a statement (folded): "does this piece explain why?", "why is that?", "почему?"
+_BARE_WHY = re.compile(r"^((and|so|but|а|и|bes|ну) )?(why|why is that|why so|how come|(does|can|will|did) (this|the|it)"
+                       r"( (piece|brief|article|text|author|paper|report))? (explain|say|tell( us| me)?) why|почему"
+                       r"|почему так|отчего|объясняет ли (статья|автор) почему|niye|niye bele|neden)$")
+# the lead of a statement that reports it ("I keep hearing that…", "говорят, что…", "deyirlər ki…") (folded)
+_HEARD = re.compile(r"^((i|we) (keep hearing|hear|heard|read|have read|keep reading|saw|have seen|was told)"
+                    r"|(people|they|everyone|many) (say|said|are saying|claim)|apparently|it seems)( that)? "
+                    r"|^(я )?(слышал|слышала|читал|читала|говорят|пишут)(,)?( что)? |^(esitdim|deyirler|oxudum) ki ")
+_WHY_WORD = {"en": "why", "ru": "почему"}
 _ASKS_BY_ORDER = re.compile(r"^(where|when|why|how|who|what|which) (is|was|are|were|did|does|do|has|have|had|can"
                             r"|could|will|would)\b")  # "where was it flying to": asks, with no question mark
 # "When Russia shot the plane down, what did Putin say?": a leading clause that sets the scene (its "when" is
@@ -174,6 +183,22 @@ def question_part(text: str) -> str | None:
         return None
     inner = _inner_question(sentence)
     return inner or (sentence if sentence is not text else None)
+
+
+def _why_of_statement(text: str) -> str | None:
+    """"I keep hearing that Azerbaijan is drifting away from Russia. Does this piece explain why?": a statement, then
+    a why with nothing of its own, asks why the statement is so - the question "why" and the statement; else None."""
+    sentences = [c for c in re.split(r"(?<=[.!?])\s+", text.strip()) if c]
+    if len(sentences) < 2 or not _BARE_WHY.match(" ".join(fold(sentences[-1]).split())):
+        return None
+    statement = _HEARD.sub("", " ".join(fold(" ".join(sentences[:-1])).split()))
+    return f"{_WHY_WORD.get(statement[:1] and _language_hint(statement), 'why')} {statement}" if statement else None
+
+
+def _language_hint(folded: str) -> str:
+    """The script of a folded statement: 'ru' for Cyrillic, else 'en' (Azerbaijani's "niyə" reads as English's why
+    for the matcher too)."""
+    return "ru" if re.search(r"[а-я]", folded) else "en"
 
 
 def _inner_question(text: str) -> str | None:
@@ -385,9 +410,9 @@ class BriefBot:
         if early:
             return early
         typed, text = text, without_chat_lead(text)  # "ok cool, and who's the author again?": the question after
-        both = self._two_questions(text, brief_id, lang) if focus is None and not exclude else None
-        if both is not None:
-            return replace(both, question=typed)
+        shaped = self._by_its_shape(text, brief_id, lang) if focus is None and not exclude else None
+        if shaped is not None:
+            return replace(shaped, question=typed)
         # A forced language (/lang, --lang) is the reply's; the words are matched in the language they are in.
         words = self.language_of(text, default=None) or lang if language is not None else lang
         part = question_part(text)
@@ -436,6 +461,17 @@ class BriefBot:
             gist = self.decide(" ".join(asked), brief_id, words, exclude=exclude)
             decision = gist if gist.outcome == "answer" else decision
         return self.compose(typed, decision, lang)
+
+    def _by_its_shape(self, text: str, brief_id: str | None, language: str) -> Reply | None:
+        """A message whose shape says how to read it: two questions in one, or a statement then "why?" ("I keep
+        hearing that Azerbaijan is drifting away from Russia. Does this piece explain why?": why it is so); None to
+        read it as one question."""
+        both = self._two_questions(text, brief_id, language)
+        if both is not None:
+            return both
+        said = _why_of_statement(text)
+        why = self.ask(said, brief_id, language) if said is not None else None
+        return why if why is not None and why.answered else None
 
     def _two_questions(self, text: str, brief_id: str | None, language: str) -> Reply | None:
         """"Who wrote it and when?", "Кто автор и когда она вышла?": two questions, each with its question word,

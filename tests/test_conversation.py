@@ -324,6 +324,13 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Какой рейс был сбит?", "В каком месяце?"), "answer", "flight-8243"),
     (("Which flight was shot down?", "in which month?"), "answer", "flight-8243"),
     (("who wrote it", "what year?"), "answer", "date"),
+    # which context a thing named is in, however long the message; "the quote" names no one quote: the last one's
+    (("what did putin say?", "who wrote it?", "ok back to huseynov - which of the contexts is his quote part of?"),
+     "answer", "not-sovereign"),
+    (("what did putin say?", "ok, back to the quote - which of the contexts is it part of?"), "answer",
+     "first-context"),
+    # a part, bit or section names nothing: "the sovereignty part" is sovereignty
+    (("Baku is angry with Moscow. Why?", "tell me more about the sovereignty part"), "answer", "not-sovereign"),
     # two questions answered on their own words, whatever came before
     (("what is this brief basically about?", "who wrote it and when?"), "answer", "author"),
     # a correction that names a time asks what happened then

@@ -607,3 +607,13 @@ def test_two_questions_in_one_message_get_both_answers(bot, question, first, sec
     reply = bot.ask(question)
     assert (reply.entry, [a.entry for a in reply.also]) == (first, [second] if second else [])
     assert all(a.answer in reply.to_json()["answer"] for a in reply.also)
+
+
+@pytest.mark.parametrize("message, entry", [
+    ("I keep hearing that Azerbaijan is drifting away from Russia. Does this piece explain why?", "roots"),
+    ("Говорят, что Азербайджан отдаляется от России. Почему?", "roots"),
+    ("Europe stopped buying Russian gas. Why is that?", "lost-revenue"),
+    ("The weather is nice today. Why?", None),  # (a statement the brief does not speak of)
+])
+def test_a_statement_then_why_asks_why_it_is_so(bot, message, entry):
+    assert bot.ask(message).entry == entry

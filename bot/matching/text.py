@@ -68,7 +68,8 @@ STOP_WORDS_AZ = frozenset(
 # Words that relate things rather than name one: "what role does Ukraine play", "the link between…". Stop words,
 # but not typo targets ("paying" is no "playing")
 _RELATIONAL = frozenset("""role roles play plays played playing link links linked connection connections
-    connected angle angles aspect aspects dimension dimensions situation""".split())  # "what's the energy angle?"
+    connected angle angles aspect aspects dimension dimensions situation part parts bit bits
+    section sections""".split())  # "what's the energy angle?", "tell me about the sovereignty part"
 ENGLISH_STOP_WORDS = _STOP_WORDS_EN  # typos snap to these, never to a Russian or Azerbaijani one ("solar", "olar")
 STOP_WORDS = _STOP_WORDS_EN | STOP_WORDS_RU | STOP_WORDS_AZ | _RELATIONAL
 # Words that open a question, in each language (folded)
