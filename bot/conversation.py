@@ -43,6 +43,8 @@ _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( t
                      # месте статьи это сказано?", "bu məqalənin harasında deyilir?"
                      r"|(and |so )?where in the (article|brief|text|piece) (is|was|does it say) (that|this|it)"
                      r"( (said|mentioned|written|stated))?"
+                     r"|(and |so )?where (is|was) (that|this|it)( (said|mentioned|written|stated))? in the (article"
+                     r"|brief|text|piece)|(а )?где это в (статье|тексте)|(bu|o) (meqalede|metnde) haradadir"
                      r"|(а |и )?в каком месте( статьи| текста)?( (это|об этом))? (сказано|говорится|написано)"
                      r"( (это|об этом))?"
                      r"|(bu|o) (meqalenin|metnin) harasinda (deyilir|yazilib|qeyd olunur)"
@@ -936,7 +938,8 @@ def _quoted_there(bot, state: Conversation, text: str, lang: str | None):
     """"Is there a quote there?", "там есть какая-то цитата?" after the author's own words: (the quote the brief
     cites for them, its question), or None. The quote of the same paragraph first, else of the same context."""
     last = bot.knowledge.find_entry(*state.last_entry) if state.last_entry else None
-    if last is None or _ATTRIBUTED.search(last.quote) or set(_own_terms(bot, text, lang)) != _quote_stem(bot):
+    own = set(_own_terms(bot, text, lang))
+    if last is None or _ATTRIBUTED.search(last.quote) or not own or not own <= _quote_stem(bot):
         return None
     brief = bot.knowledge.brief(state.last_entry[0])
     quoted = [e for e in brief.entries if e.context == last.context and e.stated and _ATTRIBUTED.search(e.quote)]
@@ -949,8 +952,10 @@ def _quoted_there(bot, state: Conversation, text: str, lang: str | None):
 
 @functools.lru_cache(maxsize=8)  # (one per bot: reloads and tests build several)
 def _quote_stem(bot) -> frozenset[str]:
-    """The stem a quoted line has in every language once the lexicon has read it ("цитата", "sitat": "quote")."""
-    return frozenset(bot.analyzer.model_terms("quote", "en", repair=False)[0])
+    """The stems of quoting in every language once the lexicon has read them ("цитата", "sitat": "quote";
+    "цитируют": "цитир")."""
+    return frozenset(s for language, words in (("en", "quote"), ("ru", "цитирует цитата")) for s in
+                     bot.analyzer.model_terms(words, language, repair=False)[0])
 
 
 def _claim_of(bot, brief_id: str, last):

@@ -79,6 +79,9 @@ _HEARD = re.compile(r"^((i|we) (keep hearing|hear|heard|read|have read|keep read
                     r"|(people|they|everyone|many) (say|said|are saying|claim)|apparently|it seems)( that)? "
                     r"|^(я )?(слышал|слышала|читал|читала|говорят|пишут)(,)?( что)? |^(esitdim|deyirler|oxudum) ki ")
 _WHY_WORD = {"en": "why", "ru": "почему"}
+# ... or two question sentences: "What does Baku insist on? And who is Azerbaijan's president?"
+_TWO_SENTENCES = re.compile(r"^(?P<a>[^?]{3,}\?)\s+(?:(?:and|also|а|и|ещё|еще|bəs|bes|və|ve)\s+)?(?P<b>[^?]{3,}\?)$",
+                            re.IGNORECASE)
 _ASKS_BY_ORDER = re.compile(r"^(where|when|why|how|who|what|which) (is|was|are|were|did|does|do|has|have|had|can"
                             r"|could|will|would)\b")  # "where was it flying to": asks, with no question mark
 # "When Russia shot the plane down, what did Putin say?": a leading clause that sets the scene (its "when" is
@@ -478,7 +481,7 @@ class BriefBot:
         answered by two entries - the first's reply with the second's as `also`; None to read the message whole. A
         second question with no words of its own asks of the first one's subject ("…and when?": of the byline's, the
         brief's date)."""
-        found = _TWO_QUESTIONS.match(" ".join(fold(text).split()))
+        found = _TWO_QUESTIONS.match(" ".join(fold(text).split())) or _TWO_SENTENCES.match(text.strip())
         if not found:
             return None
         first = self.ask(found.group("a"), brief_id, language)
@@ -492,7 +495,9 @@ class BriefBot:
             second = self.ask(found.group("a"), brief_id, language, focus=asked)
         else:
             second = self.ask(asked, brief_id, language)
-        if second is None or not second.answered or second.entry == first.entry:
+        # (a second question the brief does not answer is said so: "… And who is Azerbaijan's president?")
+        if second is None or second.kind not in ("answer", "not_said") or second.entry == first.entry or (
+                second.kind == "not_said" and not _TWO_SENTENCES.match(text.strip())):
             return None
         return replace(first, also=(second,))
 

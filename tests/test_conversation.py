@@ -90,7 +90,8 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("what happened to azerbaijanis in russia?", "how does this compare to earlier relations?"), "answer",
      "crisis-depth"),
     (("who wrote it?", "who does he work for?"), "not_said", None),  # "he" is the author: not said
-    (("does the kremlin tolerate NATO membership?", "who is Ukraine's president?"), "suggest", None),
+    # an office-holder no text of the knowledge names: not said
+    (("does the kremlin tolerate NATO membership?", "who is Ukraine's president?"), "not_said", None),
     # "who is he?" is of the person the last answer quotes, however the rebuilt question ranks
     (("who else is quoted in the article?", "what did he write?", "who is he?"), "not_said", None),
     # a bare "where?" the last answer cannot give: the related entry that does
@@ -331,6 +332,9 @@ def talk(bot, *lines: str, now: float = 0.0):
      "first-context"),
     # a part, bit or section names nothing: "the sovereignty part" is sovereignty
     (("Baku is angry with Moscow. Why?", "tell me more about the sovereignty part"), "answer", "not-sovereign"),
+    # who is quoted there: the quote of the last answer's part of the brief
+    (("What's the first context the author gives?", "Who gets quoted there?"), "answer", "putin-rule"),
+    (("Какой первый контекст?", "кого там цитируют?"), "answer", "putin-rule"),
     # two questions answered on their own words, whatever came before
     (("what is this brief basically about?", "who wrote it and when?"), "answer", "author"),
     # a correction that names a time asks what happened then
@@ -460,6 +464,8 @@ def test_a_message_that_is_no_text_gets_the_empty_reply(bot, message):
     (("what is the first context?", "show me the paragraph"), "Paragraph 3 of the brief"),
     (("Вернёмся к России — что она потеряла?", "Покажи абзац, где это написано."), "Абзац 6 статьи"),
     (("what did putin say", "source?"), "wherever a Russian soldier sets foot"),
+    (("What won't the Kremlin tolerate in its neighbourhood?", "Where is that in the text?"),
+     "Paragraph 3 of the brief"),
     # a paragraph asked for by what it speaks of, in a request of its own
     (("Покажи абзац, где говорится о втором контексте.",), "Абзац 4 статьи"),
     (("show me the paragraph where the author talks about pipelines",), "Paragraph 7 of the brief"),

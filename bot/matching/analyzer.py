@@ -150,7 +150,9 @@ _VIEW_OF = re.compile(r"\bwhat (does|do|did) (?P<x>(\w+ ){0,2}\w+) (think|believ
                       r"|say of|say on)\b|\bwhat (?P<x2>(\w+ ){0,2}\w+) (thinks|believes|feels|thought|believed)\b")
 # whose relations a question asks: "Armenia's relationship with Russia now?" (not Azerbaijan's)
 _RELATIONS_OF = re.compile(r"\b(?P<x>\w+) (relationship|relations|ties|dealings) (with|to)\b")
-_HOLDER_OF = re.compile(r"\bwho (is|was|are|were) (the )?(current |present |then )?(?P<x>\w+) of\b")  # folded
+# "who is the president of Azerbaijan?", "who is Azerbaijan's president?" (folded: "azerbaijan s president")
+_HOLDER_OF = re.compile(r"\bwho (is|was|are|were) (the )?(current |present |then )?(?P<x>\w+) of\b"
+                        r"|\bwho (is|was|are|were) (the )?\w+( s)? (current |present |then )?(?P<y>\w+)$")
 _NAME_OF = re.compile(r"\bnames? of (the |this |that |a |an |his |her |its |their )?(?P<x>.+)")  # folded
 _COUNTING = re.compile(r"\bhow (many|much)\b|\bсколько\b|\bnece\b")  # the words after which a count names its thing
 _HAS_QUANTITY = re.compile(rf"{_ANAPHORIC}\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(19|20)\d\d\b)\d[\d,.]*\b|{_FRACTIONS}")
@@ -899,8 +901,9 @@ class Analyzer:
         author and the brief itself are no such thing: every answer is theirs."""
         unframed = self.unframed(text)
         holder = _HOLDER_OF.search(unframed)  # "who is the president of Azerbaijan?": a president
-        if holder and holder.group("x") not in self.soft and holder.group("x") not in STOP_WORDS:
-            return self.model_terms(holder.group("x"), language)[0]
+        office = holder and (holder.group("x") or holder.group("y"))
+        if office and office not in self.soft and office not in STOP_WORDS:
+            return self.model_terms(office, language)[0]
         found = _NAME_OF.search(unframed)
         if found:
             # (to the first function word or participle: "the pipeline *abbreviated* as TANAP" names a pipeline)

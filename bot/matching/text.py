@@ -24,7 +24,7 @@ _STOP_WORDS_EN = frozenset(
     can could would should will shall may might must let lets s t d ll re ve m
     not no any some all so very too also just really still even ever
     please tell know explain describe say says said talk mention mentioned
-    anything something thing things stuff kind sort like get got give
+    anything something thing things stuff kind sort like get gets got give
     dont doesnt didnt isnt arent wasnt werent cant wont shouldnt wouldnt couldnt havent hasnt hadnt
     use uses using now nowadays currently right whole entire become becomes became becoming lately
     role roles play plays played lay lays laid outline outlines relevant pertinent saying establish establishes
@@ -46,7 +46,8 @@ STOP_WORDS_RU = frozenset(
     """и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне было вот
     от меня еще ещё нет о об из ему теперь когда ли если уже или ни быть был была были будет него до вас нибудь уж вам
     ведь там тут потом себя ей может они где есть надо ней для мы тебя их чем сам чтоб чтобы без чего тоже себе под ж
-    тогда кто этот того потому этого какой какая какое какие каком какого какую каким совсем ним здесь там тут этом
+    тогда кто кого кому кем этот того потому этого какой какая
+    какое какие каком какого какую каким совсем ним здесь там тут этом
     тем нее случилось произошло случилось происходит
     сейчас куда зачем почему всех можно при об после над тот через эти нас про всего них разве эту впрочем этой перед
     том такой им всю это вообще кстати скажи скажите расскажи расскажите пожалуйста слушай ну ли же ведь именно
