@@ -424,7 +424,8 @@ _WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) 
                             r"|\b(that|this|it) (belongs?|falls?|fits?) (to|under|in|into) (which|what)\b"
                             r"|\b(к|в) как(ому|ом) (контексту|контексте)( \w+){0,3} (это|эта|этот|эти|он|она|оно)\b"
                             r"|\b(это|он|она|оно) (относится )?(к|в) как(ому|ом) (контексту|контексте)\b"
-                            r"|\b(bu|o) hansi kontekste\b"
+                            r"|\b(bu|o)( sitat| fikir| sozler| iddia)? hansi kontekst(e|de|dedir|dendir|e aiddir)"
+                            r"( gelir| kecir| verilir| var| yer alir| gedir)?\b"
                             # why the brief cites it: the argument it serves ("why does the author bring it up?")
                             r"|\bwhy (does|did|would) (the author|he|she|the brief|the article)"
                             r" (bring (it|this|that|him) up|mention (it|this|that|him)|quote (it|this|that|him)"

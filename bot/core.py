@@ -69,16 +69,20 @@ _SET_ASIDE_INSIDE = re.compile(rf"^(?P<qw>\w+(?: else| ещё| еще)?),?\s+(?:
 _WH = (r"(?:who|when|where|what|which|why|how|кто|когда|где|что|какой|какая|какое|какие|почему|зачем|сколько|kim"
        r"|ne vaxt|harada|niye|hansi|nece)")
 # two questions in one message, each opening with its question word: "who wrote it and when?" (folded)
-_TWO_QUESTIONS = re.compile(rf"^(?P<a>{_WH}\b.+?) (?:and|и|а также|ve) (?P<b>{_WH}\b.*)$")
+_TWO_QUESTIONS = re.compile(rf"^(?P<a>{_WH}\b.+?) (?:and|и|а также|ve) (?P<b>{_WH}\b.*)$"
+                            # (Azerbaijani puts its question word later: "bu yazını kim yazıb və nə vaxt?")
+                            rf"|^(?P<a_az>(?:\w+ ){{0,3}}(?:kim|ne|hansi|harada|niye)\b.+?) ve (?P<b_az>{_WH}\b.*)$")
 # a why with nothing of its own after a statement (folded): "does this piece explain why?", "why is that?", "почему?"
-_BARE_WHY = re.compile(r"^((and|so|but|а|и|bes|ну) )?(why|why is that|why so|how come|(does|can|will|did) (this|the|it)"
-                       r"( (piece|brief|article|text|author|paper|report))? (explain|say|tell( us| me)?) why|почему"
-                       r"|почему так|отчего|объясняет ли (статья|автор) почему|niye|niye bele|neden)$")
+_BARE_WHY = re.compile(r"^((and|so|but|а|и|bes|ну) )?(?P<wh>why|why is that|why so|how come|(does|can|will|did) (this"
+                       r"|the|it)( (piece|brief|article|text|author|paper|report))? (explain|say|tell( us| me)?) why"
+                       r"|почему|почему так|отчего|объясняет ли (статья|автор) почему|niye|niye bele|neden"
+                       r"|since when|с какого (момента|времени)|с каких пор|neceden|ne vaxtdan)$")
 # the lead of a statement that reports it ("I keep hearing that…", "говорят, что…", "deyirlər ki…") (folded)
 _HEARD = re.compile(r"^((i|we) (keep hearing|hear|heard|read|have read|keep reading|saw|have seen|was told)"
                     r"|(people|they|everyone|many) (say|said|are saying|claim)|apparently|it seems)( that)? "
                     r"|^(я )?(слышал|слышала|читал|читала|говорят|пишут)(,)?( что)? |^(esitdim|deyirler|oxudum) ki ")
 _WHY_WORD = {"en": "why", "ru": "почему"}
+_SINCE_WHEN = frozenset({"since when", "с какого момента", "с какого времени", "с каких пор", "neceden", "ne vaxtdan"})
 # ... or two question sentences: "What does Baku insist on? And who is Azerbaijan's president?"
 _TWO_SENTENCES = re.compile(r"^(?P<a>[^?]{3,}\?)\s+(?:(?:and|also|а|и|ещё|еще|bəs|bes|və|ve)\s+)?(?P<b>[^?]{3,}\?)$",
                             re.IGNORECASE)
@@ -192,10 +196,13 @@ def _why_of_statement(text: str) -> str | None:
     """"I keep hearing that Azerbaijan is drifting away from Russia. Does this piece explain why?": a statement, then
     a why with nothing of its own, asks why the statement is so - the question "why" and the statement; else None."""
     sentences = [c for c in re.split(r"(?<=[.!?])\s+", text.strip()) if c]
-    if len(sentences) < 2 or not _BARE_WHY.match(" ".join(fold(sentences[-1]).split())):
+    bare = _BARE_WHY.match(" ".join(fold(sentences[-1]).split())) if len(sentences) >= 2 else None
+    if bare is None:
         return None
     statement = _HEARD.sub("", " ".join(fold(" ".join(sentences[:-1])).split()))
-    return f"{_WHY_WORD.get(statement[:1] and _language_hint(statement), 'why')} {statement}" if statement else None
+    since = bare.group("wh") in _SINCE_WHEN  # "В статье кризис называют беспрецедентным. С какого момента?"
+    asked = bare.group("wh") if since else _WHY_WORD.get(statement[:1] and _language_hint(statement), "why")
+    return f"{asked} {statement}" if statement else None
 
 
 def _language_hint(folded: str) -> str:
@@ -484,15 +491,16 @@ class BriefBot:
         found = _TWO_QUESTIONS.match(" ".join(fold(text).split())) or _TWO_SENTENCES.match(text.strip())
         if not found:
             return None
-        first = self.ask(found.group("a"), brief_id, language)
+        parts = {k: v for k, v in found.groupdict().items() if v}
+        first_asked, asked = parts.get("a") or parts["a_az"], parts.get("b") or parts["b_az"]
+        first = self.ask(first_asked, brief_id, language)
         if not first.answered:
             return None
-        asked = found.group("b")
         leans = _POINTS_BACK.search(asked) or not self._names_something(asked)  # "…and when was it built?"
         if leans and self.knowledge.find_entry(first.source.brief, first.entry).paragraph == 0:
             second = self.byline_reply(first.source.brief, asked, language)  # "who wrote it and when?": the date
         elif leans:
-            second = self.ask(found.group("a"), brief_id, language, focus=asked)
+            second = self.ask(first_asked, brief_id, language, focus=asked)
         else:
             second = self.ask(asked, brief_id, language)
         # (a second question the brief does not answer is said so: "… And who is Azerbaijan's president?")

@@ -335,6 +335,7 @@ def talk(bot, *lines: str, now: float = 0.0):
     # who is quoted there: the quote of the last answer's part of the brief
     (("What's the first context the author gives?", "Who gets quoted there?"), "answer", "putin-rule"),
     (("Какой первый контекст?", "кого там цитируют?"), "answer", "putin-rule"),
+    (("Putin nə deyib?", "Bu sitat hansı kontekstdə gəlir?"), "answer", "first-context"),  # ("gəlir": comes)
     # two questions answered on their own words, whatever came before
     (("what is this brief basically about?", "who wrote it and when?"), "answer", "author"),
     # a correction that names a time asks what happened then

@@ -250,6 +250,9 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     ("лан, а норвегия тут причём", "energy-suppliers"),
     ("Какую роль играет энергетика?", "lost-revenue"),
     ("Что произошло в декабре 2024?", "flight-8243"),
+    # Russian slang: a people for its country, "не поделили" (fell out), "каким боком" (what role)
+    ("слыш, че там азеры с рашкой не поделили вообще??", "overview"),
+    ("норм, а армяне тут каким боком?", "karabakh"),
     ("Alma-Ata Bəyannaməsinə hansı ölkələr riayət etməyib?", "alma-ata"),  # "riayət etməyib": a verb, no thing
     ("Böhranı üzə çıxaran hadisələr hansılardır?", "triggers"),  # "üzə çıxaran": brought to the surface
     ("what is the title?", "title"),
@@ -603,6 +606,7 @@ def test_is_it_true_that_asks_what_the_brief_says(bot):
     ("who shot down the plane and when?", "flight-8243", None),  # one entry answers both
     ("where is the Ukrainian gas storage and when was it built", "gas-storage", None),  # "it": of the first's
     ("Who wrote it? When?", "author", "date"),  # two sentences
+    ("salam, bu yazini kim yazib ve ne vaxt?", "author", "date"),  # Azerbaijani puts its question word later
     ("What does Baku insist on? And who is Azerbaijan's president?", "roots", "not_said"),  # the second not said
     ("who wrote it and when was it published?", "author", "date"),  # ... of the byline's: the brief
 ])
@@ -617,6 +621,7 @@ def test_two_questions_in_one_message_get_both_answers(bot, question, first, sec
     ("Говорят, что Азербайджан отдаляется от России. Почему?", "roots"),
     ("Europe stopped buying Russian gas. Why is that?", "lost-revenue"),
     ("The weather is nice today. Why?", None),  # (a statement the brief does not speak of)
+    ("The crisis is called unprecedented. Since when?", "crisis-depth"),
 ])
 def test_a_statement_then_why_asks_why_it_is_so(bot, message, entry):
     assert bot.ask(message).entry == entry

@@ -70,7 +70,8 @@ _TIME = re.compile(r"^((and|so|but|ok|okay|then|also|just|exactly|roughly) )*(wh
 _GREETING = (r"hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|привет|приветствую"
              r"|здравствуй(те)?|добр(ый|ое|ого) (день|вечер|утро|дня|вечера|утра)|salam( (eleykum|aleykum))?"
              r"|sabahiniz xeyir|gunortaniz xeyir|axsaminiz xeyir|gunaydin")
-_THANKS = (r"thanks?|thank (you|u)|thx|ty|cheers|much appreciated|appreciate (it|that)|спасибо|спс|благодарю"
+_THANKS = (r"thanks?|thank (you|u)|thx|thanx|thnx|ty|cheers|much appreciated|appreciate (it|that)|спасибо|спс|благодарю"
+           r"|пасиба|пасибо|спасибки|спасиб|сенкс"
            r"|tesekkur(ler| edirem)?|(cox )?sag ?ol(un)?|minnetdaram")
 _BYE = (r"bye|goodbye|see (you|ya)|good night|пока|до свидания|до встречи|всего доброго|helelik|gorusenedek"
         r"|sag qal(in)?")

@@ -141,16 +141,22 @@ LEXICON_RU_AZ: dict[str, tuple[str, ...]] = {
     "membership": ("вступить", "вступление", "членство", "uzvluk", "uzv olmaq", "qosulmaq", "daxil olmaq", "uzvluyu"),
     "arrogance": ("высокомерие", "высокомерия", "надменность", "tekebbur", "tekebburu", "lovgaliq",),
     "revenue": ("деньги", "денег", "доход", "доходы", "доходов", "выручка", "бюджет", "бюджета", "поступления",
-        "поступлений", "pul", "pulsuz", "gelir", "gelirler", "gelirini", "budce", "budcesi",),
+        "поступлений", "бабло", "бабки", "бабок", "pul", "pulsuz", "gelir", "gelirler", "gelirini", "budce",
+        "budcesi",),
     "explore": ("рассказывает", "behs edir",),
     "understood": ("başa düşülməlidir", "başa düşülməli", "başa düşmək", "anlaşılmalıdır", "anlaşılmalı",),
     "storage": ("хранилища", "хранилище", "хранить", "хранения", "anbar", "anbarlar", "anbarlari", "saxlamaq",),
     "lost": ("потеряла", "потерял", "потеряли", "лишилась", "осталась без", "остался без", "остались без", "теряет",
         "теряют", "теряла", "терять", "itirib",
         "itirdi", "itirmisdir",),
-    "crisis": ("кризис", "ссора", "разлад", "bohran", "bohrani", "gerginlik",),
     # what a thing has to do with it is its role: "а норвегия тут при чём?", "Ermənistanın bura nə dəxli var?"
-    "role": ("при чем", "причем", "aidiyyeti", "aidiyyati", "dexli"),
+    "role": ("при чем", "причем", "каким боком", "aidiyyeti", "aidiyyati", "dexli"),
+    # slang names of the two countries and their peoples ("азеры", "рашка")
+    "армения": ("армяне", "армян", "армянам", "армянами", "армянах"),  # a people for its country
+    "азербайджан": ("азеры", "азеров", "азерам", "азерами", "азерах"),
+    "россия": ("рашка", "рашки", "рашке", "рашку", "рашкой", "раша", "раши", "раше", "рашу"),
+    "crisis": ("не поделили", "поссорились", "рассорились", "разругались", "кризис", "ссора", "разлад", "bohran",
+        "bohrani", "gerginlik",),
     "trigger": ("спровоцировало", "вызвало", "послужило", "началось", "обострило", "обострили", "tetikledi",
         "sebeb oldu", "baslatdi", "qabartdi", "qabardib", "tetikleyib", "tetikleyicisi",
         "uze cixaran", "uze cixardi", "uze cixarib", "uze cixardan", "uze cixdi",),  # brought to the surface

@@ -54,7 +54,7 @@ STOP_WORDS_RU = frozenset(
     сколько как кроме помимо другие другой других роль роли ролью играет играют играла играл связь связи
     упоминается упоминаются упоминаеться упоминаються упомянут упомянута упомянуты упоминает упоминают
     называют называет сказал сказала сказали говорил говорила говорит братан бро
-    стоит стоят стоил стоила стоило стоили""".split()
+    стоит стоят стоил стоила стоило стоили слыш слышь вообще""".split()
 )
 STOP_WORDS_AZ = frozenset(
     """ve ile bu o bir da de ki ne niye hansi hansilar kim kimi harada hara haradan nece ucun sonra amma lakin ya yoxsa
@@ -206,7 +206,8 @@ _THEN_ASKS = frozenset("and but so а и но bes ve".split())  # "ok, and why?"
 _REQUESTS = frozenset("tell explain describe summarise summarize now расскажи расскажите объясни объясните опиши "
                       "теперь danis izah indi".split())
 _CHAT_WORDS = (r"hi|hello|hey|привет|прив|здравствуйте|здравствуй|добрый день|salam|salam aleykum|"
-               r"ok|okay|ок|окей|хорошо|ладно|лан|понятно|ясно|спасибо|спс|yaxşı|yaxsi|oldu|aydındır|sağ ?ol|sag ?ol|"
+               r"ok|okay|ок|окей|хорошо|ладно|лан|норм|понятно|ясно|спасибо|спс|пасиба|слыш|слышь|"
+               r"yaxşı|yaxsi|oldu|aydındır|sağ ?ol|sag ?ol|"
                r"çox sağ ol|cox sag ol|təşəkkürlər|tesekkurler|fine|alright|great|cool|nice|thanks|thank you|thx|"
                r"got it")
 # Acknowledgements and thanks before a question ("ok cool, and who's the author again?", "ладно, а кто это
