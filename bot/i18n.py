@@ -144,13 +144,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "Хорошо. Спрашивайте ещё о статье.",
         "az": "Yaxşı. Məqalə haqqında başqa sualınız olsa, soruşun.",
     },
-    "small_talk.judgement": {
-        "en": "I can't judge whether the brief is right: I report what it says and quote it as my source. Ask me "
-              "what it argues, and on what.",
-        "ru": "Я не могу судить, прав ли автор: я передаю, что сказано в статье, и цитирую её как источник. "
+    "small_talk.judgement": {  # "is he right?", "in your opinion…?": the bot has no view of its own
+        "en": "I don't give opinions of my own: I report what the brief says and quote it as my source. Ask me what "
+              "it argues, and on what.",
+        "ru": "Своего мнения я не высказываю: я передаю, что сказано в статье, и цитирую её как источник. "
               "Спросите, что в ней утверждается и на чём это основано.",
-        "az": "Məqalənin haqlı olub-olmadığını mühakimə edə bilmərəm: yalnız orada deyilənləri çatdırır və mənbə kimi "
-              "sitat gətirirəm. Müəllifin nə iddia etdiyini və nəyə əsaslandığını soruşa bilərsiniz.",
+        "az": "Öz fikrimi bildirmirəm: yalnız məqalədə deyilənləri çatdırır və mənbə kimi sitat gətirirəm. Müəllifin "
+              "nə iddia etdiyini və nəyə əsaslandığını soruşa bilərsiniz.",
     },
     "small_talk.bye": {
         "en": "Goodbye! Come back with any question about the brief.",

@@ -587,7 +587,7 @@ def test_the_paragraph_a_question_asks_for_is_its_answer(bot, question, says):
 
 @pytest.mark.parametrize("question", [
     "is kuzio right?", "lol ok. is kuzio right tho?", "do you agree with the author?", "Прав ли автор?",
-    "Это правда?", "Müəllif haqlıdır?",
+    "Это правда?", "Müəllif haqlıdır?", "Sizcə, bütün bunlar Rusiya üçün nə deməkdir?", "по-вашему, кто прав?",
 ])
 def test_whether_the_brief_is_right_is_not_the_bots_to_judge(bot, question):
     reply = bot.ask(question)

@@ -99,7 +99,9 @@ _JUDGEMENT = re.compile(
     r"|\bправ(а)? ли (автор|он|кузьо)\b|^(а )?(автор|он|кузьо) прав$|^(а )?это (правда|верно)$|\bсоглас(ен|на|ны) ли\b"
     r"|\b(ты|вы) соглас(ен|на|ны)\b|\bчто (ты|вы) (об этом )?думае(шь|те)\b|\b(ваше|твое) мнение\b"
     r"|\b(muellif|o|kuzio) haqlidir(mi)?$|^(bu|o) dogrudur(mu)?$|\brazisan(mi)?\b|\brazisiniz(mi)?\b"
-    r"|\b(sen|siz) ne dusunursun(uz)?\b|\bfikrin(iz)? nedir\b")
+    r"|\b(sen|siz) ne dusunursun(uz)?\b|\bfikrin(iz)? nedir\b"
+    # the bot's own view asked: "in your opinion, what does it mean for Russia?", "по-вашему…", "Sizcə…"
+    r"|\bin your (opinion|view)\b|\bпо (твоему|вашему)\b|\b(на|по) (твой|ваш) взгляд\b|\b(sizce|sence|fikrimce)\b")
 
 
 def chat_only(folded: str) -> bool:
