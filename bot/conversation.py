@@ -65,7 +65,8 @@ _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( t
                      r"|покажи(те)? (мне )?(весь |целый |исходный )?(абзац|текст|оригинал|цитату|отрывок)"
                      r"( (где|в котором) (это|об этом) (написано|сказано|говорится))?"
                      r"|(bu |o )?(orijinal|esl|tam) (metni|metnini|paraqrafi|abzasi|hisseni)( goster| gosterin| ver)?"
-                     r"|(bu |o )?(paraqrafi|abzasi|metni|metnini) goster(in)?)$")
+                     r"|(menbe )?(bu |o |hemin )?(paraqrafi|abzasi|metni|metnini) goster(in)?"
+                     r"|(mene |bize )?menbe(ni|yi)? goster(in)?|(покажи(те)? )?источник|show me the source)$")
 # "Bu məlumat hansı paraqrafdadır?", "in which paragraph is this info?": the last answer's source, named by what it is
 _WHICH_PARAGRAPH = re.compile(r"^((this|that|the) (info|information|bit|part|fact) )?(in )?(which|what) paragraph"
                               r"( (is|has|says|was) (this|that|it)( (info|information|in|from))*"
@@ -389,14 +390,20 @@ _SUPPORTS = re.compile(r"\b(what|which) (idea|point|claim|argument|view|thesis|s
                        r"|\bкак(ую|ой|ое) (мысль|идею|тезис|утверждение|точку зрения) (подкрепляет|подтверждает"
                        r"|иллюстрирует|доказывает|поддерживает)( эта| эти| \w+)? (цитата|слова|фраза)"
                        r"|\bsitat (hansi|ne) (fikri|iddiani|tezisi|neyi) (esaslandir\w*|destekle\w*|goster\w*"
-                       r"|tesdiqle\w*|subut\w*)")
+                       r"|tesdiqle\w*|subut\w*)"
+                       # what a named quote means: "what does Putin's phrase mean?", "что значит фраза Путина?",
+                       # "Putinin … sözü nə deməkdir?"
+                       r"|\bwhat (does|did) (\w+ s |the |this |that )(quote|phrase|line|remark|words|saying) mean\b"
+                       r"|\bчто (значит|означает) (эта |его )?(фраза|цитата|высказывание|слова)\b"
+                       r"|\b(sozu|sozleri|ifadesi|sitati|ifade) ne demekdir\b")
 _FOR_SOMETHING = re.compile(r"\bfor (the )?\w+$")  # "… mean for Armenia?" (folded)
 _HOW_SO = re.compile(r"^(and |so |but )?(how so|in what way|meaning|как это|в каком смысле|yeni|nece yeni)$")  # folded
 # "What does he mean by that?": an explanation the quote itself does not give (folded)
 _EXPLAIN = re.compile(r"^(and |so )?what (does|did) (he|she|it|they|that|this) (mean|show|tell us|imply)"
                       r"( by (that|it|this))?( for (the )?\w+)?$"
                       r"|^(а )?что (он|она|они|это) (имел|имела|имели|имеет|хотел|хотела) (в виду|сказать)$"
-                      r"|^(а )?что это (значит|означает|показывает|говорит)$|^(bu|o) (ne )?demekdir$"
+                      r"|^(а |и |ну )?(что|че|чо|шо) это (значит|означает|показывает|говорит)( по (твоему|вашему))?$"
+                   r"|^(bu|o) (ne )?demekdir$"
                       r"|^(bu|o) neyi (gosterir|bildirir)$")
 # ("another question", "другой вопрос", "başqa sual" change the subject: they ask nothing of the last answer)
 # "what airline?" after the plane: a question word and one thing, which the last answer may name when nothing else does
@@ -422,7 +429,8 @@ _WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) 
                             r"|^(bu|o) (muellifin )?necenci\b"
                             r"|\b(which|what) part (is|was) (that|this|it)\b"
                             r"|\b(that|this|it) (belongs?|falls?|fits?) (to|under|in|into) (which|what)\b"
-                            r"|\b(к|в) как(ому|ом) (контексту|контексте)( \w+){0,3} (это|эта|этот|эти|он|она|оно)\b"
+                            r"|\b(к|в) как(ому|ом)( из)? (контексту|контексте|контекстов)( \w+){0,3}"
+                            r" (это|эта|этот|эти|он|она|оно)\b"
                             r"|\b(это|он|она|оно) (относится )?(к|в) как(ому|ом) (контексту|контексте)\b"
                             r"|\b(bu|o)( sitat| fikir| sozler| iddia)? hansi kontekst(e|de|dedir|dendir|e aiddir)"
                             r"( gelir| kecir| verilir| var| yer alir| gedir)?\b"
@@ -463,6 +471,15 @@ BARE_ORDINAL_WORDS = 3  # "birincisi nədir?", "what's the third?": an ordinal a
 _WHO_SAID = re.compile(r"^(and |а |bes )?(who|кто)( это)? (said|wrote|says|writes|claims|argues|сказал|написал|говорит"
                        r"|пишет|утверждает)( (that|it|this|so))?( (anyway|again|then|exactly))?$"
                        r"|^(bes )?(bunu|onu) kim (deyib|yazib|dedi|yazdi)$")
+# whose view the last answer is (folded): "who holds that view?", "чья это точка зрения?", "bu kimin fikridir?"
+_WHOSE_VIEW = re.compile(r"^(and |so |but |а |и |bes )?(who (holds|shares|has|takes|believes|thinks|says) (that|this)"
+                         r"( view| position| opinion| stance| idea)?"
+                         r"|whose (view|opinion|position|idea|claim) is (that|this)"
+                         r"|кто так (считает|думает)|чья это (точка зрения|позиция|мысль|идея)|чье это мнение"
+                         r"|kim bele (dusunur|hesab edir|fikirlesir)|bu kimin (fikridir|movqeyidir|iddiasidir))$")
+# a quote that names who holds the view it gives: "Russians alike see…", "Russian leaders do not view…"
+_HOLDS_VIEW = re.compile(r"\b(see|sees|saw|seen|view|views|viewed|regard|regards|regarded|consider|considers|considered"
+                         r"|believe|believes|believed|think|thinks|thought)\b")
 _ATTRIBUTED = re.compile(r"\b(say|says|said|told|wrote|writes|written|argue|argues|argued|believes|believed|warned"
                          r"|warns|claimed|claims|noted|insisted|insists|according to)\b", re.IGNORECASE)
 ORDINAL_NAMING_PHRASINGS = 3  # phrasings that call an entry by an ordinal before "the fifth?" alone names it
@@ -990,7 +1007,11 @@ def _whose_words(bot, state: Conversation, text: str, folded: str, lang: str | N
     """"Who said that?" of the author's own analysis (its quote attributes it to no one): the byline entry that names
     the author. None otherwise: a quote of Putin or Huseynov names its speaker itself."""
     last = bot.knowledge.find_entry(*state.last_entry) if state.last_entry else None
-    if last is None or not _WHO_SAID.match(folded) or _ATTRIBUTED.search(last.quote):
+    if last is not None and _WHOSE_VIEW.match(folded) and _HOLDS_VIEW.search(last.quote):
+        # "who holds that view?" after "democratic and imperialistic Russians alike see…": the last answer says
+        return bot.entry_reply(*state.last_entry, text, language=_reply_language(bot, text, lang)), None
+    asks_whose = _WHO_SAID.match(folded) or _WHOSE_VIEW.match(folded)
+    if last is None or not asks_whose or _ATTRIBUTED.search(last.quote):
         return None
     brief = bot.knowledge.brief(state.last_entry[0])
     author = next((e for e in brief.entries if e.paragraph == 0 and fold(e.quote) == fold(brief.author)), None)

@@ -118,7 +118,7 @@ _HOW_BRIEFLY = frozenset(stem(w) for w in """short shortly one two three four fi
 _ASKS_PARAGRAPH = re.compile(r"\b(which|what) (paragraph|passage)\b|\bв каком (абзаце|отрывке)\b"
                              r"|\bhansi (paraqraf|abzas)|\b(show|give|quote|read|find)( me| us)? (the |a )?"
                              r"(paragraph|passage)\b|\b(покажи(те)?|показать|процитируй(те)?|процитировать|приведи(те)?|привести)"
-                             r"( мне)? (абзац|отрывок)\b"
+                             r"( пожалуйста)?( мне)? (абзац|отрывок)\b"
                              r"|\b(paraqrafi|abzasi) goster")  # folded
 _SUM_UP = frozenset("summarize summarise summary sum up recap each кратко перескажи xulase".split())  # folded
 # (folded) words that open a Russian clause inside a question ("…, когда сбили рейс?"), not a question of its own

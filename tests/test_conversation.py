@@ -336,6 +336,16 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("What's the first context the author gives?", "Who gets quoted there?"), "answer", "putin-rule"),
     (("Какой первый контекст?", "кого там цитируют?"), "answer", "putin-rule"),
     (("Putin nə deyib?", "Bu sitat hansı kontekstdə gəlir?"), "answer", "first-context"),  # ("gəlir": comes)
+    # whose view the last answer is: those its quote names as seeing so, else the author
+    (("what does Russia refuse to tolerate in its neighborhood?", "Who holds that view?"), "answer",
+     "sphere-of-influence"),
+    (("what is the fourth context?", "who holds that view?"), "answer", "author"),
+    # Russian and Azerbaijani of strangers' set 56
+    (("Что сказал Путин?", "К какому из контекстов относится эта цитата?"), "answer", "first-context"),
+    (("Когда закончился армянский ирредентизм?", "Подождите, а что было в 2023-м?"), "answer", "karabakh"),
+    (("а чё путин там ляпнул?", "и чё это значит по-твоему"), "answer", "sphere-of-influence"),
+    (("Bəs ikinci kontekst nədir?", "Mənbə? Həmin abzası göstərin."), "answer", "not-sovereign"),
+    (("Putin nə deyib?", "mene menbe goster"), "answer", "putin-rule"),
     # two questions answered on their own words, whatever came before
     (("what is this brief basically about?", "who wrote it and when?"), "answer", "author"),
     # a correction that names a time asks what happened then

@@ -253,6 +253,12 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     # Russian slang: a people for its country, "не поделили" (fell out), "каким боком" (what role)
     ("слыш, че там азеры с рашкой не поделили вообще??", "overview"),
     ("норм, а армяне тут каким боком?", "karabakh"),
+    ("а нато туда каким боком", "sphere-of-influence"),
+    ("здраствуйте, а кагда вышла эта стотья?", "date"),  # "кагда": a chat spelling of "когда"
+    ("Anbarlar Ukraynanın hansı hissəsindədir?", "gas-storage"),  # "hissə" (part) names no thing
+    ("Покажите, пожалуйста, абзац, где говорится про Алма-Ату.", "alma-ata"),
+    ("movzu deyisim: Putinin 'rus esgerinin ayaq basdigi yer' sozu ne demekdir?", "putin-rule"),
+    ("Explain how NATO's Article 5 works.", None),  # "article 5" is a part of some text, not the brief
     ("Alma-Ata Bəyannaməsinə hansı ölkələr riayət etməyib?", "alma-ata"),  # "riayət etməyib": a verb, no thing
     ("Böhranı üzə çıxaran hadisələr hansılardır?", "triggers"),  # "üzə çıxaran": brought to the surface
     ("what is the title?", "title"),
@@ -587,7 +593,7 @@ def test_the_paragraph_a_question_asks_for_is_its_answer(bot, question, says):
 
 @pytest.mark.parametrize("question", [
     "is kuzio right?", "lol ok. is kuzio right tho?", "do you agree with the author?", "Прав ли автор?",
-    "Это правда?", "Müəllif haqlıdır?", "Sizcə, bütün bunlar Rusiya üçün nə deməkdir?", "по-вашему, кто прав?",
+    "Это правда?", "Müəllif haqlıdır?", "по-вашему, кто прав?",
 ])
 def test_whether_the_brief_is_right_is_not_the_bots_to_judge(bot, question):
     reply = bot.ask(question)

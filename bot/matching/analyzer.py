@@ -77,7 +77,7 @@ _BYE = (r"bye|goodbye|see (you|ya)|good night|пока|до свидания|д�
         r"|sag qal(in)?")
 _ACK = (r"ok|okay|k|cool|great|nice|awesome|perfect|got it|i see|understood|ок|понятно|ясно|хорошо|ладно|круто|класс"
         r"|отлично|супер|oldu|aydindir|anladim|yaxsi|ela|super")
-_SMALL_TALK_LEAD = (r"ok|okay|oh|well|great|alright|fine|good|cool|right|and|many|ну|и|а|ещ[её] раз|большое|ладно"
+_SMALL_TALK_LEAD = (r"ok|okay|oh|well|great|alright|fine|good|cool|right|and|many|ну|и|а|ещ[её] раз|большое|ладно|лан"
                     r"|cox|yaxsi")
 _SMALL_TALK = re.compile(rf"^(({_SMALL_TALK_LEAD}) )*({_GREETING}|{_THANKS}|{_BYE}|{_ACK})\b"
                          rf"(\s+\S+){{0,{SMALL_TALK_WORDS}}}$")
@@ -100,8 +100,8 @@ _JUDGEMENT = re.compile(
     r"|\b(ты|вы) соглас(ен|на|ны)\b|\bчто (ты|вы) (об этом )?думае(шь|те)\b|\b(ваше|твое) мнение\b"
     r"|\b(muellif|o|kuzio) haqlidir(mi)?$|^(bu|o) dogrudur(mu)?$|\brazisan(mi)?\b|\brazisiniz(mi)?\b"
     r"|\b(sen|siz) ne dusunursun(uz)?\b|\bfikrin(iz)? nedir\b"
-    # the bot's own view asked: "in your opinion, what does it mean for Russia?", "по-вашему…", "Sizcə…"
-    r"|\bin your (opinion|view)\b|\bпо (твоему|вашему)\b|\b(на|по) (твой|ваш) взгляд\b|\b(sizce|sence|fikrimce)\b")
+    # the bot's own view asked, and nothing else: "in your opinion?", "по-вашему, кто прав?"
+    r"|^(in your (opinion|view)|по (твоему|вашему)|sizce|sence)( who is right| кто прав| kim haqlidir)?$")
 
 
 def chat_only(folded: str) -> bool:
@@ -138,6 +138,8 @@ _NUMBER_WORDS = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|half"
 )
 # A number after a word that makes it a label ("flight 8243", "resolution 242") names something; it counts nothing.
+_LABELS_OF_PARTS = frozenset("article articles section chapter clause paragraph page part статья статьи пункт"
+                              " глава maddə madde bend".split())  # a word a number after names a part of a text
 _LABEL_WORDS = "flight|route|number|no|resolution|article|chapter|section|page|room|line|bus|road|highway|platform|gate"
 _LABELS = "".join(rf"(?<!\b{w} )" for w in _LABEL_WORDS.split("|"))  # one fixed-width look-behind per label word
 _FRACTIONS = r"\ban? (quarter|third|fifth|tenth|half|dozen)\b|\bper ?cent\b|\bpercent\w*|%"  # "about a fifth"
@@ -764,6 +766,9 @@ class Analyzer:
         while i < len(words):
             for size in range(min(self.longest_alias, len(words) - i), 0, -1):
                 canonical = self.aliases.get(tuple(words[i : i + size]))
+                if canonical and size == 1 and words[i + 1 : i + 2] and words[i + 1].isdigit() and (
+                        words[i] in _LABELS_OF_PARTS):
+                    canonical = None  # "article 5", "section 3": a numbered part of some text, not the brief
                 if canonical:
                     out.append(canonical)
                     i += size

@@ -14,6 +14,9 @@ CHAT_SPELLINGS: dict[str, str] = {
     "wat": "what", "wut": "what", "wht": "what", "r": "are", "u": "you", "ur": "your", "y": "why", "abt": "about",
     "bc": "because", "cuz": "because", "coz": "because", "pls": "please", "plz": "please",
     "скока": "сколько", "скоко": "сколько", "скок": "сколько", "че": "что", "чо": "что", "шо": "что",
+    "кагда": "когда", "ваще": "вообще", "щас": "сейчас", "тока": "только", "токо": "только",
+    "wich": "which", "whcih": "which", "thru": "through", "wen": "when", "waht": "what", "whta": "what",
+    "teh": "the", "adn": "and", "abotu": "about",
 }
 
 # Months as they are shortened ("in Dec 2024"): read as the month where the knowledge names that month (another month

@@ -54,7 +54,8 @@ STOP_WORDS_RU = frozenset(
     сколько как кроме помимо другие другой других роль роли ролью играет играют играла играл связь связи
     упоминается упоминаются упоминаеться упоминаються упомянут упомянута упомянуты упоминает упоминают
     называют называет сказал сказала сказали говорил говорила говорит братан бро
-    стоит стоят стоил стоила стоило стоили слыш слышь вообще""".split()
+    стоит стоят стоил стоила стоило стоили слыш слышь вообще подождите погоди погодите часть части частью
+    туда сюда оттуда эта здраствуйте""".split()
 )
 STOP_WORDS_AZ = frozenset(
     """ve ile bu o bir da de ki ne niye hansi hansilar kim kimi harada hara haradan nece ucun sonra amma lakin ya yoxsa
@@ -64,7 +65,7 @@ STOP_WORDS_AZ = frozenset(
     rol rolu rolunu oynayir oynayib oynayacaq elaqe elaqesi biri birine birini
     buna bunda bundan bunun ona onda ondan onlara onlarda onlardan kime kimden kimin kimle neye neden neyi
     neyin burada bura burda orada ora orda hansilardir mesele meselede meseleye meselesi meselesinde
-    deyib dedi deyir demisdi soyleyib soyledi ay qardas qardasim""".split()
+    deyib dedi deyir demisdi soyleyib soyledi ay qardas qardasim hisse hissesi hissesinde hissesindedir""".split()
 )
 # Words that relate things rather than name one: "what role does Ukraine play", "the link between…". Stop words,
 # but not typo targets ("paying" is no "playing")
@@ -110,6 +111,9 @@ _MARKUP = re.compile(r"<(script|style)\b[^<>]{0,200}>.{0,2000}?</\1\s*>|</?[a-zA
 # Azerbaijani writes a case ending after an abbreviation with a hyphen ("ABŞ-ın", "NATO-ya", "TANAP-dan"): the
 # abbreviation is the word, as "Putin's" is "Putin" (matched after diacritics are folded)
 _AZ_CASE_ENDING = re.compile(r"(?<=[A-Z]{2})-(?:n?[iu]n|y?[ae]|d[ae]n?|l[ae]|n?[iu]|nda|nde)\b")
+# a number's ending after its hyphen, in Russian and Azerbaijani: "в 2023-м", "2020-го", "2023-cü ildə" (the number)
+_NUMBER_ENDING = re.compile(r"(?<=\d)-(?:м|й|го|му|х|ом|ем|ый|ий|ой|[cç][iıuü]|d[ae]n?|[iıuü]n|[ae])\b",
+                            re.IGNORECASE)
 FOLD_CACHE = 4096  # texts whose folded form is remembered: a question is folded by every check that reads it
 FOLD_CACHE_CHARS = 1000  # ... if no longer than this (a question's limit): the cache holds at most about 8 MB
 
@@ -130,7 +134,7 @@ def _fold(text: str) -> str:
         )  # NFKD splits Russian й; keep it
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = _US.sub(" usa ", text.replace('"', "'").replace("`", "'"))
-    text = _AZ_CASE_ENDING.sub("", text) if "-" in text else text
+    text = _NUMBER_ENDING.sub("", _AZ_CASE_ENDING.sub("", text)) if "-" in text else text
     text = _POSSESSIVE.sub("", text.lower()).replace("'", "")
     return collapse_ws(_NON_WORD.sub(" ", text))
 
@@ -163,7 +167,7 @@ _FILLERS = re.compile(
     r"(( (that|which))? (talks|speaks|is|deals|mentions|discusses|covers|describes)| where( it| the (author|brief"
     r"|article|text))? (talks|speaks|says|writes|discusses|mentions|describes|is)( said)?)?( about| on| of| with)?\b"
     r"|\b(можешь |можете |могли бы )?(покажи(те)?|показать|процитируй(те)?|процитировать|приведи(те)?|привести)"
-    r"( мне)? (абзац|отрывок)( (где|в котором) (говорится|идет речь|рассказывается|написано|сказано"
+    r"( пожалуйста)?( мне)? (абзац|отрывок)( (где|в котором) (говорится|идет речь|рассказывается|написано|сказано"
     r"|пишется))?( (о|об|про))?\b|\b(haqqinda|barede) (olan )?(paraqrafi|abzasi) goster(in)?\b"
     # how to say it, not what is asked: "in other words", "своими словами", "bir sözlə" (a word is no quote here)
     r"|\b(in (other|simple|plain|your own|my own|a few|few|two|a|one) words?|in a word)\b"
@@ -177,6 +181,8 @@ _FILLERS = re.compile(
     r"|^((no|nope|not that|нет|не то|yox) )?(i (mean|meant)|i was asking about|i m asking about"
     r"|я (имел|имела|имею) в виду|я про|я спрашивал про|я спрашивала про)\b|\b(nezerde tuturdum|nezerde tuturam)\b"
     r"|\bчто насч[её]т\b"  # "а что насчёт Армении?" is "what about Armenia?"
+    # a view asked of the bot, which is the brief's: "и чё это значит по-твоему?"
+    r"|\b(in your (opinion|view)|по (твоему|вашему)|на (твой|ваш) взгляд|sizce|sence)\b"
     r"|\b(имеется|имеются|имелась|имелся|имелось) в виду\b"  # "какая война имеется в виду?": which war
     r"|\bтам(?= (с|со|у|про|о|об)\b)"  # "что там с газом?" is "что с газом?" (what about the gas?), no place
     r"|\b(кстати|слушай(те)?|скажи(те)?|подскажи(те)?|вопрос такой|интересно|в последнее время)\b"
