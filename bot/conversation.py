@@ -460,6 +460,7 @@ _SAYING = re.compile(r"\b(say|says|said|write|wrote|written|сказал\w*|го
                      r"|заявил\w*|dedi|deyib|demisdi|yazib|yazdi|yazmisdi)\b")  # folded
 # "there" that is no place: "is there…", "there is…", "что там с X?" (what about X?); folded
 _NOT_THERE = re.compile(r"\b(is|are|was|were|isn t|aren t) there\b|\bthere (is|are|was|were|s)\b|\bчто там (с|со|у)\b"
+                        r"|\b(in|from) there\b"  # "a quotable line from Putin that's in there": in the brief
                         # "in it", of the text: "какие трубопроводы там упоминаются?", "what's mentioned there?"
                         # (not "что там написано?" after "где автор писал раньше?": what is written in that place)
                         r"|\bтам (упомина|говорит|сказан|описан)\w*|\b(упомина|говорит|сказан|описан)\w* там\b"

@@ -76,7 +76,10 @@ _TWO_QUESTIONS = re.compile(rf"^(?P<a>{_WH}\b.+?) (?:and|и|а также|ve) (?
 _BARE_WHY = re.compile(r"^((and|so|but|а|и|bes|ну) )?(?P<wh>why|why is that|why so|how come|(does|can|will|did) (this"
                        r"|the|it)( (piece|brief|article|text|author|paper|report))? (explain|say|tell( us| me)?) why"
                        r"|почему|почему так|отчего|объясняет ли (статья|автор) почему|niye|niye bele|neden"
-                       r"|since when|с какого (момента|времени)|с каких пор|neceden|ne vaxtdan)$")
+                       r"|since when|с какого (момента|времени)|с каких пор|neceden|ne vaxtdan"
+                       r"|(?P<what>what (exactly )?(does|did) (the brief|it|the author|the article|he)"
+                       r" (claim|say|argue)( about (it|that|this))?"
+                       r"|что (же )?(говорится|сказано) (об этом )?в статье))$")
 # the lead of a statement that reports it ("I keep hearing that…", "говорят, что…", "deyirlər ki…") (folded)
 _HEARD = re.compile(r"^((i|we) (keep hearing|hear|heard|read|have read|keep reading|saw|have seen|was told)"
                     r"|(people|they|everyone|many) (say|said|are saying|claim)|apparently|it seems)( that)? "
@@ -112,9 +115,10 @@ _GIST_STEMS = frozenset(stem(w) for w in """summary argument point thesis idea a
     идея перескажи перескажите пересказ qisaca xulase xulasesi xulas fikir fikri mahiyyeti""".split())
 _WHOLE_BRIEF_STEMS = _GIST_STEMS | frozenset(stem(w) for w in """short shortly main whole entire overall one two three
     sentence sentences line lines quick quickly nutshell главное главная главный основная основной статья статье статьи
-    двух словах слова всю всей целиком статью qisa esas meqale meqalenin meqalede meqaleni et""".split())
+    двух словах слова всю всей целиком статью qisa esas meqale meqalenin meqalede meqaleni et thing 1 2 3 4 5
+    """.split())  # ("the whole thing in 3 sentences")
 _HOW_BRIEFLY = frozenset(stem(w) for w in """short shortly one two three four five sentence sentences line lines quick
-    quickly nutshell paragraph paragraphs words""".split())
+    quickly nutshell paragraph paragraphs words 1 2 3 4 5""".split())
 _ASKS_PARAGRAPH = re.compile(r"\b(which|what) (paragraph|passage)\b|\bв каком (абзаце|отрывке)\b"
                              r"|\bhansi (paraqraf|abzas)|\b(show|give|quote|read|find)( me| us)? (the |a )?"
                              r"(paragraph|passage)\b|\b(покажи(те)?|показать|процитируй(те)?|процитировать|приведи(те)?|привести)"
@@ -200,6 +204,8 @@ def _why_of_statement(text: str) -> str | None:
     if bare is None:
         return None
     statement = _HEARD.sub("", " ".join(fold(" ".join(sentences[:-1])).split()))
+    if bare.group("what"):  # "Europe didn't completely stop buying Russian energy though. What exactly does the
+        return statement or None  # brief claim?": what the brief says of the statement
     since = bare.group("wh") in _SINCE_WHEN  # "В статье кризис называют беспрецедентным. С какого момента?"
     asked = bare.group("wh") if since else _WHY_WORD.get(statement[:1] and _language_hint(statement), "why")
     return f"{asked} {statement}" if statement else None
@@ -488,7 +494,9 @@ class BriefBot:
         answered by two entries - the first's reply with the second's as `also`; None to read the message whole. A
         second question with no words of its own asks of the first one's subject ("…and when?": of the byline's, the
         brief's date)."""
-        found = _TWO_QUESTIONS.match(" ".join(fold(text).split())) or _TWO_SENTENCES.match(text.strip())
+        part = question_part(text)  # (after a lead-in: "Quick one, I'm on deadline: who wrote it and when?")
+        found = (_TWO_QUESTIONS.match(" ".join(fold(text).split())) or _TWO_SENTENCES.match(text.strip())
+                 or (part and _TWO_QUESTIONS.match(" ".join(fold(part).split()))))
         if not found:
             return None
         parts = {k: v for k, v in found.groupdict().items() if v}

@@ -346,6 +346,9 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("а чё путин там ляпнул?", "и чё это значит по-твоему"), "answer", "sphere-of-influence"),
     (("Bəs ikinci kontekst nədir?", "Mənbə? Həmin abzası göstərin."), "answer", "not-sovereign"),
     (("Putin nə deyib?", "mene menbe goster"), "answer", "putin-rule"),
+    # "in there" is in the brief, not in the last answer's place
+    (("what happened to Azerbaijanis in Russia?", "Give me a quotable line from Putin that's in there."), "answer",
+     "putin-rule"),
     # two questions answered on their own words, whatever came before
     (("what is this brief basically about?", "who wrote it and when?"), "answer", "author"),
     # a correction that names a time asks what happened then

@@ -259,6 +259,10 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     ("Покажите, пожалуйста, абзац, где говорится про Алма-Ату.", "alma-ata"),
     ("movzu deyisim: Putinin 'rus esgerinin ayaq basdigi yer' sozu ne demekdir?", "putin-rule"),
     ("Explain how NATO's Article 5 works.", None),  # "article 5" is a part of some text, not the brief
+    ("wich number the flight", "flight-8243"),  # the number of a flight is a label, not a count
+    ("How does the article frame the historical significance of this crisis?", "crisis-depth"),
+    ("Thanks! Can you summarise the whole thing in 3 sentences for my essay?", "overview"),
+    ("Give me a quotable line from Putin that's in there.", "putin-rule"),
     ("Alma-Ata Bəyannaməsinə hansı ölkələr riayət etməyib?", "alma-ata"),  # "riayət etməyib": a verb, no thing
     ("Böhranı üzə çıxaran hadisələr hansılardır?", "triggers"),  # "üzə çıxaran": brought to the surface
     ("what is the title?", "title"),
@@ -612,6 +616,7 @@ def test_is_it_true_that_asks_what_the_brief_says(bot):
     ("who shot down the plane and when?", "flight-8243", None),  # one entry answers both
     ("where is the Ukrainian gas storage and when was it built", "gas-storage", None),  # "it": of the first's
     ("Who wrote it? When?", "author", "date"),  # two sentences
+    ("Quick one, I'm on deadline: who wrote this piece and when was it published?", "author", "date"),  # a lead-in
     ("salam, bu yazini kim yazib ve ne vaxt?", "author", "date"),  # Azerbaijani puts its question word later
     ("What does Baku insist on? And who is Azerbaijan's president?", "roots", "not_said"),  # the second not said
     ("who wrote it and when was it published?", "author", "date"),  # ... of the byline's: the brief
@@ -628,6 +633,8 @@ def test_two_questions_in_one_message_get_both_answers(bot, question, first, sec
     ("Europe stopped buying Russian gas. Why is that?", "lost-revenue"),
     ("The weather is nice today. Why?", None),  # (a statement the brief does not speak of)
     ("The crisis is called unprecedented. Since when?", "crisis-depth"),
+    ("Europe didn't completely stop buying Russian energy though. What exactly does the brief claim?",
+     "lost-revenue"),  # what the brief says of the statement
 ])
 def test_a_statement_then_why_asks_why_it_is_so(bot, message, entry):
     assert bot.ask(message).entry == entry

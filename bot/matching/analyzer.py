@@ -161,7 +161,8 @@ _HOLDER_OF = re.compile(r"\bwho (is|was|are|were) (the )?(current |present |then
 _NAME_OF = re.compile(r"\bnames? of (the |this |that |a |an |his |her |its |their )?(?P<x>.+)")  # folded
 _COUNTING = re.compile(r"\bhow (many|much)\b|\bсколько\b|\bnece\b")  # the words after which a count names its thing
 _HAS_QUANTITY = re.compile(rf"{_ANAPHORIC}\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(19|20)\d\d\b)\d[\d,.]*\b|{_FRACTIONS}")
-_IDENTIFIER = re.compile(rf"\b({_LABEL_WORDS}) number\b|\bnumber of the ({_LABEL_WORDS})\b|\bномер\w*\b|\bnomre\w*\b")
+_IDENTIFIER = re.compile(rf"\b({_LABEL_WORDS}) number\b|\bnumber (of )?(the )?({_LABEL_WORDS})\b|\bномер\w*\b"
+                         r"|\bnomre\w*\b")  # ("wich number the flight": a label too)
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _HAS_DATE = re.compile(rf"\b(19|20)\d\d\b|\b({MONTHS})\b")
 _HAS_TIME = re.compile(r"\b(era|during|since|ago)\b")

@@ -81,6 +81,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "delivering", "supplying", "supplies", "supplied",),
     # how a thing stands against its past: "how bad is it compared to the past?", "worst ever", "historic low"
     "unprecedented": ("never before", "never been", "than ever", "worst ever", "ever been", "historic low",
+        "historical significance", "historic significance", "historically significant", "historic",
         "compared to the past", "compared with the past", "compare to the past",
         "compared to before", "compared to earlier", "compared with earlier", "compare to earlier",
         "compare with earlier"),

@@ -157,6 +157,8 @@ _FILLERS = re.compile(
     r"|according to (the |this )?(author|brief|article|text|piece|report|paper))\b"
     r"|\b(in|from) (the|this) (brief|article|text|piece)\b|\bstands? for\b|\bright now\b"
     r"|\b(by the way|btw|quick question|one question|just wondering)\b"
+    # whom or what the answer is for says nothing of what is asked: "… in 3 sentences for my essay?"
+    r"|\bfor (my|our|a) (essay|paper|class|homework|report|thesis|article|seminar|course|boss|students|audience)\b"
     # where in the brief a thing is: its entry shows its paragraph ("which paragraph talks about pipelines?")
     r"|\b(in )?(which|what) (paragraph|part|section)( of the (brief|article|text))? (talks|speaks|is|deals|mentions"
     r"|discusses|covers|describes)( about| with| of)?\b"
