@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from bot.core import MAX_QUESTION_CHARS, SET_ASIDE_EN, SET_ASIDE_RU, not_said
 from bot.i18n import say
 from bot.matching.language import is_language
+from bot.matching.lexicon import CHAT_SPELLINGS
 from bot.matching.text import ORDINALS, STOP_WORDS, chat_lead_rest, fold, strip_fillers, without_chat_lead
 from bot.reply import Reply
 
@@ -299,7 +300,8 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
 def _folded_ordinals(bot, state: Conversation, text: str) -> str:
     """The message folded, its ordinals in their base form: "2", "#2", "№ 2" are "second" (of the last list or
     suggestions), and "the one before that?" after the second context is "first"."""
-    folded = " ".join(_ORDINAL_FORMS.get(w, w) for w in fold(text).split())
+    # (chat spellings too: "wen it was writen" is "when…")
+    folded = " ".join(_ORDINAL_FORMS.get(w, CHAT_SPELLINGS.get(w, w)) for w in fold(text).split())
     number = _NUMBER.match(folded)
     if number and int(number.group(1)) in _ORDINAL_WORD:
         return _ORDINAL_WORD[int(number.group(1))]

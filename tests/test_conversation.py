@@ -349,6 +349,7 @@ def talk(bot, *lines: str, now: float = 0.0):
     # "in there" is in the brief, not in the last answer's place
     (("what happened to Azerbaijanis in Russia?", "Give me a quotable line from Putin that's in there."), "answer",
      "putin-rule"),
+    (("helo, who is autor of this artical?", "wen it was writen"), "answer", "date"),  # chat spellings in follow-ups
     # two questions answered on their own words, whatever came before
     (("what is this brief basically about?", "who wrote it and when?"), "answer", "author"),
     # a correction that names a time asks what happened then
