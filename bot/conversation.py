@@ -446,8 +446,9 @@ _WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) 
                             r"(?! (brief|article|piece|paper|text))"
                             r"|\bwhat is the point of (that|this|it)\b(?! (brief|article|piece|paper|text))"
                             # "which of the contexts is that part of?", "… is his quote part of?"
-                            r"|\b(which|what)( one)? of (the|these|those) (contexts|sections|parts) (is|was|does)"
-                            r" ((that|this|it)\b|(his|her|the|\w+ s) (quote|line|words|claim) (part of|in|from)\b)"
+                            r"|\b(which|what)( one)? of (the|these|those|his|its|the author|kuzio) (contexts"
+                            r"|sections|parts) (is|was|does) ((that|this|it)\b|(his|her|the|\w+ s) (quote|line|words"
+                            r"|claim) (part of|in|from)\b)"
                             r"|\b(which|what) (context|section|part) (is|was) (\w+ ){0,3}"
                             r"(quote|line|words|claim|statement) (part of|in|from)\b"
                             r"|\b(зачем|почему) (автор |он |она )?(это |его |её |ее )?"
@@ -455,6 +456,10 @@ _WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) 
                             r"|\b(muellif |o )?(bunu|onu) niye"
                             r" (xatirladir|qeyd edir|getirir|misal getirir|sitat getirir)\b")  # folded
 # a set-aside of a thing named, not of the last answer ("besides that" is "else")
+# "and the other one?", "а второй/другой?", "bəs digəri?": the other of a pair the last answer names (folded)
+_THE_OTHER_ONE = re.compile(r"^(and |what about |а |и |bes )?(the )?(other( one)?|другой|другая|другое|diger(i)?"
+                            r"|o biri(si)?)$")
+_LISTS = re.compile(r"\b(and|или|и|ve|və)\b")  # a quote that names more than one thing
 _SETS_ASIDE = re.compile(rf"\b({SET_ASIDE_EN}|{SET_ASIDE_RU})"
                          r" (?!(that|this|it|them|это|этого|того)\b)"
                          r"|\b(?!(bun|on)dan\b)\w+(dan|den|tan|ten|nan|nen) (basqa|savayi)\b")  # "təyyarədən başqa"
@@ -791,6 +796,10 @@ def _something_else(bot, state: Conversation, text: str, folded: str,
     last answer ("what else did he say?") to the follow-up rules."""
     if state.last_entry is None or not _ELSE.search(folded):
         return None
+    last = bot.knowledge.find_entry(*state.last_entry)
+    if _THE_OTHER_ONE.match(folded) and last is not None and _LISTS.search(last.quote):
+        # "and the other one?" after "what does SCP stand for?", answered by the pair SCP and TANAP: that answer
+        return bot.entry_reply(*state.last_entry, text, language=_reply_language(bot, text, lang)), None
     if _SETS_ASIDE.search(folded):  # "what else besides the plane?": the brief's own set-aside reading
         reply = bot.ask(text, state.brief_id, lang)
         return (reply, None) if reply.answered else None

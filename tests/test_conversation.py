@@ -350,6 +350,9 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("what happened to Azerbaijanis in Russia?", "Give me a quotable line from Putin that's in there."), "answer",
      "putin-rule"),
     (("helo, who is autor of this artical?", "wen it was writen"), "answer", "date"),  # chat spellings in follow-ups
+    (("What did Huseynov say?", "Which of the author's contexts is that under?"), "answer", "not-sovereign"),
+    # "the other one" of a pair the last answer names: that answer
+    (("What does SCP stand for?", "and the other one?"), "answer", "pipelines"),
     # two questions answered on their own words, whatever came before
     (("what is this brief basically about?", "who wrote it and when?"), "answer", "author"),
     # a correction that names a time asks what happened then

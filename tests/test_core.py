@@ -260,6 +260,7 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     ("movzu deyisim: Putinin 'rus esgerinin ayaq basdigi yer' sozu ne demekdir?", "putin-rule"),
     ("Explain how NATO's Article 5 works.", None),  # "article 5" is a part of some text, not the brief
     ("wich number the flight", "flight-8243"),  # the number of a flight is a label, not a count
+    ("How does all this connect to Moscow's finances?", "lost-revenue"),  # finances are revenue
     ("How does the article frame the historical significance of this crisis?", "crisis-depth"),
     ("Thanks! Can you summarise the whole thing in 3 sentences for my essay?", "overview"),
     ("Give me a quotable line from Putin that's in there.", "putin-rule"),
@@ -391,6 +392,7 @@ def test_whom_someone_works_for_is_not_said(bot, question):
     ("Is Azerbaijan going to join NATO?", "en", "intention"),
     # another work's title, which the brief's own title is not
     ("What was the title of Kuzio's article in The National Interest?", "en", "title"),
+    ("Why would Russia refuse the Alma-Ata Declaration?", "en", "reason"),
     # why unnamed people are doing something: an event's cause, which the brief does not give
     ("почему в России арестовывают азербайджанцев?", "ru", "reason"),
     ("bes rusiyada azerbaycanlilari niye hebs edirler?", "az", "reason"),

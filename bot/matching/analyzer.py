@@ -181,7 +181,7 @@ _MECHANISM = re.compile(r"^(?:(?:and|so|but|ok|then|also|just) )*how (?:does|do|
                         r"|^(?:а |и )?как (?:работает|работают|устроен|устроена|устроены|функционирует|функционируют)"
                         r" (?P<ru>(?:\w+ ){0,3}\w+)$"
                         r"|^(?P<az>(?:\w+ ){0,3}\w+) nece (?:isleyir|isleyirler|fealiyyet gosterir)$")
-_REASON = re.compile(rf"{_LEAD_IN}(why|whys) (did|was|were|had|didnt|wasnt|werent)\b"
+_REASON = re.compile(rf"{_LEAD_IN}(why|whys) (did|was|were|had|didnt|wasnt|werent|would)\b"
                      rf"|{_LEAD_IN}how come \w+( \w+)? \w+ed\b"
                      rf"|{_LEAD_IN}(why|whys) (is|are) \w+( \w+){{0,2}} being\b"
                      r"|\b(what|which) (was|were) the (main |real )?(reasons?|causes?|motives?)\b"
