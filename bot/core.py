@@ -64,14 +64,16 @@ _SET_ASIDE_MID = re.compile(rf"^(?P<q3>(?:what|which|who)) (?:else )?(?:{SET_ASI
                             r" (?P<r3>\S+(?:ed|ing)\b.*)$")  # "who else besides Armenia rejected it?" (folded)
 _SET_ASIDE_AZ = re.compile(r"^(?P<x>.+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi) (?P<q>.+)$"
                            r"|^(?P<q2>.+) (?P<x2>\S+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi)$")  # or at the end
-_SET_ASIDE_INSIDE = re.compile(rf"^(?P<qw>\w+(?: else| ещё| еще)?),?\s+(?:{SET_ASIDE_EN}|{SET_ASIDE_RU})"
+_SET_ASIDE_INSIDE = re.compile(rf"^(?:(?:and|so|а|и|ну)\s+)?(?P<qw>\w+(?: else| ещё| еще)?),?\s+"
+                               rf"(?:{SET_ASIDE_EN}|{SET_ASIDE_RU})"
                                r"\s+(?P<x>[^,]+),\s*(?P<rest>\S.*)$", re.IGNORECASE)
 _WH = (r"(?:who|when|where|what|which|why|how|кто|когда|где|что|какой|какая|какое|какие|почему|зачем|сколько|kim"
        r"|ne vaxt|harada|niye|hansi|nece)")
 # two questions in one message, each opening with its question word: "who wrote it and when?" (folded)
 _TWO_QUESTIONS = re.compile(rf"^(?P<a>{_WH}\b.+?) (?:and|и|а также|ve) (?P<b>{_WH}\b.*)$"
                             # (Azerbaijani puts its question word later: "bu yazını kim yazıb və nə vaxt?")
-                            rf"|^(?P<a_az>(?:\w+ ){{0,3}}(?:kim|ne|hansi|harada|niye)\b.+?) ve (?P<b_az>{_WH}\b.*)$")
+                            rf"|^(?P<a_az>(?:\w+ ){{0,3}}(?:kim\w*|ne|hansi\w*|harada|niye)\b.*?) ve"
+                            r" (?P<b_az>(?:\w+ ){0,3}(?:kim\w*|ne|hansi\w*|harada|niye|nece)\b.*)$")
 # a why with nothing of its own after a statement (folded): "does this piece explain why?", "why is that?", "почему?"
 _BARE_WHY = re.compile(r"^((and|so|but|а|и|bes|ну) )?(?P<wh>why|why is that|why so|how come|(does|can|will|did) (this"
                        r"|the|it)( (piece|brief|article|text|author|paper|report))? (explain|say|tell( us| me)?) why"

@@ -235,6 +235,7 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     # that does not quote X again first, when the question names nothing of its own)
     ("Apart from the plane, what else has fuelled the crisis?", "triggers"),
     ("Что ещё, кроме самолёта, обострило отношения?", "triggers"),
+    ("А что ещё, кроме самолёта, обострило отношения?", "triggers"),
     ("what else besides the plane?", "arrests"),
     ("ok. and what else besides the plane?", "arrests"),
     ("а ещё чё было кроме самолёта", "arrests"),  # at the end in Russian too; "чё" is "что"
@@ -620,6 +621,7 @@ def test_is_it_true_that_asks_what_the_brief_says(bot):
     ("Who wrote it? When?", "author", "date"),  # two sentences
     ("Quick one, I'm on deadline: who wrote this piece and when was it published?", "author", "date"),  # a lead-in
     ("salam, bu yazini kim yazib ve ne vaxt?", "author", "date"),  # Azerbaijani puts its question word later
+    ("Müəllif kimdir və məqalə nə vaxt dərc olunub?", "author", "date"),
     ("What does Baku insist on? And who is Azerbaijan's president?", "roots", "not_said"),  # the second not said
     ("who wrote it and when was it published?", "author", "date"),  # ... of the byline's: the brief
 ])
