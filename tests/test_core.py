@@ -262,6 +262,10 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     ("Explain how NATO's Article 5 works.", None),  # "article 5" is a part of some text, not the brief
     ("wich number the flight", "flight-8243"),  # the number of a flight is a label, not a count
     ("How does all this connect to Moscow's finances?", "lost-revenue"),  # finances are revenue
+    ("What recent events involving Azerbaijani people inside Russia are mentioned?", "arrests"),  # a people as people
+    ("wich pipline carys azeri gas thru the south caucasus", "pipelines"),  # a noun's verb names no other thing
+    ("Which think tank does Vasif Huseynov work for?", None),  # ... "think tank" does
+    ("Salam, deyin görüm Avropaya enerji verən başqa ölkələr hansılardır?", "energy-suppliers"),  # a frame, no typo
     ("How does the article frame the historical significance of this crisis?", "crisis-depth"),
     ("Thanks! Can you summarise the whole thing in 3 sentences for my essay?", "overview"),
     ("Give me a quotable line from Putin that's in there.", "putin-rule"),

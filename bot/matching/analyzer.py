@@ -311,6 +311,7 @@ _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
 _UPPER, _LOWER = "[A-ZА-ЯЁƏÇĞİÖŞÜ]", "[a-zа-яёəçğıöşü]"  # the letters of our three alphabets
 _NAME_INSIDE = re.compile(rf"(?<=[\w,)] )(?P<name>{_UPPER}{_LOWER}{{2,}}|[A-ZА-ЯЁ]{{2,5}})\b")  # or "FK"
 # "riayət etməyib", "qəbul olunub": a noun and its verb (folded)
+_ADJECTIVE_FORM = re.compile(r"(ern|ian|ean|ese|ish|al|ic|an|ful|ous|ive)$")  # "western", "russian", "european"
 _AZ_LIGHT_VERB = re.compile(r"(et|ed|olun|ol|eyle)\w*$")
 WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
 COPULA_REACH = 3  # words after "what is" that may: a name of two words, then its head ("what is vasif huseynov's job")
@@ -539,8 +540,11 @@ def asked_about(words: list[str]) -> Iterator[str]:
             near = [(j, w) for j, w in enumerate(words[i + 1 : i + 1 + 2 * WHICH_REACH], start=i + 1)
                     if w not in STOP_WORDS][:WHICH_REACH]
             # (not a verb: "which law did"; nor the noun of an Azerbaijani light verb, "riayət etməyib": complied)
+            # (nor a singular noun's verb, however misspelt: "which pipeline carys gas"; "which western cities" names
+            # cities)
             following = [w for n, (j, w) in enumerate(near) if n == 0 or not (
-                _VERB_FORM.search(w) or _AZ_LIGHT_VERB.match(" ".join(words[j + 1 : j + 2])))]
+                _VERB_FORM.search(w) or _AZ_LIGHT_VERB.match(" ".join(words[j + 1 : j + 2]))
+                or w.endswith("s") and not near[0][1].endswith("s") and not _ADJECTIVE_FORM.search(near[0][1]))]
         elif word in _AUTHORED and i + 1 < len(words) and (i == 0 or words[i - 1] in _WH):
             following = [w for w in words[i + 1 : i + 4] if w not in STOP_WORDS][:1]  # "who wrote hamlet"
         elif (found := _thing_asked_for(words, i)) is not None:
@@ -743,7 +747,8 @@ class Analyzer:
         folded = fold(_AZ_AND.sub("", text, count=1))[:MAX_FOLDED_CHARS]
         if not repair:
             return strip_fillers(folded)
-        words = [self.correct(w) for w in folded.split()]
+        # (a well-typed frame is taken off before repair too: "deyin görüm" is no typo of "dərin" (deep))
+        words = [self.correct(w) for w in strip_fillers(folded).split()]
         if words:
             words[0] = self._question_word(words[0], words[1:2])
         return strip_fillers(" ".join(words))

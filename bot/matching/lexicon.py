@@ -41,6 +41,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "happen": ("bas verib", "bas verdi", "bas verir", "bas vermisdi", "bas vermis", "bas verecek", "bas veren",
         "bas verenler"),
     "people": ("ppl", "люди", "людей", "человек"),
+    # a people named as people: "Azerbaijani people inside Russia" are the Azerbaijanis the brief speaks of
+    "azerbaijanis": ("azerbaijani people", "azeri people", "azeris", "azerbaijani citizens", "azerbaijani nationals",
+        "azerbaijani migrants", "ethnic azerbaijanis", "azerbaijani workers", "azerbaijani diaspora"),
     "country": ("nation", "nations"),  # "which nations took over as suppliers?": which countries
     "replaced": ("took over", "take over", "takes over", "taken over", "taking over", "took the place of",),
     # where a thing fits is its role: "how does energy fit into all this?" asks what role energy plays
