@@ -264,6 +264,9 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     ("How does all this connect to Moscow's finances?", "lost-revenue"),  # finances are revenue
     ("What recent events involving Azerbaijani people inside Russia are mentioned?", "arrests"),  # a people as people
     ("wich pipline carys azeri gas thru the south caucasus", "pipelines"),  # a noun's verb names no other thing
+    ("What does the author posit as the fundamental source of the rupture between Baku and Moscow?", "roots"),
+    ("which declaration did Armenia refuse to follow?", "alma-ata"),  # following it is abiding by it
+    ("What position does Vasif Huseynov hold?", None),  # ("position" is no "posit")
     ("Which think tank does Vasif Huseynov work for?", None),  # ... "think tank" does
     ("Salam, deyin görüm Avropaya enerji verən başqa ölkələr hansılardır?", "energy-suppliers"),  # a frame, no typo
     ("How does the article frame the historical significance of this crisis?", "crisis-depth"),
