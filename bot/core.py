@@ -80,7 +80,7 @@ _BARE_WHY = re.compile(r"^((and|so|but|а|и|bes|ну) )?(?P<wh>why|why is that|
                        r"|почему|почему так|отчего|объясняет ли (статья|автор) почему|niye|niye bele|neden"
                        r"|since when|с какого (момента|времени)|с каких пор|neceden|ne vaxtdan"
                        r"|(?P<what>what (exactly )?(does|did) (the brief|it|the author|the article|he)"
-                       r" (claim|say|argue)( about (it|that|this))?"
+                       r" (claim|say|argue|list|name|mention)( about (it|that|this))?"
                        r"|что (же )?(говорится|сказано) (об этом )?в статье))$")
 # the lead of a statement that reports it ("I keep hearing that…", "говорят, что…", "deyirlər ki…") (folded)
 _HEARD = re.compile(r"^((i|we) (keep hearing|hear|heard|read|have read|keep reading|saw|have seen|was told)"
@@ -162,6 +162,8 @@ _ASKS_OF_ARTICLE = re.compile(r"^(?:and |so )?(?:who (?:wrote|penned|authored|is
 # Words that point at a place in the text or the talk, never at what is asked ("what doesn't the Kremlin tolerate
 # *there*?"): the support check leaves them out (folded)
 _DEICTIC = frozenset("there here там тут здесь orada burada ora bura orda burda".split())
+# a person or people in general names no one an answer must name: "people getting arrested" are the Azerbaijanis
+_ANYONE = frozenset("people person persons folks guys individuals люди людей человек лица insanlar adamlar".split())
 # a thing's role is what the brief says of it: "what's Ukraine's role?", "how does Azerbaijan fit in?" ask of Ukraine
 # and Azerbaijan, and the role names nothing an answer must say as well (folded; "fit in" reads as "role")
 _ROLE = frozenset("""role roles play plays played playing роль роли ролью играет играют играл играла rol rolu rolunu
@@ -788,7 +790,7 @@ class BriefBot:
         what is asked, and would otherwise weigh as much as a word naming something the brief never mentions."""
         stems, words = self.analyzer.model_terms(text, language)
         return tuple(s for s, w in zip(stems, words, strict=True)
-                     if w not in _DEICTIC and (w not in STOP_WORDS or self.support.knows(s)))
+                     if w not in _DEICTIC and w not in _ANYONE and (w not in STOP_WORDS or self.support.knows(s)))
 
     def _of_the_whole_brief(self, text: str) -> bool:
         """Whether a question asks for the brief as a whole ("tl;dr?", "what is the main argument of this brief in

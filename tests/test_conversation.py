@@ -353,6 +353,8 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("What did Huseynov say?", "Which of the author's contexts is that under?"), "answer", "not-sovereign"),
     # "the other one" of a pair the last answer names: that answer
     (("What does SCP stand for?", "and the other one?"), "answer", "pipelines"),
+    (("what did putin say?", "In what context does the author use that line?"), "answer", "first-context"),
+    (("Какие события обострили кризис?", "ок, а ещё чё было кроме самолёта"), "answer", "arrests"),
     # two questions answered on their own words, whatever came before
     (("what is this brief basically about?", "who wrote it and when?"), "answer", "author"),
     # a correction that names a time asks what happened then

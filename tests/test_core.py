@@ -157,6 +157,9 @@ def test_a_title_inside_a_question_names_the_brief(bot, question, entry):
     ("thanks", "en", "thanks"),  # typo repair reads "thanks" as "think": it is small talk all the same
     ("ok thanks", "en", "thanks"),
     ("thank you very much", "en", "thanks"),
+    ("Thank you very much, you are kind.", "en", "thanks"),
+    ("Thank you dear, have a nice day.", "en", "thanks"),
+    ("пасиба бро", "ru", "thanks"),
     ("çox sağ ol, kömək etdin", "az", "thanks"),  # "kömək" (help) is a word of the knowledge; nothing answers it
 ])
 def test_small_talk_is_answered_in_kind_and_in_its_language(bot, message, language, talk):
@@ -266,6 +269,9 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     ("wich pipline carys azeri gas thru the south caucasus", "pipelines"),  # a noun's verb names no other thing
     ("What does the author posit as the fundamental source of the rupture between Baku and Moscow?", "roots"),
     ("which declaration did Armenia refuse to follow?", "alma-ata"),  # following it is abiding by it
+    ("people arrested", "arrests"),  # people in general name no one an answer must name
+    ("He claims Russia doesn't tolerate outsiders in its neighbourhood. What exactly does he list?",
+     "sphere-of-influence"),
     ("What position does Vasif Huseynov hold?", None),  # ("position" is no "posit")
     ("Which think tank does Vasif Huseynov work for?", None),  # ... "think tank" does
     ("Salam, deyin görüm Avropaya enerji verən başqa ölkələr hansılardır?", "energy-suppliers"),  # a frame, no typo

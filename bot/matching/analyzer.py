@@ -57,9 +57,10 @@ SmallTalk = Literal["greeting", "thanks", "bye", "ack", "judgement"]  # judgemen
 # does not judge
 COUNTED_WORDS = 3  # content words after "how many" that may name what is counted ("how many different contexts")
 MIN_NAME_LETTERS = 3  # a shorter word ("us", "eu" aside, which are aliases) names nothing of its own
-SMALL_TALK_WORDS = 4  # words after "thanks" that keep it small talk ("thanks, that helps a lot")
+SMALL_TALK_WORDS = 6  # words after "thanks" that keep it small talk ("thank you very much, you are kind")
 SMALL_TALK_QUESTION_WORDS = 2  # a question mark after more words than this asks something ("ok thanks?" does not)
-_SMALL_TALK_QUESTION_WORDS = QUESTION_WORDS | {"haradan"}  # a question however it starts ("ok, and why?")
+_SMALL_TALK_QUESTION_WORDS = QUESTION_WORDS | {"haradan", "че", "чо", "шо", "кроме", "besides"}  # a question
+# however it starts ("ok, and why?", "ок, а ещё чё было кроме самолёта")
 
 # English "when" asks at the head of a question ("i broke my card when i bent my wallet" asks nothing of time);
 # Russian and Azerbaijani put it anywhere.

@@ -24,7 +24,7 @@ _STOP_WORDS_EN = frozenset(
     can could would should will shall may might must let lets s t d ll re ve m
     not no any some all so very too also just really still even ever
     please tell know explain describe say says said talk mention mentioned
-    anything something thing things stuff kind sort like get gets got give
+    anything something thing things stuff kind sort like get gets got getting give
     dont doesnt didnt isnt arent wasnt werent cant wont shouldnt wouldnt couldnt havent hasnt hadnt
     use uses using now nowadays currently right whole entire become becomes became becoming lately
     role roles play plays played lay lays laid outline outlines relevant pertinent saying establish establishes
@@ -148,7 +148,7 @@ def clear_fold_cache() -> None:
 
 
 _FILLERS = re.compile(
-    r"\b(what is|whats|what) (the deal|up|going on)( with| w| between)?\b"
+    r"\b(what is|whats|what) (the deal|up|going on|the thing|the story|the situation)( with| w| between| about)?\b"
     r"|\b(can|could) you (please )?(tell|explain|say)( me| us)?\b"
     r"|\b(can|could|would) you( please)?(?= (summari[sz]e|describe|outline|list|give|name|remind)\b)"
     # ("tell me about the brief" keeps its "about": "about the brief" asks what the brief is about)
@@ -236,6 +236,10 @@ def chat_lead_rest(text: str) -> str | None:
     return rest if _ENDS_IN_PUNCTUATION.search(chain.group()) or asks else None
 
 
+_ALSO = frozenset("also else еще ещё daha".split())  # "ok, and also…", "ок, а ещё…": a question may follow them
+_CHAT_QUESTION_WORDS = frozenset("че чо шо wat wut".split())  # question words as chat spells them
+
+
 def without_chat_lead(text: str) -> str:
     """A message without the acknowledgements that open it, when a question follows them ("thanks, that helps" is
     thanks; "thank you so much" is thanks)."""
@@ -244,8 +248,10 @@ def without_chat_lead(text: str) -> str:
         return text
     words = fold(rest).split()
     first = 1 if words[:1] and words[0] in _THEN_ASKS else 0  # "and why?" asks; "so much" does not
+    first += 1 if words[first : first + 1] and words[first] in _ALSO else 0  # "а ещё чё было…?"
     asks = rest.rstrip().endswith("?") or words[first : first + 1] != [] and (
-        words[first] in QUESTION_WORDS or words[first] in _REQUESTS or words[first] in _CONTRACTED_QUESTION_WORDS)
+        words[first] in QUESTION_WORDS or words[first] in _REQUESTS or words[first] in _CONTRACTED_QUESTION_WORDS
+        or words[first] in _CHAT_QUESTION_WORDS)
     return rest if asks else text
 
 
