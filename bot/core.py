@@ -67,7 +67,8 @@ _SET_ASIDE_AZ = re.compile(r"^(?P<x>.+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|sav
 _SET_ASIDE_INSIDE = re.compile(rf"^(?:(?:and|so|а|и|ну)\s+)?(?P<qw>\w+(?: else| ещё| еще)?),?\s+"
                                rf"(?:{SET_ASIDE_EN}|{SET_ASIDE_RU})"
                                r"\s+(?P<x>[^,]+),\s*(?P<rest>\S.*)$", re.IGNORECASE)
-_WH = (r"(?:who|when|where|what|which|why|how|кто|когда|где|что|какой|какая|какое|какие|почему|зачем|сколько|kim"
+_WH = (r"(?:who|when|where|what|which|why|how|кто|когда|где|что|какой|какая|какое|какие|какую|каким|каких|почему"
+       r"|зачем|сколько|kim"
        r"|ne vaxt|harada|niye|hansi|nece)")
 # two questions in one message, each opening with its question word: "who wrote it and when?" (folded)
 _TWO_QUESTIONS = re.compile(rf"^(?P<a>{_WH}\b.+?) (?:and|и|а также|ve) (?P<b>{_WH}\b.*)$"
@@ -166,7 +167,8 @@ _DEICTIC = frozenset("there here там тут здесь orada burada ora bura 
 _ANYONE = frozenset("people person persons folks guys individuals люди людей человек лица insanlar adamlar".split())
 # a thing's role is what the brief says of it: "what's Ukraine's role?", "how does Azerbaijan fit in?" ask of Ukraine
 # and Azerbaijan, and the role names nothing an answer must say as well (folded; "fit in" reads as "role")
-_ROLE = frozenset("""role roles play plays played playing роль роли ролью играет играют играл играла rol rolu rolunu
+_ROLE = frozenset("""role roles play plays played playing роль роли ролью играет играют играл играла играть сыграть
+    сыграет сыграла rol rolu rolunu
     oynayir oynayib oynayiblar oynayacaq""".split())
 _IN = frozenset("in within inside в во на".split())  # a place named as where something is ("Azerbaijanis in Russia")
 _PLACE_INSIDE = re.compile(r"\b(?:where (?:exactly |precisely )?in|which part of|whereabouts in) (?:the )?(?P<x>\w+)"
@@ -513,6 +515,10 @@ class BriefBot:
             second = self.byline_reply(first.source.brief, asked, language)  # "who wrote it and when?": the date
         elif leans:
             second = self.ask(first_asked, brief_id, language, focus=asked)
+            alone = self.ask(asked, brief_id, language) if second.entry == first.entry or not second.answered else None
+            if alone is not None and alone.answered and alone.entry != first.entry and (
+                    self.knowledge.find_entry(alone.source.brief, alone.entry).paragraph != 0):
+                second = alone  # "почему просели доходы и кто заменил её?": "её" is the first one's subject
         else:
             second = self.ask(asked, brief_id, language)
         # (a second question the brief does not answer is said so: "… And who is Azerbaijan's president?")

@@ -152,6 +152,12 @@ _COUNT_ADVERBS = frozenset("there total roughly approximately там тут вс
 _PARTICIPLE = re.compile(r"..(ed|ing)$")  # folded English
 # whose view a question asks: "what does azerbaijan's president think about it?" (up to three words: a holder, not a
 # clause)
+# whose role is asked (folded): "what role did Russian peacekeepers play…?", "какую роль сыграли российские
+# миротворцы…?"
+_ROLE_OF = re.compile(r"\b(what|which) (role|part) (did|does|do|could|can|will|would|might) (the )?"
+                      r"(?P<x>(\w+ ){0,2}?\w+) play\b"
+                      r"|\bкакую роль (\w+ )?(сыграли|сыграл|сыграла|играют|играет|играли|играл|играла|сыграют"
+                      r"|сыграет|может сыграть|могут сыграть) (?P<x_ru>\w+( \w+)?)")
 _VIEW_OF = re.compile(r"\bwhat (does|do|did) (?P<x>(\w+ ){0,2}\w+) (think|believe|feel|reckon|make of|say about"
                       r"|say of|say on)\b|\bwhat (?P<x2>(\w+ ){0,2}\w+) (thinks|believes|feels|thought|believed)\b")
 # whose relations a question asks: "Armenia's relationship with Russia now?" (not Azerbaijan's)
@@ -925,6 +931,9 @@ class Analyzer:
             phrase = list(itertools.takewhile(lambda w: w not in STOP_WORDS and not _PARTICIPLE.search(w),
                                               found.group("x").split()))[:COUNTED_WORDS]
         else:
+            role = _ROLE_OF.search(unframed)
+            if role:  # "what role did Russian peacekeepers play in Karabakh?": the answer must name peacekeepers
+                return self._head((role.group("x") or role.group("x_ru")).split(), language)
             found = _VIEW_OF.search(unframed)
             if found and found.group("x2"):  # "does the brief say what Azerbaijan's president thinks?"
                 return self._head(found.group("x2").split(), language)

@@ -51,7 +51,8 @@ STOP_WORDS_RU = frozenset(
     тем нее случилось произошло случилось происходит
     сейчас куда зачем почему всех можно при об после над тот через эти нас про всего них разве эту впрочем этой перед
     том такой им всю это вообще кстати скажи скажите расскажи расскажите пожалуйста слушай ну ли же ведь именно
-    сколько как кроме помимо другие другой других роль роли ролью играет играют играла играл связь связи
+    сколько как кроме помимо другие другой других роль роли ролью играет играют играла играл играть сыграть сыграет
+    сыграла сыграли связь связи
     упоминается упоминаются упоминаеться упоминаються упомянут упомянута упомянуты упоминает упоминают
     называют называет сказал сказала сказали говорил говорила говорит братан бро
     стоит стоят стоил стоила стоило стоили слыш слышь вообще подождите погоди погодите часть части частью
@@ -65,13 +66,16 @@ STOP_WORDS_AZ = frozenset(
     rol rolu rolunu oynayir oynayib oynayacaq elaqe elaqesi biri birine birini
     buna bunda bundan bunun ona onda ondan onlara onlarda onlardan kime kimden kimin kimle neye neden neyi
     neyin burada bura burda orada ora orda hansilardir mesele meselede meseleye meselesi meselesinde
-    deyib dedi deyir demisdi soyleyib soyledi ay qardas qardasim hisse hissesi hissesinde hissesindedir""".split()
+    deyib dedi deyir demisdi soyleyib soyledi ay qardas qardasim hisse hissesi hissesinde hissesindedir
+    nezerde tutur tuturdu tutub tutulur tutulurdu""".split()
 )
 # Words that relate things rather than name one: "what role does Ukraine play", "the link between…". Stop words,
 # but not typo targets ("paying" is no "playing")
 _RELATIONAL = frozenset("""role roles play plays played playing link links linked connection connections
     connected angle angles aspect aspects dimension dimensions situation part parts bit bits
-    section sections""".split())  # "what's the energy angle?", "tell me about the sovereignty part"
+    section sections opportunity opportunities possibility possibilities option options
+    возможность возможности imkan imkani imkanlar
+    """.split())  # "what's the energy angle?", "tell me about the sovereignty part", "hansı imkanı təklif edib?"
 ENGLISH_STOP_WORDS = _STOP_WORDS_EN  # typos snap to these, never to a Russian or Azerbaijani one ("solar", "olar")
 STOP_WORDS = _STOP_WORDS_EN | STOP_WORDS_RU | STOP_WORDS_AZ | _RELATIONAL
 # Words that open a question, in each language (folded)
