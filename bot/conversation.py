@@ -17,7 +17,15 @@ from bot.core import MAX_QUESTION_CHARS, SET_ASIDE_EN, SET_ASIDE_RU, not_said
 from bot.i18n import say
 from bot.matching.language import is_language
 from bot.matching.lexicon import CHAT_SPELLINGS
-from bot.matching.text import ORDINALS, STOP_WORDS, chat_lead_rest, fold, strip_fillers, without_chat_lead
+from bot.matching.patterns import lazy_regex
+from bot.matching.text import (
+    ORDINALS,
+    STOP_WORDS,
+    chat_lead_rest,
+    fold,
+    strip_fillers,
+    without_chat_lead,
+)
 from bot.reply import Reply
 
 FOLLOW_UP_TTL = 30 * 60  # seconds after which an idle chat's follow-up context is forgotten
@@ -28,17 +36,17 @@ _ORDINALS = ORDINALS
 _ORDINAL_FORMS = {"первое": "первый", "второе": "второй", "третье": "третий", "четвертое": "четвертый",
                   "пятое": "пятый", "birincisi": "birinci", "ikincisi": "ikinci", "ucuncusu": "ucuncu",
                   "dorduncusu": "dorduncu", "besincisi": "besinci"}
-_NUMBER = re.compile(r"^(?:no |n )?(\d)$")  # "2", "#2" and "№ 2" (folded to "no 2") alone
+_NUMBER = lazy_regex(r"^(?:no |n )?(\d)$")  # "2", "#2" and "№ 2" (folded to "no 2") alone
 _ORDINAL_WORD = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 # the item before or after the last one of a numbered list: "and the one before that?", "а следующий?", "bəs
 # növbəti?" (folded): -1 or +1
-_RELATIVE = re.compile(r"^(and |so |а |и |bes )?(what about |what s |whats |what is )?(the )?(one before (that|it|this)"
+_RELATIVE = lazy_regex(r"^(and |so |а |и |bes )?(what about |what s |whats |what is )?(the )?(one before (that|it|this)"
                        r"|previous( one)?|one before|preceding one|next( one)?|one after (that|it|this)|following one"
                        r"|предыдущ\w*|следующ\w*|перед (ним|этим)|после (него|этого)|evvelki( kontekst)?\w*"
                        r"|novbeti\w*|ondan (evvelki|sonraki)|sonraki\w*)$")
-_BEFORE = re.compile(r"\b(before|previous|preceding|предыдущ\w*|перед|evvelki\w*)\b")
-_PICK = re.compile(r"^(?:(\d)|(?:the )?(first|second|third|1st|2nd|3rd)(?: one)?|yes|yeah|yep|sure|ok|да|ага|beli|he)$")
-_SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( that| so)?|says who|proof|"
+_BEFORE = lazy_regex(r"\b(before|previous|preceding|предыдущ\w*|перед|evvelki\w*)\b")
+_PICK = lazy_regex(r"^(?:(\d)|(?:the )?(first|second|third|1st|2nd|3rd)(?: one)?|yes|yeah|yep|sure|ok|да|ага|beli|he)$")
+_SOURCE = lazy_regex(r"^(source|sources|quote|citation|cite|where does it say( that| so)?|says who|proof|"
                      r"источник|цитата|где это сказано|menbe|sitat"
                      # where in the brief the last answer is said: "where in the article is that said?", "А в каком
                      # месте статьи это сказано?", "bu məqalənin harasında deyilir?"
@@ -69,18 +77,18 @@ _SOURCE = re.compile(r"^(source|sources|quote|citation|cite|where does it say( t
                      r"|(menbe )?(bu |o |hemin )?(paraqrafi|abzasi|metni|metnini) goster(in)?"
                      r"|(mene |bize )?menbe(ni|yi)? goster(in)?|(покажи(те)? )?источник|show me the source)$")
 # "Bu məlumat hansı paraqrafdadır?", "in which paragraph is this info?": the last answer's source, named by what it is
-_WHICH_PARAGRAPH = re.compile(r"^((this|that|the) (info|information|bit|part|fact) )?(in )?(which|what) paragraph"
+_WHICH_PARAGRAPH = lazy_regex(r"^((this|that|the) (info|information|bit|part|fact) )?(in )?(which|what) paragraph"
                               r"( (is|has|says|was) (this|that|it)( (info|information|in|from))*"
                               r"| (talks|speaks|tells) (about|of) (this|that|it))?$"
                               r"|^((bu|o) (melumat|hisse|fikir) )?hansi (paraqraf|abzas)(da|dadir|dir|dan)?$"
                               r"|^(а )?(эта информация|это|эти слова) (в каком|из какого) (абзаце|абзаца)$")  # folded
 # "show me the paragraph where that is said", "give me the source paragraph for that", "покажи абзац, где это
 # написано": a request for the source, with nothing after it but words pointing back (folded)
-_SOURCE_REQUEST = re.compile(r"^(please |can you |could you )?(show|give|quote|read|send|paste)( me| us)?"
+_SOURCE_REQUEST = lazy_regex(r"^(please |can you |could you )?(show|give|quote|read|send|paste)( me| us)?"
                              r"( the| that| this)?( \w+)? (paragraph|passage|sentence|text|original|source|quote)\b"
                              r"|^покажи(те)?( мне)? (абзац|текст|оригинал|отрывок)\b")
 # politeness around a request, which says nothing of what is asked (folded): "bu abzası göstər, zəhmət olmasa"
-_POLITE = re.compile(r"\b(please|pls|plz|kindly|пожалуйста|плиз|zehmet olmasa|xahis edirem|lutfen)\b")
+_POLITE = lazy_regex(r"\b(please|pls|plz|kindly|пожалуйста|плиз|zehmet olmasa|xahis edirem|lutfen)\b")
 _POINTING_WORDS = frozenset("said written stated mentioned where which that this it there for in from of is was where "
                             "где это написано сказано говорится об этом".split())
 
@@ -92,7 +100,7 @@ def _asks_source(folded: str) -> bool:
     return bool(found) and all(w in _POINTING_WORDS or w in STOP_WORDS for w in folded[found.end():].split())
 
 
-_MORE = re.compile(r"^(and |so |а |и |bes |ya )?((bu|bunun|onun) (barede|haqqinda) )?"
+_MORE = lazy_regex(r"^(and |so |а |и |bes |ya )?((bu|bunun|onun) (barede|haqqinda) )?"
                    r"(tell me more|more|go on|continue|and then|keep going|elaborate|"
                    r"details|more details|"
                    r"is that all|anything else|anything more|what else|what else is there|что[- ]то ещ[её]|что ещ[её]"
@@ -100,22 +108,22 @@ _MORE = re.compile(r"^(and |so |а |и |bes |ya )?((bu|bunun|onun) (barede|haqqi
                    r"(расскажи(те)? )?(ещ[её]|подробнее|поподробнее|больше)|дальше|продолжай(те)?|а дальше|"
                    r"(daha )?(etrafli|etrafli danis|etrafli de|cox)|davam( et| edin)?|daha|sonra)$")
 # "tell me more about X", "расскажи подробнее о X", on the message as typed: X keeps its capitals for the name checks
-_MORE_ABOUT = re.compile(r"^\W*(?:(?:and|so|а|и|ok|okay)\W+)?(?:(?:tell|give) (?:me|us) |let me know )?more"
+_MORE_ABOUT = lazy_regex(r"^\W*(?:(?:and|so|а|и|ok|okay)\W+)?(?:(?:tell|give) (?:me|us) |let me know )?more"
                          r" (?:about|on|of) (?P<rest>.+)$"
                          r"|^\W*(?:(?:а|и)\W+)?(?:расскажи(?:те)? )?(?:подробнее|больше|ещ[её]) (?:о|об|про)"
                          r" (?P<rest_ru>.+)$", re.IGNORECASE)
 # "more about this": more of the last answer (folded)
-_POINTS_AT_IT = re.compile(r"^(this|that|it|these|those|them|him|her|they|это|этом|том|нем|ней|них|этих)\W*$")
+_POINTS_AT_IT = lazy_regex(r"^(this|that|it|these|those|them|him|her|they|это|этом|том|нем|ней|них|этих)\W*$")
 # Russian and Azerbaijani words that point back, in their cases ("что в ней было?", "onun iddiaları"), folded
 _PRONOUNS_RU_AZ = ("это|этот|эта|этого|этому|этим|этом|эту|этой|он|она|оно|они|его|ее|ей|ему|ею|им|ими|их|ней|нем|нему"
                    "|него|ним|ними|них|bu|o|onu|bunu|onun|bunun|ona|buna|onda|bunda|ondan|bundan|onlar|bunlar|onlari"
                    "|onlarin|onlara|onlarda|orada|orda|ora")
 # "что написал?", "nə yazıb?", "nəyi müəyyən edib?": Russian and Azerbaijani drop the subject (folded)
 _PRO_DROP_HEAD = r"^(что|чего|ne|neyi|hansi)"
-_PRO_DROP = re.compile(rf"{_PRO_DROP_HEAD}\b(\s+\S+){{0,2}}$")
+_PRO_DROP = lazy_regex(rf"{_PRO_DROP_HEAD}\b(\s+\S+){{0,2}}$")
 # ... and ends on its third-person verb ("nəyi müəyyən edib?", "что установила?"; not "что такое биткоин?", "ne yedin?")
-_PRO_DROP_VERB = re.compile(rf"{_PRO_DROP_HEAD}( \S+)? \S+(ib|ub|di|du|mis|mus|ла|ло|ли|ал|ил|ел|ет|ит)$")
-_FOLLOW_UP = re.compile(
+_PRO_DROP_VERB = lazy_regex(rf"{_PRO_DROP_HEAD}( \S+)? \S+(ib|ub|di|du|mis|mus|ла|ло|ли|ал|ил|ел|ет|ит)$")
+_FOLLOW_UP = lazy_regex(
     r"^(and|but|so|what about|how about|а|и|bes)\b|\b(that|this|it|he|she|they|him|them|then|there|"
     rf"{_PRONOUNS_RU_AZ}|тогда|там)\b|^(why|when|where|who|how many|how much|(since|until|till) when"
     r"|с каких пор|до каких пор|почему|зачем|когда|"
@@ -124,7 +132,7 @@ _FOLLOW_UP = re.compile(
     r"|^(which|what) one\b|^(какой|какая|какое|какие) именно\b|^hansi( biri)?$"  # "which one?" of the last answer
     r"|^(how so|in what way)\b"
 )
-_CORRECTION = re.compile(r"^\s*(no|nope|not that|sorry|нет|не то|yox)\b[\s,.!:;—–-]*((sorry|wait|hold on|прости"
+_CORRECTION = lazy_regex(r"^\s*(no|nope|not that|sorry|нет|не то|yox)\b[\s,.!:;—–-]*((sorry|wait|hold on|прости"
                          r"|извини|стоп|погоди|dayan)\b[\s,.!:;—–-]*)?(i mean|i meant|i was asking about"
                          r"|i(['’])?m asking about|я имел в виду|я имела в виду|я про|я спрашивал про|я спрашивала про"
                          r"|(m[əe]n )?(dem[əe]k ist[əe]yirdim|dem[əe]k ist[əe]yir[əe]m"
@@ -328,26 +336,26 @@ def _of_that_work(bot, state: Conversation, reply: Reply, text: str, folded: str
                  suggestions=(closest,), language=language)
 
 
-_NAMES_A_WORK = re.compile(r"\b(written|wrote|writes|article|articles|paper|essay|book|column|op-ed|published)\b",
+_NAMES_A_WORK = lazy_regex(r"\b(written|wrote|writes|article|articles|paper|essay|book|column|op-ed|published)\b",
                            re.IGNORECASE)  # a quote that speaks of a piece of writing other than the brief
 # another work than the brief, named back (folded): "that article", "his earlier piece", "ту статью", "o məqalə"
-_THAT_WORK = re.compile(r"\b(that|the other|his other|her other|his earlier|his previous|the earlier|the previous)"
+_THAT_WORK = lazy_regex(r"\b(that|the other|his other|her other|his earlier|his previous|the earlier|the previous)"
                         r" (article|piece|paper|essay|op ed|text|analysis)\b"
                         r"|\b(той|ту|та|тот|тем|том|другой|другую|прежней|прежнюю) (стать\w*|текст\w*|материал\w*)\b"
                         r"|\b(o|hemin|diger|evvelki) (meqale\w*|yazi\w*)\b")
 
 
 # "What about X?" asks the last question again of X; "and X?" too, but not "and why …?", which asks a new question.
-_RE_ASK = re.compile(r"^((and|а|и) )?(what about|how about|what of)\b|^(а как же|а что)\b"
+_RE_ASK = lazy_regex(r"^((and|а|и) )?(what about|how about|what of)\b|^(а как же|а что)\b"
                      r"(?! (он|она|оно|они|это|его|ее|её|их|ему|ей|им)\b)"  # ("а что он написал?" asks of him)
                      r"|^(and|а|и|bes) (which|what|какие|какой|какая|каким|hansi) \S+$"  # "and which pipelines?"
                      r"|^(and|а|и|bes|ya)\b(?! (why|when|where|who|whom|how|what|which|почему|зачем|когда|где|кто|как"
                      r"|сколько|каки\w*|како\w*|что|чем|чего|niye|ne|nece|harada|kim|hansi)\b)")
 # "this piece", "эта статья", "bu məqalə": the brief itself, not the last answer (folded)
-_THE_BRIEF = re.compile(r"\b(this|the) (article|piece|brief|text|paper|report|analysis)\b"
+_THE_BRIEF = lazy_regex(r"\b(this|the) (article|piece|brief|text|paper|report|analysis)\b"
                         r"|\b(эт\w+|данн\w+) (стать\w+|текст\w*|материал\w*)\b|\b(bu|hemin) (meqale\w*|yazi\w*)\b")
 # "does it mention the war in Ukraine?": "it" that mentions, says or covers is the brief, not the last answer (folded)
-_THE_TEXT_SPEAKS = re.compile(r"\b(does|did|do|can|could|will|would) (it|this|that)"
+_THE_TEXT_SPEAKS = lazy_regex(r"\b(does|did|do|can|could|will|would) (it|this|that)"
                               r" (even |ever |also |actually |really )?(mention|say|talk|discuss|cover|cite|describe"
                               r"|address|touch|bring up|refer|name|list"
                               r"|deal|speak|go into|get into|tell)\b"
@@ -356,17 +364,17 @@ _THE_TEXT_SPEAKS = re.compile(r"\b(does|did|do|can|could|will|would) (it|this|th
                               r"(about|of|on)\b"
                               r"|\b(упоминается|говорится|сказано|написано|пишется) (ли )?(в ней|в нем|в нём)\b"
                               r"|\b(в ней|в нем|в нём) (упоминается|говорится|сказано|написано|пишется)\b")
-_TEMPORAL = re.compile(r"\b(after|before|since|until|till|by) (that|this|then)\b|\b(после|до) (этого|того)\b")
-_ABOUT_IT = re.compile(r"\b(about|on|of|об|о|про|haqqinda) (this|that|it|этом|том|нем|этого|bunun|onun)\b")
-_REFERS = re.compile(rf"\b(that|this|it|he|she|they|him|them|there|{_PRONOUNS_RU_AZ}|там)\b")
+_TEMPORAL = lazy_regex(r"\b(after|before|since|until|till|by) (that|this|then)\b|\b(после|до) (этого|того)\b")
+_ABOUT_IT = lazy_regex(r"\b(about|on|of|об|о|про|haqqinda) (this|that|it|этом|том|нем|этого|bunun|onun)\b")
+_REFERS = lazy_regex(rf"\b(that|this|it|he|she|they|him|them|there|{_PRONOUNS_RU_AZ}|там)\b")
 # Follow-ups that ask for something the last answer would have to add: a reason, or who a person is.
 # the brief and its author in Russian and Azerbaijani (folded): "кто автор?" asks of the brief, as "who is the author?"
 _THE_BRIEF_RU_AZ = frozenset("""автор автора автору автором статья статьи статье статью статьей текст текста тексте
     muellif muellifi muellifin meqale meqalenin meqaleni meqalede metn metnde""".split())
 # "who is he?", "who does he work for?": of the one the last answer names
 # "is he russian?", "is she a historian?": what someone is, which the last answer may not say (folded)
-_IS_HE = re.compile(r"^(and |so |but )?(is|was) (he|she) (a |an |really )?\w+$")
-_WHO_IS_IT = re.compile(r"^(and |but |so |а |и |bes )?(who|кто) (is|was|такой|такая|он|она) ?(he|she|it|that|this)?$"
+_IS_HE = lazy_regex(r"^(and |so |but )?(is|was) (he|she) (a |an |really )?\w+$")
+_WHO_IS_IT = lazy_regex(r"^(and |but |so |а |и |bes )?(who|кто) (is|was|такой|такая|он|она) ?(he|she|it|that|this)?$"
                         r"|^(o )?kimdir$|^kimdir o$"
                         # (whom he works for, which a quote of his words does not say either)
                         r"|^(and |so )?(who|where) (does|did) (he|she) work( for)?$"
@@ -374,19 +382,19 @@ _WHO_IS_IT = re.compile(r"^(and |but |so |а |и |bes )?(who|кто) (is|was|т�
                         r"|^(o )?(kimin ucun|harada) isleyir$")
 # a quote that gives the cause of what it says ("lost its main budgetary revenue *after* Europe ended the purchase"),
 # not only its consequence ("has led to a deep crisis")
-_GIVES_CAUSE = re.compile(r"\b(because|due to|owing to|thanks to|as a result of|after)\b", re.IGNORECASE)
-_WHY = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|how so|in what way|почему|зачем|отчего|niye|neden)\b")
-_NO_NEW_FACT = re.compile(r"^(and |but |so |а |и |bes )?(why|how come|how so|in what way|почему|зачем|отчего|niye|neden"
+_GIVES_CAUSE = lazy_regex(r"\b(because|due to|owing to|thanks to|as a result of|after)\b", re.IGNORECASE)
+_WHY = lazy_regex(r"^(and |but |so |а |и |bes )?(why|how come|how so|in what way|почему|зачем|отчего|niye|neden)\b")
+_NO_NEW_FACT = lazy_regex(r"^(and |but |so |а |и |bes )?(why|how come|how so|in what way|почему|зачем|отчего|niye|neden"
                           r"|niye ki)\b"
                           r"|^(who|кто) (are|were|такие|они) ?(they)?$|" + _WHO_IS_IT.pattern)
 # "what did he mean by imperial tone?": words of the last quote, whose meaning is the claim it is cited for (folded)
-_MEANS_BY = re.compile(r"^(and |so |but )?what (does|did|do) (he|she|they|the author|\w+) (mean|imply|suggest)"
+_MEANS_BY = lazy_regex(r"^(and |so |but )?what (does|did|do) (he|she|they|the author|\w+) (mean|imply|suggest)"
                        r" (by|with) (?P<words>.+)$"
                        r"|^(а )?что (он|она|они|автор|\w+) (имел|имела|имели|имеет) в виду"
                        r" (под|говоря о|говоря) (?P<words_ru>.+)$")
 # what a quote is cited to support: "what idea does the Putin quote support?", "Какую мысль подкрепляет эта цитата?",
 # "Bu sitat hansı fikri əsaslandırmaq üçün gətirilib?" (folded)
-_SUPPORTS = re.compile(r"\b(what|which) (idea|point|claim|argument|view|thesis|statement) (does|did|is)"
+_SUPPORTS = lazy_regex(r"\b(what|which) (idea|point|claim|argument|view|thesis|statement) (does|did|is)"
                        r" (the |this |that )?(\w+ )?(quote|quotation|line|words|citation)( \w+)?"
                        r" (support|supports|back|backs|illustrate|show|serve|prove|meant to|used to|there to)"
                        r"|\bкак(ую|ой|ое) (мысль|идею|тезис|утверждение|точку зрения) (подкрепляет|подтверждает"
@@ -398,10 +406,10 @@ _SUPPORTS = re.compile(r"\b(what|which) (idea|point|claim|argument|view|thesis|s
                        r"|\bwhat (does|did) (\w+ s |the |this |that )(quote|phrase|line|remark|words|saying) mean\b"
                        r"|\bчто (значит|означает) (эта |его )?(фраза|цитата|высказывание|слова)\b"
                        r"|\b(sozu|sozleri|ifadesi|sitati|ifade) ne demekdir\b")
-_FOR_SOMETHING = re.compile(r"\bfor (the )?\w+$")  # "… mean for Armenia?" (folded)
-_HOW_SO = re.compile(r"^(and |so |but )?(how so|in what way|meaning|как это|в каком смысле|yeni|nece yeni)$")  # folded
+_FOR_SOMETHING = lazy_regex(r"\bfor (the )?\w+$")  # "… mean for Armenia?" (folded)
+_HOW_SO = lazy_regex(r"^(and |so |but )?(how so|in what way|meaning|как это|в каком смысле|yeni|nece yeni)$")  # folded
 # "What does he mean by that?": an explanation the quote itself does not give (folded)
-_EXPLAIN = re.compile(r"^(and |so )?what (does|did) (he|she|it|they|that|this) (mean|show|tell us|imply)"
+_EXPLAIN = lazy_regex(r"^(and |so )?what (does|did) (he|she|it|they|that|this) (mean|show|tell us|imply)"
                       r"( by (that|it|this))?( for (the )?\w+)?$"
                       r"|^(а )?что (он|она|они|это) (имел|имела|имели|имеет|хотел|хотела) (в виду|сказать)$"
                       r"|^(а |и |ну )?(что|че|чо|шо) это (значит|означает|показывает|говорит)( по (твоему|вашему))?$"
@@ -413,16 +421,16 @@ _NO_THING = frozenset("now then next today here there so ok".split())  # "what n
 _LIST_GLUE = frozenset("and the what about а и bes ya".split())  # "and the second one?", "what about the third?"
 _ONE = frozenset("one ones один одна одно biri birisi".split())  # "the second one": the ordinal's own list unnamed
 # a time asked with nothing else: "in which month?", "В каком месяце?", "what year exactly?", "hansı ildə?" (folded)
-_KIND_ONLY = re.compile(r"^((and|so|а|и|bes) )?((in|on|during|в|во|на) )?(which|what|какой|каком|какого|какую|hansi)"
+_KIND_ONLY = lazy_regex(r"^((and|so|а|и|bes) )?((in|on|during|в|во|на) )?(which|what|какой|каком|какого|какую|hansi)"
                         r" (month|year|day|date|season|месяц\w*|год\w*|день|дня|числ\w*|дат\w*|ay\w*|il\w*|gun\w*"
                         r"|tarix\w*)( (was (it|that)|exactly|именно|это было|idi|olub))?$")
-_WHAT_THING = re.compile(r"^(which|what|какой|какая|какое|какие|hansi) \w+$")  # folded
-_ELSE = re.compile(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|другой|другие|другого|basqa|diger)\b"
+_WHAT_THING = lazy_regex(r"^(which|what|какой|какая|какое|какие|hansi) \w+$")  # folded
+_ELSE = lazy_regex(r"\b(else|(?<!each )other|(?<!one )another|ещ[её]|другой|другие|другого|basqa|diger)\b"
                    r"(?! (question|thing|topic|вопрос|тема|sual|movzu)\b)")
 # "Which context is that part of?": the pronoun is what the question is about ("what part did Norway play in it?" and
 # "what part of it was in 2023?" ask something else)
 _BACK_TO = frozenset("ok okay so back to let s go now".split())  # "ok back to huseynov - …" (folded)
-_WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) (that|this|it)\b"
+_WHICH_CONTEXT = lazy_regex(r"\b(which|what) (context|section) (is|was|does|do) (that|this|it)\b"
                             # its number: "which context number is this?", "Какой это по счёту контекст?", "Bu
                             # neçənci kontekstdir?", "Bu, müəllifin neçənci kontekstidir?"
                             r"|\b(which|what) (context )?number (is|was) (that|this|it)\b"
@@ -460,38 +468,38 @@ _WHICH_CONTEXT = re.compile(r"\b(which|what) (context|section) (is|was|does|do) 
                             r" (xatirladir|qeyd edir|getirir|misal getirir|sitat getirir)\b")  # folded
 # a set-aside of a thing named, not of the last answer ("besides that" is "else")
 # "and the other one?", "а второй/другой?", "bəs digəri?": the other of a pair the last answer names (folded)
-_THE_OTHER_ONE = re.compile(r"^(and |what about |а |и |bes )?(the )?(other( one)?|другой|другая|другое|diger(i)?"
+_THE_OTHER_ONE = lazy_regex(r"^(and |what about |а |и |bes )?(the )?(other( one)?|другой|другая|другое|diger(i)?"
                             r"|o biri(si)?)$")
-_LISTS = re.compile(r"\b(and|или|и|ve|və)\b")  # a quote that names more than one thing
-_SETS_ASIDE = re.compile(rf"\b({SET_ASIDE_EN}|{SET_ASIDE_RU})"
+_LISTS = lazy_regex(r"\b(and|или|и|ve|və)\b")  # a quote that names more than one thing
+_SETS_ASIDE = lazy_regex(rf"\b({SET_ASIDE_EN}|{SET_ASIDE_RU})"
                          r" (?!(that|this|it|them|это|этого|того)\b)"
                          r"|\b(?!(bun|on)dan\b)\w+(dan|den|tan|ten|nan|nen) (basqa|savayi)\b")  # "təyyarədən başqa"
-_SAYING = re.compile(r"\b(say|says|said|write|wrote|written|сказал\w*|говорил\w*|написал\w*|писал\w*"
+_SAYING = lazy_regex(r"\b(say|says|said|write|wrote|written|сказал\w*|говорил\w*|написал\w*|писал\w*"
                      r"|заявил\w*|dedi|deyib|demisdi|yazib|yazdi|yazmisdi)\b")  # folded
 # "there" that is no place: "is there…", "there is…", "что там с X?" (what about X?); folded
-_NOT_THERE = re.compile(r"\b(is|are|was|were|isn t|aren t) there\b|\bthere (is|are|was|were|s)\b|\bчто там (с|со|у)\b"
+_NOT_THERE = lazy_regex(r"\b(is|are|was|were|isn t|aren t) there\b|\bthere (is|are|was|were|s)\b|\bчто там (с|со|у)\b"
                         r"|\b(in|from) there\b"  # "a quotable line from Putin that's in there": in the brief
                         # "in it", of the text: "какие трубопроводы там упоминаются?", "what's mentioned there?"
                         # (not "что там написано?" after "где автор писал раньше?": what is written in that place)
                         r"|\bтам (упомина|говорит|сказан|описан)\w*|\b(упомина|говорит|сказан|описан)\w* там\b"
                         r"|\b(mentioned|said|described|named) there\b")
-_THERE = re.compile(r"\b(there|там|orada|orda)\b")  # the place the last answer names; folded
-_ASKS_WHAT = re.compile(r"\b(what|which|что|чего|какие|какой|какая|ne|hansi)\b")  # folded
+_THERE = lazy_regex(r"\b(there|там|orada|orda)\b")  # the place the last answer names; folded
+_ASKS_WHAT = lazy_regex(r"\b(what|which|что|чего|какие|какой|какая|ne|hansi)\b")  # folded
 BARE_ORDINAL_WORDS = 3  # "birincisi nədir?", "what's the third?": an ordinal and a word or two
 # "Who said that?" / "кто это написал?" / "bunu kim deyib?": whose words the last answer is
-_WHO_SAID = re.compile(r"^(and |а |bes )?(who|кто)( это)? (said|wrote|says|writes|claims|argues|сказал|написал|говорит"
+_WHO_SAID = lazy_regex(r"^(and |а |bes )?(who|кто)( это)? (said|wrote|says|writes|claims|argues|сказал|написал|говорит"
                        r"|пишет|утверждает)( (that|it|this|so))?( (anyway|again|then|exactly))?$"
                        r"|^(bes )?(bunu|onu) kim (deyib|yazib|dedi|yazdi)$")
 # whose view the last answer is (folded): "who holds that view?", "чья это точка зрения?", "bu kimin fikridir?"
-_WHOSE_VIEW = re.compile(r"^(and |so |but |а |и |bes )?(who (holds|shares|has|takes|believes|thinks|says) (that|this)"
+_WHOSE_VIEW = lazy_regex(r"^(and |so |but |а |и |bes )?(who (holds|shares|has|takes|believes|thinks|says) (that|this)"
                          r"( view| position| opinion| stance| idea)?"
                          r"|whose (view|opinion|position|idea|claim) is (that|this)"
                          r"|кто так (считает|думает)|чья это (точка зрения|позиция|мысль|идея)|чье это мнение"
                          r"|kim bele (dusunur|hesab edir|fikirlesir)|bu kimin (fikridir|movqeyidir|iddiasidir))$")
 # a quote that names who holds the view it gives: "Russians alike see…", "Russian leaders do not view…"
-_HOLDS_VIEW = re.compile(r"\b(see|sees|saw|seen|view|views|viewed|regard|regards|regarded|consider|considers|considered"
+_HOLDS_VIEW = lazy_regex(r"\b(see|sees|saw|seen|view|views|viewed|regard|regards|regarded|consider|considers|considered"
                          r"|believe|believes|believed|think|thinks|thought)\b")
-_ATTRIBUTED = re.compile(r"\b(say|says|said|told|wrote|writes|written|argue|argues|argued|believes|believed|warned"
+_ATTRIBUTED = lazy_regex(r"\b(say|says|said|told|wrote|writes|written|argue|argues|argued|believes|believed|warned"
                          r"|warns|claimed|claims|noted|insisted|insists|according to)\b", re.IGNORECASE)
 ORDINAL_NAMING_PHRASINGS = 3  # phrasings that call an entry by an ordinal before "the fifth?" alone names it
 ORDINAL_CLEAR_LEAD = 2  # ... and it must be called so this many times as often as any other entry
@@ -505,7 +513,7 @@ SURE_ALONE = 0.35  # the confidence from which a whole question that matches on 
 
 def last_id(state: Conversation) -> str | None:
     return state.last_entry[1] if state.last_entry else None
-_BARE = re.compile(r"^(and |but |so |а |и |bes |)(это |bu |o |onlar |bunlar |они |он |она |оно )?"
+_BARE = lazy_regex(r"^(and |but |so |а |и |bes |)(это |bu |o |onlar |bunlar |они |он |она |оно )?"
                    r"(why|when|where|who|how|how many|how much|what|"
                    r"since when|"
                    r"when was (that|it)|who said (that|it)|where is (that|it)|why is (that|it)( ironic)?|"

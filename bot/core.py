@@ -11,18 +11,27 @@ from bot.i18n import human_date, say
 from bot.knowledge.models import Brief, Entry, Knowledge
 from bot.matching.analyzer import Analyzer, asks_about_the_bot, chat_only, fact_kinds
 from bot.matching.language import DEFAULT_LANGUAGE, detect
+from bot.matching.patterns import lazy_regex
 from bot.matching.policy import MAX_SUGGESTIONS, ON_TOPIC_SHARE, Decision, decide
 from bot.matching.scorer import Candidate, Scorer
 from bot.matching.stemming import stem_word
 from bot.matching.support import Support
-from bot.matching.text import ORDINALS, QUESTION_WORDS, SOFT_STOP_WORDS, STOP_WORDS, fold, stem, without_chat_lead
+from bot.matching.text import (
+    ORDINALS,
+    QUESTION_WORDS,
+    SOFT_STOP_WORDS,
+    STOP_WORDS,
+    fold,
+    stem,
+    without_chat_lead,
+)
 from bot.reply import Reply, Source, Suggestion
 
 MAX_QUESTION_CHARS = 1000  # longer messages are pasted documents, not questions
 INLINE_RESULTS = 5  # inline mode offers at most this many answers
 
 
-_CLAUSE_END = re.compile(r"(?<=[.:;!?])\s+|(?<!\s)\s+[-–—]\s+")  # (?<!\s): linear on long runs of spaces
+_CLAUSE_END = lazy_regex(r"(?<=[.:;!?])\s+|(?<!\s)\s+[-–—]\s+")  # (?<!\s): linear on long runs of spaces
 DECLARED_KIND_SHARE = 0.1  # an entry answers a kind of fact ("how many") if this share of its phrasings ask for it
 DECLARED_KIND_COUNT = 3  # ... or this many of them, however many phrasings it has (a hundred-phrasing intent)
 _WHEN_KINDS = frozenset({"date", "time", "day"})  # the kinds a date in a quote gives, if the entry answers "when"
@@ -39,44 +48,44 @@ TITLE_LIKENESS = 85  # fuzz.ratio from which a question is its brief's title ask
 MIN_TITLE_WORDS = 3  # a shorter title ("Energy") is a word readers use, not a reference to the brief
 # A question inside a sentence about the reader: "(I need to) know / tell me / I wonder" + a question word ("explain
 # how a compressor works" is no lead-in: it asks for an explanation)
-_EMBEDDED = re.compile(r"\b(know|tell me|remind me|wondering|wonder|curious|find out|asking|ask you)"
+_EMBEDDED = lazy_regex(r"\b(know|tell me|remind me|wondering|wonder|curious|find out|asking|ask you)"
                        r"\s+(?P<wh>what|who|whom|when|where|why|how|which|whether)\b"
                        r"|\b(знать|узнать|скажите|скажи|подскажите|подскажи|интересно),?"
                        r"\s+(?P<wh_ru>что|кто|когда|где|почему|как|какой|какая|какие|сколько|зачем)\b", re.IGNORECASE)
 # "Besides X, what …?", "Кроме X, что ещё …?", "X-dən başqa, …?" (folded): X names an entry the question sets aside
 SET_ASIDE_EN = r"besides|apart from|aside from|other than|except for|except"  # the words that set a thing aside
 SET_ASIDE_RU = r"кроме|помимо|не считая"
-_SET_ASIDE = re.compile(rf"^(?:{SET_ASIDE_EN}|{SET_ASIDE_RU}) "
+_SET_ASIDE = lazy_regex(rf"^(?:{SET_ASIDE_EN}|{SET_ASIDE_RU}) "
                         r"(?P<x>.+?) (?P<q>(?:what|which|who|how|why|when|where|is|are|was|were|did|does|do|has|have"
                         r"|что|какие|какой|какая|кто|как|почему|когда|где|чем|зачем)\b.*)$")
 # ... or at the end, in English: "what else besides the plane?" (folded; Russian puts its verb anywhere: "кто ещё
 # кроме Путина цитируется?")
-_SET_ASIDE_END = re.compile(rf"^(?P<q2>(?:what|which|who|how|why|when|where)\b.*?) (?:{SET_ASIDE_EN})"
+_SET_ASIDE_END = lazy_regex(rf"^(?P<q2>(?:what|which|who|how|why|when|where)\b.*?) (?:{SET_ASIDE_EN})"
                             r" (?P<x2>(?!\S+ \S+(ed|ing)\b)\S+(?: \S+){0,3})$")  # (no verb after it: "who else
 # besides Armenia rejected it?" sets Armenia aside inside the question, whose verb follows)
 # ... and in Russian at the end, with nothing after the thing set aside: "а что ещё обострило отношения кроме
 # самолёта?", "а ещё чё было кроме самолёта" (folded; "кто ещё кроме Путина цитируется?" has its verb after it)
-_SET_ASIDE_END_RU = re.compile(rf"^(?P<q4>(?:(?:ещ[её]) )?(?:что|че|чо|кто|какие|какой|какая|чем|где|когда|почему|как)"
+_SET_ASIDE_END_RU = lazy_regex(rf"^(?P<q4>(?:(?:ещ[её]) )?(?:что|че|чо|кто|какие|какой|какая|чем|где|когда|почему|как)"
                                rf"\b.*?) (?:{SET_ASIDE_RU}) (?P<x4>\S+(?: \S+)?)$"
                                r"(?<!ся)(?<!ет)(?<!ит)(?<!ют)(?<!ят)(?<!ут)(?<!ал)(?<!ял)(?<!ил)(?<!ла)(?<!ли)(?<!ло)")
-_LEADING_AND = re.compile(r"^(and|so|but|а|и|ну|bes) ")  # "and what else besides the plane?" (folded)
-_SET_ASIDE_MID = re.compile(rf"^(?P<q3>(?:what|which|who)) (?:else )?(?:{SET_ASIDE_EN}) (?P<x3>(?!(?:the|a|an)\b)\S+)"
+_LEADING_AND = lazy_regex(r"^(and|so|but|а|и|ну|bes) ")  # "and what else besides the plane?" (folded)
+_SET_ASIDE_MID = lazy_regex(rf"^(?P<q3>(?:what|which|who)) (?:else )?(?:{SET_ASIDE_EN}) (?P<x3>(?!(?:the|a|an)\b)\S+)"
                             r" (?P<r3>\S+(?:ed|ing)\b.*)$")  # "who else besides Armenia rejected it?" (folded)
-_SET_ASIDE_AZ = re.compile(r"^(?P<x>.+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi) (?P<q>.+)$"
+_SET_ASIDE_AZ = lazy_regex(r"^(?P<x>.+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi) (?P<q>.+)$"
                            r"|^(?P<q2>.+) (?P<x2>\S+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi)$")  # or at the end
-_SET_ASIDE_INSIDE = re.compile(rf"^(?:(?:and|so|а|и|ну)\s+)?(?P<qw>\w+(?: else| ещё| еще)?),?\s+"
+_SET_ASIDE_INSIDE = lazy_regex(rf"^(?:(?:and|so|а|и|ну)\s+)?(?P<qw>\w+(?: else| ещё| еще)?),?\s+"
                                rf"(?:{SET_ASIDE_EN}|{SET_ASIDE_RU})"
                                r"\s+(?P<x>[^,]+),\s*(?P<rest>\S.*)$", re.IGNORECASE)
 _WH = (r"(?:who|when|where|what|which|why|how|кто|когда|где|что|какой|какая|какое|какие|какую|каким|каких|почему"
        r"|зачем|сколько|kim"
        r"|ne vaxt|harada|niye|hansi|nece)")
 # two questions in one message, each opening with its question word: "who wrote it and when?" (folded)
-_TWO_QUESTIONS = re.compile(rf"^(?P<a>{_WH}\b.+?) (?:and|и|а также|ve) (?P<b>{_WH}\b.*)$"
+_TWO_QUESTIONS = lazy_regex(rf"^(?P<a>{_WH}\b.+?) (?:and|и|а также|ve) (?P<b>{_WH}\b.*)$"
                             # (Azerbaijani puts its question word later: "bu yazını kim yazıb və nə vaxt?")
                             rf"|^(?P<a_az>(?:\w+ ){{0,3}}(?:kim\w*|ne|hansi\w*|harada|niye)\b.*?) ve"
                             r" (?P<b_az>(?:\w+ ){0,3}(?:kim\w*|ne|hansi\w*|harada|niye|nece)\b.*)$")
 # a why with nothing of its own after a statement (folded): "does this piece explain why?", "why is that?", "почему?"
-_BARE_WHY = re.compile(r"^((and|so|but|а|и|bes|ну) )?(?P<wh>why|why is that|why so|how come|(does|can|will|did) (this"
+_BARE_WHY = lazy_regex(r"^((and|so|but|а|и|bes|ну) )?(?P<wh>why|why is that|why so|how come|(does|can|will|did) (this"
                        r"|the|it)( (piece|brief|article|text|author|paper|report))? (explain|say|tell( us| me)?) why"
                        r"|почему|почему так|отчего|объясняет ли (статья|автор) почему|niye|niye bele|neden"
                        r"|since when|с какого (момента|времени)|с каких пор|neceden|ne vaxtdan"
@@ -84,19 +93,21 @@ _BARE_WHY = re.compile(r"^((and|so|but|а|и|bes|ну) )?(?P<wh>why|why is that|
                        r" (claim|say|argue|list|name|mention)( about (it|that|this))?"
                        r"|что (же )?(говорится|сказано) (об этом )?в статье))$")
 # the lead of a statement that reports it ("I keep hearing that…", "говорят, что…", "deyirlər ki…") (folded)
-_HEARD = re.compile(r"^((i|we) (keep hearing|hear|heard|read|have read|keep reading|saw|have seen|was told)"
+_HEARD = lazy_regex(r"^((i|we) (keep hearing|hear|heard|read|have read|keep reading|saw|have seen|was told)"
                     r"|(people|they|everyone|many) (say|said|are saying|claim)|apparently|it seems)( that)? "
                     r"|^(я )?(слышал|слышала|читал|читала|говорят|пишут)(,)?( что)? |^(esitdim|deyirler|oxudum) ki ")
 _WHY_WORD = {"en": "why", "ru": "почему"}
+# what a message of two questions, or of a statement and "why?", must hold: a joining word or a second sentence
+_MAY_BE_SHAPED = lazy_regex(r"\s(and|и|ve|və|а также)\s|[.!?…]\s+\S", re.IGNORECASE)
 _SINCE_WHEN = frozenset({"since when", "с какого момента", "с какого времени", "с каких пор", "neceden", "ne vaxtdan"})
 # ... or two question sentences: "What does Baku insist on? And who is Azerbaijan's president?"
-_TWO_SENTENCES = re.compile(r"^(?P<a>[^?]{3,}\?)\s+(?:(?:and|also|а|и|ещё|еще|bəs|bes|və|ve)\s+)?(?P<b>[^?]{3,}\?)$",
+_TWO_SENTENCES = lazy_regex(r"^(?P<a>[^?]{3,}\?)\s+(?:(?:and|also|а|и|ещё|еще|bəs|bes|və|ve)\s+)?(?P<b>[^?]{3,}\?)$",
                             re.IGNORECASE)
-_ASKS_BY_ORDER = re.compile(r"^(where|when|why|how|who|what|which) (is|was|are|were|did|does|do|has|have|had|can"
+_ASKS_BY_ORDER = lazy_regex(r"^(where|when|why|how|who|what|which) (is|was|are|were|did|does|do|has|have|had|can"
                             r"|could|will|would)\b")  # "where was it flying to": asks, with no question mark
 # "When Russia shot the plane down, what did Putin say?": a leading clause that sets the scene (its "when" is
 # followed by a subject, not by a verb as in "when did…"), then the question; the question says what is asked
-_SCENE_SETTING = re.compile(r"^(?:when|whenever|once|after|before|while|if|since|как только|когда|после того как|пока"
+_SCENE_SETTING = lazy_regex(r"^(?:when|whenever|once|after|before|while|if|since|как только|когда|после того как|пока"
                             r"|если|после того, как|с тех пор как)"
                             r" (?!(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|when|был"
                             r"|была|было|были)\b)[^,?]+, (?P<main>(?:whats|what|which|who|whom|whose|when|where|why"
@@ -105,12 +116,12 @@ _SCENE_SETTING = re.compile(r"^(?:when|whenever|once|after|before|while|if|since
 # (a question that goes on after "and" asks both: "Когда Россия сбила самолёт, и где?" asks when, and where)
 # Personal pronouns point back into a scene-setting clause: "When Europe stopped buying Russian gas, who did *it* turn
 # to?" is no question on its own (folded)
-_POINTS_BACK = re.compile(r"\b(it|its|they|them|their|he|she|him|her|his|there|он|она|оно|они|его|ее|ей|ему|им|их"
+_POINTS_BACK = lazy_regex(r"\b(it|its|they|them|their|he|she|him|her|his|there|он|она|оно|они|его|ее|ей|ему|им|их"
                           r"|ней|нем|нему|него|ним|ними|них|onu|onun|ona|onda|ondan)\b")
-_SCENE_ELSE = re.compile(r"\b(else|other|ещ[её]|другого|другое|basqa)\b")  # "after the plane, what else…?" (folded)
+_SCENE_ELSE = lazy_regex(r"\b(else|other|ещ[её]|другого|другое|basqa)\b")  # "after the plane, what else…?" (folded)
 # "he"/"she" in a question after a lead-in: someone the lead-in named ("who is vasif huseynov, like where does *he*
 # work?"), so the question is not one on its own (folded)
-_SOMEONE_BEFORE = re.compile(r"\b(he|she|him|her|his|hers)\b")  # (Russian "он", "её" are "it" as often)
+_SOMEONE_BEFORE = lazy_regex(r"\b(he|she|him|her|his|hers)\b")  # (Russian "он", "её" are "it" as often)
 _THAT_CLAUSE = frozenset("то того тому тем том".split())  # (folded) "на то, что…", "о том, что…": a clause, no question
 # The words of a question about the brief as a whole, besides those naming the brief (stemmed as query terms are):
 # one that asks for its gist, and any of those that say how briefly
@@ -122,7 +133,7 @@ _WHOLE_BRIEF_STEMS = _GIST_STEMS | frozenset(stem(w) for w in """short shortly m
     """.split())  # ("the whole thing in 3 sentences")
 _HOW_BRIEFLY = frozenset(stem(w) for w in """short shortly one two three four five sentence sentences line lines quick
     quickly nutshell paragraph paragraphs words 1 2 3 4 5""".split())
-_ASKS_PARAGRAPH = re.compile(r"\b(which|what) (paragraph|passage)\b|\bв каком (абзаце|отрывке)\b"
+_ASKS_PARAGRAPH = lazy_regex(r"\b(which|what) (paragraph|passage)\b|\bв каком (абзаце|отрывке)\b"
                              r"|\bhansi (paraqraf|abzas)|\b(show|give|quote|read|find)( me| us)? (the |a )?"
                              r"(paragraph|passage)\b|\b(покажи(те)?|показать|процитируй(те)?|процитировать|приведи(те)?|привести)"
                              r"( пожалуйста)?( мне)? (абзац|отрывок)\b"
@@ -132,7 +143,7 @@ _SUM_UP = frozenset("summarize summarise summary sum up recap each кратко 
 _RU_SUBORDINATE = frozenset("когда где что как куда откуда чтобы если пока".split())
 _POINTING = frozenset("it that this they them he she него это он она".split())  # "…, what is it?": of the lead
 # where someone works (folded): what he does, not a place an entry names ("where does the author work?")
-_WORKPLACE = re.compile(r"^(and |so )?where (does|did|do|is|was) (?P<en>(\w+ ){0,2}\w+) (work|works|working|teach"
+_WORKPLACE = lazy_regex(r"^(and |so )?where (does|did|do|is|was) (?P<en>(\w+ ){0,2}\w+) (work|works|working|teach"
                         r"|teaches|teaching|employed)\b"
                         r"|\bгде (работает|работал|работала|преподает|преподаёт) (?P<ru>\w+( \w+)?)"
                         r"|(?P<az>\w+) harada (isleyir|isleyib|isledi|calisir|dərs deyir)\b")
@@ -151,12 +162,12 @@ _STILL_ASKED = frozenset("""else other another others will would should shall mu
 _CLAUSE_FILLERS = frozenset("like i mean so and or but as in say ну то есть типа".split())  # before a clause's question
 # The article named by what it is about (folded): "the piece about Azerbaijan distancing itself from Russia", "статью о
 # том, как…", "Moskvadan üz döndərən Azərbaycan haqqında məqaləni"
-_ARTICLE_ABOUT = re.compile(r"\b(?:the|this|that|a) (?P<article>article|piece|brief|paper|analysis) (?:about|on)"
+_ARTICLE_ABOUT = lazy_regex(r"\b(?:the|this|that|a) (?P<article>article|piece|brief|paper|analysis) (?:about|on)"
                             r" (?P<about>.+)$"
                             r"|\b(?P<article_ru>стать[яиюей]|материал[ае]?) (?:о|об|про) (?P<about_ru>.+)$"
                             r"|^(?P<about_az>.+?) haqqinda (?P<article_az>meqale|meqaleni|meqalesi|yazi|yazini)\b")
 # ... asked for its author, date or title (folded): "who wrote…", "кто автор…", "… kim yazıb?"
-_ASKS_OF_ARTICLE = re.compile(r"^(?:and |so )?(?:who (?:wrote|penned|authored|is the author|s the author|is the writer)"
+_ASKS_OF_ARTICLE = lazy_regex(r"^(?:and |so )?(?:who (?:wrote|penned|authored|is the author|s the author|is the writer)"
                               r"|when (?:was|did)|what is the title|whats the title|what s the title)\b"
                               r"|^(?:а |и )?(?:кто (?:написал|автор|является автором)|когда (?:вышла|вышел|опубликова)"
                               r"|как называется)|\b(?:kim yazib|kim yazmisdir|kimin terefinden|ne vaxt)\b")
@@ -171,7 +182,7 @@ _ROLE = frozenset("""role roles play plays played playing роль роли ро
     сыграет сыграла rol rolu rolunu
     oynayir oynayib oynayiblar oynayacaq""".split())
 _IN = frozenset("in within inside в во на".split())  # a place named as where something is ("Azerbaijanis in Russia")
-_PLACE_INSIDE = re.compile(r"\b(?:where (?:exactly |precisely )?in|which part of|whereabouts in) (?:the )?(?P<x>\w+)"
+_PLACE_INSIDE = lazy_regex(r"\b(?:where (?:exactly |precisely )?in|which part of|whereabouts in) (?:the )?(?P<x>\w+)"
                            r"|\b(?:где именно (?:в|на)|в какой части) (?P<x_ru>\w+(?: \w+)?)")  # folded
 MIN_PART_WORDS = 3  # a last clause shorter than this ("why?") leans on what came before; it is not the question
 
@@ -488,6 +499,8 @@ class BriefBot:
         """A message whose shape says how to read it: two questions in one, or a statement then "why?" ("I keep
         hearing that Azerbaijan is drifting away from Russia. Does this piece explain why?": why it is so); None to
         read it as one question."""
+        if not _MAY_BE_SHAPED.search(text):  # (a quick look first: most questions are one question, one sentence)
+            return None
         both = self._two_questions(text, brief_id, language)
         if both is not None:
             return both

@@ -16,6 +16,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.knowledge.models import Knowledge
 from bot.matching.lexicon import CHAT_SPELLINGS, LEXICON, LEXICON_RU_AZ, MONTH_ABBREVIATIONS
+from bot.matching.patterns import lazy_regex
 from bot.matching.stemming import stem_word
 from bot.matching.text import (
     ENGLISH_STOP_WORDS,
@@ -31,13 +32,13 @@ from bot.matching.text import (
 MAX_WORDS = 200  # words of a question that are analysed; the longest real questions have about 60
 MAX_FOLDED_CHARS = 2000  # characters of a question that are analysed (twice the longest message we accept)
 SHORT_WORD = 5  # up to this length, a word with one letter more than a knowledge word is a word of its own
-_DOUBLED = re.compile(r"(\w)\1")  # "thhe", "artticle": the slip that adds a letter to a short word
+_DOUBLED = lazy_regex(r"(\w)\1")  # "thhe", "artticle": the slip that adds a letter to a short word
 MIN_REPAIR_LETTERS = 5  # shorter words are too often real words of their own to be snapped to a knowledge word
 CORRECTION_CACHE = 50_000  # distinct unknown words whose repair is remembered (least recently used go first)
 ANALYSIS_CACHE = 256  # questions whose analysis is remembered: those being answered now, read several times each
 
 # Question types, on folded text, in English, Russian and Azerbaijani (folded: "nə qədər" -> "ne qeder").
-_QUANTITY = re.compile(
+_QUANTITY = lazy_regex(
     r"\bhow (many|much|big|large|long|far|often|old|tall|high|heavy|wide|rich|fast)\b"
     r"|\b(whats|what|which) (the )?(percentage|percent|share|proportion|number|amount|volume|figure|price|value)\b"
     r"|\b(number|amount|volume|value|cost|price) of\b|\bhow many\b|\bbcm\b|\b(billion|million)s?\b"
@@ -50,7 +51,7 @@ _QUANTITY = re.compile(
     r"|\bne qeder\w*$|\bne qeder (pul|nefer|adam|insan|dene|milyon|milyard|faiz|qaz|neft|ton|kub|vaxt|il"
     r"|vetendas|sexs|miqrant|azerbaycanli|rus)\w*\b"  # (people counted: "nə qədər azərbaycanlı həbs edilib?")
 )
-_DATE = re.compile(r"\b(what|which|in what) (year|date|month|day)\b|\bdate of\b"
+_DATE = lazy_regex(r"\b(what|which|in what) (year|date|month|day)\b|\bdate of\b"
                    r"|\b(в )?(каком|какого|какой) (году|года|год|числа|месяце)\b|\bкакая дата\b|\bhansi (il|tarix|ay)"
                    r"|\bnecenci (il|ay)")  # "neçənci ildə…?": in which year
 SmallTalk = Literal["greeting", "thanks", "bye", "ack", "judgement"]  # judgement: "is he right?", which the bot
@@ -64,7 +65,7 @@ _SMALL_TALK_QUESTION_WORDS = QUESTION_WORDS | {"haradan", "че", "чо", "шо"
 
 # English "when" asks at the head of a question ("i broke my card when i bent my wallet" asks nothing of time);
 # Russian and Azerbaijani put it anywhere.
-_TIME = re.compile(r"^((and|so|but|ok|okay|then|also|just|exactly|roughly) )*(when|whens)\b"
+_TIME = lazy_regex(r"^((and|so|but|ok|okay|then|also|just|exactly|roughly) )*(when|whens)\b"
                    r"|\b(since|until|till|by) when\b|\bwhat time\b|\bhow long ago\b"
                    r"|\bкогда\b|\bс каких пор\b|\bс какого (момента|времени)\b|\bne vaxt\b|\bne zaman\b|\bneceden\b")
 # Small talk, in each language (folded): a message made of one of these and a few words more.
@@ -80,17 +81,17 @@ _ACK = (r"ok|okay|k|cool|great|nice|awesome|perfect|got it|i see|understood|ок
         r"|отлично|супер|oldu|aydindir|anladim|yaxsi|ela|super")
 _SMALL_TALK_LEAD = (r"ok|okay|oh|well|great|alright|fine|good|cool|right|and|many|ну|и|а|ещ[её] раз|большое|ладно|лан"
                     r"|cox|yaxsi")
-_SMALL_TALK = re.compile(rf"^(({_SMALL_TALK_LEAD}) )*({_GREETING}|{_THANKS}|{_BYE}|{_ACK})\b"
+_SMALL_TALK = lazy_regex(rf"^(({_SMALL_TALK_LEAD}) )*({_GREETING}|{_THANKS}|{_BYE}|{_ACK})\b"
                          rf"(\s+\S+){{0,{SMALL_TALK_WORDS}}}$")
-_CHAT = re.compile(rf"(?<!\S)({_SMALL_TALK_LEAD}|{_GREETING}|{_THANKS}|{_BYE}|{_ACK}|a lot|so much|very much)(?!\S)")
+_CHAT = lazy_regex(rf"(?<!\S)({_SMALL_TALK_LEAD}|{_GREETING}|{_THANKS}|{_BYE}|{_ACK}|a lot|so much|very much)(?!\S)")
 _SMALL_TALK_KINDS: tuple[tuple[SmallTalk, re.Pattern], ...] = tuple(
-    (kind, re.compile(rf"(^|\s)({words})(\s|$)")) for kind, words in
+    (kind, lazy_regex(rf"(^|\s)({words})(\s|$)")) for kind, words in
     (("thanks", _THANKS), ("bye", _BYE), ("greeting", _GREETING), ("ack", _ACK)))
 
 
 # Whether the brief is right, asked of the bot (folded): "is kuzio right tho?", "do you agree?", "Прав ли автор?",
 # "Müəllif haqlıdır?". Not "is it true that Russia shot down the plane?", which asks what the brief says.
-_JUDGEMENT = re.compile(
+_JUDGEMENT = lazy_regex(
     r"^((and|so|but|ok|okay|well|lol|lol ok|hmm|but like) )*(is|was|are) (he|she|kuzio|the author|that|this|it|they"
     r"|the (brief|article|piece|analysis|argument|author s argument|claim|thesis)|his (argument|analysis|view|claim"
     r"|thesis)) (really |even |actually |just )?(right|correct|true|accurate|wrong|biased|fair|credible|reliable|legit"
@@ -127,7 +128,7 @@ def small_talk(folded: str, question: bool = False) -> SmallTalk | None:
 
 
 # Questions to the bot itself, never about a brief however well their words match one ("what's your name?").
-_ABOUT_BOT = re.compile(
+_ABOUT_BOT = lazy_regex(
     r"\b(your name|who are you|what are you( exactly| really)?$|how are you|are you (a )?(bot|human|real|ai|robot)"
     r"|who (made|built|created|programmed) you|как тебя зовут|ты кто|кто ты|ты бот|adin nedir|sen kimsen)\b"
     # "how are you" in Russian and Azerbaijani only as the whole message, after a greeting at most: "как ты
@@ -149,30 +150,30 @@ _ANAPHORIC = r"(?<!\bthe )(?<!\bthese )(?<!\bthose )"  # "the two countries" nam
 # total* died"): passed over (folded)
 _COUNT_ADVERBS = frozenset("there total roughly approximately там тут всего примерно приблизительно же еще "
                            "orada burada texminen cemi".split())
-_PARTICIPLE = re.compile(r"..(ed|ing)$")  # folded English
+_PARTICIPLE = lazy_regex(r"..(ed|ing)$")  # folded English
 # whose view a question asks: "what does azerbaijan's president think about it?" (up to three words: a holder, not a
 # clause)
 # whose role is asked (folded): "what role did Russian peacekeepers play…?", "какую роль сыграли российские
 # миротворцы…?"
-_ROLE_OF = re.compile(r"\b(what|which) (role|part) (did|does|do|could|can|will|would|might) (the )?"
+_ROLE_OF = lazy_regex(r"\b(what|which) (role|part) (did|does|do|could|can|will|would|might) (the )?"
                       r"(?P<x>(\w+ ){0,2}?\w+) play\b"
                       r"|\bкакую роль (\w+ )?(сыграли|сыграл|сыграла|играют|играет|играли|играл|играла|сыграют"
                       r"|сыграет|может сыграть|могут сыграть) (?P<x_ru>\w+( \w+)?)")
-_VIEW_OF = re.compile(r"\bwhat (does|do|did) (?P<x>(\w+ ){0,2}\w+) (think|believe|feel|reckon|make of|say about"
+_VIEW_OF = lazy_regex(r"\bwhat (does|do|did) (?P<x>(\w+ ){0,2}\w+) (think|believe|feel|reckon|make of|say about"
                       r"|say of|say on)\b|\bwhat (?P<x2>(\w+ ){0,2}\w+) (thinks|believes|feels|thought|believed)\b")
 # whose relations a question asks: "Armenia's relationship with Russia now?" (not Azerbaijan's)
-_RELATIONS_OF = re.compile(r"\b(?P<x>\w+) (relationship|relations|ties|dealings) (with|to)\b")
+_RELATIONS_OF = lazy_regex(r"\b(?P<x>\w+) (relationship|relations|ties|dealings) (with|to)\b")
 # "who is the president of Azerbaijan?", "who is Azerbaijan's president?" (folded: "azerbaijan s president")
-_HOLDER_OF = re.compile(r"\bwho (is|was|are|were) (the )?(current |present |then )?(?P<x>\w+) of\b"
+_HOLDER_OF = lazy_regex(r"\bwho (is|was|are|were) (the )?(current |present |then )?(?P<x>\w+) of\b"
                         r"|\bwho (is|was|are|were) (the )?\w+( s)? (current |present |then )?(?P<y>\w+)$")
-_NAME_OF = re.compile(r"\bnames? of (the |this |that |a |an |his |her |its |their )?(?P<x>.+)")  # folded
-_COUNTING = re.compile(r"\bhow (many|much)\b|\bсколько\b|\bnece\b")  # the words after which a count names its thing
-_HAS_QUANTITY = re.compile(rf"{_ANAPHORIC}\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(19|20)\d\d\b)\d[\d,.]*\b|{_FRACTIONS}")
-_IDENTIFIER = re.compile(rf"\b({_LABEL_WORDS}) number\b|\bnumber (of )?(the )?({_LABEL_WORDS})\b|\bномер\w*\b"
+_NAME_OF = lazy_regex(r"\bnames? of (the |this |that |a |an |his |her |its |their )?(?P<x>.+)")  # folded
+_COUNTING = lazy_regex(r"\bhow (many|much)\b|\bсколько\b|\bnece\b")  # the words after which a count names its thing
+_HAS_QUANTITY = lazy_regex(rf"{_ANAPHORIC}\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(19|20)\d\d\b)\d[\d,.]*\b|{_FRACTIONS}")
+_IDENTIFIER = lazy_regex(rf"\b({_LABEL_WORDS}) number\b|\bnumber (of )?(the )?({_LABEL_WORDS})\b|\bномер\w*\b"
                          r"|\bnomre\w*\b")  # ("wich number the flight": a label too)
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_HAS_DATE = re.compile(rf"\b(19|20)\d\d\b|\b({MONTHS})\b")
-_HAS_TIME = re.compile(r"\b(era|during|since|ago)\b")
+_HAS_DATE = lazy_regex(rf"\b(19|20)\d\d\b|\b({MONTHS})\b")
+_HAS_TIME = lazy_regex(r"\b(era|during|since|ago)\b")
 # "Why did it happen?" wants the cause of an event: the brief says what happened, and often not why (why Russia shot
 # down the plane, why Azerbaijanis were arrested). "Why does Russia treat its neighbours so?" asks for an explanation,
 # which an analysis gives throughout, in no fixed words: it is not checked. English asks it at the head of a
@@ -182,13 +183,13 @@ _PAST_VERB = r"\w{3,}(?:л|ла|ло|ли|лся|лась|лось|лись)\b" 
 _PAST_VERB_AZ = r"\w{3,}(?:di|du|ib|ub|ibdir|ubdur|mis|mus|misdir|musdur)\b"  # bitdi, qaldı, vurub (not "indi")
 _LEAD_IN = r"^((and|so|but|ok|okay|then|also|just) )*"  # "so why did…", "and how come…": the question's head
 # "how do gas pipelines work?" (folded): how things of a kind work, in general (see Analyzer.asks_how_it_works)
-_MECHANISM = re.compile(r"^(?:(?:and|so|but|ok|then|also|just) )*how (?:does|do|did|would|can|could)"
+_MECHANISM = lazy_regex(r"^(?:(?:and|so|but|ok|then|also|just) )*how (?:does|do|did|would|can|could)"
                         r" (?P<en>(?:\w+ ){0,4}\w+) (?:work|function|operate)$"
                         r"|^(?:(?:and|so|but) )*how (?P<en2>(?:\w+ ){0,3}\w+) (?:works|functions|operates)$"
                         r"|^(?:а |и )?как (?:работает|работают|устроен|устроена|устроены|функционирует|функционируют)"
                         r" (?P<ru>(?:\w+ ){0,3}\w+)$"
                         r"|^(?P<az>(?:\w+ ){0,3}\w+) nece (?:isleyir|isleyirler|fealiyyet gosterir)$")
-_REASON = re.compile(rf"{_LEAD_IN}(why|whys) (did|was|were|had|didnt|wasnt|werent|would)\b"
+_REASON = lazy_regex(rf"{_LEAD_IN}(why|whys) (did|was|were|had|didnt|wasnt|werent|would)\b"
                      rf"|{_LEAD_IN}how come \w+( \w+)? \w+ed\b"
                      rf"|{_LEAD_IN}(why|whys) (is|are) \w+( \w+){{0,2}} being\b"
                      r"|\b(what|which) (was|were) the (main |real )?(reasons?|causes?|motives?)\b"
@@ -202,35 +203,35 @@ _REASON = re.compile(rf"{_LEAD_IN}(why|whys) (did|was|were|had|didnt|wasnt|weren
 # A reason in an (English) quote: a causal link ("because", "after Europe ended", "has led to", "the roots
 # of ... lie in"). Loose on purpose: "why" is declined only when the entry gives no reason at all.
 # what someone wants, plans or will do (folded): "no longer willing to tolerate", "offering its storage", "insists"
-_HAS_INTENTION = re.compile(r"\b(want|wants|wanted|plan|plans|planned|intend|intends|intention|aim|aims|seek|seeks"
+_HAS_INTENTION = lazy_regex(r"\b(want|wants|wanted|plan|plans|planned|intend|intends|intention|aim|aims|seek|seeks"
                             r"|hope|hopes|wish|wishes|willing|unwilling|ready|offer|offers|offered|offering|insist"
                             r"|insists|insistence|demand|demands|will not|refuse|refused|refusing)\b")
 # a yes/no question on someone's intention (folded): "does azerbaijan want to join nato?", "хочет ли…", "…istəyir?"
-_INTENTION = re.compile(r"^(and |so |but )?(does|do|did|is|are|would) (\w+ ){1,3}(want|wants|plan|plans|planning|intend"
+_INTENTION = lazy_regex(r"^(and |so |but )?(does|do|did|is|are|would) (\w+ ){1,3}(want|wants|plan|plans|planning|intend"
                         r"|intends|intending|aim|aims|seek|seeks|hope|hopes|wish|wishes) to\b"
                         # what someone will do: "will Azerbaijan join NATO?", "is Azerbaijan going to join NATO?"
                         r"|^(and |so |but )?(will|is|are) (\w+ ){1,3}(going to )?(join|joining|apply|enter|become)\b"
                         r"|\b(хочет|хотят|планирует|планируют|собирается|собираются|намерен|намерена) ли\b"
                         r"|^(?!.*\b(ne|neye|neyi|kim|kime|harada|niye|hansi|nece)\b)(\w+ ){1,6}(isteyir|isteyirmi"
                         r"|planlasdirir|planlasdirirmi|niyyetindedir)\b")  # (not "Bakı nə istəyir?", which asks what)
-_HAS_REASON = re.compile(r"\b(because|due to|owing to|thanks to|as a result|result of|resulted|led to|leads? to"
+_HAS_REASON = lazy_regex(r"\b(because|due to|owing to|thanks to|as a result|result of|resulted|led to|leads? to"
                          r"|leading to|caused?|causes|after|since|roots?|lies? in|so that|in order to|therefore|hence"
                          r"|insistence|reasons?|motives?|why)\b")
 # "Which day" wants a day of the month; a month and year ("December 1991") does not give it.
-_DAY = re.compile(r"\b(what|which|exact|precise|the) (day|date)\b|\bon what day\b|\bкакого (именно |точно )?числа\b"
+_DAY = lazy_regex(r"\b(what|which|exact|precise|the) (day|date)\b|\bon what day\b|\bкакого (именно |точно )?числа\b"
                   r"|\b(в )?какой день\b|\bhansi gun\b|\bayin necesi\b")
-_HAS_DAY = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)? ({MONTHS})\b|\b({MONTHS}) \d{{1,2}}(st|nd|rd|th)?\b")
+_HAS_DAY = lazy_regex(rf"\b\d{{1,2}}(st|nd|rd|th)? ({MONTHS})\b|\b({MONTHS}) \d{{1,2}}(st|nd|rd|th)?\b")
 # "Where" wants a place. Not "where does it say" (a citation) nor "where is <part of the brief>".
 # English "where" asks only at the head of a question ("what did he say about where soldiers go" does not);
 # Russian and Azerbaijani put it anywhere ("Кто он, где работает?", "Təyyarə harada düşüb?").
-_PLACE = re.compile(r"^((and|so|but|ok|okay|then|also|а|и|так|ну) )*(where|wheres|где|куда|откуда)\b"
+_PLACE = lazy_regex(r"^((and|so|but|ok|okay|then|also|а|и|так|ну) )*(where|wheres|где|куда|откуда)\b"
                     r"|\b(где|куда|откуда) (именно|находится|находятся|это|он|она|они|работает|работал|живет|родился)\b"
                     r"|\b(harada|haradan|hara)\b(?!( \w+){0,2}(sa|se)\b)"
                     r"|\b(in|at|from) (what|which) (place|city|town|country|region)\b|\bв каком (городе|месте)\b"
                     # where something was published: "in which outlet…?", "в каком издании…?", "hansı nəşrdə…?"
                     r"|\b(which|what) (outlet|publication|magazine|journal|newspaper)\b(?! (date|day|year|time)\b)"
                     r"|\bв (каком|какой) (издании|журнале|сми|газете|публикации)\b|\bhansi (nesrde|jurnalda|qezetde)\b")
-_NOT_PLACE = re.compile(r"\bwhere (does|did|do) (it|the (brief|article|author|text)) (say|mention|discuss|talk)"
+_NOT_PLACE = lazy_regex(r"\bwhere (does|did|do) (it|the (brief|article|author|text)) (say|mention|discuss|talk)"
                         r"|\bin the (text|article|brief|piece|paper|report)\b"  # "where is that in the text?": a source
                         r"|\b(context|contexts|section|paragraph|part|kontekst|контекст\w*)\b"
                         # the reader's own errand ("where do i report fraud", "where can we read more"): a way to do
@@ -238,7 +239,7 @@ _NOT_PLACE = re.compile(r"\bwhere (does|did|do) (it|the (brief|article|author|te
                         r"|\bwhere (do|can|could|should|would|shall|will|may) (i|we)\b")
 # A place in an (English) quote: a preposition of place before a word that is not a time ("in Russia", "on trees";
 # not "in December 2024"). Loose on purpose: "where" is declined only when the quote names no place at all.
-_HAS_PLACE = re.compile(rf"\b(in|at|on|near|from|into|across|throughout|inside|around) (the |a |an |its |their )?"
+_HAS_PLACE = lazy_regex(rf"\b(in|at|on|near|from|into|across|throughout|inside|around) (the |a |an |its |their )?"
                         rf"(?!(?:{MONTHS}|order|addition|fact|turn|part|time|particular|general|short)\b)[a-z]{{3,}}",
                         re.IGNORECASE)
 # Words that ask "which thing": the word they govern names the kind of fact asked for ("which city", "what type").
@@ -250,22 +251,22 @@ _WHO_COPULA = _COPULA | frozenset("был была были является я�
 _MEASURES = frozenset("level levels rate rates size amount total count price cost value volume share percentage "
                       "proportion figure figures capacity population".split())  # nouns that ask for a figure
 # Azerbaijani puts what is asked about before the question word: "Azərbaycanın əhalisi nə qədərdir?" (population)
-_AZ_COPULAR_QUESTION = re.compile(r"^(nedir|ne qeder\w*|hansidir|neceyedir|kimdir|kim idi|kim olub)$")
+_AZ_COPULAR_QUESTION = lazy_regex(r"^(nedir|ne qeder\w*|hansidir|neceyedir|kimdir|kim idi|kim olub)$")
 # A price asked for (folded): "how much does transit cost?", "what is the price of gas?", "сколько стоит транзит?",
 # "qazın qiyməti nə qədərdir?": a money figure, which a count ("five contexts") is not
-_PRICE = re.compile(r"\bhow much (does|did|do|would|will|could|is|was|are|were)\b.{0,60}\bcost\b|\bhow expensive\b"
+_PRICE = lazy_regex(r"\bhow much (does|did|do|would|will|could|is|was|are|were)\b.{0,60}\bcost\b|\bhow expensive\b"
                     r"|\b(what|whats|which) (is |was |are |were )?(the |its |their )?(\w+ )?(price|cost|prices|costs)\b"
                     r"|\b(price|prices|cost) of\b"
                     r"|\bсколько (стоит|стоят|стоил|стоила|стоило|стоили|стоить|будет стоить)\b"
                     r"|\b(какова|какая|какой) (\w+ )?(цена|стоимость)\b|\bпо какой цене\b|\bсколько денег\b"
                     r"|\b(qiymeti|qiymet|deyeri|meblegi) (ne qeder\w*|necedir|nece)\b|\bneceye\b")
 # A title asked for (folded): "what was the title of his National Interest article?", "заголовок", "başlığı"
-_TITLE_ASKED = re.compile(r"\b(title|titles|titled|headline|заголов\w*|назван\w* (стат\w*|материал\w*)|basliq\w*"
+_TITLE_ASKED = lazy_regex(r"\b(title|titles|titled|headline|заголов\w*|назван\w* (стат\w*|материал\w*)|basliq\w*"
                           r"|basligi\w*|serlovhe\w*)\b")
 # a money figure in a text: a currency sign or name
-_HAS_PRICE = re.compile(r"[$€£₽₼]|\b(dollars?|euros?|roubles?|rubles?|manats?|pounds sterling|usd|eur|rub|azn"
+_HAS_PRICE = lazy_regex(r"[$€£₽₼]|\b(dollars?|euros?|roubles?|rubles?|manats?|pounds sterling|usd|eur|rub|azn"
                         r"|доллар\w*|евро|рубл\w*|манат\w*|dollar|avro|rubl|manat)\b")
-_MEASURE_ASKED = re.compile(r"\b(whats|what|which) (is |was |are |were )?(the |its |their )?(\w+ )?(level|levels|rate"
+_MEASURE_ASKED = lazy_regex(r"\b(whats|what|which) (is |was |are |were )?(the |its |their )?(\w+ )?(level|levels|rate"
                             r"|rates"
                             r"|size|amount|total|count|price|cost|value|volume|percentage|proportion|capacity)\b"
                             # Russian and Azerbaijani measures, however asked ("Какова протяженность TANAP?",
@@ -275,7 +276,7 @@ _MEASURE_ASKED = re.compile(r"\b(whats|what|which) (is |was |are |were )?(the |i
                             r" (протяженност|длин[аеуы]|объем|размер|стоимост|вместимост|мощност)\w*"
                             r"|\b(uzunlugu|hecmi|tutumu|olcusu|qiymeti) (ne qeder\w*|nedir|nece\w*)")
 _EVENT_AUXILIARY = frozenset("did has have had".split())  # at the head: did it happen?
-_AZ_DID_IT = re.compile(r"\w{3,}(ib|ub|di|du)(mi|mu)$")  # folded "istəyibmi", "imzalayıbmı": did it happen?
+_AZ_DID_IT = lazy_regex(r"\w{3,}(ib|ub|di|du)(mi|mu)$")  # folded "istəyibmi", "imzalayıbmı": did it happen?
 EVENT_REACH = 3  # content words after it that hold its subject and verb ("did the kremlin ever apologise")
 _AUXILIARY = frozenset("did does do has have had will would can could".split())  # before a question's subject
 _WH = frozenset("what when where why how who whom which".split())
@@ -285,19 +286,19 @@ _THE_ANSWER_ITSELF = frozenset("""bit little lot word couple few fact facts thin
 _ASKED_FOR = frozenset("tell write give make compose share send me us".split())  # "tell me a joke about…"
 # Azerbaijani "bəs" (and, what about) opens a follow-up and asks nothing; typed with its "ə" only, as "bes" may be
 # "beş" (five) typed without its "ş"
-_AZ_AND = re.compile(r"^\s*bəs\s+", re.IGNORECASE)
+_AZ_AND = lazy_regex(r"^\s*bəs\s+", re.IGNORECASE)
 _HOW_WHAT = frozenset("many much long far often big bad old serious".split())  # "how many", "how bad"
 _ENGLISH_QUESTION_WORDS = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
 _WORKS = frozenset("work works working function functions operate operates".split())  # "how does X work": X's head
 _AUTHORED = frozenset("wrote write writes written penned authored directed painted composed sang invented".split())
 # The word after "which <noun>" that is the verb, not part of the noun: English -ed/-ing, Russian finite and
 # reflexive verb endings ("какие трубопроводы упоминаются"), Azerbaijani tense endings ("hansı ölkələr imzalayıb").
-_EN_VERB_FORM = re.compile(r"[a-z](ed|ing)$")  # an English participle: "fuelled", "happening"
-_VERB_FORM = re.compile(r"(ed|ing|ются|ется|ются|ятся|ится|ют|ят|ет|ит|ал|ала|али|ался|алась|ались|ib|ub|ibdir|ubdur"
+_EN_VERB_FORM = lazy_regex(r"[a-z](ed|ing)$")  # an English participle: "fuelled", "happening"
+_VERB_FORM = lazy_regex(r"(ed|ing|ются|ется|ются|ятся|ится|ют|ят|ет|ит|ал|ала|али|ался|алась|ались|ib|ub|ibdir|ubdur"
                         r"|acaq|ecek|mis|mus|di|du)$")
 # "nece" typed without diacritics is "neçə" (how many) before a noun and "necə" (how) before a verb, or before the
 # noun of a compound verb ("necə baş verib", "necə kömək edir": the noun and a light verb ver-/et-/ol-).
-_AZ_HOW_MANY_PLAIN = re.compile(r"\bnece (?!\w+ (ver|et|ed|ol|el)\w*\b)(?!\w*(ib|ub|ir|ur|ar|er|di|du|mis|mus|acaq|ecek"
+_AZ_HOW_MANY_PLAIN = lazy_regex(r"\bnece (?!\w+ (ver|et|ed|ol|el)\w*\b)(?!\w*(ib|ub|ir|ur|ar|er|di|du|mis|mus|acaq|ecek"
                                 r"|sin|siniz|im|iq|uq|maq|mek|magi|megi|maga|mege|ma|me)\b)\w{2,}")  # not "davranmağı"
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 # Words that count, never name what is asked about: "which two countries", "какие две страны" ask about the
@@ -309,17 +310,17 @@ _NOT_NAMING = frozenset("""two three four five six seven eight nine ten both
     организации организаций организацию qurum qurumlar qurumlara qurumlari teskilat teskilatlar""".split())
 # (and things in general: "какие вещи…?", "с какого момента…?" (since when), "which organizations does the Kremlin
 # not tolerate?", which names them, not the word)
-_CYRILLIC_WORD = re.compile(r"[а-я]")
+_CYRILLIC_WORD = lazy_regex(r"[а-я]")
 _RU_QUESTION_WORDS = frozenset("""что чем чего чему кто кого кому когда где куда откуда почему зачем отчего как какой
     какая какое какие каких каком какую сколько чей чья чьи ли""".split())  # folded (ё as е)
-_RU_PAST = re.compile(r"^[а-я]{3,}(л|ла|ло|ли|лся|лась|лось|лись)$")  # "извинилась", "отказался", "сбили"
+_RU_PAST = lazy_regex(r"^[а-я]{3,}(л|ла|ло|ли|лся|лась|лось|лись)$")  # "извинилась", "отказался", "сбили"
 # A capitalised word after another word of the same sentence (not after ". ", "? ", ": ", or a quote mark)
-_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
+_POSSESSIVE_BEFORE = lazy_regex(r"['’]s\s+$")
 _UPPER, _LOWER = "[A-ZА-ЯЁƏÇĞİÖŞÜ]", "[a-zа-яёəçğıöşü]"  # the letters of our three alphabets
-_NAME_INSIDE = re.compile(rf"(?<=[\w,)] )(?P<name>{_UPPER}{_LOWER}{{2,}}|[A-ZА-ЯЁ]{{2,5}})\b")  # or "FK"
+_NAME_INSIDE = lazy_regex(rf"(?<=[\w,)] )(?P<name>{_UPPER}{_LOWER}{{2,}}|[A-ZА-ЯЁ]{{2,5}})\b")  # or "FK"
 # "riayət etməyib", "qəbul olunub": a noun and its verb (folded)
-_ADJECTIVE_FORM = re.compile(r"(ern|ian|ean|ese|ish|al|ic|an|ful|ous|ive)$")  # "western", "russian", "european"
-_AZ_LIGHT_VERB = re.compile(r"(et|ed|olun|ol|eyle)\w*$")
+_ADJECTIVE_FORM = lazy_regex(r"(ern|ian|ean|ese|ish|al|ic|an|ful|ous|ive)$")  # "western", "russian", "european"
+_AZ_LIGHT_VERB = lazy_regex(r"(et|ed|olun|ol|eyle)\w*$")
 WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
 COPULA_REACH = 3  # words after "what is" that may: a name of two words, then its head ("what is vasif huseynov's job")
 # A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.
@@ -479,11 +480,11 @@ def _role_or_event(words: list[str], i: int) -> list[str] | None:
 # A person described where named, by a name of two words or more: "Its finance director, Amir Qureshi, said…",
 # "Amir Qureshi, the finance director, said" (not "However, the war…", "Moscow, the capital")
 _NAME = rf"{_UPPER}{_LOWER}+(?: {_UPPER}{_LOWER}+)+"
-_HAS_IDENTITY = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?) [a-z]+(?: [a-z]+){{0,3}}, {_NAME},"
+_HAS_IDENTITY = lazy_regex(rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?) [a-z]+(?: [a-z]+){{0,3}}, {_NAME},"
                            rf"|{_NAME}, (?:the|a|an|its|his|her|their|who) ")
 # "who is X?" of a name of one to three words (folded): in English and Russian the name follows, in Azerbaijani it
 # comes first
-_IDENTITY = re.compile(r"^(?:and |so |а |и |bes )?(?:who is|whos|who s|who was|кто такой|кто такая|кто такие"
+_IDENTITY = lazy_regex(r"^(?:and |so |а |и |bes )?(?:who is|whos|who s|who was|кто такой|кто такая|кто такие"
                        r"|кто это|кто был|кто была) (?P<name>\w+(?: \w+){0,2}?)"
                        r"(?: exactly| really| again| then| именно)?$"
                        r"|^(?:bes )?(?P<az>\w+(?: \w+){0,2}) (?:kimdir|kim idi|kimdi)$"
@@ -503,7 +504,7 @@ _IDENTITY = re.compile(r"^(?:and |so |а |и |bes )?(?:who is|whos|who s|who was
 
 
 _PERSONAL_PRONOUNS = frozenset("he she him her он она его ее её o onu".split())  # folded
-_WHO_S = re.compile(r"\bwho['’]s\b", re.IGNORECASE)  # "who's Putin?" is "who is Putin?" (fold drops the "'s")
+_WHO_S = lazy_regex(r"\bwho['’]s\b", re.IGNORECASE)  # "who's Putin?" is "who is Putin?" (fold drops the "'s")
 
 
 def _who_copula(words: list[str], i: int) -> int | None:
@@ -754,8 +755,11 @@ class Analyzer:
         folded = fold(_AZ_AND.sub("", text, count=1))[:MAX_FOLDED_CHARS]
         if not repair:
             return strip_fillers(folded)
-        # (a well-typed frame is taken off before repair too: "deyin görüm" is no typo of "dərin" (deep))
-        words = [self.correct(w) for w in strip_fillers(folded).split()]
+        words = [self.correct(w) for w in folded.split()]
+        if words != folded.split():
+            # (a well-typed frame is taken off before repair too: "deyin görüm" is no typo of "dərin" (deep); only
+            # when something was repaired, as the frames cost a pass over the text)
+            words = [self.correct(w) for w in strip_fillers(folded).split()]
         if words:
             words[0] = self._question_word(words[0], words[1:2])
         return strip_fillers(" ".join(words))

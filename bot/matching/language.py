@@ -5,18 +5,20 @@ from __future__ import annotations
 import re
 from typing import Literal, get_args
 
+from bot.matching.patterns import lazy_regex
+
 Language = Literal["en", "ru", "az"]
 LANGUAGES: tuple[Language, ...] = get_args(Language)
 DEFAULT_LANGUAGE: Language = "en"
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_NOT_RUSSIAN_CYRILLIC = re.compile(r"[іїєґўқғүұһәөң]", re.IGNORECASE)  # Ukrainian, Belarusian, Kazakh... letters
-_AZ_LETTERS = re.compile(r"[əƏğĞıİşŞ]")  # letters English never uses and Azerbaijani uses constantly
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_OTHER_SCRIPT = re.compile(
+_CYRILLIC = lazy_regex(r"[\u0400-\u04ff]")
+_NOT_RUSSIAN_CYRILLIC = lazy_regex(r"[іїєґўқғүұһәөң]", re.IGNORECASE)  # Ukrainian, Belarusian, Kazakh... letters
+_AZ_LETTERS = lazy_regex(r"[əƏğĞıİşŞ]")  # letters English never uses and Azerbaijani uses constantly
+_LATIN = lazy_regex(r"[A-Za-z\u00c0-\u024f]")
+_OTHER_SCRIPT = lazy_regex(
     r"[\u0370-\u03ff\u0530-\u058f\u0590-\u06ff\u0900-\u0dff\u10a0-\u10ff\u3040-\u9fff\uac00-\ud7af]"
 )
-_WORD = re.compile(r"[a-z]+")
+_WORD = lazy_regex(r"[a-z]+")
 
 # Frequent Azerbaijani words as typed without diacritics, so that "Meqaleni kim yazib" is recognised.
 AZ_WORDS = frozenset(

@@ -6,15 +6,17 @@ import functools
 import re
 import unicodedata
 
+from bot.matching.patterns import lazy_regex
+
 _QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′´`“”„‟″«»\""})
 # Letters that Unicode does not decompose into a base letter and a mark, in both cases.
 _LETTERS = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae",
                           "œ": "oe", "Œ": "oe", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ё": "е", "Ё": "е"})
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
-_US = re.compile(r"\bU\.?S\.?A?\b(?!\w)")
-_NON_WORD = re.compile(r"[^a-z0-9\u0430-\u044f]+")  # Latin and Russian Cyrillic letters, digits
-_WS = re.compile(r"\s+")
-_POSSESSIVE = re.compile(r"'s\b")
+_US = lazy_regex(r"\bU\.?S\.?A?\b(?!\w)")
+_NON_WORD = lazy_regex(r"[^a-z0-9\u0430-\u044f]+")  # Latin and Russian Cyrillic letters, digits
+_WS = lazy_regex(r"\s+")
+_POSSESSIVE = lazy_regex(r"'s\b")
 
 _STOP_WORDS_EN = frozenset(
     """    a an the and or but if of to in on at for from with as into onto than then
@@ -107,16 +109,16 @@ def verbatim_key(text: str) -> str:
     return collapse_ws(fold_quotes(unicodedata.normalize("NFC", text)))
 
 
-_LINK = re.compile(r"\[([^\]]{0,200})\]\([^)]{0,500}\)")  # markdown [text](url) keeps its text
-_MARKUP = re.compile(r"<(script|style)\b[^<>]{0,200}>.{0,2000}?</\1\s*>|</?[a-zA-Z][^<>]{0,200}>|\bhttps?://\S+",
+_LINK = lazy_regex(r"\[([^\]]{0,200})\]\([^)]{0,500}\)")  # markdown [text](url) keeps its text
+_MARKUP = lazy_regex(r"<(script|style)\b[^<>]{0,200}>.{0,2000}?</\1\s*>|</?[a-zA-Z][^<>]{0,200}>|\bhttps?://\S+",
                      re.IGNORECASE | re.DOTALL)  # HTML tags (and what a script holds) and bare URLs are not words
 
 
 # Azerbaijani writes a case ending after an abbreviation with a hyphen ("ABŞ-ın", "NATO-ya", "TANAP-dan"): the
 # abbreviation is the word, as "Putin's" is "Putin" (matched after diacritics are folded)
-_AZ_CASE_ENDING = re.compile(r"(?<=[A-Z]{2})-(?:n?[iu]n|y?[ae]|d[ae]n?|l[ae]|n?[iu]|nda|nde)\b")
+_AZ_CASE_ENDING = lazy_regex(r"(?<=[A-Z]{2})-(?:n?[iu]n|y?[ae]|d[ae]n?|l[ae]|n?[iu]|nda|nde)\b")
 # a number's ending after its hyphen, in Russian and Azerbaijani: "в 2023-м", "2020-го", "2023-cü ildə" (the number)
-_NUMBER_ENDING = re.compile(r"(?<=\d)-(?:м|й|го|му|х|ом|ем|ый|ий|ой|[cç][iıuü]|d[ae]n?|[iıuü]n|[ae])\b",
+_NUMBER_ENDING = lazy_regex(r"(?<=\d)-(?:м|й|го|му|х|ом|ем|ый|ий|ой|[cç][iıuü]|d[ae]n?|[iıuü]n|[ae])\b",
                             re.IGNORECASE)
 FOLD_CACHE = 4096  # texts whose folded form is remembered: a question is folded by every check that reads it
 FOLD_CACHE_CHARS = 1000  # ... if no longer than this (a question's limit): the cache holds at most about 8 MB
@@ -151,7 +153,7 @@ def clear_fold_cache() -> None:
     _fold_remembered.cache_clear()
 
 
-_FILLERS = re.compile(
+_FILLERS = (  # (a pattern, compiled as its Latin and its Cyrillic halves below)
     r"\b(what is|whats|what) (the deal|up|going on|the thing|the story|the situation)( with| w| between| about)?\b"
     r"|\b(can|could) you (please )?(tell|explain|say)( me| us)?\b"
     r"|\b(can|could|would) you( please)?(?= (summari[sz]e|describe|outline|list|give|name|remind)\b)"
@@ -225,8 +227,8 @@ _CHAT_WORDS = (r"hi|hello|hey|привет|прив|здравствуйте|з�
 # Acknowledgements and thanks before a question ("ok cool, and who's the author again?", "ладно, а кто это
 # сказал?", "sağ ol, bəs TANAP nədir?", "ok, thanks, and why?", "thanks and why?"): the question is what follows them,
 # after punctuation or straight before a question word. "Хорошо ли…?" and "Great Britain, …?" open with none.
-_CHAT_CHAIN = re.compile(rf"^\s*(?:(?:{_CHAT_WORDS})\b[\s,.!:;—–-]*)+", re.IGNORECASE)
-_ENDS_IN_PUNCTUATION = re.compile(r"[,.!:;—–-]\s*$")
+_CHAT_CHAIN = lazy_regex(rf"^\s*(?:(?:{_CHAT_WORDS})\b[\s,.!:;—–-]*)+", re.IGNORECASE)
+_ENDS_IN_PUNCTUATION = lazy_regex(r"[,.!:;—–-]\s*$")
 
 
 def chat_lead_rest(text: str) -> str | None:
@@ -261,13 +263,49 @@ def without_chat_lead(text: str) -> str:
 
 # "how bad does the author think the crisis is?": how bad the crisis is, as the author sees it (the brief's view is
 # every answer's)
-_HOW_THINK = re.compile(r"^(how \w+) (does|do|did) (the author|the brief|the article|he|she) (think|believe|consider"
+_HOW_THINK = lazy_regex(r"^(how \w+) (does|do|did) (the author|the brief|the article|he|she) (think|believe|consider"
                         r"|reckon|say)\b")
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """A regular expression's top-level alternatives."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # (a class may hold "|" and parentheses)
+            i = pattern.index("]", i + 2)
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return parts + [pattern[start:]]
+
+
+def _by_script(pattern: str) -> tuple[re.Pattern, re.Pattern]:
+    """The frames of Latin text and those of Cyrillic text, each alone: a question is read by half the branches."""
+    branches = _alternatives(pattern)
+    cyrillic = [b for b in branches if re.search(r"[а-яё]", b)]
+    latin = [b for b in branches if not re.search(r"[а-яё]", b) or re.search(r"[a-z]{2}", re.sub(r"\\[a-z]", "", b))]
+    return lazy_regex("|".join(latin)), lazy_regex("|".join(cyrillic))
+
+
+_LATIN_FILLERS, _CYRILLIC_FILLERS = _by_script(_FILLERS)
+_HAS_CYRILLIC = lazy_regex(r"[а-яё]")
 
 
 def strip_fillers(folded: str) -> str:
     """Drop conversational frames ("can you tell me", "what's the deal with") from folded text."""
-    return collapse_ws(_FILLERS.sub(" ", _HOW_THINK.sub(r"\1", folded)))
+    text = _HOW_THINK.sub(r"\1", folded)
+    if _HAS_CYRILLIC.search(text):  # (the Cyrillic frames first: "покажите, пожалуйста, абзац" is one frame)
+        text = collapse_ws(_CYRILLIC_FILLERS.sub(" ", text))
+    return collapse_ws(_LATIN_FILLERS.sub(" ", text))
 
 
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s")
@@ -293,11 +331,11 @@ def stem(word: str) -> str:
     return base[:-1] if len(base) > 4 and base.endswith("e") else base
 
 
-_ABBREV = re.compile(
+_ABBREV = lazy_regex(
     r"(\b(Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sen|Rep|Gov|vs|etc|e\.g|i\.e|No|Nos|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$"
 )
 # Possessive quantifiers and the look-behind keep this linear: a run of "!!!!" or "...." is tried once, from its start.
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++['’”\")]*+(?=\s+['‘’“\"(]?[A-Z0-9])")
+_BOUNDARY = lazy_regex(r"(?<![.!?])[.!?]++['’”\")]*+(?=\s+['‘’“\"(]?[A-Z0-9])")
 _LONGEST_ABBREV = 6  # "Sept." and "e.g." plus the character before: how far back an abbreviation can start
 
 
