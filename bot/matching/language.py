@@ -55,7 +55,7 @@ def detect(text: str, english: frozenset[str] = frozenset(), azerbaijani: frozen
         return None if _NOT_RUSSIAN_CYRILLIC.search(text) else "ru"
     if _AZ_LETTERS.search(text):
         return "az"
-    if _OTHER_SCRIPT.search(text) and not _LATIN.search(text):
+    if not text.isascii() and _OTHER_SCRIPT.search(text) and not _LATIN.search(text):  # (plain ASCII is Latin)
         return None
     from bot.matching.text import ENGLISH_STOP_WORDS, fold
 
