@@ -164,7 +164,8 @@ _CLAUSE_FILLERS = frozenset("like i mean so and or but as in say ну то ес�
 # том, как…", "Moskvadan üz döndərən Azərbaycan haqqında məqaləni"
 _ARTICLE_ABOUT = lazy_regex(r"\b(?:the|this|that|a) (?P<article>article|piece|brief|paper|analysis) (?:about|on)"
                             r" (?P<about>.+)$"
-                            r"|\b(?P<article_ru>стать[яиюей]|материал[ае]?) (?:о|об|про) (?P<about_ru>.+)$"
+                            r"|\b(?P<article_ru>стат(?:ья|ьи|ью|ьей|ье|ю|я)|материал[ае]?) (?:о|об|про)"
+                            r" (?P<about_ru>.+)$"
                             r"|^(?P<about_az>.+?) haqqinda (?P<article_az>meqale|meqaleni|meqalesi|yazi|yazini)\b")
 # ... asked for its author, date or title (folded): "who wrote…", "кто автор…", "… kim yazıb?"
 _ASKS_OF_ARTICLE = lazy_regex(r"^(?:and |so )?(?:who (?:wrote|penned|authored|is the author|s the author|is the writer)"

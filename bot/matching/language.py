@@ -32,6 +32,7 @@ AZ_WORDS = frozenset(
 # English words of chat that no knowledge's phrasings need to hold for "thanks" or "bye" to read as English ("ok" is
 # everyone's)
 EN_CHAT_WORDS = frozenset("thanks thank thx bye goodbye hello hey cheers".split())
+_EVERYONES = frozenset("ok okay".split())  # chat words of every language: "ok, təşəkkürlər" is Azerbaijani
 # Frequent words of other languages that neither English nor Azerbaijani use, for "not a language we speak".
 _FOREIGN_WORDS = frozenset(
     """der die das und ist nicht wer wie warum was ein eine ich sie wir mit auf fur für hat haben wurde werden sich
@@ -65,7 +66,8 @@ def detect(text: str, english: frozenset[str] = frozenset(), azerbaijani: frozen
     az = sum(1 for w in words if (w in AZ_WORDS or w in azerbaijani) and w not in english)
     # (English function words count too, unless another language has them: "wat r the contexs", not "was ist das")
     en = sum(1 for w in words if (w in english or w in EN_CHAT_WORDS or len(w) > 1 and w in ENGLISH_STOP_WORDS
-                                  and w not in _FOREIGN_WORDS) and w not in AZ_WORDS and w not in azerbaijani)
+                                  and w not in _FOREIGN_WORDS and w not in _EVERYONES)
+             and w not in AZ_WORDS and w not in azerbaijani)
     foreign = sum(1 for w in words if w in _FOREIGN_WORDS and w not in english)
     if foreign >= 2 and foreign > en + az:
         return None
