@@ -405,7 +405,10 @@ _SUPPORTS = lazy_regex(r"\b(what|which) (idea|point|claim|argument|view|thesis|s
                        # "Putinin … sözü nə deməkdir?"
                        r"|\bwhat (does|did) (\w+ s |the |this |that )(quote|phrase|line|remark|words|saying) mean\b"
                        r"|\bчто (значит|означает) (эта |его )?(фраза|цитата|высказывание|слова)\b"
-                       r"|\b(sozu|sozleri|ifadesi|sitati|ifade) ne demekdir\b")
+                       r"|\b(sozu|sozleri|ifadesi|sitati|ifade) ne demekdir\b"
+                       # what a quote's words refer to: "What does 'imperial tone' refer to in the brief's argument?"
+                       r"|^what (does|do) (the (phrase|words?|term|expression) )?\w+( \w+){0,3} (refer to|refers to"
+                       r"|stand for|point to)\b")
 _FOR_SOMETHING = lazy_regex(r"\bfor (the )?\w+$")  # "… mean for Armenia?" (folded)
 _HOW_SO = lazy_regex(r"^(and |so |but )?(how so|in what way|meaning|как это|в каком смысле|yeni|nece yeni)$")  # folded
 # "What does he mean by that?": an explanation the quote itself does not give (folded)
@@ -460,6 +463,8 @@ _WHICH_CONTEXT = lazy_regex(r"\b(which|what) (context|section) (is|was|does|do) 
                             # "in what context does the author use that line?"
                             r"|\b(in )?(what|which) (context|section|part) (does|did) (the author|he|kuzio|the brief)"
                             r" (use|cite|quote|bring up|mention|give|put) (that|this|it)\b"
+                            r"|\b(which|what) (part|section) of the (article|brief|text|piece) (is|was)"
+                            r" (that|this|it)\b"
                             r"|\b(which|what) (context|section|part) (is|was) (\w+ ){0,3}"
                             r"(quote|line|words|claim|statement) (part of|in|from)\b"
                             r"|\b(зачем|почему) (автор |он |она )?(это |его |её |ее )?"
@@ -967,12 +972,17 @@ def _quote_supports(bot, state: Conversation, text: str, folded: str, lang: str 
     or None."""
     if not _SUPPORTS.search(folded):
         return None
-    named = _closest(bot.ask(text, state.brief_id, lang))  # (or the closest: "цитата Путина" names his quote)
-    entry = bot.knowledge.find_entry(*named) if named else None
-    claim = _claim_of(bot, named[0], entry) if entry is not None else None
-    if claim is None:
-        return None
-    return bot.entry_reply(named[0], claim.id, text, language=_reply_language(bot, text, lang)), claim.questions[0]
+    # (or the closest quote among its suggestions: "цитата Путина" names his quote)
+    reply = bot.ask(text, state.brief_id, lang)
+    keys = ([(reply.source.brief, reply.entry)] if reply.answered and reply.source else []) + [
+        (s.brief, s.entry) for s in reply.suggestions]
+    for brief_id, entry_id in keys:
+        entry = bot.knowledge.find_entry(brief_id, entry_id)
+        claim = _claim_of(bot, brief_id, entry) if entry is not None else None
+        if claim is not None:
+            return bot.entry_reply(brief_id, claim.id, text, language=_reply_language(bot, text, lang)), \
+                claim.questions[0]
+    return None
 
 
 def _quoted_there(bot, state: Conversation, text: str, lang: str | None):

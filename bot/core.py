@@ -176,7 +176,8 @@ _ASKS_OF_ARTICLE = lazy_regex(r"^(?:and |so )?(?:who (?:wrote|penned|authored|is
 # *there*?"): the support check leaves them out (folded)
 _DEICTIC = frozenset("there here там тут здесь orada burada ora bura orda burda".split())
 # a person or people in general names no one an answer must name: "people getting arrested" are the Azerbaijanis
-_ANYONE = frozenset("people person persons folks guys individuals люди людей человек лица insanlar adamlar".split())
+_ANYONE = frozenset("""people person persons folks guys individuals anyone anybody someone somebody everyone люди людей
+    человек лица кто-то кто-нибудь insanlar adamlar kimse""".split())
 # a thing's role is what the brief says of it: "what's Ukraine's role?", "how does Azerbaijan fit in?" ask of Ukraine
 # and Azerbaijan, and the role names nothing an answer must say as well (folded; "fit in" reads as "role")
 _ROLE = frozenset("""role roles play plays played playing роль роли ролью играет играют играл играла играть сыграть

@@ -355,6 +355,12 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("What does SCP stand for?", "and the other one?"), "answer", "pipelines"),
     (("what did putin say?", "In what context does the author use that line?"), "answer", "first-context"),
     (("Какие события обострили кризис?", "ок, а ещё чё было кроме самолёта"), "answer", "arrests"),
+    # who else is quoted, with "anyone" (people in general name no one); what a quote's words refer to
+    (("What did Putin say?", "What point is the author making with it?", "Is anyone else quoted?"), "answer",
+     "huseynov"),
+    (("What did Putin say?", "What does \"imperial tone\" refer to in the brief's argument?"), "answer", "roots"),
+    (("what does Russia refuse to tolerate?", "Which part of the article is that in?"), "answer", "first-context"),
+    (("whats the main claim in one sentence",), "answer", "overview"),
     # two questions answered on their own words, whatever came before
     (("what is this brief basically about?", "who wrote it and when?"), "answer", "author"),
     # a correction that names a time asks what happened then
