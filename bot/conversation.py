@@ -347,7 +347,8 @@ _THAT_WORK = lazy_regex(r"\b(that|the other|his other|her other|his earlier|his 
 
 # "What about X?" asks the last question again of X; "and X?" too, but not "and why …?", which asks a new question.
 _RE_ASK = lazy_regex(r"^((and|а|и) )?(what about|how about|what of)\b|^(а как же|а что)\b"
-                     r"(?! (он|она|оно|они|это|его|ее|её|их|ему|ей|им)\b)"  # ("а что он написал?" asks of him)
+                     r"(?! ((именно|же|конкретно|ещ[её]) )?(он|она|оно|они|это|его|ее|её|их|ему|ей|им)\b)"  # ("а что
+                     # (именно) он написал?" asks of him)
                      r"|^(and|а|и|bes) (which|what|какие|какой|какая|каким|hansi) \S+$"  # "and which pipelines?"
                      r"|^(and|а|и|bes|ya)\b(?! (why|when|where|who|whom|how|what|which|почему|зачем|когда|где|кто|как"
                      r"|сколько|каки\w*|како\w*|что|чем|чего|niye|ne|nece|harada|kim|hansi)\b)")

@@ -361,6 +361,7 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("What did Putin say?", "What does \"imperial tone\" refer to in the brief's argument?"), "answer", "roots"),
     (("what does Russia refuse to tolerate?", "Which part of the article is that in?"), "answer", "first-context"),
     (("whats the main claim in one sentence",), "answer", "overview"),
+    (("Кто такой Васиф Гусейнов?", "А что именно он написал?"), "answer", "huseynov"),  # "а что именно он…": of him
     # two questions answered on their own words, whatever came before
     (("what is this brief basically about?", "who wrote it and when?"), "answer", "author"),
     # a correction that names a time asks what happened then
