@@ -376,6 +376,8 @@ _THE_BRIEF_RU_AZ = frozenset("""автор автора автору автор�
 # "is he russian?", "is she a historian?": what someone is, which the last answer may not say (folded)
 _IS_HE = lazy_regex(r"^(and |so |but )?(is|was) (he|she) (a |an |really )?\w+$")
 _WHO_IS_IT = lazy_regex(r"^(and |but |so |а |и |bes )?(who|кто) (is|was|такой|такая|он|она) ?(he|she|it|that|this)?$"
+                        r"|^(and |but |so )?who (is|was) (he|she)( what s| whats| what is| what) (his|her) (job|role"
+                        r"|position|work|title|institution|background)\b"  # "Who is he — what's his job?"
                         r"|^(o )?kimdir$|^kimdir o$"
                         # (whom he works for, which a quote of his words does not say either)
                         r"|^(and |so )?(who|where) (does|did) (he|she) work( for)?$"

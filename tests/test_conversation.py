@@ -362,6 +362,8 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("what does Russia refuse to tolerate?", "Which part of the article is that in?"), "answer", "first-context"),
     (("whats the main claim in one sentence",), "answer", "overview"),
     (("Кто такой Васиф Гусейнов?", "А что именно он написал?"), "answer", "huseynov"),  # "а что именно он…": of him
+    (("What did Putin say?", "Is anyone else quoted?", "Who is he — what's his job or institution?"), "not_said",
+     None),  # who he is, with more words: not said
     # two questions answered on their own words, whatever came before
     (("what is this brief basically about?", "who wrote it and when?"), "answer", "author"),
     # a correction that names a time asks what happened then
