@@ -350,7 +350,9 @@ _RE_ASK = lazy_regex(r"^((and|а|и) )?(what about|how about|what of)\b|^(а к�
                      r"(?! ((именно|же|конкретно|ещ[её]) )?(он|она|оно|они|это|его|ее|её|их|ему|ей|им)\b)"  # ("а что
                      # (именно) он написал?" asks of him)
                      r"|^(and|а|и|bes) (which|what|какие|какой|какая|каким|hansi) \S+$"  # "and which pipelines?"
-                     r"|^(and|а|и|bes|ya)\b(?! (why|when|where|who|whom|how|what|which|почему|зачем|когда|где|кто|как"
+                     # (not "bəs o nə yazıb?", which asks of him)
+                     r"|^(and|а|и|bes|ya)\b(?! (o|bu|onlar) )(?! (why|when|where|who|whom|how|what|which|почему|зачем"
+                     r"|когда|где|кто|как"
                      r"|сколько|каки\w*|како\w*|что|чем|чего|niye|ne|nece|harada|kim|hansi)\b)")
 # "this piece", "эта статья", "bu məqalə": the brief itself, not the last answer (folded)
 _THE_BRIEF = lazy_regex(r"\b(this|the) (article|piece|brief|text|paper|report|analysis)\b"

@@ -364,6 +364,7 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Кто такой Васиф Гусейнов?", "А что именно он написал?"), "answer", "huseynov"),  # "а что именно он…": of him
     (("What did Putin say?", "Is anyone else quoted?", "Who is he — what's his job or institution?"), "not_said",
      None),  # who he is, with more words: not said
+    (("Vasif Hüseynov kimdir, harada işləyir?", "Bəs o nə yazıb?"), "answer", "huseynov"),  # "bəs o…": of him
     # two questions answered on their own words, whatever came before
     (("what is this brief basically about?", "who wrote it and when?"), "answer", "author"),
     # a correction that names a time asks what happened then

@@ -159,6 +159,7 @@ def test_a_title_inside_a_question_names_the_brief(bot, question, entry):
     ("thank you very much", "en", "thanks"),
     ("Thank you very much, you are kind.", "en", "thanks"),
     ("Thank you dear, have a nice day.", "en", "thanks"),
+    ("hey there, how's it going?", "en", "greeting"),  # asks after the bot: it introduces itself
     ("пасиба бро", "ru", "thanks"),
     ("ok, tesekkurler", "az", "thanks"),  # "ok" is every language's
     ("çox sağ ol, kömək etdin", "az", "thanks"),  # "kömək" (help) is a word of the knowledge; nothing answers it
@@ -272,6 +273,10 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     ("which declaration did Armenia refuse to follow?", "alma-ata"),  # following it is abiding by it
     ("people arrested", "arrests"),  # people in general name no one an answer must name
     ("What's the economic angle?", "lost-revenue"),
+    ("привет, чё там у Баку с Москвой случилось? коротко плз", "crisis-depth"),  # "плз": please
+    ("Ок, а что автор говорит про НАТО и ЕС?", "sphere-of-influence"),  # what the author says of X: X
+    ("Which international actors or arrangements does the Kremlin refuse to tolerate in its neighbourhood?",
+     "sphere-of-influence"),
     ("кто написал статю про то что азербайджан отворачивается от москвы?", "author"),  # "статю": a typo of "статью"
     ("Ukrayna Azərbaycana hansı imkanı təklif edib?", "gas-storage"),  # an opportunity names no thing
     ("Alma-Ata Bəyannaməsi nəyi nəzərdə tuturdu?", "alma-ata"),  # "nəzərdə tuturdu": provided for

@@ -129,7 +129,8 @@ def small_talk(folded: str, question: bool = False) -> SmallTalk | None:
 
 # Questions to the bot itself, never about a brief however well their words match one ("what's your name?").
 _ABOUT_BOT = lazy_regex(
-    r"\b(your name|who are you|what are you( exactly| really)?$|how are you|are you (a )?(bot|human|real|ai|robot)"
+    r"\bhow s it going\b|\bhow it going\b|\bhow is it going\b|\bhow are things\b|\bhow you doing\b"
+    r"|\b(your name|who are you|what are you( exactly| really)?$|how are you|are you (a )?(bot|human|real|ai|robot)"
     r"|who (made|built|created|programmed) you|как тебя зовут|ты кто|кто ты|ты бот|adin nedir|sen kimsen)\b"
     # "how are you" in Russian and Azerbaijani only as the whole message, after a greeting at most: "как ты
     # понимаешь…?" and "как дела сейчас у Азербайджана с Россией?" are questions

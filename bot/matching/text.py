@@ -58,7 +58,7 @@ STOP_WORDS_RU = frozenset(
     упоминается упоминаются упоминаеться упоминаються упомянут упомянута упомянуты упоминает упоминают
     называют называет сказал сказала сказали говорил говорила говорит братан бро
     стоит стоят стоил стоила стоило стоили слыш слышь вообще подождите погоди погодите часть части частью
-    туда сюда оттуда эта здраствуйте""".split()
+    туда сюда оттуда эта здраствуйте плз плиз реально типа кста кстати вообще""".split()
 )
 STOP_WORDS_AZ = frozenset(
     """ve ile bu o bir da de ki ne niye hansi hansilar kim kimi harada hara haradan nece ucun sonra amma lakin ya yoxsa
@@ -75,7 +75,8 @@ STOP_WORDS_AZ = frozenset(
 # but not typo targets ("paying" is no "playing")
 _RELATIONAL = frozenset("""role roles play plays played playing link links linked connection connections
     connected angle angles aspect aspects dimension dimensions situation part parts bit bits
-    section sections opportunity opportunities possibility possibilities option options
+    section sections opportunity opportunities possibility possibilities option options фактор
+    фактора amil amili
     возможность возможности imkan imkani imkanlar
     """.split())  # "what's the energy angle?", "tell me about the sovereignty part", "hansı imkanı təklif edib?"
 ENGLISH_STOP_WORDS = _STOP_WORDS_EN  # typos snap to these, never to a Russian or Azerbaijani one ("solar", "olar")
@@ -211,6 +212,7 @@ _FILLERS = (  # (a pattern, compiled as its Latin and its Cyrillic halves below)
     r" (про|о|об)\b|\b(haqqinda|barede) (nese|bir sey|hec ne)( (yazilib|deyilir|deyilib|var|yazilmayib))?\b"
     r"|\b(bu )?(yazida|meqalede|metnde)\b"
     r"|\bчто (в (этой )?(статье|тексте) )?(говорится|сказано|пишут|пишется)( в статье)? (о|об|про)\b"
+    r"|\b(что|че|чо) (автор|он|кузьо) (говорит|пишет|думает|считает|сказал|написал) (о|об|про)\b"
 )
 
 
