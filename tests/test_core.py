@@ -273,6 +273,9 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     ("which declaration did Armenia refuse to follow?", "alma-ata"),  # following it is abiding by it
     ("people arrested", "arrests"),  # people in general name no one an answer must name
     ("What's the economic angle?", "lost-revenue"),
+    ("so basically baku is sick of moscow bossing it around?", "roots"),  # bossed around: a subordinate
+    # the author misspelt is still the brief's author, whose view is every answer's
+    ("waht does the auther say about russias treatment of its neighbours, should we be suprised?", "first-context"),
     ("привет, чё там у Баку с Москвой случилось? коротко плз", "crisis-depth"),  # "плз": please
     ("Ок, а что автор говорит про НАТО и ЕС?", "sphere-of-influence"),  # what the author says of X: X
     ("Which international actors or arrangements does the Kremlin refuse to tolerate in its neighbourhood?",

@@ -954,7 +954,9 @@ class Analyzer:
         """The stem of a noun phrase's head, read with the phrase around it ("the Russian president" is Putin, by the
         knowledge's alias), or none for the brief or its author."""
         phrase = [w for w in phrase if w not in STOP_WORDS]
-        if not phrase or phrase[-1] in self.soft:
+        # (misspelt too: "what does the auther say about…" asks what the brief says)
+        if not phrase or phrase[-1] in self.soft or any(
+                len(s) >= MIN_REPAIR_LETTERS and DamerauLevenshtein.distance(phrase[-1], s) <= 1 for s in self.soft):
             return ()
         return self.model_terms(" ".join(phrase), language)[0][-1:]
 

@@ -67,7 +67,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "shootdown": ("shooting down", "shot down", "shoot down", "shoots down", "downed", "downing", "shootdown",
         "shot",),
     "plane": ("airliner", "aircraft", "jet", "airplane", "aeroplane", "passenger plane",),
+    # being ordered about as an inferior: "baku is sick of moscow bossing it around"
+    "subordinate": ("bossing it around", "boss it around", "bossing around", "bossed around", "pushing it around",
+        "pushed around", "ordering it around", "ordered around", "junior partner", "underling", "vassal"),
     "angry": ("mad", "upset", "furious", "annoyed", "angered", "anger", "cross with", "hostile", "resentful",
+        "sick of", "tired of",
         "irritated", "beef", "beef with", "beefing",
         "pissed", "pissed off", "salty", "sore", "fed up", "up in arms", "fuming",),
     "killing": ("killings", "killed", "murders", "murdered", "murder", "deaths", "died", "dead", "killing",),
