@@ -79,6 +79,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "Цены или стоимости в статье нет.",
         "az": "Məqalədə qiymət və ya dəyər göstərilmir.",
     },
+    "not_said.future": {
+        "en": "The brief makes no prediction about that.",
+        "ru": "Прогнозов на этот счёт в статье нет.",
+        "az": "Məqalədə bu barədə proqnoz verilmir.",
+    },
     "not_said.title": {
         "en": "The brief does not give that title.",
         "ru": "Такого заголовка в статье нет.",

@@ -425,6 +425,9 @@ def test_whom_someone_works_for_is_not_said(bot, question):
     # why unnamed people are doing something: an event's cause, which the brief does not give
     ("почему в России арестовывают азербайджанцев?", "ru", "reason"),
     ("bes rusiyada azerbaycanlilari niye hebs edirler?", "az", "reason"),
+    # an outcome foretold, which the brief never does
+    ("Will Russia lose the war in Ukraine?", "en", "future"),
+    ("Чем всё это закончится?", "ru", "future"),
     # a price, which a count ("five contexts") is not
     ("сколько стоит транзит через Украину?", "ru", "price"),
     ("how much does transit through Ukraine cost?", "en", "price"),

@@ -261,6 +261,13 @@ _PRICE = lazy_regex(r"\bhow much (does|did|do|would|will|could|is|was|are|were)\
                     r"|\bсколько (стоит|стоят|стоил|стоила|стоило|стоили|стоить|будет стоить)\b"
                     r"|\b(какова|какая|какой) (\w+ )?(цена|стоимость)\b|\bпо какой цене\b|\bсколько денег\b"
                     r"|\b(qiymeti|qiymet|deyeri|meblegi) (ne qeder\w*|necedir|nece)\b|\bneceye\b")
+# An outcome foretold (folded): "will Russia lose the war in Ukraine?", "will the crisis end soon?", "выиграет ли…?"
+_FUTURE = lazy_regex(r"^((and|so|but|ok) )?(will|would|is|are) (\w+ ){1,3}(going to |likely to |ever )?(win|lose"
+                     r"|survive|collapse|fall|end|recover|succeed|fail|last|reconcile|make up|back down)\b"
+                     r"|\b(what|how) (will|is going to) happen\b|\bчем (это|все|всё)( это)? (закончится|кончится)\b"
+                     r"|\b(выиграет|проиграет|закончится|помирятся) ли\b|\b(qazanacaq|uduzacaq|bitecek)(mi|mu)?\b")
+# ... which a text states only with a future or a forecast
+_HAS_FUTURE = lazy_regex(r"\b(will|going to|expects?|expected|likely|forecasts?|predicts?|predicted)\b")
 # A title asked for (folded): "what was the title of his National Interest article?", "заголовок", "başlığı"
 _TITLE_ASKED = lazy_regex(r"\b(title|titles|titled|headline|заголов\w*|назван\w* (стат\w*|материал\w*)|basliq\w*"
                           r"|basligi\w*|serlovhe\w*)\b")
@@ -349,6 +356,8 @@ def fact_kinds(text: str) -> frozenset[str]:
     kinds = {"identity"} if _HAS_IDENTITY.search(text) else set()
     if _HAS_PRICE.search(folded):
         kinds.add("price")
+    if _HAS_FUTURE.search(folded):
+        kinds.add("future")
     if _HAS_PLACE.search(text):
         kinds.add("place")
     if _HAS_DAY.search(folded):
@@ -402,6 +411,8 @@ def asked_kind(text: str, folded: str | None = None) -> str | None:
         asks = "reason"
     if asks is None and _TITLE_ASKED.search(folded):
         asks = "title"
+    if asks is None and _FUTURE.search(folded):
+        asks = "future"
     if asks is None and _MEASURE_ASKED.search(folded):  # "what was the cost?", known word or not
         asks = "quantity"
     lowered = text.lower()
