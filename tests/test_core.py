@@ -428,6 +428,7 @@ def test_whom_someone_works_for_is_not_said(bot, question):
     # an outcome foretold, which the brief never does
     ("Will Russia lose the war in Ukraine?", "en", "future"),
     ("Чем всё это закончится?", "ru", "future"),
+    ("Does the brief think Russia will lose the war in Ukraine?", "en", "future"),
     # a price, which a count ("five contexts") is not
     ("сколько стоит транзит через Украину?", "ru", "price"),
     ("how much does transit through Ukraine cost?", "en", "price"),

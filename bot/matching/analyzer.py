@@ -264,6 +264,9 @@ _PRICE = lazy_regex(r"\bhow much (does|did|do|would|will|could|is|was|are|were)\
 # An outcome foretold (folded): "will Russia lose the war in Ukraine?", "will the crisis end soon?", "выиграет ли…?"
 _FUTURE = lazy_regex(r"^((and|so|but|ok) )?(will|would|is|are) (\w+ ){1,3}(going to |likely to |ever )?(win|lose"
                      r"|survive|collapse|fall|end|recover|succeed|fail|last|reconcile|make up|back down)\b"
+                     # ("does the brief think Russia will lose the war?", "does he expect Russia to lose?")
+                     r"|\b(will|expects? (\w+ ){1,2}to|predicts? (\w+ ){1,2}(will|to)) (ever )?(win|lose|survive"
+                     r"|collapse|recover|succeed|fail|reconcile)\b"
                      r"|\b(what|how) (will|is going to) happen\b|\bчем (это|все|всё)( это)? (закончится|кончится)\b"
                      r"|\b(выиграет|проиграет|закончится|помирятся) ли\b|\b(qazanacaq|uduzacaq|bitecek)(mi|mu)?\b")
 # ... which a text states only with a future or a forecast
