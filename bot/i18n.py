@@ -79,6 +79,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "Цены или стоимости в статье нет.",
         "az": "Məqalədə qiymət və ya dəyər göstərilmir.",
     },
+    "not_said.reaction": {
+        "en": "The brief does not say how they responded.",
+        "ru": "В статье не сказано, как на это ответили.",
+        "az": "Məqalədə buna necə reaksiya verildiyi deyilmir.",
+    },
     "not_said.future": {
         "en": "The brief makes no prediction about that.",
         "ru": "Прогнозов на этот счёт в статье нет.",

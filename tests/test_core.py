@@ -383,7 +383,7 @@ def test_whom_someone_works_for_is_not_said(bot, question):
     ("What's Norway's population?", "en", "quantity"),  # the head of "Norway's population"
     ("скока газа азербайджан поставляет в европу в год", "ru", "quantity"),  # "скока" is "сколько"
     ("Какого именно числа в декабре сбили самолёт?", "ru", "day"),
-    ("Как отреагировал Алиев на то, что сбили самолёт?", "ru", "detail"),  # "на то, что…": no question of its own
+    ("Как отреагировал Алиев на то, что сбили самолёт?", "ru", "reaction"),  # "на то, что…": no question of its own
     # two names capitalised, no function word: no Title Case, and Yekaterinburg is a place the brief never names
     ("What happened to Azerbaijanis in Yekaterinburg?", "en", "detail"),
     # an ordinal names another thing of the same name: the First Karabakh War is not the Second's entry
@@ -425,6 +425,10 @@ def test_whom_someone_works_for_is_not_said(bot, question):
     # why unnamed people are doing something: an event's cause, which the brief does not give
     ("почему в России арестовывают азербайджанцев?", "ru", "reason"),
     ("bes rusiyada azerbaycanlilari niye hebs edirler?", "az", "reason"),
+    # a response, which the brief reports of no one
+    ("How did the Kremlin react to Baku's demand to be treated as an equal?", "en", "reaction"),
+    ("How did Baku respond to the arrests?", "en", "reaction"),
+    ("Как отреагировал Кремль на возмущение Баку?", "ru", "reaction"),
     # an outcome foretold, which the brief never does
     ("Will Russia lose the war in Ukraine?", "en", "future"),
     ("Чем всё это закончится?", "ru", "future"),

@@ -61,7 +61,7 @@ def test_fact_kinds_a_quote_states(text, kinds):
         ("Ermenistanin bas naziri o vaxt kim idi?", "detail"),  # past "o vaxt" (then), typed without letters
         ("where in Russia were azerbaijanis arrested?", "place"),  # a place inside the one the brief names
         ("Где именно на западе Украины находятся газовые хранилища?", "place"),
-        ("Как Алиев отреагировал на сбитый самолёт?", "detail"),  # a name no text of the knowledge uses
+        ("Как Алиев отреагировал на сбитый самолёт?", "reaction"),  # a response, which the brief reports of no one
         ("is azerbaijan applying for eu membership?", "detail"),  # "is X doing Y?" asks whether it is happening
         ("Qarabağ FK dünən kimə qalib gəldi?", "detail"),  # "FK": an unknown name in capitals, however short
         ("Who is Vasif Huseynov?", "identity"),  # the brief quotes him; it never says who he is

@@ -271,6 +271,14 @@ _FUTURE = lazy_regex(r"^((and|so|but|ok) )?(will|would|is|are) (\w+ ){1,3}(going
                      r"|\b(выиграет|проиграет|закончится|помирятся) ли\b|\b(qazanacaq|uduzacaq|bitecek)(mi|mu)?\b")
 # ... which a text states only with a future or a forecast
 _HAS_FUTURE = lazy_regex(r"\b(will|going to|expects?|expected|likely|forecasts?|predicts?|predicted)\b")
+# A response asked for (folded): "How did the Kremlin react to Baku's demand?", "как Баку отреагировал на аресты?"
+_REACTION = lazy_regex(r"\bhow (did|has|have|does|do|would|will) (\w+ ){1,3}(respond|react|reply|retaliate)\b"
+                       r"|\b(what|which) (was|is|were|are) (the )?(\w+ )?(response|reaction|reply)\b"
+                       r"|\bкак (\w+ ){0,2}(отреагировал\w*|ответил\w*|реагирует|реагировал\w*)\b"
+                       r"|\bnece (reaksiya verdi|reaksiya verib|cavab verdi|cavab verib)\b")
+# ... which a text states only with a reaction of someone's
+_HAS_REACTION = lazy_regex(r"\b(respond\w*|react\w*|retaliat\w*|protest\w*|condemn\w*|summon\w*|expel\w*"
+                           r"|in response)\b")
 # A title asked for (folded): "what was the title of his National Interest article?", "заголовок", "başlığı"
 _TITLE_ASKED = lazy_regex(r"\b(title|titles|titled|headline|заголов\w*|назван\w* (стат\w*|материал\w*)|basliq\w*"
                           r"|basligi\w*|serlovhe\w*)\b")
@@ -361,6 +369,8 @@ def fact_kinds(text: str) -> frozenset[str]:
         kinds.add("price")
     if _HAS_FUTURE.search(folded):
         kinds.add("future")
+    if _HAS_REACTION.search(folded):
+        kinds.add("reaction")
     if _HAS_PLACE.search(text):
         kinds.add("place")
     if _HAS_DAY.search(folded):
@@ -416,6 +426,8 @@ def asked_kind(text: str, folded: str | None = None) -> str | None:
         asks = "title"
     if asks is None and _FUTURE.search(folded):
         asks = "future"
+    if asks is None and _REACTION.search(folded):
+        asks = "reaction"
     if asks is None and _MEASURE_ASKED.search(folded):  # "what was the cost?", known word or not
         asks = "quantity"
     lowered = text.lower()
