@@ -817,8 +817,9 @@ class BriefBot:
         """Whether a question asks for the brief as a whole ("tl;dr?", "what is the main argument of this brief in
         one or two sentences?", "кратко о чём статья?"): it names nothing but the brief and how briefly to put it."""
         terms = self.analyzer.query(text).terms
-        return not _GIST_STEMS.isdisjoint(terms) and all(t in _WHOLE_BRIEF_STEMS or t in self.analyzer.soft
-                                                         for t in terms)
+        # (its gist may be asked with a word that names nothing: "what is this brief about, in a sentence or two?")
+        gist = not _GIST_STEMS.isdisjoint(terms) or not _GIST_STEMS.isdisjoint(map(stem, fold(text).split()))
+        return gist and all(t in _WHOLE_BRIEF_STEMS or t in self.analyzer.soft for t in terms)
 
     def paragraph_reply(self, brief_id: str, entry_id: str, question: str, language: str,
                         score: float = 1.0) -> Reply | None:

@@ -223,6 +223,7 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     ("ABŞ-ın rolu nədir?", "energy-suppliers"),  # a case ending after an abbreviation's hyphen: the abbreviation
     ("who is quoted saying azerbaijan wont tolerate russias arrogance", "huseynov"),  # "saying" names nothing
     ("Can you summarize the whole brief in three sentences?", "overview"),  # how briefly says nothing of what
+    ("What is this brief about, in a sentence or two?", "overview"),  # its gist asked with "about"
     ("Summarize the four contexts in one sentence each.", "contexts"),  # ... nor the request to sum up
     ("summarize the plane incident in one line", "flight-8243"),
     ("Besides the plane, what other recent events in Russia worsened relations?", "arrests"),  # the plane's kind
