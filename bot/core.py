@@ -61,15 +61,16 @@ _SET_ASIDE = lazy_regex(rf"^(?:{SET_ASIDE_EN}|{SET_ASIDE_RU}) "
 # ... or at the end, in English: "what else besides the plane?" (folded; Russian puts its verb anywhere: "кто ещё
 # кроме Путина цитируется?")
 _SET_ASIDE_END = lazy_regex(rf"^(?P<q2>(?:what|which|who|how|why|when|where)\b.*?) (?:{SET_ASIDE_EN})"
-                            r" (?P<x2>(?!\S+ \S+(ed|ing)\b)\S+(?: \S+){0,3})$")  # (no verb after it: "who else
-# besides Armenia rejected it?" sets Armenia aside inside the question, whose verb follows)
+                            r" (?P<x2>(?!(?:(?:the|a|an) )?\S+ \S+(ed|ing)\b)\S+(?: \S+){0,3})$")
+# (no verb after it: "who else besides Armenia rejected it?" sets Armenia aside inside the question, whose verb follows)
 # ... and in Russian at the end, with nothing after the thing set aside: "а что ещё обострило отношения кроме
 # самолёта?", "а ещё чё было кроме самолёта" (folded; "кто ещё кроме Путина цитируется?" has its verb after it)
 _SET_ASIDE_END_RU = lazy_regex(rf"^(?P<q4>(?:(?:ещ[её]) )?(?:что|че|чо|кто|какие|какой|какая|чем|где|когда|почему|как)"
                                rf"\b.*?) (?:{SET_ASIDE_RU}) (?P<x4>\S+(?: \S+)?)$"
                                r"(?<!ся)(?<!ет)(?<!ит)(?<!ют)(?<!ят)(?<!ут)(?<!ал)(?<!ял)(?<!ил)(?<!ла)(?<!ли)(?<!ло)")
 _LEADING_AND = lazy_regex(r"^(and|so|but|а|и|ну|bes) ")  # "and what else besides the plane?" (folded)
-_SET_ASIDE_MID = lazy_regex(rf"^(?P<q3>(?:what|which|who)) (?:else )?(?:{SET_ASIDE_EN}) (?P<x3>(?!(?:the|a|an)\b)\S+)"
+_SET_ASIDE_MID = lazy_regex(rf"^(?P<q3>(?:what|which|who)) (?:else )?(?:{SET_ASIDE_EN})"
+                            r" (?P<x3>(?:the|a|an) \S+|(?!(?:the|a|an)\b)\S+)"
                             r" (?P<r3>\S+(?:ed|ing)\b.*)$")  # "who else besides Armenia rejected it?" (folded)
 _SET_ASIDE_AZ = lazy_regex(r"^(?P<x>.+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi) (?P<q>.+)$"
                            r"|^(?P<q2>.+) (?P<x2>\S+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi)$")  # or at the end

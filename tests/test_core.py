@@ -224,6 +224,11 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     ("who is quoted saying azerbaijan wont tolerate russias arrogance", "huseynov"),  # "saying" names nothing
     ("Can you summarize the whole brief in three sentences?", "overview"),  # how briefly says nothing of what
     ("What is this brief about, in a sentence or two?", "overview"),  # its gist asked with "about"
+    ("Can you tell me what this document is about in two sentences?", "overview"),  # a document, a story: the brief
+    ("How does energy fit into this story?", "lost-revenue"),
+    ("Which other suppliers does it name alongside Azerbaijan?", "energy-suppliers"),  # "alongside" names nothing
+    ("What's the commercial angle in this brief?", "lost-revenue"),
+    ("And what else besides the plane triggered things?", "triggers"),  # set aside with its article, then a verb
     ("Summarize the four contexts in one sentence each.", "contexts"),  # ... nor the request to sum up
     ("summarize the plane incident in one line", "flight-8243"),
     ("Besides the plane, what other recent events in Russia worsened relations?", "arrests"),  # the plane's kind

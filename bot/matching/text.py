@@ -35,7 +35,7 @@ _STOP_WORDS_EN = frozenset(
     precisely
     pls plz okay ok well hey maybe perhaps again
     abt bout rn smth sth tho ur imo idk wrt cuz coz bc
-    besides except apart other others else instead
+    besides except apart other others else instead alongside
     gotten always never often sometimes usually already yet ago less more fewer most least
     after before during between over under since until within without against among through across per via
     lol lmao haha hahaha omg wtf bruh dude wat wut yo bro tbh ngl anyway anyways
