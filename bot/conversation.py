@@ -75,7 +75,8 @@ _SOURCE = lazy_regex(r"^(source|sources|quote|citation|cite|where does it say( t
                      r"( (где|в котором) (это|об этом) (написано|сказано|говорится))?"
                      r"|(bu |o )?(orijinal|esl|tam) (metni|metnini|paraqrafi|abzasi|hisseni)( goster| gosterin| ver)?"
                      r"|(menbe )?(bu |o |hemin )?(paraqrafi|abzasi|metni|metnini) goster(in)?"
-                     r"|(mene |bize )?menbe(ni|yi)? goster(in)?|(покажи(те)? )?источник|show me the source)$")
+                     r"|(mene |bize )?menbe(ni|yi)? goster(in)?( hansi (cumlede|abzasda|paraqrafda) yazilib)?"
+                     r"|(покажи(те)? )?источник|show me the source)$")
 # "Bu məlumat hansı paraqrafdadır?", "in which paragraph is this info?": the last answer's source, named by what it is
 _WHICH_PARAGRAPH = lazy_regex(r"^((this|that|the) (info|information|bit|part|fact) )?(in )?(which|what) paragraph"
                               r"( (is|has|says|was) (this|that|it)( (info|information|in|from))*"
@@ -444,6 +445,8 @@ _WHICH_CONTEXT = lazy_regex(r"\b(which|what) (context|section) (is|was|does|do) 
                             r"|\b(which|what) (context )?number (is|was) (that|this|it)\b"
                             r"|\bкак(ой|им) (это |он )?(по сч[её]ту|номер)( это| он)?( контекст)?\b"
                             r"|\bпод каким номером\b|\b(bu|o) (muellifin )?(necenci|hansi) kontekst(dir|idir)\b"
+                            # which of two it is: "Это третий контекст или четвёртый?", "is that the third or fourth?"
+                            r"|\bэто (\w+ )?контекст (или|либо)\b|^(is|was) (that|this|it) the \w+ (context )?or\b"
                             r"|^(bu|o) (muellifin )?necenci\b"
                             r"|\b(which|what) part (is|was) (that|this|it)\b"
                             r"|\b(that|this|it) (belongs?|falls?|fits?) (to|under|in|into) (which|what)\b"
@@ -582,7 +585,7 @@ def _which_context(bot, state: Conversation, text: str, folded: str, lang: str |
     if not state.last_entry or not _WHICH_CONTEXT.search(folded):  # (its every form names "that", "это", "bu")
         return None
     # ("back to huseynov - which of the contexts is his quote part of?": of the entry the rest names, if any)
-    rest = " ".join(w for w in _WHICH_CONTEXT.sub(" ", folded).split() if w not in _BACK_TO)
+    rest = " ".join(w for w in _WHICH_CONTEXT.sub(" ", folded).split() if w not in _BACK_TO and w not in _ORDINALS)
     own = _own_terms(bot, rest, lang)  # (a thing of its own: "huseynov", not "the quote", which several entries are)
     named = bot.ask(rest, state.brief_id, lang) if own and all(
         bot.support.entries_using(s) <= NAMING_ENTRIES for s in own) else None

@@ -365,6 +365,12 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("What did Putin say?", "Is anyone else quoted?", "Who is he — what's his job or institution?"), "not_said",
      None),  # who he is, with more words: not said
     (("Vasif Hüseynov kimdir, harada işləyir?", "Bəs o nə yazıb?"), "answer", "huseynov"),  # "bəs o…": of him
+    # which of two numbered contexts it is; who took its place; the source sentence in Azerbaijani
+    (("Какие страны не соблюдали Алма-Атинскую декларацию?", "Это третий контекст или четвёртый?"), "answer",
+     "alma-ata"),
+    (("what did russia lose?", "and who took its place?"), "answer", "energy-suppliers"),
+    (("Rusiya rəhbərləri qonşularını necə görür?", "menbeni goster, hansi cumlede yazilib?"), "answer",
+     "not-sovereign"),
     # two questions answered on their own words, whatever came before
     (("what is this brief basically about?", "who wrote it and when?"), "answer", "author"),
     # a correction that names a time asks what happened then

@@ -45,7 +45,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "azerbaijanis": ("azerbaijani people", "azeri people", "azeris", "azerbaijani citizens", "azerbaijani nationals",
         "azerbaijani migrants", "ethnic azerbaijanis", "azerbaijani workers", "azerbaijani diaspora"),
     "country": ("nation", "nations"),  # "which nations took over as suppliers?": which countries
-    "replaced": ("took over", "take over", "takes over", "taken over", "taking over", "took the place of",),
+    "replaced": ("took over", "take over", "takes over", "taken over", "taking over", "took the place of",
+        "took its place", "take its place", "taken its place", "took their place", "filled the gap", "fill the gap",),
     # where a thing fits is its role: "how does energy fit into all this?" asks what role energy plays
     "role": ("fit in", "fit into", "fits in", "fits into", "fit in with", "figure in", "figures in",
         "have to do with", "has to do with", "had to do with"),  # "what does energy have to do with it?"
