@@ -361,26 +361,15 @@ class Query:
 
 
 def fact_kinds(text: str) -> frozenset[str]:
-    """Which kinds of fact ('quantity', 'price', 'day', 'date', 'time', 'place', 'reason', 'identity') a text (a quote)
-    states."""
+    """Which kinds of fact ('quantity', 'price', 'day', 'date', 'time', 'place', 'reason', 'identity', 'intention',
+    'future', 'reaction') a text (a quote) states."""
     folded = fold(text)
-    kinds = {"identity"} if _HAS_IDENTITY.search(text) else set()
-    if _HAS_PRICE.search(folded):
-        kinds.add("price")
-    if _HAS_FUTURE.search(folded):
-        kinds.add("future")
-    if _HAS_REACTION.search(folded):
-        kinds.add("reaction")
-    if _HAS_PLACE.search(text):
-        kinds.add("place")
-    if _HAS_DAY.search(folded):
-        kinds.add("day")
-    if _HAS_QUANTITY.search(folded):
-        kinds.add("quantity")
-    if _HAS_REASON.search(folded):
-        kinds.add("reason")
-    if _HAS_INTENTION.search(folded):
-        kinds.add("intention")
+    # (each kind with what states it: in the text as written, where capitals matter, or folded)
+    as_written = (("identity", _HAS_IDENTITY), ("place", _HAS_PLACE))
+    stated = (("price", _HAS_PRICE), ("future", _HAS_FUTURE), ("reaction", _HAS_REACTION), ("day", _HAS_DAY),
+              ("quantity", _HAS_QUANTITY), ("reason", _HAS_REASON), ("intention", _HAS_INTENTION))
+    kinds = {kind for kind, pattern in as_written if pattern.search(text)}
+    kinds |= {kind for kind, pattern in stated if pattern.search(folded)}
     if _HAS_DATE.search(folded):
         kinds.update(("date", "time"))
     elif _HAS_TIME.search(folded):
