@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from bot.core import MAX_QUESTION_CHARS, SET_ASIDE_EN, SET_ASIDE_RU, not_said
+from bot.core import MAX_QUESTION_CHARS, SET_ASIDE_EN, SET_ASIDE_RU, may_hold_two, not_said
 from bot.i18n import say
 from bot.matching.language import is_language
 from bot.matching.lexicon import CHAT_SPELLINGS
@@ -751,6 +751,8 @@ def _when_of_it(bot, state: Conversation, text: str, folded: str) -> bool:
 
 def _two_questions(bot, state: Conversation, text: str, lang: str | None) -> tuple[Reply, None] | None:
     """Two questions each answered on its own words ("who wrote it and when?"), whatever came before."""
+    if not may_hold_two(text):  # (not asked twice over: the follow-up rules ask it anyway)
+        return None
     alone = bot.ask(text, state.brief_id, lang)
     return (alone, None) if alone.also else None
 

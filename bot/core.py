@@ -17,7 +17,10 @@ from bot.matching.scorer import Candidate, Scorer
 from bot.matching.stemming import stem_word
 from bot.matching.support import Support
 from bot.matching.text import (
+    HAS_CYRILLIC,
     ORDINALS,
+    PARAGRAPH_REQUEST_EN,
+    PARAGRAPH_REQUEST_RU,
     QUESTION_WORDS,
     SOFT_STOP_WORDS,
     STOP_WORDS,
@@ -97,7 +100,6 @@ _BARE_WHY = lazy_regex(r"^((and|so|but|а|и|bes|ну) )?(?P<wh>why|why is that|
 _HEARD = lazy_regex(r"^((i|we) (keep hearing|hear|heard|read|have read|keep reading|saw|have seen|was told)"
                     r"|(people|they|everyone|many) (say|said|are saying|claim)|apparently|it seems)( that)? "
                     r"|^(я )?(слышал|слышала|читал|читала|говорят|пишут)(,)?( что)? |^(esitdim|deyirler|oxudum) ki ")
-_WHY_WORD = {"en": "why", "ru": "почему"}
 # what a message of two questions, or of a statement and "why?", must hold: a joining word or a second sentence
 _MAY_BE_SHAPED = lazy_regex(r"\s(and|и|ve|və|а также)\s|[.!?…]\s+\S", re.IGNORECASE)
 _SINCE_WHEN = frozenset({"since when", "с какого момента", "с какого времени", "с каких пор", "neceden", "ne vaxtdan"})
@@ -135,9 +137,7 @@ _WHOLE_BRIEF_STEMS = _GIST_STEMS | frozenset(stem(w) for w in """short shortly m
 _HOW_BRIEFLY = frozenset(stem(w) for w in """short shortly one two three four five sentence sentences line lines quick
     quickly nutshell paragraph paragraphs words 1 2 3 4 5""".split())
 _ASKS_PARAGRAPH = lazy_regex(r"\b(which|what) (paragraph|passage)\b|\bв каком (абзаце|отрывке)\b"
-                             r"|\bhansi (paraqraf|abzas)|\b(show|give|quote|read|find)( me| us)? (the |a )?"
-                             r"(paragraph|passage)\b|\b(покажи(те)?|показать|процитируй(те)?|процитировать|приведи(те)?|привести)"
-                             r"( пожалуйста)?( мне)? (абзац|отрывок)\b"
+                             rf"|\bhansi (paraqraf|abzas)|{PARAGRAPH_REQUEST_EN}\b|\b{PARAGRAPH_REQUEST_RU}\b"
                              r"|\b(paraqrafi|abzasi) goster")  # folded
 _SUM_UP = frozenset("summarize summarise summary sum up recap each кратко перескажи xulase".split())  # folded
 # (folded) words that open a Russian clause inside a question ("…, когда сбили рейс?"), not a question of its own
@@ -216,6 +216,12 @@ def question_part(text: str) -> str | None:
     return inner or (sentence if sentence is not text else None)
 
 
+def may_hold_two(text: str) -> bool:
+    """Whether a message may hold two questions, or a statement and a question: a joining word or a second
+    sentence (most messages have neither, and are read as one question at once)."""
+    return bool(_MAY_BE_SHAPED.search(text))
+
+
 def _why_of_statement(text: str) -> str | None:
     """"I keep hearing that Azerbaijan is drifting away from Russia. Does this piece explain why?": a statement, then
     a why with nothing of its own, asks why the statement is so - the question "why" and the statement; else None."""
@@ -226,15 +232,12 @@ def _why_of_statement(text: str) -> str | None:
     statement = _HEARD.sub("", " ".join(fold(" ".join(sentences[:-1])).split()))
     if bare.group("what"):  # "Europe didn't completely stop buying Russian energy though. What exactly does the
         return statement or None  # brief claim?": what the brief says of the statement
-    since = bare.group("wh") in _SINCE_WHEN  # "В статье кризис называют беспрецедентным. С какого момента?"
-    asked = bare.group("wh") if since else _WHY_WORD.get(statement[:1] and _language_hint(statement), "why")
-    return f"{asked} {statement}" if statement else None
-
-
-def _language_hint(folded: str) -> str:
-    """The script of a folded statement: 'ru' for Cyrillic, else 'en' (Azerbaijani's "niyə" reads as English's why
-    for the matcher too)."""
-    return "ru" if re.search(r"[а-я]", folded) else "en"
+    if not statement:
+        return None
+    if bare.group("wh") in _SINCE_WHEN:  # "В статье кризис называют беспрецедентным. С какого момента?"
+        return f"{bare.group('wh')} {statement}"
+    # (in Russian "почему"; Azerbaijani's "niyə" reads as English's "why" for the matcher too)
+    return f"{'почему' if HAS_CYRILLIC.search(statement) else 'why'} {statement}"
 
 
 def _inner_question(text: str) -> str | None:
@@ -502,7 +505,7 @@ class BriefBot:
         """A message whose shape says how to read it: two questions in one, or a statement then "why?" ("I keep
         hearing that Azerbaijan is drifting away from Russia. Does this piece explain why?": why it is so); None to
         read it as one question."""
-        if not _MAY_BE_SHAPED.search(text):  # (a quick look first: most questions are one question, one sentence)
+        if not may_hold_two(text):  # (a quick look first: most questions are one question, one sentence)
             return None
         both = self._two_questions(text, brief_id, language)
         if both is not None:
@@ -517,7 +520,8 @@ class BriefBot:
         second question with no words of its own asks of the first one's subject ("…and when?": of the byline's, the
         brief's date)."""
         part = question_part(text)  # (after a lead-in: "Quick one, I'm on deadline: who wrote it and when?")
-        found = (_TWO_QUESTIONS.match(" ".join(fold(text).split())) or _TWO_SENTENCES.match(text.strip())
+        sentences = _TWO_SENTENCES.match(text.strip())
+        found = (_TWO_QUESTIONS.match(" ".join(fold(text).split())) or sentences
                  or (part and _TWO_QUESTIONS.match(" ".join(fold(part).split()))))
         if not found:
             return None
@@ -539,7 +543,7 @@ class BriefBot:
             second = self.ask(asked, brief_id, language)
         # (a second question the brief does not answer is said so: "… And who is Azerbaijan's president?")
         if second is None or second.kind not in ("answer", "not_said") or second.entry == first.entry or (
-                second.kind == "not_said" and not _TWO_SENTENCES.match(text.strip())):
+                second.kind == "not_said" and not sentences):
             return None
         return replace(first, also=(second,))
 
@@ -620,9 +624,12 @@ class BriefBot:
         found = self.decide(asked, brief_id, language, exclude=exclude | {aside.entry.id})
         again = fold(aside.entry.quote)
 
+        def quotes_it(candidate: Candidate) -> bool:
+            return again in fold(candidate.entry.quote)
+
         def first_other(candidates: list[Candidate]) -> list[Candidate]:
             """The candidates, those that do not quote the thing set aside first."""
-            return sorted(candidates, key=lambda c: again in fold(c.entry.quote))
+            return sorted(candidates, key=quotes_it)
 
         if found.outcome == "answer" and found.best.entry.id not in aside.entry.related:
             # "besides the plane, what other recent events worsened relations?": another of the plane's own kind, when
@@ -644,8 +651,9 @@ class BriefBot:
                                and c.confidence >= self.scorer.thresholds.suggest])
         unranked = first_other([Candidate(aside.brief, e, self.scorer.thresholds.answer) for e in map(
             aside.brief.entry, aside.entry.related) if e and e.id not in exclude])
-        if related and not (not query.terms and unranked and first_other([related[0], unranked[0]])[0]
-                            is unranked[0] is not related[0]):
+        # (a question naming nothing of its own takes the related entry that does not quote the thing set aside
+        # again, ranked or not: "what else besides the plane?" is the arrests)
+        if related and not (not query.terms and unranked and quotes_it(related[0]) and not quotes_it(unranked[0])):
             return Decision("answer", (related[0],))
         # (of the related entries, the first that does not name the thing set aside again, if any)
         first = unranked[0].entry if unranked else None

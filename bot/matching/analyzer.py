@@ -152,14 +152,14 @@ _ANAPHORIC = r"(?<!\bthe )(?<!\bthese )(?<!\bthose )"  # "the two countries" nam
 _COUNT_ADVERBS = frozenset("there total roughly approximately там тут всего примерно приблизительно же еще "
                            "orada burada texminen cemi".split())
 _PARTICIPLE = lazy_regex(r"..(ed|ing)$")  # folded English
-# whose view a question asks: "what does azerbaijan's president think about it?" (up to three words: a holder, not a
-# clause)
 # whose role is asked (folded): "what role did Russian peacekeepers play…?", "какую роль сыграли российские
 # миротворцы…?"
 _ROLE_OF = lazy_regex(r"\b(what|which) (role|part) (did|does|do|could|can|will|would|might) (the )?"
                       r"(?P<x>(\w+ ){0,2}?\w+) play\b"
                       r"|\bкакую роль (\w+ )?(сыграли|сыграл|сыграла|играют|играет|играли|играл|играла|сыграют"
                       r"|сыграет|может сыграть|могут сыграть) (?P<x_ru>\w+( \w+)?)")
+# whose view a question asks: "what does azerbaijan's president think about it?" (up to three words: a holder, not a
+# clause)
 _VIEW_OF = lazy_regex(r"\bwhat (does|do|did) (?P<x>(\w+ ){0,2}\w+) (think|believe|feel|reckon|make of|say about"
                       r"|say of|say on)\b|\bwhat (?P<x2>(\w+ ){0,2}\w+) (thinks|believes|feels|thought|believed)\b")
 # whose relations a question asks: "Armenia's relationship with Russia now?" (not Azerbaijan's)
@@ -411,12 +411,9 @@ def asked_kind(text: str, folded: str | None = None) -> str | None:
         asks = "place"
     if asks is None and _REASON.search(folded):  # first: "почему … большого объема?" asks why, not how big
         asks = "reason"
-    if asks is None and _TITLE_ASKED.search(folded):
-        asks = "title"
-    if asks is None and _FUTURE.search(folded):
-        asks = "future"
-    if asks is None and _REACTION.search(folded):
-        asks = "reaction"
+    if asks is None:  # (each of these kinds asked by its own words alone, the first that matches)
+        asks = next((kind for kind, pattern in (("title", _TITLE_ASKED), ("future", _FUTURE), ("reaction", _REACTION))
+                     if pattern.search(folded)), None)
     if asks is None and _MEASURE_ASKED.search(folded):  # "what was the cost?", known word or not
         asks = "quantity"
     lowered = text.lower()

@@ -57,8 +57,8 @@ STOP_WORDS_RU = frozenset(
     сыграла сыграли связь связи
     упоминается упоминаются упоминаеться упоминаються упомянут упомянута упомянуты упоминает упоминают
     называют называет сказал сказала сказали говорил говорила говорит братан бро
-    стоит стоят стоил стоила стоило стоили слыш слышь вообще подождите погоди погодите часть части частью
-    туда сюда оттуда эта здраствуйте плз плиз реально типа кста кстати вообще""".split()
+    стоит стоят стоил стоила стоило стоили слыш слышь подождите погоди погодите часть части частью
+    туда сюда оттуда эта здраствуйте плз плиз реально типа кста""".split()
 )
 STOP_WORDS_AZ = frozenset(
     """ve ile bu o bir da de ki ne niye hansi hansilar kim kimi harada hara haradan nece ucun sonra amma lakin ya yoxsa
@@ -154,6 +154,11 @@ def clear_fold_cache() -> None:
     _fold_remembered.cache_clear()
 
 
+# A request for a paragraph, before what it speaks of (folded): "show me the paragraph…", "покажите, пожалуйста,
+# абзац…" (the frames below take it off; the brief's reply shows that paragraph whole)
+PARAGRAPH_REQUEST_EN = r"\b(show|give|quote|read|find)( me| us)? (the |a )?(paragraph|passage)"
+PARAGRAPH_REQUEST_RU = (r"(покажи(те)?|показать|процитируй(те)?|процитировать|приведи(те)?|привести)( пожалуйста)?"
+                        r"( мне)? (абзац|отрывок)")
 _FILLERS = (  # (a pattern, compiled as its Latin and its Cyrillic halves below)
     r"\b(what is|whats|what) (the deal|up|going on|the thing|the story|the situation)( with| w| between| about)?\b"
     r"|\b(can|could) you (please )?(tell|explain|say)( me| us)?\b"
@@ -172,11 +177,11 @@ _FILLERS = (  # (a pattern, compiled as its Latin and its Cyrillic halves below)
     r"|\bв каком (абзаце|разделе|месте|части)( статьи)? (говорится|идет речь|рассказывается|написано|сказано"
     r"|пишется)( (о|об|про))?\b|\bhansi (paraqraf|abzas)(da|de|dan)\b"
     # "show me the paragraph about pipelines", "покажи абзац, где говорится о втором контексте"
-    r"|\b(show|give|quote|read|find)( me| us)? (the |a )?(paragraph|passage)( of the (brief|article|text))?"
+    rf"|{PARAGRAPH_REQUEST_EN}( of the (brief|article|text))?"
     r"(( (that|which))? (talks|speaks|is|deals|mentions|discusses|covers|describes)| where( it| the (author|brief"
     r"|article|text))? (talks|speaks|says|writes|discusses|mentions|describes|is)( said)?)?( about| on| of| with)?\b"
-    r"|\b(можешь |можете |могли бы )?(покажи(те)?|показать|процитируй(те)?|процитировать|приведи(те)?|привести)"
-    r"( пожалуйста)?( мне)? (абзац|отрывок)( (где|в котором) (говорится|идет речь|рассказывается|написано|сказано"
+    rf"|\b(можешь |можете |могли бы )?{PARAGRAPH_REQUEST_RU}( (где|в котором) (говорится|идет речь|рассказывается"
+    r"|написано|сказано"
     r"|пишется))?( (о|об|про))?\b|\b(haqqinda|barede) (olan )?(paraqrafi|abzasi) goster(in)?\b"
     # how to say it, not what is asked: "in other words", "своими словами", "bir sözlə" (a word is no quote here)
     r"|\b(in (other|simple|plain|your own|my own|a few|few|two|a|one) words?|in a word)\b"
@@ -299,13 +304,13 @@ def _by_script(pattern: str) -> tuple[re.Pattern, re.Pattern]:
 
 
 _LATIN_FILLERS, _CYRILLIC_FILLERS = _by_script(_FILLERS)
-_HAS_CYRILLIC = lazy_regex(r"[а-яё]")
+HAS_CYRILLIC = lazy_regex(r"[а-яё]")  # (folded text)
 
 
 def strip_fillers(folded: str) -> str:
     """Drop conversational frames ("can you tell me", "what's the deal with") from folded text."""
     text = _HOW_THINK.sub(r"\1", folded)
-    if _HAS_CYRILLIC.search(text):  # (the Cyrillic frames first: "покажите, пожалуйста, абзац" is one frame)
+    if HAS_CYRILLIC.search(text):  # (the Cyrillic frames first: "покажите, пожалуйста, абзац" is one frame)
         text = collapse_ws(_CYRILLIC_FILLERS.sub(" ", text))
     return collapse_ws(_LATIN_FILLERS.sub(" ", text))
 
