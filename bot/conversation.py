@@ -838,6 +838,12 @@ def _something_else(bot, state: Conversation, text: str, folded: str,
     # ("which other countries did that?" leans on the last answer however its own words match: a weak match of them
     # alone is no answer of its own)
     leans = _REFERS.search(_pointing(asked)) and reply.score < SURE_ALONE
+    if reply.answered and reply.score < SURE_ALONE and len(_own_terms(bot, asked, language)) == 1:
+        # "which other countries?" after "Azerbaijan is one of several countries, including Norway and the US…": the
+        # others are those the last answer names, when it is the best answer to the question without its "other"
+        plain = bot.ask(asked, state.brief_id, language)
+        if plain.answered and plain.entry == state.last_entry[1] and plain.score > reply.score:
+            return replace(plain, question=text), None
     if (not reply.answered or leans) and _ASKS_WHAT.search(asked) and state.last_question and (
             _REFERS.search(asked) or not _own_terms(bot, asked, language)):
         # "what else happened besides that?": another thing than the last answer, about what the last question was

@@ -36,7 +36,8 @@ INLINE_RESULTS = 5  # inline mode offers at most this many answers
 
 _CLAUSE_END = lazy_regex(r"(?<=[.:;!?])\s+|(?<!\s)\s+[-–—]\s+")  # (?<!\s): linear on long runs of spaces
 DECLARED_KIND_SHARE = 0.1  # an entry answers a kind of fact ("how many") if this share of its phrasings ask for it
-DECLARED_KIND_COUNT = 3  # ... or this many of them, however many phrasings it has (a hundred-phrasing intent)
+DECLARED_KIND_COUNT = 2  # ... or this many of them, however many phrasings it has: two phrasings of a hundred that
+# ask "how many" are the author's word that the entry answers a count (a hundred-phrasing intent)
 _WHEN_KINDS = frozenset({"date", "time", "day"})  # the kinds a date in a quote gives, if the entry answers "when"
 WHEN_EVIDENCE_PHRASINGS = 8  # phrasings from which none asking "when" says the entry does not answer it (a draft
 # has 3-5, asked of its sentences: too few to tell)

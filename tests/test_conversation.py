@@ -172,8 +172,8 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("how many people died?", "ok. what else besides the plane?"), "answer", "arrests"),
     # acknowledgements before a chat command leave the command
     (("who shot the plane?", "ok, tell me more"), "answer", "flight-8243"),
-    # "why … that way?" after a quote that gives no reason: the brief does not say
-    (("what did huseynov say", "why does baku feel that way"), "not_said", None),
+    # "why … that way?" after a quote of Baku's view: the brief's reason for that view (as a stranger expected)
+    (("what did huseynov say", "why does baku feel that way"), "answer", "roots"),
     # ... unless the last answer says it itself: "ironically built in the Soviet era"
     (("what did ukraine offer azerbaijan?", "why is it ironic?"), "answer", "gas-storage"),
     # "там" in "сколько там погибло?" is no place: a figure the brief does not give
@@ -309,6 +309,8 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Rusiya nə itirib?", "bu abzasi goster zehmet olmasa"), "answer", "lost-revenue"),
     # "which other countries did that?" leans on the last answer, whatever its own words weakly match
     (("what does energy have to do with it?", "which other countries did that?"), "answer", "energy-suppliers"),
+    # "which other countries?": the others the last answer names, when it answers the question without "other"
+    (("what's the energy angle here?", "which other countries?"), "answer", "energy-suppliers"),
     (("how many contexts?", "no wait, I meant in what year did Armenia lose Karabakh completely"), "answer",
      "karabakh"),
     # the meaning of a quote's words, or the idea a quote supports: the claim it is cited for

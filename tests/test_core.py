@@ -163,6 +163,14 @@ def test_a_title_inside_a_question_names_the_brief(bot, question, entry):
     ("пасиба бро", "ru", "thanks"),
     ("ok, tesekkurler", "az", "thanks"),  # "ok" is every language's
     ("çox sağ ol, kömək etdin", "az", "thanks"),  # "kömək" (help) is a word of the knowledge; nothing answers it
+    # what a reader says of the answer, with thanks or alone, is no question ("helpful" is a word of the knowledge)
+    ("Thanks, that's really helpful!", "en", "thanks"),
+    ("thanks thats helpful", "en", "thanks"),
+    ("that's helpful, thanks", "en", "thanks"),
+    ("very interesting, thank you", "en", "thanks"),
+    ("that was really useful", "en", "ack"),
+    ("Спасибо, очень полезно", "ru", "thanks"),
+    ("çox maraqlı idi, təşəkkürlər", "az", "thanks"),
 ])
 def test_small_talk_is_answered_in_kind_and_in_its_language(bot, message, language, talk):
     from bot.i18n import say

@@ -104,6 +104,21 @@ def test_the_support_floor_is_measured_on_the_knowledges_own_phrasings(bot, tiny
     assert tiny_bot.support.floor == DEFAULT_FLOOR  # four phrasings per entry measure nothing
 
 
+@pytest.mark.parametrize("right, wrong, floor", [
+    # held-out-topic questions below 0.4 (a third of them all) and no right answer there: the floor declines them
+    ([0.8] * 90, [0.3] * 30 + [0.9] * 10, 0.4),
+    # the floor would cost a right answer for every held-out-topic question it declines: worth none
+    ([0.3] * 10 + [0.8] * 80, [0.3] * 10 + [0.9] * 30, 0.0),
+    # what the score leaves of the held-out topics is explained as well as the right answers: no floor helps
+    ([0.8] * 90, [0.9] * 40, 0.0),
+])
+def test_the_support_floor_is_kept_only_where_it_declines_more_than_it_costs(right, wrong, floor):
+    """Of 100 in-scope checks and 100 held-out-topic ones, those the score answers: their support shares."""
+    from bot.matching.support import choose_floor
+
+    assert choose_floor(right, wrong, inside=100, outside=100) == pytest.approx(floor)
+
+
 def test_a_question_none_of_whose_words_the_knowledge_uses_is_declined(tiny_bot):
     reply = tiny_bot.ask("what is the capital of france")
     assert reply.kind == "decline" and not reply.suggestions

@@ -79,14 +79,21 @@ _BYE = (r"bye|goodbye|see (you|ya)|good night|пока|до свидания|д�
         r"|sag qal(in)?")
 _ACK = (r"ok|okay|k|cool|great|nice|awesome|perfect|got it|i see|understood|ок|понятно|ясно|хорошо|ладно|круто|класс"
         r"|отлично|супер|oldu|aydindir|anladim|yaxsi|ela|super")
+# What a reader says of an answer, after thanks or an acknowledgement ("thanks, that's really helpful!", "спасибо,
+# очень полезно", "sağ ol, faydalı idi"): appraisal, no question (folded)
+_APPRAISAL = (r"(?:(?:that s|thats|that is|that was|that|it s|its|it is|it was|it|this is|this|very|really|so|super"
+              r"|most|очень|было|cox) )*(?:helpful|useful|interesting|informative|insightful|clear|helps|helped"
+              r"|makes sense|good to know|полезно|интересно|познавательно|помогло|помогли|доходчиво|faydali|maraqli"
+              r"|komek etdi(?:n|niz)?)")
 _SMALL_TALK_LEAD = (r"ok|okay|oh|well|great|alright|fine|good|cool|right|and|many|ну|и|а|ещ[её] раз|большое|ладно|лан"
                     r"|cox|yaxsi")
-_SMALL_TALK = lazy_regex(rf"^(({_SMALL_TALK_LEAD}) )*({_GREETING}|{_THANKS}|{_BYE}|{_ACK})\b"
+_SMALL_TALK = lazy_regex(rf"^(({_SMALL_TALK_LEAD}) )*({_GREETING}|{_THANKS}|{_BYE}|{_ACK}|{_APPRAISAL})\b"
                          rf"(\s+\S+){{0,{SMALL_TALK_WORDS}}}$")
-_CHAT = lazy_regex(rf"(?<!\S)({_SMALL_TALK_LEAD}|{_GREETING}|{_THANKS}|{_BYE}|{_ACK}|a lot|so much|very much)(?!\S)")
+_CHAT = lazy_regex(rf"(?<!\S)({_SMALL_TALK_LEAD}|{_GREETING}|{_THANKS}|{_BYE}|{_ACK}|{_APPRAISAL}|a lot|so much"
+                   rf"|very much)(?!\S)")
 _SMALL_TALK_KINDS: tuple[tuple[SmallTalk, re.Pattern], ...] = tuple(
     (kind, lazy_regex(rf"(^|\s)({words})(\s|$)")) for kind, words in
-    (("thanks", _THANKS), ("bye", _BYE), ("greeting", _GREETING), ("ack", _ACK)))
+    (("thanks", _THANKS), ("bye", _BYE), ("greeting", _GREETING), ("ack", f"{_ACK}|{_APPRAISAL}")))
 
 
 # Whether the brief is right, asked of the bot (folded): "is kuzio right tho?", "do you agree?", "Прав ли автор?",

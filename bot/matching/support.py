@@ -19,12 +19,38 @@ DECLINES_PER_LOST_ANSWER = 5  # with them, the floor must decline this many more
 # right answer it costs: a brief with few phrasings needs the check, a base with a hundred per entry hardly does
 FLOOR_STEPS = tuple(i / 20 for i in range(13))  # the floors tried: 0, 0.05, ..., 0.6
 FLOOR_TOLERANCE = 0.02  # floors that trade within two points of the best are alike: take the one nearest the default
-FLOOR_RANGE = (0.2, 0.6)  # the floor stays within these bounds however few or uniform the phrasings are
+FLOOR_MIN_GAIN = 0.01  # a floor must gain at least this much over none at all (declines net of the answers it costs),
+# or the knowledge does without one: with a hundred phrasings per entry the model's own score already declines what
+# the floor would (CLINC's "Full" base: the best floor gained 0.1 points; this brief's and a ten-phrasing base's, 2.4)
+FLOOR_RANGE = (0.2, 0.6)  # a floor stays within these bounds however few or uniform the phrasings are (or is none)
 DEFAULT_FLOOR = 0.33  # the floor of a knowledge with too few phrasings to measure one (a fresh `kb new` draft)
 MIN_PHRASINGS_PER_ENTRY = 8  # fewer on average (a draft has 3-5), and leave-one-out measures templates, not readers
 ENTRY_QUANTILE = 0.1  # an entry whose own phrasings are often half-explained by its other words ("what does
 # idiosyncratic mean", "book a table at maggiano's": a new word every time) gets the floor that lets this share of
 # them through, where that is below the knowledge's floor; an entry asked in the same words again and again keeps it
+
+
+def choose_floor(right: list[float], wrong: list[float], *, inside: int, outside: int) -> float:
+    """The support floor from the calibration's shares: `right`, those of the in-scope checks the scorer answers
+    right (of `inside`); `wrong`, those of the held-out-topic checks it would answer (of `outside`).
+
+    Each floor is worth the share of held-out topics it declines less DECLINES_PER_LOST_ANSWER times the share of
+    right answers it costs. A knowledge whose best floor is worth less than FLOOR_MIN_GAIN more than none gets none.
+    """
+    def value(floor: float) -> float:
+        declined = sum(1 for share in wrong if share < floor) / outside
+        lost = sum(1 for share in right if share < floor) / inside
+        return declined - DECLINES_PER_LOST_ANSWER * lost
+
+    values = {floor: value(floor) for floor in FLOOR_STEPS}
+    best = max(values.values())
+    if best - value(0.0) < FLOOR_MIN_GAIN:
+        return 0.0  # the check declines nothing the score does not: no floor (nor any entry's own below it)
+    alike = [floor for floor, v in values.items() if v >= best - FLOOR_TOLERANCE]
+    # nearest the default: the trade is flat near its best, and the strictest of the alike moved with every few
+    # phrasings added to the brief (0.3, 0.4, 0.45); the default moves only when the knowledge's checks say so
+    chosen = min(alike, key=lambda floor: (abs(floor - MIN_SUPPORT), -floor))
+    return min(FLOOR_RANGE[1], max(FLOOR_RANGE[0], chosen))
 
 
 class Support:
@@ -81,19 +107,7 @@ class Support:
         wrong = [self.share(c.stems, *classes[c.best]) for c in outside if c.score >= answer_score]
         if not right or not outside:
             return DEFAULT_FLOOR
-
-        def value(floor: float) -> float:
-            declined = sum(1 for share in wrong if share < floor) / len(outside)
-            lost = sum(1 for share in right if share < floor) / len(inside)
-            return declined - DECLINES_PER_LOST_ANSWER * lost
-
-        values = {floor: value(floor) for floor in FLOOR_STEPS}
-        best = max(values.values())
-        alike = [floor for floor, v in values.items() if v >= best - FLOOR_TOLERANCE]
-        # nearest the default: the trade is flat near its best, and the strictest of the alike moved with every few
-        # phrasings added to the brief (0.3, 0.4, 0.45); the default moves only when the knowledge's checks say so
-        chosen = min(alike, key=lambda floor: (abs(floor - MIN_SUPPORT), -floor))
-        return min(FLOOR_RANGE[1], max(FLOOR_RANGE[0], chosen))
+        return choose_floor(right, wrong, inside=len(inside), outside=len(outside))
 
     def _floor(self, phrasings: list[tuple[frozenset[str], frozenset[str]]]) -> float:
         """The support floor: the SUPPORT_QUANTILE of the phrasings' leave-one-out support, within FLOOR_RANGE."""
