@@ -19,9 +19,7 @@ DECLINES_PER_LOST_ANSWER = 5  # with them, the floor must decline this many more
 # right answer it costs: a brief with few phrasings needs the check, a base with a hundred per entry hardly does
 FLOOR_STEPS = tuple(i / 20 for i in range(13))  # the floors tried: 0, 0.05, ..., 0.6
 FLOOR_TOLERANCE = 0.02  # floors that trade within two points of the best are alike: take the one nearest the default
-FLOOR_MIN_GAIN = 0.01  # a floor must gain at least this much over none at all (declines net of the answers it costs),
-# or the knowledge does without one: with a hundred phrasings per entry the model's own score already declines what
-# the floor would (CLINC's "Full" base: the best floor gained 0.1 points; this brief's and a ten-phrasing base's, 2.4)
+# (or none, if none is among them)
 FLOOR_RANGE = (0.2, 0.6)  # a floor stays within these bounds however few or uniform the phrasings are (or is none)
 DEFAULT_FLOOR = 0.33  # the floor of a knowledge with too few phrasings to measure one (a fresh `kb new` draft)
 MIN_PHRASINGS_PER_ENTRY = 8  # fewer on average (a draft has 3-5), and leave-one-out measures templates, not readers
@@ -35,7 +33,7 @@ def choose_floor(right: list[float], wrong: list[float], *, inside: int, outside
     right (of `inside`); `wrong`, those of the held-out-topic checks it would answer (of `outside`).
 
     Each floor is worth the share of held-out topics it declines less DECLINES_PER_LOST_ANSWER times the share of
-    right answers it costs. A knowledge whose best floor is worth less than FLOOR_MIN_GAIN more than none gets none.
+    right answers it costs. A knowledge none of whose floors is worth FLOOR_TOLERANCE more than none gets none.
     """
     def value(floor: float) -> float:
         declined = sum(1 for share in wrong if share < floor) / outside
@@ -44,8 +42,11 @@ def choose_floor(right: list[float], wrong: list[float], *, inside: int, outside
 
     values = {floor: value(floor) for floor in FLOOR_STEPS}
     best = max(values.values())
-    if best - value(0.0) < FLOOR_MIN_GAIN:
-        return 0.0  # the check declines nothing the score does not: no floor (nor any entry's own below it)
+    if best - value(0.0) < FLOOR_TOLERANCE:
+        # no floor at all is alike the best: the check declines little the score does not, and a knowledge with a
+        # hundred phrasings per entry does without it (CLINC's "Full" base gains 0-1.4 points with one, by the
+        # calibration's draw; this brief and a ten-phrasing base gain about 5)
+        return 0.0
     alike = [floor for floor, v in values.items() if v >= best - FLOOR_TOLERANCE]
     # nearest the default: the trade is flat near its best, and the strictest of the alike moved with every few
     # phrasings added to the brief (0.3, 0.4, 0.45); the default moves only when the knowledge's checks say so
