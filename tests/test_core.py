@@ -302,6 +302,10 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
      "sphere-of-influence"),
     ("What position does Vasif Huseynov hold?", None),  # ("position" is no "posit")
     ("Which think tank does Vasif Huseynov work for?", None),  # ... "think tank" does
+    ("What was the route of Azerbaijan Airline Flight 8243?", None),  # a route the flight's answer never gives
+    ("Какой был маршрут у самолёта?", None),
+    ("what route does azerbaijani gas take to europe", "pipelines"),  # ... the pipelines' answer does
+    ("Ukrayna Azerbaycana ne teklif etdi?", "gas-storage"),  # typed without Azerbaijani letters
     ("Salam, deyin görüm Avropaya enerji verən başqa ölkələr hansılardır?", "energy-suppliers"),  # a frame, no typo
     ("How does the article frame the historical significance of this crisis?", "crisis-depth"),
     ("Thanks! Can you summarise the whole thing in 3 sentences for my essay?", "overview"),
