@@ -536,7 +536,9 @@ class BriefBot:
             second = self.byline_reply(first.source.brief, asked, language)  # "who wrote it and when?": the date
         elif leans:
             second = self.ask(first_asked, brief_id, language, focus=asked)
-            alone = self.ask(asked, brief_id, language) if second.entry == first.entry or not second.answered else None
+            # (a bare "…and why?" names nothing to ask alone: the first answer, which may say why, is read whole)
+            alone = self.ask(asked, brief_id, language) if self._names_something(asked) and (
+                second.entry == first.entry or not second.answered) else None
             if alone is not None and alone.answered and alone.entry != first.entry and (
                     self.knowledge.find_entry(alone.source.brief, alone.entry).paragraph != 0):
                 second = alone  # "почему просели доходы и кто заменил её?": "её" is the first one's subject

@@ -682,6 +682,8 @@ def test_is_it_true_that_asks_what_the_brief_says(bot):
     ("Müəllif kimdir və məqalə nə vaxt dərc olunub?", "author", "date"),
     ("What does Baku insist on? And who is Azerbaijan's president?", "roots", "not_said"),  # the second not said
     ("who wrote it and when was it published?", "author", "date"),  # ... of the byline's: the brief
+    # a bare "why?" asks nothing alone: the first answer says why ("following its full-scale invasion of Ukraine")
+    ("What did Europe stop buying from Russia and why?", "lost-revenue", None),
 ])
 def test_two_questions_in_one_message_get_both_answers(bot, question, first, second):
     reply = bot.ask(question)
