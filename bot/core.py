@@ -468,7 +468,11 @@ class BriefBot:
         decision = (self._set_aside(text, brief_id, words, exclude)
                     or (scene and self._after_scene(text, scene, brief_id, words, exclude))
                     or self.decide(self._refer_to_titles(text), brief_id, words, focus=wanted, exclude=exclude))
-        if decision.outcome != "answer" and part and focus is None and (
+        # (not when the whole message already asks for the kind of fact the last clause does and the brief lacks it:
+        # "Which Taras Kuzio article in The National Interest was it, what was its title?" - *its* title is not the
+        # brief's)
+        same_kind = decision.outcome == "not_said" and part and decision.unmet == self.analyzer.query(part).asks
+        if decision.outcome != "answer" and part and focus is None and not same_kind and (
                 not _EMBEDDED.search(text) or self._names_something(part)) and not scene and not (
                 _SOMEONE_BEFORE.search(fold(part))):
             # (a question inside a sentence only when it names something of its own: "my card is lost and i need to
