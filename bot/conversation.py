@@ -368,7 +368,10 @@ _THE_TEXT_SPEAKS = lazy_regex(r"\b(does|did|do|can|could|will|would) (it|this|th
                               r"(about|of|on)\b"
                               r"|\b(упоминается|говорится|сказано|написано|пишется) (ли )?(в ней|в нем|в нём)\b"
                               r"|\b(в ней|в нем|в нём) (упоминается|говорится|сказано|написано|пишется)\b")
-_TEMPORAL = lazy_regex(r"\b(after|before|since|until|till|by) (that|this|then)\b|\b(после|до) (этого|того)\b")
+_TEMPORAL = lazy_regex(r"\b(after|before|since|until|till|by) (that|this|then)\b|\b(после|до) (этого|того)\b"
+                       # the present ("who won the title this year?", "bu il"): a time, no pointer to the last answer
+                       r"|\bthis (year|week|month|season|weekend|morning|evening)\b|\bв (этом|этот) (году|месяце"
+                       r"|сезоне)\b|\bна этой неделе\b|\bbu (il|ay|hefte|gun|sezon)\b")
 _ABOUT_IT = lazy_regex(r"\b(about|on|of|об|о|про|haqqinda) (this|that|it|этом|том|нем|этого|bunun|onun)\b")
 _REFERS = lazy_regex(rf"\b(that|this|it|he|she|they|him|them|there|{_PRONOUNS_RU_AZ}|там)\b")
 # Follow-ups that ask for something the last answer would have to add: a reason, or who a person is.
@@ -384,6 +387,13 @@ _WHO_IS_IT = lazy_regex(r"^(and |but |so |а |и |bes )?(who|кто) (is|was|т�
                         r"|^(o )?kimdir$|^kimdir o$"
                         # (whom he works for, which a quote of his words does not say either)
                         r"|^(and |so )?(who|where) (does|did) (he|she) work( for)?$"
+                        # "what institution does he work for?", "what's his affiliation?", "в какой организации он
+                        # работает?", "o hansı təşkilatda işləyir?"
+                        r"|^(and |so )?(for )?(what|which) (\w+ ){1,2}(does|did|do) (he|she) work (for|at|in)$"
+                        r"|^(and |so )?(what s|whats|what is) (his|her) (job|role|position|title|institution|employer"
+                        r"|organisation|organization|affiliation|background)$"
+                        r"|^(а )?в как(ой|ом) (\w+ )?(он|она) (работает|работал)$"
+                        r"|^(o )?hansi \w+ (isleyir|calisir)$"
                         r"|^(а )?(на кого|где) (он|она) работает$"
                         r"|^(o )?(kimin ucun|harada) isleyir$")
 # a quote that gives the cause of what it says ("lost its main budgetary revenue *after* Europe ended the purchase"),

@@ -94,6 +94,15 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("does the kremlin tolerate NATO membership?", "who is Ukraine's president?"), "not_said", None),
     # "who is he?" is of the person the last answer quotes, however the rebuilt question ranks
     (("who else is quoted in the article?", "what did he write?", "who is he?"), "not_said", None),
+    (("Who is Vasif Huseynov?", "What did he write?", "What institution does he work for?"), "not_said", None),
+    (("Что написал Гусейнов?", "В какой организации он работает?"), "not_said", None),
+    # "this year" is a time, no pointer to the last answer: off topic stays off topic
+    (("do russian leaders see neighbours as sovereign?", "who won the football championship this year?"), "decline",
+     None),
+    (("Rusiya liderləri qonşularını tam suveren dövlət kimi görürmü?", "Futbolda bu il kim çempion oldu?"), "decline",
+     None),
+    # how long a pipeline is: a figure the brief does not give, in Azerbaijani as in English
+    (("Qaz hansi boru kemerleri ile gedecek?", "TANAP ne qeder uzundur?"), "not_said", None),
     # a bare "where?" the last answer cannot give: the related entry that does
     (("is azerbaijan the only country supplying europe with energy?", "what about Ukraine?", "where?"), "answer",
      "gas-storage"),

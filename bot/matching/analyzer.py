@@ -50,6 +50,9 @@ _QUANTITY = lazy_regex(
     # adjective it asks how much so ("nə qədər pisdir?": how bad), which is not a figure
     r"|\bne qeder\w*$|\bne qeder (pul|nefer|adam|insan|dene|milyon|milyard|faiz|qaz|neft|ton|kub|vaxt|il"
     r"|vetendas|sexs|miqrant|azerbaycanli|rus)\w*\b"  # (people counted: "nə qədər azərbaycanlı həbs edilib?")
+    # ... and before a measurable adjective, as "how long" does: "TANAP nə qədər uzundur?", "насколько длинный?"
+    # (length, height, width, distance and age: "how deep" and "how grave" a crisis is are no figure)
+    r"|\bne qeder (uzun|hundur|genis|uzaq|yasli)\w*|\bнасколько (длинн|высок|широк|далек|далёк|стар)\w*"
 )
 _DATE = lazy_regex(r"\b(what|which|in what) (year|date|month|day)\b|\bdate of\b"
                    r"|\b(в )?(каком|какого|какой) (году|года|год|числа|месяце)\b|\bкакая дата\b|\bhansi (il|tarix|ay)"
