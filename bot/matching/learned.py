@@ -176,23 +176,14 @@ class LinearModel:
         return {"n_classes": self.n_classes, "coef": self.coef, "intercept": self.intercept, "_matrix": None}
 
 
-def _fit_linear(docs: Sequence[Doc], vectorizer: Vectorizer, n_classes: int) -> LinearModel:
+def _fit_linear(x, labels: Sequence[int], n_classes: int) -> LinearModel:
+    """One-vs-rest LinearSVC over the weighed documents `x` (a CSR matrix, documents x features)."""
     import numpy as np
-    from scipy.sparse import csr_matrix
     from sklearn.svm import LinearSVC
 
-    rows, cols, vals = [], [], []
-    for r, d in enumerate(docs):
-        weighed = vectorizer.weigh(d.raw)
-        if weighed:
-            features, values = zip(*weighed, strict=True)
-            rows.extend([r] * len(features))
-            cols.extend(features)
-            vals.extend(values)
-    x = csr_matrix((vals, (rows, cols)), shape=(len(docs), len(vectorizer.index)))
-    y = np.array([d.label for d in docs])
+    y = np.array(labels)
     present = np.unique(y)
-    coef = np.full((len(vectorizer.index), n_classes), 0.0)
+    coef = np.full((x.shape[1], n_classes), 0.0)
     intercept = np.full(n_classes, -10.0)  # classes absent from this fit never win
     if len(present) == 1:
         intercept[present[0]] = 1.0
@@ -205,6 +196,74 @@ def _fit_linear(docs: Sequence[Doc], vectorizer: Vectorizer, n_classes: int) -> 
         intercept[present] = b
     weights = array(STORED, coef.astype(np.float32).ravel().tobytes())
     return LinearModel(n_classes, weights, array("d", intercept.tolist()))
+
+
+@dataclass
+class Counts:
+    """Every document's term counts over the sorted union of their terms: counted once per fit, then each
+    calibration round and the final fit take their vectorizer and weighed rows from it with numpy (what
+    `Vectorizer.fit` and `Vectorizer.weigh` do document by document, at a fraction of the cost)."""
+
+    keys: list[str]
+    counts: object  # scipy CSR matrix, documents x keys
+    char: object  # numpy bool per key: a character n-gram
+
+    @classmethod
+    def of(cls, docs: Sequence[Doc]) -> Counts:
+        import numpy as np
+        from scipy.sparse import csr_matrix
+
+        keys = sorted({k for d in docs for block in d.raw for k in block})
+        column = {k: i for i, k in enumerate(keys)}
+        indptr, indices, data = [0], [], []
+        for d in docs:
+            for block in d.raw:
+                indices.extend(map(column.__getitem__, block))
+                data.extend(block.values())
+            indptr.append(len(indices))
+        counts = csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64),
+                             np.array(indptr, dtype=np.int64)), shape=(len(docs), len(keys)))
+        counts.sort_indices()
+        return cls(keys, counts, np.array([k[0] == "c" for k in keys], dtype=bool))
+
+    def vectorizer(self, rows: Sequence[int]) -> tuple[Vectorizer, object]:
+        """`Vectorizer.fit` of those documents, and the keys it keeps (their columns here)."""
+        import numpy as np
+
+        df = np.bincount(self.counts[rows].indices, minlength=len(self.keys))
+        kept = np.flatnonzero((df > 0) & (~self.char | (df >= MIN_CHAR_DF)))
+        n = len(rows)
+        idf = array(STORED, (math.log((1 + n) / (1 + c)) + 1 for c in df[kept].tolist()))
+        return Vectorizer({self.keys[i]: j for j, i in enumerate(kept.tolist())}, idf), kept
+
+    def weighed(self, rows: Sequence[int], vectorizer: Vectorizer, kept):
+        """`vectorizer.weigh` of each of those documents, as the rows of a CSR matrix."""
+        import numpy as np
+
+        m = self.counts[rows][:, kept]
+        m.sort_indices()
+        idf = np.frombuffer(vectorizer.idf, dtype=np.float32).astype(np.float64)
+        c = m.data
+        values = np.where(c > 1, 1 + np.log(np.maximum(c, 1)), 1.0) * idf[m.indices]
+        row = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
+        char = self.char[kept][m.indices]
+        squares = values * values
+        word_norm = np.sqrt(np.bincount(row[~char], weights=squares[~char], minlength=m.shape[0]))
+        char_norm = np.sqrt(np.bincount(row[char], weights=squares[char], minlength=m.shape[0]))
+        values = values / np.where(char, char_norm[row], word_norm[row])
+        blocks = np.sqrt((word_norm > 0).astype(np.float64) + (char_norm > 0))  # each block now of length 1
+        m.data = values / blocks[row]
+        return m
+
+
+def _decisions(model: LearnedModel, x, docs: Sequence[Doc]):
+    """`model.scores` of each document, given its weighed row in `x`: a numpy matrix, documents x classes."""
+    import numpy as np
+
+    c = model.linear.n_classes
+    weights = np.frombuffer(model.linear.coef, dtype=np.float32).reshape(-1, c).astype(np.float64)
+    penalty = np.array([model.penalty(d.stems, d.words) for d in docs])
+    return np.asarray(x @ weights) + np.array(model.linear.intercept) + penalty[:, None]
 
 
 @dataclass(frozen=True)
@@ -232,9 +291,13 @@ class LearnedModel:
     def scores(self, stems: Sequence[str], words: Sequence[str], raw=None) -> list[float]:
         """The score of every class for one analysed question (`raw`: its counted terms, if known)."""
         features = self.vectorizer.weigh(raw or _raw_features(stems, words))
-        subject = [s for s, w in zip(stems, words, strict=False) if w not in STOP_WORDS]  # "by the way" names nothing
-        penalty = UNKNOWN_WEIGHT * (self.vocabulary.known_share(subject) - 1.0)
+        penalty = self.penalty(stems, words)
         return [d + penalty for d in self.linear.decision(features)]
+
+    def penalty(self, stems: Sequence[str], words: Sequence[str]) -> float:
+        """What a question loses for the share of its weight made of words the knowledge never uses."""
+        subject = [s for s, w in zip(stems, words, strict=False) if w not in STOP_WORDS]  # "by the way" names nothing
+        return UNKNOWN_WEIGHT * (self.vocabulary.known_share(subject) - 1.0)
 
     def confidence(self, score: float) -> float:
         a, b = self.platt
@@ -275,39 +338,39 @@ def _platt(scores: list[float], labels: list[int]) -> tuple[float, float]:
     return a, b
 
 
-def _calibration_round(docs: Sequence[Doc], n_classes: int, rng: random.Random):
+def _calibration_round(docs: Sequence[Doc], counts: Counts, n_classes: int, rng: random.Random):
     """Fit without some topics and some phrasings; score both.
 
     Returns the in-scope checks and the held-out-topic checks."""
+    import numpy as np
+
     classes = list(range(n_classes))
     rng.shuffle(classes)
     held_topics = set(classes[: max(2, round(n_classes * HOLDOUT_TOPICS))])
-    by_class: dict[int, list[Doc]] = {}
-    for d in docs:
-        by_class.setdefault(d.label, []).append(d)
+    by_class: dict[int, list[int]] = {}
+    for row, d in enumerate(docs):
+        by_class.setdefault(d.label, []).append(row)
     train, inside, outside = [], [], []
-    for label, items in by_class.items():
+    for label, rows in by_class.items():
         if label in held_topics:
-            outside.extend(d for d in items if d.phrasing)
+            outside.extend(r for r in rows if docs[r].phrasing)
             continue
-        phrasings = [d for d in items if d.phrasing]
+        phrasings = [r for r in rows if docs[r].phrasing]
         rng.shuffle(phrasings)
         k = max(1, round(len(phrasings) * HOLDOUT_PHRASINGS)) if len(phrasings) > 2 else 0
         inside.extend(phrasings[:k])
         train.extend(phrasings[k:])
-        train.extend(d for d in items if not d.phrasing)
-    vectorizer = Vectorizer.fit(train)
-    probe = LearnedModel(vectorizer, Vocabulary.fit(train), _fit_linear(train, vectorizer, n_classes), (1.0, 0.0),
+        train.extend(r for r in rows if not docs[r].phrasing)
+    vectorizer, kept = counts.vectorizer(train)
+    linear = _fit_linear(counts.weighed(train, vectorizer, kept), [docs[r].label for r in train], n_classes)
+    probe = LearnedModel(vectorizer, Vocabulary.fit([docs[r] for r in train]), linear, (1.0, 0.0),
                          Thresholds(0.0, 0.0))
-    results, out = [], []
-    for d in inside:
-        s = probe.scores(d.stems, d.words, d.raw)
-        best = max(range(n_classes), key=s.__getitem__)
-        results.append(Check(s[best], best == d.label, d.stems, best))
-    for d in outside:
-        s = probe.scores(d.stems, d.words, d.raw)
-        best = max(range(n_classes), key=s.__getitem__)
-        out.append(Check(s[best], False, d.stems, best))
+    checks = inside + outside
+    scores = _decisions(probe, counts.weighed(checks, vectorizer, kept), [docs[r] for r in checks])
+    best = np.argmax(scores, axis=1).tolist()  # (the first of equal scores, as max() over the classes takes)
+    top = scores[np.arange(len(checks)), best].tolist()
+    results = [Check(top[i], best[i] == docs[r].label, docs[r].stems, best[i]) for i, r in enumerate(inside)]
+    out = [Check(top[i], False, docs[r].stems, best[i]) for i, r in enumerate(checks) if i >= len(inside)]
     return results, out
 
 
@@ -320,14 +383,16 @@ def fit_model(docs: Sequence[Doc], n_classes: int, seed: int = 0, rounds: int | 
     rng = random.Random(seed)
     inside: list[Check] = []
     outside: list[Check] = []
+    counts = Counts.of(docs)
     if n_classes >= 3:
         for _ in range(rounds):
-            i, o = _calibration_round(docs, n_classes, rng)
+            i, o = _calibration_round(docs, counts, n_classes, rng)
             inside += i
             outside += o
-    vectorizer = Vectorizer.fit(docs)
-    model = LearnedModel(vectorizer, Vocabulary.fit(docs), _fit_linear(docs, vectorizer, n_classes), (1.0, 0.0),
-                         Thresholds(0.0, 0.0))
+    every = list(range(len(docs)))
+    vectorizer, kept = counts.vectorizer(every)
+    linear = _fit_linear(counts.weighed(every, vectorizer, kept), [d.label for d in docs], n_classes)
+    model = LearnedModel(vectorizer, Vocabulary.fit(docs), linear, (1.0, 0.0), Thresholds(0.0, 0.0))
     if not outside or not inside:
         model.platt, model.thresholds = (4.0, 0.0), Thresholds(0.5, 0.3)
         return model
