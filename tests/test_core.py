@@ -309,6 +309,7 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     ("Какой был маршрут у самолёта?", None),
     ("what route does azerbaijani gas take to europe", "pipelines"),  # ... the pipelines' answer does
     ("Ukrayna Azerbaycana ne teklif etdi?", "gas-storage"),  # typed without Azerbaijani letters
+    ("ermenistan 2020de hansi muharibeni uduzdu", "karabakh"),  # a year with its ending glued on
     ("Salam, deyin görüm Avropaya enerji verən başqa ölkələr hansılardır?", "energy-suppliers"),  # a frame, no typo
     ("How does the article frame the historical significance of this crisis?", "crisis-depth"),
     ("Thanks! Can you summarise the whole thing in 3 sentences for my essay?", "overview"),

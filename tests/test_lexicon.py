@@ -21,6 +21,7 @@ def test_every_family_is_a_tuple_of_distinct_words():
 @pytest.mark.parametrize("words, canonical", [
     ("moscow is broke", "revenue"),
     ("short of cash", "revenue"),
+    ("how is azerbaijan hurting russia's wallet", "revenue"),
     ("у москвы нет денег", "revenue"),
     ("what set it off", "trigger"),
     ("what was the straw that broke the camel's back", "trigger"),  # idioms are word families too

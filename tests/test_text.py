@@ -21,6 +21,9 @@ from bot.matching.text import fold, split_sentences, stem, strip_fillers, verbat
         ("**who** _shot_ down [the plane](http://x.example/a)?", "who shot down the plane"),
         ("see https://example.org/x?y=1 now", "see now"),
         ("is 2 < 3 or 3 > 2", "is 2 3 or 3 2"),
+        # a year's ending, with its hyphen or glued to it; a flight number keeps its digits
+        ("2020-ci ildə, 2020də, в 2023-м, 2023м", "2020 ilde 2020 в 2023 2023"),
+        ("Flight 8243 in the 1990s", "flight 8243 in the 1990s"),
     ],
 )
 def test_fold(raw, folded):

@@ -104,7 +104,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "revenue": ("money", "income", "earnings", "cash", "profits", "funds", "revenues", "broke", "bankrupt", "skint",
         "strapped", "short of cash", "short of money", "out of money", "cash strapped", "budget", "budgetary",
         "cash cow", "golden goose", "meal ticket", "finances", "finance", "financial", "coffers", "treasury",
-        "economic", "economics", "commercial"),
+        "economic", "economics", "commercial", "wallet", "pocket", "pockets", "purse", "bottom line"),
     "explore": ("explores", "explored", "exploring", "examine", "examines", "examined", "investigate",
         "investigates", "analyse", "analyze", "analyses", "analyzes", "discuss", "discusses", "cover", "covers",
         "address", "addresses", "look at", "looks at", "deal with", "deals with", "talk about", "talks about",),

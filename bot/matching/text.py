@@ -121,6 +121,9 @@ _AZ_CASE_ENDING = lazy_regex(r"(?<=[A-Z]{2})-(?:n?[iu]n|y?[ae]|d[ae]n?|l[ae]|n?[
 # a number's ending after its hyphen, in Russian and Azerbaijani: "в 2023-м", "2020-го", "2023-cü ildə" (the number)
 _NUMBER_ENDING = lazy_regex(r"(?<=\d)-(?:м|й|го|му|х|ом|ем|ый|ий|ой|[cç][iıuü]|d[ae]n?|[iıuü]n|[ae])\b",
                             re.IGNORECASE)
+# ... and glued to a year, as readers type it without the hyphen: "2020de", "2023cü" (a year: "8243" stays a label)
+_YEAR_ENDING = lazy_regex(r"(?<=\b\d{4})(?:d[ae]n?|[cç][iıuü]|[iıuü]n|y?[ae]|м|го|х)\b", re.IGNORECASE)
+_A_YEAR = lazy_regex(r"\d{4}")  # (the quick look before the ending is sought)
 FOLD_CACHE = 4096  # texts whose folded form is remembered: a question is folded by every check that reads it
 FOLD_CACHE_CHARS = 1000  # ... if no longer than this (a question's limit): the cache holds at most about 8 MB
 
@@ -142,6 +145,7 @@ def _fold(text: str) -> str:
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = _US.sub(" usa ", text.replace('"', "'").replace("`", "'"))
     text = _NUMBER_ENDING.sub("", _AZ_CASE_ENDING.sub("", text)) if "-" in text else text
+    text = _YEAR_ENDING.sub("", text) if _A_YEAR.search(text) else text
     text = _POSSESSIVE.sub("", text.lower()).replace("'", "")
     return collapse_ws(_NON_WORD.sub(" ", text))
 
