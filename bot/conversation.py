@@ -137,7 +137,8 @@ _CORRECTION = lazy_regex(r"^\s*(no|nope|not that|sorry|нет|не то|yox)\b[\
                          r"|извини|стоп|погоди|dayan)\b[\s,.!:;—–-]*)?(i mean|i meant|i was asking about"
                          r"|i(['’])?m asking about|я имел в виду|я имела в виду|я про|я спрашивал про|я спрашивала про"
                          r"|(m[əe]n )?(dem[əe]k ist[əe]yirdim|dem[əe]k ist[əe]yir[əe]m"
-                         r"|n[əe]z[əe]rd[əe] tuturdum)( ki)?)"
+                         r"|n[əe]z[əe]rd[əe] tuturdum)( ki)?"
+                         r"|m[əe]n(?=.* soru[sş]u(rdum|ram|muşdum|musdum)[\s.!?]*$))"
                          r"\b[\s,.:;—–-]*", re.IGNORECASE)
 
 

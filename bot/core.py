@@ -203,6 +203,30 @@ def _ordinal_pairs(stems: tuple[str, ...]) -> frozenset[tuple[int, str]]:
     return frozenset((ordinals[a], b) for a, b in zip(stems, stems[1:], strict=False) if a in ordinals)
 
 
+# A thing named first and asked of after a comma by a pronoun: "And the people arrested, where were they?", "The
+# plane, when was it shot down?" (English; the thing is a noun phrase, not a place or a time: "in Russia, where…")
+_DISLOCATED = lazy_regex(r"^(?:(?:and|so|but|ok|okay|oh|hmm|also)\W+)*(?P<np>(?!(?:in|at|on|after|before|since|when"
+                         r"|if|as|for|by|from|to|with|about|during)\b)(?:[\w'-]+ ){0,4}[\w'-]+),\s*(?P<wh>where|when"
+                         r"|why|how|what|who|which)\s+(?P<aux>is|are|was|were|did|does|do|has|have|had)\s+(?:it|they|he"
+                         r"|she|them)\b(?P<rest>[^,?]*)\?*$", re.IGNORECASE)
+
+
+_ARTICLES = frozenset("the a an this that these those".split())
+
+
+def undislocated(text: str) -> str | None:
+    """The question with its thing put back in place ("where were the people arrested?" of "And the people
+    arrested, where were they?"), or None."""
+    found = _DISLOCATED.match(text.strip().split(". ")[-1])
+    if not found:
+        return None
+    thing = found.group("np")
+    first, _, others = thing.partition(" ")
+    if others and first.lower() in _ARTICLES:  # "The plane" is no name inside the question
+        thing = f"{first.lower()} {others}"
+    return f"{found.group('wh')} {found.group('aux')} {thing}{found.group('rest')}?"
+
+
 def question_part(text: str) -> str | None:
     """The question after a lead-in, or None: the last sentence or clause ("I'm a journalist. In one line: why…?"),
     a question inside a sentence about the reader ("I'm preparing a briefing and need to know what happened to
@@ -455,7 +479,7 @@ class BriefBot:
             return replace(shaped, question=typed)
         # A forced language (/lang, --lang) is the reply's; the words are matched in the language they are in.
         words = self.language_of(text, default=None) or lang if language is not None else lang
-        part = question_part(text)
+        part = undislocated(text) or question_part(text)
         part = part and self._refer_to_titles(part)
         wanted = focus
         scene = _SCENE_SETTING.match(text.strip()) if focus is None else None

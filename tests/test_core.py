@@ -310,6 +310,13 @@ def test_questions_the_brief_does_not_answer_stay_unanswered(bot, question):
     ("what route does azerbaijani gas take to europe", "pipelines"),  # ... the pipelines' answer does
     ("Ukrayna Azerbaycana ne teklif etdi?", "gas-storage"),  # typed without Azerbaijani letters
     ("ermenistan 2020de hansi muharibeni uduzdu", "karabakh"),  # a year with its ending glued on
+    # a thing named first, then asked of by a pronoun: the question with the thing in place
+    ("Oh dear. And the people arrested, where were they?", "arrests"),
+    ("The plane, when was it shot down?", "flight-8243"),
+    ("So the pipelines, where do they go?", "pipelines"),  # "to Europe": a destination is a place
+    ("where did russia shoot down the plane?", None),  # ... which the shoot-down's sentence does not give
+    ("TANAP-ın tam adı nədir?", "pipelines"),
+    ("men TANAP-in tam adini sorusurdum", "pipelines"),  # "I was asking…": a frame, in Azerbaijani last
     ("Salam, deyin görüm Avropaya enerji verən başqa ölkələr hansılardır?", "energy-suppliers"),  # a frame, no typo
     ("How does the article frame the historical significance of this crisis?", "crisis-depth"),
     ("Thanks! Can you summarise the whole thing in 3 sentences for my essay?", "overview"),

@@ -253,6 +253,9 @@ _NOT_PLACE = lazy_regex(r"\bwhere (does|did|do) (it|the (brief|article|author|te
 _HAS_PLACE = lazy_regex(rf"\b(in|at|on|near|from|into|across|throughout|inside|around) (the |a |an |its |their )?"
                         rf"(?!(?:{MONTHS}|order|addition|fact|turn|part|time|particular|general|short)\b)[a-z]{{3,}}",
                         re.IGNORECASE)
+# ... or where something goes: "transported to Europe through the South Caucasus Pipeline" (to a name, capitalised
+# as written: "to abide by" is no place)
+_HAS_DESTINATION = lazy_regex(r"\b(to|towards|via|through) (the )?[A-Z][a-z]{2,}")
 # Words that ask "which thing": the word they govern names the kind of fact asked for ("which city", "what type").
 _WHICH = frozenset("which какой какая какое какие каком какого какую каким какими которой hansi".split())
 _WHAT = frozenset({"what", "whats"})  # governs a noun right after it ("what city"; not "what did he say")
@@ -385,6 +388,8 @@ def fact_kinds(text: str) -> frozenset[str]:
     stated = (("price", _HAS_PRICE), ("future", _HAS_FUTURE), ("reaction", _HAS_REACTION), ("day", _HAS_DAY),
               ("quantity", _HAS_QUANTITY), ("reason", _HAS_REASON), ("intention", _HAS_INTENTION))
     kinds = {kind for kind, pattern in as_written if pattern.search(text)}
+    if _HAS_DESTINATION.search(text):
+        kinds.add("place")
     kinds |= {kind for kind, pattern in stated if pattern.search(folded)}
     if _HAS_DATE.search(folded):
         kinds.update(("date", "time"))

@@ -39,6 +39,8 @@ _STOP_WORDS_EN = frozenset(
     gotten always never often sometimes usually already yet ago less more fewer most least
     after before during between over under since until within without against among through across per via
     lol lmao haha hahaha omg wtf bruh dude wat wut yo bro tbh ngl anyway anyways
+    oh ah aha wow hmm hm uh um oops gosh dear
+    itself himself herself themselves yourself myself ourselves
     make made makes making come comes came coming go goes going went gone happen happens happened happening
     bit little lot""".split()
 )
@@ -197,7 +199,9 @@ _FILLERS = (  # (a pattern, compiled as its Latin and its Cyrillic halves below)
     r"|\b(please|pls|plz|kindly|пожалуйста)\b|\b(give|show) (me|us)\b"
     # a correction names what was asked: "no, I meant the pipelines", "нет, я про трубопроводы"
     r"|^((no|nope|not that|нет|не то|yox) )?(i (mean|meant)|i was asking about|i m asking about"
-    r"|я (имел|имела|имею) в виду|я про|я спрашивал про|я спрашивала про)\b|\b(nezerde tuturdum|nezerde tuturam)\b"
+    r"|я (имел|имела|имею) в виду|я про|я спрашивал(а)?( про| о| об)?)\b|\b(nezerde tuturdum|nezerde tuturam)\b"
+    # Azerbaijani puts the asking last: "(yox,) mən TANAP-ın tam adını soruşurdum" (I was asking its full name)
+    r"|^((yox|xeyr) )?men\b(?=.* sorus(urdum|uram|musdum)$)|\b(sorusurdum|sorusuram|sorusmusdum)$"
     r"|\bчто насч[её]т\b"  # "а что насчёт Армении?" is "what about Armenia?"
     # a view asked of the bot, which is the brief's: "и чё это значит по-твоему?"
     r"|\b(in your (opinion|view)|по (твоему|вашему)|на (твой|ваш) взгляд|sizce|sence)\b"
