@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from bot.core import MAX_QUESTION_CHARS, SET_ASIDE_EN, SET_ASIDE_RU, may_hold_two, not_said
+from bot.core import MAX_QUESTION_CHARS, SET_ASIDE_EN, SET_ASIDE_RU, may_hold_two, not_said, sets_aside_only
 from bot.i18n import say
 from bot.matching.language import is_language
 from bot.matching.lexicon import CHAT_SPELLINGS
@@ -74,8 +74,14 @@ _SOURCE = lazy_regex(r"^(source|sources|quote|citation|cite|where does it say( t
                      r"|покажи(те)? (мне )?(весь |целый |исходный )?(абзац|текст|оригинал|цитату|отрывок)"
                      r"( (где|в котором) (это|об этом) (написано|сказано|говорится))?"
                      r"|(bu |o )?(orijinal|esl|tam) (metni|metnini|paraqrafi|abzasi|hisseni)( goster| gosterin| ver)?"
-                     r"|(menbe )?(bu |o |hemin )?(paraqrafi|abzasi|metni|metnini) goster(in)?"
+                     r"|(menbe )?(bu |o |hemin )?(paraqrafi|abzasi|metni|metnini) (oldugu kimi |tam |butov )?"
+                     r"goster(in)?"
                      r"|(mene |bize )?menbe(ni|yi)? goster(in)?( hansi (cumlede|abzasda|paraqrafda) yazilib)?"
+                     # "Bu barədə abzası göstər", "Bu hissənin dəqiq sitatını ver", "точную фразу"
+                     r"|(bu|o|hemin) (barede|haqqinda) (olan )?(paraqrafi|abzasi|metni|sitati) (goster|ver)(in)?"
+                     r"|((bu|o|hemin) (hissenin|abzasin|cumlenin|hissesinin) )?(deqiq |tam )?(sitatini|sitati|metnini"
+                     r"|sozlerini) (goster|ver)(in)?"
+                     r"|(точн(ую|ая)|дословн(ую|ая)) (фразу|фраза|цитату|цитата|формулировку|формулировка)"
                      r"|(покажи(те)? )?источник|show me the source)$")
 # "Bu məlumat hansı paraqrafdadır?", "in which paragraph is this info?": the last answer's source, named by what it is
 _WHICH_PARAGRAPH = lazy_regex(r"^((this|that|the) (info|information|bit|part|fact) )?(in )?(which|what) paragraph"
@@ -133,6 +139,10 @@ _FOLLOW_UP = lazy_regex(
     r"|^(which|what) one\b|^(какой|какая|какое|какие) именно\b|^hansi( biri)?$"  # "which one?" of the last answer
     r"|^(how so|in what way)\b"
 )
+# Words that ask for an aspect of something, never name it (folded): "full names?", "полное название?", "tam adları?"
+# after the pipelines are their full names
+_ASPECT = frozenset("""name names full complete exact precise spelled spelling полное полностью название названия
+    имя tam ad adi adlari adini adlarini""".split())
 _CORRECTION = lazy_regex(r"^\s*(no|nope|not that|sorry|нет|не то|yox)\b[\s,.!:;—–-]*((sorry|wait|hold on|прости"
                          r"|извини|стоп|погоди|dayan)\b[\s,.!:;—–-]*)?(i mean|i meant|i was asking about"
                          r"|i(['’])?m asking about|я имел в виду|я имела в виду|я про|я спрашивал про|я спрашивала про"
@@ -286,14 +296,16 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
             moved = reply and reply.entry and (reply.entry != state.last_entry[1] or bool(state.suggestions))
             entry = bot.knowledge.find_entry(state.last_entry[0], reply.entry) if moved else None
             asked = entry.questions[0] if entry else state.last_question
-    elif (which := _which_context(bot, state, text, folded, lang)) is not None:
+    elif (which := _numbered_paragraph(bot, state, text, reply_language)
+          or _which_context(bot, state, text, folded, lang)) is not None:
         reply, asked = which  # "ok, back to the quote - which of the contexts is it part of?", however long
     elif words and len(words) <= MAX_FOLLOW_UP_WORDS and (
             _FOLLOW_UP.search(folded) or _ELSE.search(folded) or _bare_ordinal(words)
             or (_WHAT_THING.match(folded) and words[-1] not in _NO_THING and state.last_question
                 and not bot.ask(text, state.brief_id, lang).answered)
-            or _when_of_it(bot, state, text, folded)):
+            or _when_of_it(bot, state, text, folded) or _aspect_only(words)):
         reply, asked = (_two_questions(bot, state, text, lang) or _small_talk(bot, state, text, lang)
+                        or _aspect_of_last(bot, state, text, words, lang) or _set_aside_alone(bot, state, text, lang)
                         or _something_else(bot, state, text, folded, lang)
                         or _whose_words(bot, state, text, folded, lang)
                         or _what_it_shows(bot, state, text, folded, lang)
@@ -553,6 +565,36 @@ _FILLER = frozenset("olmusdu deyib olub oldu vaxt".split())  # Azerbaijani auxil
 _ASKING = frozenset("""many much told сказал сказала говорил говорит dedi deyib soyleyib
     month year day date месяц месяце месяца год году года день дня числа дата ay ayda ayinda il ilde ili gun gunu
     tarix tarixi""".split())  # (a time's unit names no thing: "в каком месяце?" asks when of the last answer)
+
+
+def _numbered_paragraph(bot, state: Conversation, text: str, language: str) -> tuple[Reply, None] | None:
+    """"процитируй первый абзац": the brief's first paragraph, not the first item of a list; or None."""
+    reply = bot.numbered_paragraph(text, state.brief_id, language)
+    return (reply, None) if reply is not None else None
+
+
+def _set_aside_alone(bot, state: Conversation, text: str, lang: str | None) -> tuple[Reply, None] | None:
+    """"а кроме самолёта?": what else than the thing it names, which the message says itself, or None."""
+    if not sets_aside_only(text):
+        return None
+    reply = bot.ask(text, state.brief_id, lang)
+    return (reply, None) if reply.answered else None
+
+
+def _aspect_only(words: list[str]) -> bool:
+    """Whether a message names nothing but an aspect: "full names?", "полное название?"."""
+    content = [w for w in words if w not in STOP_WORDS]
+    return bool(content) and all(w in _ASPECT for w in content)
+
+
+def _aspect_of_last(bot, state: Conversation, text: str, words: list[str],
+                    lang: str | None) -> tuple[Reply, str] | None:
+    """"full names?" after the pipelines: the aspect asked of the last question's subject, or None."""
+    if not _aspect_only(words) or state.last_question is None:
+        return None
+    whole = f"{_subject(state.last_question)} {text}"
+    reply = bot.ask(whole, state.brief_id, lang or bot.language_of(text))
+    return (replace(reply, question=text), whole) if reply.kind in ("answer", "not_said") else None
 
 
 def _is_bare(folded: str) -> bool:

@@ -62,6 +62,16 @@ SET_ASIDE_RU = r"кроме|помимо|не считая"
 _SET_ASIDE = lazy_regex(rf"^(?:{SET_ASIDE_EN}|{SET_ASIDE_RU}) "
                         r"(?P<x>.+?) (?P<q>(?:what|which|who|how|why|when|where|is|are|was|were|did|does|do|has|have"
                         r"|что|какие|какой|какая|кто|как|почему|когда|где|чем|зачем)\b.*)$")
+# ... or with no question after it at all: "and besides the plane?", "а кроме самолёта?", "təyyarədən başqa?" (what
+# else, then)
+_SET_ASIDE_BARE = lazy_regex(rf"^(?:{SET_ASIDE_EN}|{SET_ASIDE_RU}) (?P<x>.+)$"
+                             r"|^(?P<x_az>.+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi)$")
+def sets_aside_only(text: str) -> bool:
+    """Whether a message only sets a thing aside, asking nothing after it: "а кроме самолёта?"."""
+    return bool(_SET_ASIDE_BARE.match(_LEADING_AND.sub("", fold(text))))
+
+
+_WHAT_ELSE = {"ru": "что еще", "az": "basqa ne"}  # (folded) the question a bare set-aside asks; English "what else"
 # ... or at the end, in English: "what else besides the plane?" (folded; Russian puts its verb anywhere: "кто ещё
 # кроме Путина цитируется?")
 _SET_ASIDE_END = lazy_regex(rf"^(?P<q2>(?:what|which|who|how|why|when|where)\b.*?) (?:{SET_ASIDE_EN})"
@@ -201,6 +211,26 @@ def _ordinal_pairs(stems: tuple[str, ...]) -> frozenset[tuple[int, str]]:
     """(number, the stem after it) for each ordinal in a text's stems: (1, "karabakh") of "the First Karabakh War"."""
     ordinals = _ordinal_stems()
     return frozenset((ordinals[a], b) for a, b in zip(stems, stems[1:], strict=False) if a in ordinals)
+
+
+# A paragraph asked for by its number (folded): "show me paragraph 3", "quote the first paragraph", "процитируй первый
+# абзац", "ikinci abzası göstər". Its place in the text, not a context: "the first paragraph" is not the first context.
+_ORDINAL_WORDS = {
+    **dict.fromkeys(("first", "1st", "первый", "первого", "birinci"), 1),
+    **dict.fromkeys(("second", "2nd", "второй", "второго", "ikinci"), 2),
+    **dict.fromkeys(("third", "3rd", "третий", "третьего", "ucuncu"), 3),
+    **dict.fromkeys(("fourth", "4th", "четвертый", "четвертого", "dorduncu"), 4),
+    **dict.fromkeys(("fifth", "5th", "пятый", "пятого", "besinci"), 5),
+    **dict.fromkeys(("sixth", "6th", "шестой", "шестого", "altinci"), 6),
+    **dict.fromkeys(("seventh", "7th", "седьмой", "седьмого", "yeddinci"), 7),
+    **dict.fromkeys(("last", "final", "последний", "последнего", "sonuncu", "son"), -1),
+}
+_PARAGRAPH_NOUN = r"(?:paragraph|para|passage|абзац|абзаца|абзаце|параграф|abzas\w*|paraqraf\w*)"
+_NUMBERED_PARAGRAPH = lazy_regex(rf"\b(?:(?P<word>{'|'.join(_ORDINAL_WORDS)}) {_PARAGRAPH_NOUN}"
+                                 rf"|{_PARAGRAPH_NOUN} (?:no |number |№ ?)?(?P<n>\d{{1,2}})"
+                                 rf"|(?P<n2>\d{{1,2}})(?:st|nd|rd|th|-?й|-?ый|-?ci|-?cu|-?ci)? {_PARAGRAPH_NOUN})\b")
+# ... asked for, not mentioned: "what does the first paragraph say?", "show me…" ("which paragraph is it in?" is not)
+_WHICH_ONE = lazy_regex(r"\b(which|what|в каком|какой|hansi)\s+" + _PARAGRAPH_NOUN)
 
 
 # A thing named first and asked of after a comma by a pronoun: "And the people arrested, where were they?", "The
@@ -474,6 +504,9 @@ class BriefBot:
         if early:
             return early
         typed, text = text, without_chat_lead(text)  # "ok cool, and who's the author again?": the question after
+        numbered = self.numbered_paragraph(text, brief_id, lang) if focus is None and not exclude else None
+        if numbered is not None:
+            return replace(numbered, question=typed)
         shaped = self._by_its_shape(text, brief_id, lang) if focus is None and not exclude else None
         if shaped is not None:
             return replace(shaped, question=typed)
@@ -710,6 +743,9 @@ class BriefBot:
         inside = None if lead else _SET_ASIDE_INSIDE.match(text.strip())
         if inside:  # "Что, помимо сбитого самолёта, обострило отношения?": the lead inside, between commas
             aside, asked = inside.group("x"), f"{inside.group('qw')} {inside.group('rest')}"
+        bare = None if lead or inside else _SET_ASIDE_BARE.match(folded)
+        if bare:  # "а кроме самолёта?": what else, then
+            aside, asked = bare.group("x") or bare.group("x_az"), _WHAT_ELSE.get(language, "what else")
         named = self.scorer.rank(aside, brief_id, language) if aside else []
         if not named or named[0].confidence < self.scorer.thresholds.answer:
             return None
@@ -860,6 +896,23 @@ class BriefBot:
         # (its gist may be asked with a word that names nothing: "what is this brief about, in a sentence or two?")
         gist = not _GIST_STEMS.isdisjoint(terms) or not _GIST_STEMS.isdisjoint(map(stem, fold(text).split()))
         return gist and all(t in _WHOLE_BRIEF_STEMS or t in self.analyzer.soft for t in terms)
+
+    def numbered_paragraph(self, text: str, brief_id: str | None, language: str) -> Reply | None:
+        """"Show me paragraph 3", "процитируй первый абзац": that paragraph of the brief, whole and numbered, with
+        the first entry that quotes it as its source; None when the message asks for no paragraph by number, or the
+        brief has no such paragraph (or no entry of it)."""
+        folded = fold(text)
+        found = _NUMBERED_PARAGRAPH.search(folded) if not _WHICH_ONE.search(folded) else None
+        briefs = [self.knowledge.brief(brief_id)] if brief_id else list(self.knowledge.briefs)
+        if found is None or len(briefs) != 1 or briefs[0] is None:
+            return None
+        brief = briefs[0]
+        numbers = [p.number for p in brief.paragraphs if p.number > 0]
+        wanted = _ORDINAL_WORDS[found.group("word")] if found.group("word") else int(found.group("n") or
+                                                                                      found.group("n2"))
+        n = numbers[-1] if wanted == -1 and numbers else wanted
+        entry = next((e for e in brief.entries if e.paragraph == n), None) if n in numbers else None
+        return self.paragraph_reply(brief.id, entry.id, text, language) if entry else None
 
     def paragraph_reply(self, brief_id: str, entry_id: str, question: str, language: str,
                         score: float = 1.0) -> Reply | None:

@@ -101,6 +101,19 @@ def talk(bot, *lines: str, now: float = 0.0):
      None),
     (("Rusiya liderləri qonşularını tam suveren dövlət kimi görürmü?", "Futbolda bu il kim çempion oldu?"), "decline",
      None),
+    # an aspect of the last answer's things: "full names?" after the pipelines
+    (("the pipelines, where do they go?", "full names?"), "answer", "pipelines"),
+    (("Boru kəmərləri hara gedir?", "Tam adları?"), "answer", "pipelines"),
+    (("Ukrayna nə təklif edib?", "Harada dəqiq?"), "answer", "gas-storage"),  # "dəqiq": exactly
+    # a thing set aside with no question after it: what else, then
+    (("что за самолёт сбили?", "спасибо", "а кроме самолёта?"), "answer", "arrests"),
+    # the exact words, asked in a word or two, or of a thing named
+    (("а что Путин говорил?", "точную фразу"), "answer", "putin-rule"),
+    (("whats the capital of australia", "give me the exact sentence about the flight"), "answer", "flight-8243"),
+    (("как приготовить плов?", "дай точную цитату про Алма-Ату"), "answer", "alma-ata"),
+    (("Alma-Ata Bəyannaməsi nədir?", "Təşəkkürlər", "Bu hissənin dəqiq sitatını ver"), "answer", "alma-ata"),
+    # a paragraph by its number is that paragraph, not an item of a list
+    (("о чём статья?", "процитируй первый абзац"), "answer", "overview"),
     # how long a pipeline is: a figure the brief does not give, in Azerbaijani as in English
     (("Qaz hansi boru kemerleri ile gedecek?", "TANAP ne qeder uzundur?"), "not_said", None),
     # a bare "where?" the last answer cannot give: the related entry that does

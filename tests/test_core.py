@@ -672,6 +672,25 @@ def test_whether_the_brief_is_right_is_not_the_bots_to_judge(bot, question):
     assert not reply.answered and reply.answer == say("small_talk.judgement", reply.language)
 
 
+@pytest.mark.parametrize("message, paragraph", [
+    ("show me the first paragraph", 1),  # its place in the text: not the first context (paragraph 3)
+    ("quote paragraph 3", 3),
+    ("what's in the 2nd paragraph?", 2),
+    ("процитируй первый абзац", 1),
+    ("ikinci abzası göstər", 2),
+    ("show me the last paragraph", 7),
+])
+def test_a_paragraph_asked_for_by_its_number_is_shown_whole(bot, message, paragraph):
+    reply = bot.ask(message)
+    assert reply.answered and reply.source.paragraph == paragraph
+    assert bot.knowledge.briefs[0].paragraph(paragraph).text in reply.answer
+
+
+@pytest.mark.parametrize("message", ["show me paragraph 99", "which paragraph is it in?"])
+def test_a_paragraph_number_the_brief_lacks_or_a_question_of_which_is_no_paragraph_shown(bot, message):
+    assert "Paragraph" not in bot.ask(message).answer
+
+
 def test_is_it_true_that_asks_what_the_brief_says(bot):
     assert bot.ask("is it true that Russia shot down the plane?").entry == "flight-8243"
 

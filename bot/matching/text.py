@@ -67,7 +67,7 @@ STOP_WORDS_AZ = frozenset(
     hem her bele ele bes axi ise onun onlar onlarin bunu onu bunlar sen biz siz deyil var yox olan olub olar idi
     artiq hele indi daha en gore qeder haqqinda barede mi mu zehmet olmasa zehmet deyesen bilirsen
     basqa savayi diger nedir kimdir necedir haradadir hansidir nedi kimdi olacaq olur olsun
-    rol rolu rolunu oynayir oynayib oynayacaq elaqe elaqesi biri birine birini
+    rol rolu rolunu oynayir oynayib oynayacaq elaqe elaqesi biri birine birini deqiq deqiqlikle
     buna bunda bundan bunun ona onda ondan onlara onlarda onlardan kime kimden kimin kimle neye neden neyi
     neyin burada bura burda orada ora orda hansilardir mesele meselede meseleye meselesi meselesinde
     deyib dedi deyir demisdi soyleyib soyledi ay qardas qardasim hisse hissesi hissesinde hissesindedir
@@ -94,7 +94,9 @@ ORDINALS = {
 }
 # Words that only carry meaning when nothing else is left ("what is the brief about?").
 SOFT_STOP_WORDS = frozenset(
-    "brief article piece paper text report story about exactly mean means think name named called author".split()
+    "brief article piece paper text report story about exactly mean means think name named called author"
+    # (what a name is: "full names?" asks the full names of what the last answer named)
+    " names full точно полное полностью название названия tam ad adi adlari adini".split()
 )
 
 
@@ -162,9 +164,11 @@ def clear_fold_cache() -> None:
 
 # A request for a paragraph, before what it speaks of (folded): "show me the paragraph…", "покажите, пожалуйста,
 # абзац…" (the frames below take it off; the brief's reply shows that paragraph whole)
-PARAGRAPH_REQUEST_EN = r"\b(show|give|quote|read|find)( me| us)? (the |a )?(paragraph|passage)"
-PARAGRAPH_REQUEST_RU = (r"(покажи(те)?|показать|процитируй(те)?|процитировать|приведи(те)?|привести)( пожалуйста)?"
-                        r"( мне)? (абзац|отрывок)")
+# ... or for the exact words: "give me the exact sentence about the flight", "дай точную цитату про Алма-Ату"
+PARAGRAPH_REQUEST_EN = (r"\b(show|give|quote|read|find|paste)( me| us)? (the |a )?(paragraph|passage"
+                        r"|(exact|full|whole|original|precise|actual) (sentence|line|quote|wording|words))")
+PARAGRAPH_REQUEST_RU = (r"(покажи(те)?|показать|процитируй(те)?|процитировать|приведи(те)?|привести|дай(те)?)"
+                        r"( пожалуйста)?( мне)? (абзац|отрывок|(точную|дословную) (цитату|фразу|формулировку))")
 _FILLERS = (  # (a pattern, compiled as its Latin and its Cyrillic halves below)
     r"\b(what is|whats|what) (the deal|up|going on|the thing|the story|the situation)( with| w| between| about)?\b"
     r"|\b(can|could) you (please )?(tell|explain|say)( me| us)?\b"
