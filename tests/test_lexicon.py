@@ -22,6 +22,7 @@ def test_every_family_is_a_tuple_of_distinct_words():
     ("moscow is broke", "revenue"),
     ("short of cash", "revenue"),
     ("how is azerbaijan hurting russia's wallet", "revenue"),
+    ("whats europe got to do with it", "role"),
     ("у москвы нет денег", "revenue"),
     ("what set it off", "trigger"),
     ("what was the straw that broke the camel's back", "trigger"),  # idioms are word families too

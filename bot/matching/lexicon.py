@@ -49,7 +49,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "took its place", "take its place", "taken its place", "took their place", "filled the gap", "fill the gap",),
     # where a thing fits is its role: "how does energy fit into all this?" asks what role energy plays
     "role": ("fit in", "fit into", "fits in", "fits into", "fit in with", "figure in", "figures in",
-        "have to do with", "has to do with", "had to do with"),  # "what does energy have to do with it?"
+        "have to do with", "has to do with", "had to do with", "got to do with"),  # "what does energy have to do
+    # with it?", "whats europe got to do with it"
     # a quoted line, in any of our languages: "Какую фразу Путина приводит автор?"
     "quote": ("quotes", "quotation", "line", "phrase", "фраза", "фразу", "фразы", "фразой", "высказывание",
         "высказывания", "цитата", "цитату", "цитаты", "ifade", "ifadesi", "ifadeni", "sitat", "sitati",
