@@ -82,6 +82,9 @@ _SOURCE = lazy_regex(r"^(source|sources|quote|citation|cite|where does it say( t
                      r"|((bu|o|hemin) (hissenin|abzasin|cumlenin|hissesinin) )?(deqiq |tam )?(sitatini|sitati|metnini"
                      r"|sozlerini) (goster|ver)(in)?"
                      r"|(точн(ую|ая)|дословн(ую|ая)) (фразу|фраза|цитату|цитата|формулировку|формулировка)"
+                     # "Процитируй его дословно", "приведи весь абзац об этом"
+                     r"|(процитируй(те)?)( (его|ее|её|это|их|мне))?( (дословно|точно|полностью|целиком))?"
+                     r"|(приведи(те)?|дай(те)?)( мне)? (весь |целый )?(абзац|отрывок)( (об этом|про это))?"
                      r"|(покажи(те)? )?источник|show me the source)$")
 # "Bu məlumat hansı paraqrafdadır?", "in which paragraph is this info?": the last answer's source, named by what it is
 _WHICH_PARAGRAPH = lazy_regex(r"^((this|that|the) (info|information|bit|part|fact) )?(in )?(which|what) paragraph"

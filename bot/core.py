@@ -590,6 +590,18 @@ class BriefBot:
         parts = {k: v for k, v in found.groupdict().items() if v}
         first_asked, asked = parts.get("a") or parts["a_az"], parts.get("b") or parts["b_az"]
         first = self.ask(first_asked, brief_id, language)
+        if first.kind == "not_said" and not first.answered:
+            # "Who is Vasif Huseynov and where does he work?": the brief says neither, and the whole message must
+            # not be read as a question its quote answers; "…and what did he write?" gets the quote as the second
+            leans = _POINTS_BACK.search(asked) or not self._names_something(asked)  # ("ne deyib?": pro-drop)
+            second = self.ask(f"{first_asked} {asked}" if leans else asked, brief_id, language, focus=asked)
+            if second.answered and self._names_something(asked) and self.support.share(
+                    self.support_stems(asked, language), second.source.brief, second.entry) < self.support.floor_for(
+                    second.source.brief, second.entry):
+                return first  # "how long is TANAP and who owns it?": the pipelines' sentence names no owner
+            if second.answered:  # the answer first, as every reply that answers leads with it
+                return replace(second, question=text, also=(first,))
+            return replace(first, also=(second,)) if second.kind == "not_said" else first
         if not first.answered:
             return None
         leans = _POINTS_BACK.search(asked) or not self._names_something(asked)  # "…and when was it built?"

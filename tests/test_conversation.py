@@ -109,6 +109,9 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("что за самолёт сбили?", "спасибо", "а кроме самолёта?"), "answer", "arrests"),
     # the exact words, asked in a word or two, or of a thing named
     (("а что Путин говорил?", "точную фразу"), "answer", "putin-rule"),
+    (("Что написал Гусейнов?", "Процитируй его дословно"), "answer", "huseynov"),
+    (("Что Украина предложила?", "Приведи весь абзац об этом"), "answer", "gas-storage"),
+    (("what do kyiv and baku sign?", "Quote the sentence about the pipelines."), "answer", "pipelines"),
     (("whats the capital of australia", "give me the exact sentence about the flight"), "answer", "flight-8243"),
     (("как приготовить плов?", "дай точную цитату про Алма-Ату"), "answer", "alma-ata"),
     (("Alma-Ata Bəyannaməsi nədir?", "Təşəkkürlər", "Bu hissənin dəqiq sitatını ver"), "answer", "alma-ata"),

@@ -691,6 +691,15 @@ def test_a_paragraph_number_the_brief_lacks_or_a_question_of_which_is_no_paragra
     assert "Paragraph" not in bot.ask(message).answer
 
 
+@pytest.mark.parametrize("question", [
+    "Who is Vasif Huseynov and where does he work?",  # neither said: never the quote as if it answered
+    "how long is the TANAP pipeline and who owns it",  # the pipelines' sentence names no owner
+])
+def test_two_questions_the_brief_answers_neither_of_are_not_answered(bot, question):
+    reply = bot.ask(question)
+    assert reply.kind == "not_said" and not reply.answered
+
+
 def test_is_it_true_that_asks_what_the_brief_says(bot):
     assert bot.ask("is it true that Russia shot down the plane?").entry == "flight-8243"
 
@@ -714,6 +723,10 @@ def test_is_it_true_that_asks_what_the_brief_says(bot):
     ("who wrote it and when was it published?", "author", "date"),  # ... of the byline's: the brief
     # a bare "why?" asks nothing alone: the first answer says why ("following its full-scale invasion of Ukraine")
     ("What did Europe stop buying from Russia and why?", "lost-revenue", None),
+    # a first question the brief does not answer: the answer of the second leads, the first is said to be unanswered
+    ("Who is Vasif Huseynov and what did he write?", "huseynov", "not_said"),
+    ("Vasif Huseynov kimdir ve ne deyib?", "huseynov", "not_said"),  # (pro-drop: "what did he say")
+    ("How many died and who shot the plane?", "flight-8243", "not_said"),
 ])
 def test_two_questions_in_one_message_get_both_answers(bot, question, first, second):
     reply = bot.ask(question)

@@ -23,6 +23,7 @@ def test_every_family_is_a_tuple_of_distinct_words():
     ("short of cash", "revenue"),
     ("how is azerbaijan hurting russia's wallet", "revenue"),
     ("whats europe got to do with it", "role"),
+    ("Какой инцидент обострил кризис?", "incident"),
     ("у москвы нет денег", "revenue"),
     ("what set it off", "trigger"),
     ("what was the straw that broke the camel's back", "trigger"),  # idioms are word families too

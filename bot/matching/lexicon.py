@@ -170,6 +170,8 @@ LEXICON_RU_AZ: dict[str, tuple[str, ...]] = {
     "explore": ("рассказывает", "behs edir",),
     "understood": ("başa düşülməlidir", "başa düşülməli", "başa düşmək", "anlaşılmalıdır", "anlaşılmalı",),
     "storage": ("хранилища", "хранилище", "хранить", "хранения", "anbar", "anbarlar", "anbarlari", "saxlamaq",),
+    "incident": ("инцидент", "инцидента", "инциденты", "инцидентов", "инцидентом", "происшествие", "происшествия",
+        "insident", "insidenti", "insidentler"),  # as the English "incident" is
     "lost": ("потеряла", "потерял", "потеряли", "лишилась", "осталась без", "остался без", "остались без", "теряет",
         "теряют", "теряла", "терять", "itirib",
         "itirdi", "itirmisdir",),

@@ -166,7 +166,8 @@ def clear_fold_cache() -> None:
 # абзац…" (the frames below take it off; the brief's reply shows that paragraph whole)
 # ... or for the exact words: "give me the exact sentence about the flight", "дай точную цитату про Алма-Ату"
 PARAGRAPH_REQUEST_EN = (r"\b(show|give|quote|read|find|paste)( me| us)? (the |a )?(paragraph|passage"
-                        r"|(exact|full|whole|original|precise|actual) (sentence|line|quote|wording|words))")
+                        r"|((exact|full|whole|original|precise|actual) )?(sentence|line|wording)"
+                        r"|(exact|full|whole|original|precise|actual) (quote|words))")
 PARAGRAPH_REQUEST_RU = (r"(покажи(те)?|показать|процитируй(те)?|процитировать|приведи(те)?|привести|дай(те)?)"
                         r"( пожалуйста)?( мне)? (абзац|отрывок|(точную|дословную) (цитату|фразу|формулировку))")
 _FILLERS = (  # (a pattern, compiled as its Latin and its Cyrillic halves below)
