@@ -471,3 +471,25 @@ async def test_per_chat_memory_is_bounded():
         update = Update.de_json({"update_id": chat, "message": api.message(chat, "hi")}, None)
         await processor.process_update(update, nothing())
     assert list(processor.lanes) == [5, 6, 7] and forgotten == [1, 2, 3, 4]
+
+
+def test_a_stop_signal_before_the_event_loops_handlers_stops_the_bot_before_it_starts(monkeypatch):
+    """SIGINT after the build but before the event loop handles signals (asyncio.run's own handler would cancel the
+    start-up, and python-telegram-bot's bootstrap retries can take that for a stop of their own and poll on): it is
+    remembered, and the bot stops without starting. The signal handlers are the process's own again after."""
+    import os
+    import signal
+    import threading
+
+    from bot.telegram import runner
+
+    real_run = asyncio.run
+
+    def run_after_a_signal(coro):
+        os.kill(os.getpid(), signal.SIGINT)  # (this process: the handler run() installed sets the event)
+        return real_run(coro)
+
+    before = signal.getsignal(signal.SIGINT)
+    monkeypatch.setattr(runner.asyncio, "run", run_after_a_signal)
+    assert runner.run(object(), None, None, threading.Event()) == 0  # (the app is never touched)
+    assert signal.getsignal(signal.SIGINT) is before

@@ -49,16 +49,29 @@ def rejected_message(code: int | None) -> str:
     return "the token was rejected by the Bot API (401 Unauthorized); check TELEGRAM_BOT_TOKEN"
 
 
+def _early_stop() -> tuple[threading.Event, dict]:
+    """Remember a SIGINT or SIGTERM that arrives before the event loop's own handlers are in place (asyncio.run's
+    would cancel the start-up, and python-telegram-bot's bootstrap retries take a cancellation for a stop of their
+    own: the bot then polled on after the signal). Returns the event and the handlers it replaced."""
+    stop = threading.Event()
+    replaced = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    return stop, replaced
+
+
 def run(app: Application, settings: Settings, args: argparse.Namespace, hup: threading.Event) -> int:
     """Serve until stopped; return the exit code (0 on SIGTERM/SIGINT, 2 for token/URL, 1 otherwise)."""
+    early, replaced = _early_stop()
     try:
-        return asyncio.run(serve(app, settings, args, hup))
+        return asyncio.run(serve(app, settings, args, hup, early))
     except Fatal as exc:
         print(f"briefbot: {exc}", file=sys.stderr, flush=True)
         return exc.code
     except Exception:  # noqa: BLE001 - the last line of defence: one redacted log record, exit 1
         log.exception("BriefBot stopped on an unexpected error")
         return 1
+    finally:
+        for sig, handler in replaced.items():
+            signal.signal(sig, handler)
 
 
 class Supervisor:
@@ -129,11 +142,15 @@ async def reload_now(app: Application) -> None:
     await app.bot_data["reloader"].reload()
 
 
-async def serve(app: Application, settings: Settings, args: argparse.Namespace, hup: threading.Event) -> int:
-    """The bot's whole life inside one event loop."""
+async def serve(app: Application, settings: Settings, args: argparse.Namespace, hup: threading.Event,
+                early: threading.Event | None = None) -> int:
+    """The bot's whole life inside one event loop; `early`: a stop signal that came before the loop's handlers."""
     loop, sup = asyncio.get_running_loop(), Supervisor()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, sup.stop.set)
+    if early is not None and early.is_set():
+        log.info("BriefBot stopped before it started")  # (a signal during start-up: nothing to flush)
+        return 0
     if hasattr(signal, "SIGHUP"):
         loop.add_signal_handler(signal.SIGHUP, lambda: asyncio.ensure_future(reload_now(app)))
     # a rejected token or URL is a setup a restart cannot fix (exit 2); another poller may go away (exit 1: restart)
