@@ -63,8 +63,9 @@ _SOURCE = lazy_regex(r"^(source|sources|quote|citation|cite|where does it say( t
                      # the paragraph or the exact words of the last answer: "which paragraph says that?"
                      r"|(in )?(which|what) paragraph( (says|is|has) (that|it|this)( in)?"
                      r"| (is )?(that|it|this) (in|from))?"
-                     r"|(give me |show me |what is )?the exact (sentence|quote|words|wording)"
-                     r"( (for|of) (that|it|this))?"
+                     r"|((can|could) you )?(give me |show me |what is )?the exact (sentence|quote|words|wording)"
+                     r"( (for|of) (that|it|this))?( from the (article|brief|text|piece))?"
+                     r"|(what s|whats|what is|what) the (exact )?(quote|wording|sentence|line)( exactly)?"
                      r"|в каком абзаце( (это|об этом))?( (сказано|говорится))?|какой абзац|hansi (paraqraf|abzas)"
                      r"(da|dadir|dir)?"
                      # "show me the paragraph", "quote me the sentence", "покажи абзац", "orijinal mətni göstər"
@@ -100,6 +101,7 @@ _SOURCE_REQUEST = lazy_regex(r"^(please |can you |could you )?(show|give|quote|r
 # politeness around a request, which says nothing of what is asked (folded): "bu abzası göstər, zəhmət olmasa"
 _POLITE = lazy_regex(r"\b(please|pls|plz|kindly|пожалуйста|плиз|zehmet olmasa|xahis edirem|lutfen)\b")
 _POINTING_WORDS = frozenset("said written stated mentioned where which that this it there for in from of is was where "
+                            "with quote quotes line sentence words says "  # "…the whole paragraph with that quote"
                             "где это написано сказано говорится об этом".split())
 
 

@@ -112,6 +112,9 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Что написал Гусейнов?", "Процитируй его дословно"), "answer", "huseynov"),
     (("Что Украина предложила?", "Приведи весь абзац об этом"), "answer", "gas-storage"),
     (("what do kyiv and baku sign?", "Quote the sentence about the pipelines."), "answer", "pipelines"),
+    (("What brought the crisis to the forefront?", "Can you give me the exact sentence from the article?"), "answer",
+     "triggers"),
+    (("Where did the author write about this before?", "What's the quote exactly?"), "answer", "national-interest"),
     (("whats the capital of australia", "give me the exact sentence about the flight"), "answer", "flight-8243"),
     (("как приготовить плов?", "дай точную цитату про Алма-Ату"), "answer", "alma-ata"),
     (("Alma-Ata Bəyannaməsi nədir?", "Təşəkkürlər", "Bu hissənin dəqiq sitatını ver"), "answer", "alma-ata"),
@@ -533,6 +536,9 @@ def test_a_message_that_is_no_text_gets_the_empty_reply(bot, message):
     (("Покажи абзац, где говорится о втором контексте.",), "Абзац 4 статьи"),
     (("show me the paragraph where the author talks about pipelines",), "Paragraph 7 of the brief"),
     (("Alma-Ata bəyannaməsi haqqında olan paraqrafı göstər",), "5 saylı abzası"),
+    (("What did Huseynov write?", "Show me the whole paragraph with that quote please"), "Paragraph 4 of the brief"),
+    (("What brought the crisis to the forefront?", "Can you give me the exact sentence from the article?"),
+     "Paragraph 1 of the brief"),
 ])
 def test_the_paragraph_asked_for_is_shown_whole_and_numbered(bot, lines, says):
     replies, _ = talk(bot, *lines)
