@@ -727,6 +727,7 @@ def test_is_it_true_that_asks_what_the_brief_says(bot):
     ("Who is Vasif Huseynov and what did he write?", "huseynov", "not_said"),
     ("Vasif Huseynov kimdir ve ne deyib?", "huseynov", "not_said"),  # (pro-drop: "what did he say")
     ("How many died and who shot the plane?", "flight-8243", "not_said"),
+    ("Rusiya hansı təyyarəni vurub və nə vaxt?", "flight-8243", None),  # "nə vaxt" (when) names nothing: its date
 ])
 def test_two_questions_in_one_message_get_both_answers(bot, question, first, second):
     reply = bot.ask(question)

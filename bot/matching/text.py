@@ -67,7 +67,7 @@ STOP_WORDS_AZ = frozenset(
     hem her bele ele bes axi ise onun onlar onlarin bunu onu bunlar sen biz siz deyil var yox olan olub olar idi
     artiq hele indi daha en gore qeder haqqinda barede mi mu zehmet olmasa zehmet deyesen bilirsen
     basqa savayi diger nedir kimdir necedir haradadir hansidir nedi kimdi olacaq olur olsun
-    rol rolu rolunu oynayir oynayib oynayacaq elaqe elaqesi biri birine birini deqiq deqiqlikle
+    rol rolu rolunu oynayir oynayib oynayacaq elaqe elaqesi biri birine birini deqiq deqiqlikle vaxt zaman
     buna bunda bundan bunun ona onda ondan onlara onlarda onlardan kime kimden kimin kimle neye neden neyi
     neyin burada bura burda orada ora orda hansilardir mesele meselede meseleye meselesi meselesinde
     deyib dedi deyir demisdi soyleyib soyledi ay qardas qardasim hisse hissesi hissesinde hissesindedir
