@@ -144,6 +144,10 @@ _FOLLOW_UP = lazy_regex(
     r"|^(which|what) one\b|^(какой|какая|какое|какие) именно\b|^hansi( biri)?$"  # "which one?" of the last answer
     r"|^(how so|in what way)\b"
 )
+# A yes/no question of whether someone else did it too, or only they did (folded): "Did Azerbaijan refuse too?", "Так
+# считают только империалисты?": of the last answer, which says who did
+_TOO_OR_ONLY = lazy_regex(r"^(did|does|do|is|are|was|were|has|have|had|will|would)\b.*\b(too|also|as well|either)$"
+                          r"|^(is it|was it|are they|were they|did) (only|just)\b|\b(тоже|также|только|лишь)\b")
 # Words that ask for an aspect of something, never name it (folded): "full names?", "полное название?", "tam adları?"
 # after the pipelines are their full names
 _ASPECT = frozenset("""name names full complete exact precise spelled spelling полное полностью название названия
@@ -308,7 +312,7 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
             _FOLLOW_UP.search(folded) or _ELSE.search(folded) or _bare_ordinal(words)
             or (_WHAT_THING.match(folded) and words[-1] not in _NO_THING and state.last_question
                 and not bot.ask(text, state.brief_id, lang).answered)
-            or _when_of_it(bot, state, text, folded) or _aspect_only(words)):
+            or _when_of_it(bot, state, text, folded) or _aspect_only(words) or _TOO_OR_ONLY.search(folded)):
         reply, asked = (_two_questions(bot, state, text, lang) or _small_talk(bot, state, text, lang)
                         or _aspect_of_last(bot, state, text, words, lang) or _set_aside_alone(bot, state, text, lang)
                         or _something_else(bot, state, text, folded, lang)

@@ -105,6 +105,9 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("the pipelines, where do they go?", "full names?"), "answer", "pipelines"),
     (("Boru kəmərləri hara gedir?", "Tam adları?"), "answer", "pipelines"),
     (("Ukrayna nə təklif edib?", "Harada dəqiq?"), "answer", "gas-storage"),  # "dəqiq": exactly
+    # whether someone else did it too, or only they did: the last answer, which says who did
+    (("who refused to abide by the Alma-Ata declaration?", "Did Azerbaijan refuse too?"), "answer", "alma-ata"),
+    (("Что Кремль не потерпит?", "Так считают только империалисты?"), "answer", "sphere-of-influence"),
     # a thing set aside with no question after it: what else, then
     (("что за самолёт сбили?", "спасибо", "а кроме самолёта?"), "answer", "arrests"),
     # the exact words, asked in a word or two, or of a thing named
