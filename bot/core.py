@@ -66,11 +66,6 @@ _SET_ASIDE = lazy_regex(rf"^(?:{SET_ASIDE_EN}|{SET_ASIDE_RU}) "
 # else, then)
 _SET_ASIDE_BARE = lazy_regex(rf"^(?:{SET_ASIDE_EN}|{SET_ASIDE_RU}) (?P<x>.+)$"
                              r"|^(?P<x_az>.+?)(?:dan|den|tan|ten|nan|nen) (?:basqa|savayi)$")
-def sets_aside_only(text: str) -> bool:
-    """Whether a message only sets a thing aside, asking nothing after it: "а кроме самолёта?"."""
-    return bool(_SET_ASIDE_BARE.match(_LEADING_AND.sub("", fold(text))))
-
-
 _WHAT_ELSE = {"ru": "что еще", "az": "basqa ne"}  # (folded) the question a bare set-aside asks; English "what else"
 # ... or at the end, in English: "what else besides the plane?" (folded; Russian puts its verb anywhere: "кто ещё
 # кроме Путина цитируется?")
@@ -228,7 +223,7 @@ _ORDINAL_WORDS = {
 _PARAGRAPH_NOUN = r"(?:paragraph|para|passage|абзац|абзаца|абзаце|параграф|abzas\w*|paraqraf\w*)"
 _NUMBERED_PARAGRAPH = lazy_regex(rf"\b(?:(?P<word>{'|'.join(_ORDINAL_WORDS)}) {_PARAGRAPH_NOUN}"
                                  rf"|{_PARAGRAPH_NOUN} (?:no |number |№ ?)?(?P<n>\d{{1,2}})"
-                                 rf"|(?P<n2>\d{{1,2}})(?:st|nd|rd|th|-?й|-?ый|-?ci|-?cu|-?ci)? {_PARAGRAPH_NOUN})\b")
+                                 rf"|(?P<n2>\d{{1,2}})(?:st|nd|rd|th|-?й|-?ый|-?ci|-?cu)? {_PARAGRAPH_NOUN})\b")
 # ... asked for, not mentioned: "what does the first paragraph say?", "show me…" ("which paragraph is it in?" is not)
 _WHICH_ONE = lazy_regex(r"\b(which|what|в каком|какой|hansi)\s+" + _PARAGRAPH_NOUN)
 
@@ -255,6 +250,11 @@ def undislocated(text: str) -> str | None:
     if others and first.lower() in _ARTICLES:  # "The plane" is no name inside the question
         thing = f"{first.lower()} {others}"
     return f"{found.group('wh')} {found.group('aux')} {thing}{found.group('rest')}?"
+
+
+def sets_aside_only(text: str) -> bool:
+    """Whether a message only sets a thing aside, asking nothing after it: "а кроме самолёта?"."""
+    return bool(_SET_ASIDE_BARE.match(_LEADING_AND.sub("", fold(text))))
 
 
 def question_part(text: str) -> str | None:
