@@ -63,7 +63,8 @@ _SOURCE = lazy_regex(r"^(source|sources|quote|citation|cite|where does it say( t
                      # the paragraph or the exact words of the last answer: "which paragraph says that?"
                      r"|(in )?(which|what) paragraph( (says|is|has) (that|it|this)( in)?"
                      r"| (is )?(that|it|this) (in|from))?"
-                     r"|((can|could) you )?(give me |show me |what is )?the exact (sentence|quote|words|wording)"
+                     r"|((can|could) you )?(give me |show me |what is |what are )?(the|his|her|their) exact (sentence"
+                     r"|quote|words|wording)"
                      r"( (for|of) (that|it|this))?( from the (article|brief|text|piece))?"
                      r"|(what s|whats|what is|what) the (exact )?(quote|wording|sentence|line)( exactly)?"
                      r"|в каком абзаце( (это|об этом))?( (сказано|говорится))?|какой абзац|hansi (paraqraf|abzas)"
@@ -285,7 +286,9 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
     words = folded.split()
     reply, asked = None, None  # asked: the whole question behind a follow-up's answer, kept for the next one
     shown = None  # the paragraph shown whole by this reply, or kept by "source?"
-    pick, more = _PICK.match(folded), _MORE.match(folded) or _asks_meaning(bot, state, folded)
+    # ("more please", "ещё, пожалуйста": politeness says nothing of what is asked)
+    pick, more = _PICK.match(folded), (_MORE.match(" ".join(_POLITE.sub(" ", folded).split()))
+                                       or _asks_meaning(bot, state, folded))
     reply_language = _reply_language(bot, text, lang)
     if state.suggestions and pick:
         index = int(pick.group(1)) if pick.group(1) else _ORDINALS.get(pick.group(2) or "first", 1)

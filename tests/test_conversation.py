@@ -540,6 +540,10 @@ def test_a_message_that_is_no_text_gets_the_empty_reply(bot, message):
     (("show me the paragraph where the author talks about pipelines",), "Paragraph 7 of the brief"),
     (("Alma-Ata bəyannaməsi haqqında olan paraqrafı göstər",), "5 saylı abzası"),
     (("What did Huseynov write?", "Show me the whole paragraph with that quote please"), "Paragraph 4 of the brief"),
+    (("What did Vasif Huseynov write?", "give me his exact words"), "Paragraph 4 of the brief"),
+    (("what was the World Cup final score?", "Quote me the sentence about Alma-Ata word for word"),
+     "Paragraph 5 of the brief"),
+    (("Which Kyiv-Baku agreements are mentioned?", "more please"), "South Caucasus Pipeline (SCP)"),  # (its rest)
     (("What brought the crisis to the forefront?", "Can you give me the exact sentence from the article?"),
      "Paragraph 1 of the brief"),
 ])

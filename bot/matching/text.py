@@ -195,7 +195,10 @@ _FILLERS = (  # (a pattern, compiled as its Latin and its Cyrillic halves below)
     r"|написано|сказано"
     r"|пишется))?( (о|об|про))?\b|\b(haqqinda|barede) (olan )?(paraqrafi|abzasi) goster(in)?\b"
     # how to say it, not what is asked: "in other words", "своими словами", "bir sözlə" (a word is no quote here)
-    r"|\b(in (other|simple|plain|your own|my own|a few|few|two|a|one) words?|in a word)\b"
+    r"|\b(in (other|simple|plain|your own|my own|a few|few|two|a|one) words?|in a word|word for word|verbatim)\b"
+    # whose view it is, which every answer's is: "…, according to the article?", "по словам автора", "məqaləyə görə"
+    r"|\b(according to|as per) (the )?(article|brief|text|piece|author|kuzio)\b|\bсогласно (статье|автору)\b"
+    r"|\b(meqaleye|muellife) gore\b"
     r"|\b(другими|простыми|своими|двумя|одним|несколькими) (словами|словом)\b|\bв (двух|нескольких|паре) слов(ах)?\b"
     r"|\b(bir|iki|qisa|sade|oz) sozle(rinle|rle)?\b|\b(basqa|sade) sozle\b"
     # a request's head and its politeness say nothing of what is asked: "please explain what the triggers were"
