@@ -210,12 +210,9 @@ def _ordinal_pairs(stems: tuple[str, ...]) -> frozenset[tuple[int, str]]:
 
 # A paragraph asked for by its number (folded): "show me paragraph 3", "quote the first paragraph", "процитируй первый
 # абзац", "ikinci abzası göstər". Its place in the text, not a context: "the first paragraph" is not the first context.
+# (the shared ordinals, with the genitive a paragraph takes - "первого абзаца" - and the further places a text has)
 _ORDINAL_WORDS = {
-    **dict.fromkeys(("first", "1st", "первый", "первого", "birinci"), 1),
-    **dict.fromkeys(("second", "2nd", "второй", "второго", "ikinci"), 2),
-    **dict.fromkeys(("third", "3rd", "третий", "третьего", "ucuncu"), 3),
-    **dict.fromkeys(("fourth", "4th", "четвертый", "четвертого", "dorduncu"), 4),
-    **dict.fromkeys(("fifth", "5th", "пятый", "пятого", "besinci"), 5),
+    **ORDINALS, "первого": 1, "второго": 2, "третьего": 3, "четвертого": 4, "пятого": 5,
     **dict.fromkeys(("sixth", "6th", "шестой", "шестого", "altinci"), 6),
     **dict.fromkeys(("seventh", "7th", "седьмой", "седьмого", "yeddinci"), 7),
     **dict.fromkeys(("last", "final", "последний", "последнего", "sonuncu", "son"), -1),
@@ -590,10 +587,11 @@ class BriefBot:
         parts = {k: v for k, v in found.groupdict().items() if v}
         first_asked, asked = parts.get("a") or parts["a_az"], parts.get("b") or parts["b_az"]
         first = self.ask(first_asked, brief_id, language)
+        # (the second leans on the first: "…and when was it built?", and Azerbaijani's pro-drop "…və nə deyib?")
+        leans = _POINTS_BACK.search(asked) or not self._names_something(asked)
         if first.kind == "not_said" and not first.answered:
             # "Who is Vasif Huseynov and where does he work?": the brief says neither, and the whole message must
             # not be read as a question its quote answers; "…and what did he write?" gets the quote as the second
-            leans = _POINTS_BACK.search(asked) or not self._names_something(asked)  # ("ne deyib?": pro-drop)
             second = self.ask(f"{first_asked} {asked}" if leans else asked, brief_id, language, focus=asked)
             if second.answered and self._names_something(asked) and self.support.share(
                     self.support_stems(asked, language), second.source.brief, second.entry) < self.support.floor_for(
@@ -604,7 +602,6 @@ class BriefBot:
             return replace(first, also=(second,)) if second.kind == "not_said" else first
         if not first.answered:
             return None
-        leans = _POINTS_BACK.search(asked) or not self._names_something(asked)  # "…and when was it built?"
         if leans and self.knowledge.find_entry(first.source.brief, first.entry).paragraph == 0:
             second = self.byline_reply(first.source.brief, asked, language)  # "who wrote it and when?": the date
         elif leans:

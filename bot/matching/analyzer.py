@@ -266,10 +266,12 @@ _MEASURES = frozenset("level levels rate rates size amount total count price cos
                       "proportion figure figures capacity population".split())  # nouns that ask for a figure
 # Nouns that ask for one specific fact about a thing, not a figure (folded): "what was the *route* of Flight 8243?",
 # "какова *столица*…?". An answer that never uses the word does not give it, however well the rest matches.
-_SPECIFIC_ATTRIBUTES = frozenset("""route routes itinerary destination capital currency manufacturer headquarters
-address маршрут маршрута маршруте столица столицей валюта валюты производитель marsrut marsrutu paytaxt
-paytaxti valyuta istehsalci""".split())
-_SPECIFIC_ATTRIBUTES_AZ = frozenset("marsrut marsrutu paytaxt paytaxti valyuta istehsalci".split())  # (folded Latin)
+# In English the noun must be the attribute of something ("the route *of*…", "*which* route…": "my Capital One card" is
+# a bank's name); Russian and Azerbaijani mark whose it is by case ("маршрут самолёта"), so their nouns stand anywhere.
+_SPECIFIC_ATTRIBUTES_EN = frozenset("""route routes itinerary destination capital currency manufacturer headquarters
+address""".split())
+_SPECIFIC_ATTRIBUTES_CASED = frozenset("""маршрут маршрута маршруте столица столицей валюта валюты производитель marsrut
+marsrutu paytaxt paytaxti valyuta istehsalci""".split())  # (folded)
 # Azerbaijani puts what is asked about before the question word: "Azərbaycanın əhalisi nə qədərdir?" (population)
 _AZ_COPULAR_QUESTION = lazy_regex(r"^(nedir|ne qeder\w*|hansidir|neceyedir|kimdir|kim idi|kim olub)$")
 # A price asked for (folded): "how much does transit cost?", "what is the price of gas?", "сколько стоит транзит?",
@@ -983,13 +985,10 @@ class Analyzer:
             phrase = found.group("x").split() if found else []
         head = self._head(phrase, language)
         words = unframed.split()
-        # (in English, the attribute of something: "the route *of*…", "*which* route…"; "my Capital One card" is a
-        # bank's name. Russian and Azerbaijani mark whose it is by case: "маршрут самолёта")
-        named = [w for i, w in enumerate(words) if w in _SPECIFIC_ATTRIBUTES and (
-            not w.isascii() or w in _SPECIFIC_ATTRIBUTES_AZ or words[i + 1:i + 2] == ["of"]
-            or words[i - 1:i] in (["what"], ["which"]))]
-        if not head and named:  # "what was the route of Flight 8243?", "the author's nationality": the answer must
-            return self.model_terms(" ".join(named), language)[0]  # give a route, a nationality
+        named = [w for i, w in enumerate(words) if w in _SPECIFIC_ATTRIBUTES_CASED or w in _SPECIFIC_ATTRIBUTES_EN and (
+            words[i + 1:i + 2] == ["of"] or words[i - 1:i] in (["what"], ["which"]))]
+        if not head and named:  # "what was the route of Flight 8243?", "какая столица…?": the answer must give a
+            return self.model_terms(" ".join(named), language)[0]  # route, a capital
         return head
 
     def _head(self, phrase: list[str], language: str) -> tuple[str, ...]:

@@ -81,21 +81,6 @@ class Vectorizer:
     index: dict[str, int] = field(default_factory=dict)
     idf: array = field(default_factory=lambda: array(STORED))
 
-    @classmethod
-    def fit(cls, docs: Sequence[Doc]) -> Vectorizer:
-        df: dict[str, int] = {}
-        for d in docs:
-            wf, cf = d.raw
-            for k in (*wf, *cf):
-                df[k] = df.get(k, 0) + 1
-        n = len(docs)
-        keys = sorted(k for k, c in df.items() if k[0] != "c" or c >= MIN_CHAR_DF)
-        idf = array(STORED, (math.log((1 + n) / (1 + df[k])) + 1 for k in keys))
-        return cls({k: i for i, k in enumerate(keys)}, idf)
-
-    def transform(self, stems: Sequence[str], words: Sequence[str]) -> list[tuple[int, float]]:
-        return self.weigh(_raw_features(stems, words))
-
     def weigh(self, raw: tuple[dict[str, int], dict[str, int]]) -> list[tuple[int, float]]:
         """The feature vector of counted terms (`_raw_features`)."""
         out: list[tuple[int, float]] = []
@@ -160,16 +145,22 @@ class LinearModel:
                 scores[k] += v * coef[base + k]
         return scores
 
-    def _decision_numpy(self, features: list[tuple[int, float]]) -> list[float]:
+    def matrix(self):
+        """The weights as a numpy matrix, features x classes (a view of the stored array, made once)."""
         import numpy as np
 
         if self._matrix is None:
             self._matrix = np.frombuffer(self.coef, dtype=np.float32).reshape(-1, self.n_classes)
+        return self._matrix
+
+    def _decision_numpy(self, features: list[tuple[int, float]]) -> list[float]:
+        import numpy as np
+
         scores = np.frombuffer(self.intercept, dtype=np.float64).copy()
         if features:
             idx = np.fromiter((i for i, _ in features), dtype=np.int64, count=len(features))
             val = np.fromiter((v for _, v in features), dtype=np.float64, count=len(features))
-            scores += val @ self._matrix[idx]
+            scores += val @ self.matrix()[idx]
         return scores.tolist()
 
     def __getstate__(self):
@@ -201,8 +192,8 @@ def _fit_linear(x, labels: Sequence[int], n_classes: int) -> LinearModel:
 @dataclass
 class Counts:
     """Every document's term counts over the sorted union of their terms: counted once per fit, then each
-    calibration round and the final fit take their vectorizer and weighed rows from it with numpy (what
-    `Vectorizer.fit` and `Vectorizer.weigh` do document by document, at a fraction of the cost)."""
+    calibration round and the final fit take their vectorizer and weighed rows from it with numpy (the rows are what
+    `Vectorizer.weigh` makes of each document at query time)."""
 
     keys: list[str]
     counts: object  # scipy CSR matrix, documents x keys
@@ -227,7 +218,8 @@ class Counts:
         return cls(keys, counts, np.array([k[0] == "c" for k in keys], dtype=bool))
 
     def vectorizer(self, rows: Sequence[int]) -> tuple[Vectorizer, object]:
-        """`Vectorizer.fit` of those documents, and the keys it keeps (their columns here)."""
+        """The vectorizer of those documents, and the keys it keeps (their columns here): every word term and every
+        character n-gram in MIN_CHAR_DF of them at least, each weighed by its smoothed IDF over them."""
         import numpy as np
 
         df = np.bincount(self.counts[rows].indices, minlength=len(self.keys))
@@ -260,9 +252,8 @@ def _decisions(model: LearnedModel, x, docs: Sequence[Doc]):
     """`model.scores` of each document, given its weighed row in `x`: a numpy matrix, documents x classes."""
     import numpy as np
 
-    c = model.linear.n_classes
-    weights = np.frombuffer(model.linear.coef, dtype=np.float32).reshape(-1, c).astype(np.float64)
     penalty = np.array([model.penalty(d.stems, d.words) for d in docs])
+    weights = model.linear.matrix().astype(np.float64)  # (the float32 weights, widened as `decision` widens them)
     return np.asarray(x @ weights) + np.array(model.linear.intercept) + penalty[:, None]
 
 

@@ -94,9 +94,7 @@ ORDINALS = {
 }
 # Words that only carry meaning when nothing else is left ("what is the brief about?").
 SOFT_STOP_WORDS = frozenset(
-    "brief article piece paper text report story about exactly mean means think name named called author"
-    # (what a name is: "full names?" asks the full names of what the last answer named)
-    " names full точно полное полностью название названия tam ad adi adlari adini".split()
+    "brief article piece paper text report story about exactly mean means think name named called author".split()
 )
 
 
@@ -123,10 +121,10 @@ _MARKUP = lazy_regex(r"<(script|style)\b[^<>]{0,200}>.{0,2000}?</\1\s*>|</?[a-zA
 # abbreviation is the word, as "Putin's" is "Putin" (matched after diacritics are folded)
 _AZ_CASE_ENDING = lazy_regex(r"(?<=[A-Z]{2})-(?:n?[iu]n|y?[ae]|d[ae]n?|l[ae]|n?[iu]|nda|nde)\b")
 # a number's ending after its hyphen, in Russian and Azerbaijani: "в 2023-м", "2020-го", "2023-cü ildə" (the number)
-_NUMBER_ENDING = lazy_regex(r"(?<=\d)-(?:м|й|го|му|х|ом|ем|ый|ий|ой|[cç][iıuü]|d[ae]n?|[iıuü]n|[ae])\b",
-                            re.IGNORECASE)
+_AZ_NUMBER_ENDINGS = r"[cç][iıuü]|d[ae]n?|[iıuü]n"  # "-cü" (-th), "-də"/"-dən" (in, from), "-in" (of)
+_NUMBER_ENDING = lazy_regex(rf"(?<=\d)-(?:м|й|го|му|х|ом|ем|ый|ий|ой|{_AZ_NUMBER_ENDINGS}|[ae])\b", re.IGNORECASE)
 # ... and glued to a year, as readers type it without the hyphen: "2020de", "2023cü" (a year: "8243" stays a label)
-_YEAR_ENDING = lazy_regex(r"(?<=\b\d{4})(?:d[ae]n?|[cç][iıuü]|[iıuü]n|y?[ae]|м|го|х)\b", re.IGNORECASE)
+_YEAR_ENDING = lazy_regex(rf"(?<=\b\d{{4}})(?:{_AZ_NUMBER_ENDINGS}|y?[ae]|м|го|х)\b", re.IGNORECASE)
 _A_YEAR = lazy_regex(r"\d{4}")  # (the quick look before the ending is sought)
 FOLD_CACHE = 4096  # texts whose folded form is remembered: a question is folded by every check that reads it
 FOLD_CACHE_CHARS = 1000  # ... if no longer than this (a question's limit): the cache holds at most about 8 MB
@@ -196,7 +194,7 @@ _FILLERS = (  # (a pattern, compiled as its Latin and its Cyrillic halves below)
     r"|пишется))?( (о|об|про))?\b|\b(haqqinda|barede) (olan )?(paraqrafi|abzasi) goster(in)?\b"
     # how to say it, not what is asked: "in other words", "своими словами", "bir sözlə" (a word is no quote here)
     r"|\b(in (other|simple|plain|your own|my own|a few|few|two|a|one) words?|in a word|word for word|verbatim)\b"
-    # whose view it is, which every answer's is: "…, according to the article?", "по словам автора", "məqaləyə görə"
+    # whose view it is, which every answer's is: "…, according to the article?", "согласно статье", "məqaləyə görə"
     r"|\b(according to|as per) (the )?(article|brief|text|piece|author|kuzio)\b|\bсогласно (статье|автору)\b"
     r"|\b(meqaleye|muellife) gore\b"
     r"|\b(другими|простыми|своими|двумя|одним|несколькими) (словами|словом)\b|\bв (двух|нескольких|паре) слов(ах)?\b"
