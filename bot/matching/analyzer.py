@@ -362,6 +362,7 @@ _NAME_INSIDE = lazy_regex(rf"(?<=[\w,)] )(?P<name>{_UPPER}{_LOWER}{{2,}}|[A-ZА-
 _ADJECTIVE_FORM = lazy_regex(r"(ern|ian|ean|ese|ish|al|ic|an|ful|ous|ive)$")  # "western", "russian", "european"
 _AZ_LIGHT_VERB = lazy_regex(r"(et|ed|olun|ol|eyle)\w*$")
 WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
+_CLAUSE_AUXILIARY = _AUXILIARY | frozenset("is are was were r".split())  # where the noun after "which" ends
 COPULA_REACH = 3  # words after "what is" that may: a name of two words, then its head ("what is vasif huseynov's job")
 # A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.
 _BARE_QUESTION = {"time": "date", "date": "date"}
@@ -581,8 +582,10 @@ def asked_about(words: list[str]) -> Iterator[str]:
             before = [w for w in words[:i] if w not in ("o", "vaxt", "onda", "zaman")]
             following = [] if not before or before[-1] in STOP_WORDS else [before[-1]]
         elif word in _WHICH:
-            near = [(j, w) for j, w in enumerate(words[i + 1 : i + 1 + 2 * WHICH_REACH], start=i + 1)
-                    if w not in STOP_WORDS][:WHICH_REACH]
+            # (to the clause's auxiliary: "which pipelines *will* they push the gas through" names pipelines only)
+            reach = list(itertools.takewhile(lambda w: w not in _CLAUSE_AUXILIARY,
+                                             words[i + 1 : i + 1 + 2 * WHICH_REACH]))
+            near = [(j, w) for j, w in enumerate(reach, start=i + 1) if w not in STOP_WORDS][:WHICH_REACH]
             # (not a verb: "which law did"; nor the noun of an Azerbaijani light verb, "riayət etməyib": complied)
             # (nor a singular noun's verb, however misspelt: "which pipeline carys gas"; "which western cities" names
             # cities)
