@@ -406,6 +406,20 @@ def test_what_a_question_to_the_bot_is(question, about_bot):
     assert asks_about_the_bot(question) is about_bot
 
 
+@pytest.mark.parametrize("question, kind", [
+    ("When Russia shot down the plane, how many people died?", "quantity"),  # the main clause asks
+    ("When Russia shot down the plane, where did it crash?", "place"),
+    ("Когда сбили самолёт, сколько людей погибло?", "quantity"),
+    ("when you have free time, what do you do", None),
+    ("When did it happen, and why?", "time"),  # "when" opens the question itself
+    ("when was that, 2024?", "time"),
+    ("whats the forecast for the day", None),  # a day named, not asked for
+    ("what was the date of the brief", "day"),
+])
+def test_the_kind_asked_is_the_main_clauses(bot, question, kind):
+    assert bot.analyzer.kind_asked(question) == kind
+
+
 @pytest.mark.parametrize("question, entry", [
     ("when did the crisis start", "triggers"),  # its phrasings ask when: the quote's December 2024 answers
     ("when was the alma-ata declaration signed", "alma-ata"),

@@ -229,8 +229,9 @@ _HAS_REASON = lazy_regex(r"\b(because|due to|owing to|thanks to|as a result|resu
                          r"|leading to|caused?|causes|after|since|roots?|lies? in|so that|in order to|therefore|hence"
                          r"|insistence|reasons?|motives?|why)\b")
 # "Which day" wants a day of the month; a month and year ("December 1991") does not give it.
-_DAY = lazy_regex(r"\b(what|which|exact|precise|the) (day|date)\b|\bon what day\b|\bкакого (именно |точно )?числа\b"
-                  r"|\b(в )?какой день\b|\bhansi gun\b|\bayin necesi\b")
+# (not "the forecast for the day", "the news of the day": a day not asked for)
+_DAY = lazy_regex(r"\b(what|which|exact|precise|(?<!for )(?<!of )(?<!per )the) (day|date)\b|\bon what day\b"
+                  r"|\bкакого (именно |точно )?числа\b|\b(в )?какой день\b|\bhansi gun\b|\bayin necesi\b")
 _HAS_DAY = lazy_regex(rf"\b\d{{1,2}}(st|nd|rd|th)? ({MONTHS})\b|\b({MONTHS}) \d{{1,2}}(st|nd|rd|th)?\b")
 # "Where" wants a place. Not "where does it say" (a citation) nor "where is <part of the brief>".
 # English "where" asks only at the head of a question ("what did he say about where soldiers go" does not);
@@ -363,6 +364,11 @@ _ADJECTIVE_FORM = lazy_regex(r"(ern|ian|ean|ese|ish|al|ic|an|ful|ous|ive)$")  # 
 _AZ_LIGHT_VERB = lazy_regex(r"(et|ed|olun|ol|eyle)\w*$")
 WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
 _CLAUSE_AUXILIARY = _AUXILIARY | frozenset("is are was were r".split())  # where the noun after "which" ends
+# Words opening a clause set before a question ("When Russia shot down the plane, how did Baku react?") (folded)
+_SUBORDINATORS = frozenset("when whenever if once after before while когда если".split())
+_CONJUNCTIONS = frozenset("and but or so и а но или ve".split())
+# What opens the question after it: a question word or an auxiliary (folded)
+_MAIN_QUESTION_OPENERS = QUESTION_WORDS | _RU_QUESTION_WORDS | _CLAUSE_AUXILIARY | _COPULA | {"whats", "hows", "whos"}
 COPULA_REACH = 3  # words after "what is" that may: a name of two words, then its head ("what is vasif huseynov's job")
 # A question with no subject left ("when's it from?", "who's it by?") is about the brief itself.
 _BARE_QUESTION = {"time": "date", "date": "date"}
@@ -405,6 +411,21 @@ def any_stems(word: str) -> set[str]:
     """A word's stems by the English and the Azerbaijani stemmer (a Cyrillic word always takes the Russian one): a
     word of any of our languages is known by any of its forms ("anbarını" by the knowledge's "anbarlarını")."""
     return {stem_word(word, "en"), stem_word(word, "az")}
+
+
+def main_clause(text: str) -> str:
+    """A question without the clause set before it and off by a comma: "When Russia shot down the plane, how did
+    Baku react?" asks how, not when; "Когда сбили самолёт, что сделал Баку?" asks what. "When did it happen, and
+    why?" and "When was that, 2024?" set no clause before a question: "when" opens a question there."""
+    head, comma, rest = text.partition(",")
+    words = fold(head).split()
+    while words and words[0] in _CONJUNCTIONS:
+        words = words[1:]
+    following = fold(rest).split()[:1]
+    if (not comma or len(words) < 3 or words[0] not in _SUBORDINATORS or words[1] in _CLAUSE_AUXILIARY
+            or not following or following[0] not in _MAIN_QUESTION_OPENERS):
+        return text
+    return rest.strip()
 
 
 def asks_about_the_bot(text: str) -> bool:
@@ -850,7 +871,9 @@ class Analyzer:
 
     def kind_asked(self, text: str) -> str | None:
         """The kind of fact a question asks for (`asked_kind`, read with its chat spellings and its opening question
-        word repaired), or how a kind of thing works ('mechanism'), or what someone wants ('intention')."""
+        word repaired), or how a kind of thing works ('mechanism'), or what someone wants ('intention'): its main
+        clause's (`main_clause`)."""
+        text = main_clause(text)
         spelled = [CHAT_SPELLINGS.get(w, w) for w in fold(text)[:MAX_FOLDED_CHARS].split()]  # "y is baku mad"
         if spelled:
             spelled[0] = self._question_word(spelled[0], spelled[1:2])  # "wher did the plane crash?"
