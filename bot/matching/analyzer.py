@@ -362,6 +362,7 @@ _NAME_INSIDE = lazy_regex(rf"(?<=[\w,)] )(?P<name>{_UPPER}{_LOWER}{{2,}}|[A-ZА-
 # "riayət etməyib", "qəbul olunub": a noun and its verb (folded)
 _ADJECTIVE_FORM = lazy_regex(r"(ern|ian|ean|ese|ish|al|ic|an|ful|ous|ive)$")  # "western", "russian", "european"
 _AZ_LIGHT_VERB = lazy_regex(r"(et|ed|olun|ol|eyle)\w*$")
+WH_PHRASE_WORDS = 3  # words of a question word's phrase before its auxiliary: "how much money does…"
 WHICH_REACH = 2  # content words after "which" that may name the kind asked for ("which western city")
 _CLAUSE_AUXILIARY = _AUXILIARY | frozenset("is are was were r".split())  # where the noun after "which" ends
 # Words opening a clause set before a question ("When Russia shot down the plane, how did Baku react?") (folded)
@@ -575,6 +576,14 @@ def _who_copula(words: list[str], i: int) -> int | None:
     return None
 
 
+def _heads_the_question(words: list[str], i: int) -> bool:
+    """Whether words[i] is the first auxiliary or copula after the question word that opens the question ("how much
+    money *does* radiohead earn", "when *was* toyota founded"): the subject follows it."""
+    word = words[i]
+    return (word in _AUXILIARY or word in _COPULA) and 0 < i <= WH_PHRASE_WORDS and words[0] in _WH and all(
+        w not in _AUXILIARY and w not in _COPULA for w in words[1:i])
+
+
 def asked_about(words: list[str]) -> Iterator[str]:
     """The words naming what a question asks about, in order.
 
@@ -592,10 +601,11 @@ def asked_about(words: list[str]) -> Iterator[str]:
         elif (i == 0 and words[1:2] == ["ли"]) or _AZ_DID_IT.search(word):
             # Russian "Извинилась ли Россия…?" and Azerbaijani "…üzr istəyibmi?" ask whether it happened: the verb
             following = [word]
-        elif word in _AUXILIARY and (i == 0 or words[i - 1] in _WH) and i + 1 < len(words):
+        elif (word in _AUXILIARY and i == 0 or _heads_the_question(words, i)) and i + 1 < len(words):
             # "what did aliyev say", "does turkey back baku": the subject (not the verb: readers paraphrase
             # verbs - "does russia regard its neighbours as sovereign" - far more than they rename what they ask
-            # about)
+            # about); so too after a question word's phrase, "how much money does radiohead earn", and before a
+            # copula's subject, "when was toyota founded"
             # ("what has fuelled the crisis?": a verb right after it, the question has no subject of its own)
             following = [] if words[i + 1] in STOP_WORDS or _EN_VERB_FORM.search(words[i + 1]) else words[i + 1 : i + 2]
         elif i > 0 and _AZ_COPULAR_QUESTION.match(" ".join(words[i : i + 2])):

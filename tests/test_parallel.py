@@ -1,0 +1,81 @@
+"""bot.matching.parallel: work beside a forked child, and the fit that uses it."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from bot.matching.parallel import beside, can_fork
+
+needs_fork = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is used on Linux only")
+
+
+@pytest.mark.parametrize("parallel", [False, pytest.param(True, marks=needs_fork)])
+def test_both_results_come_back_in_order(parallel):
+    assert beside(lambda: "here", lambda: ["there", 2], parallel=parallel) == ("here", ["there", 2])
+
+
+@needs_fork
+def test_the_other_work_runs_in_another_process():
+    parent = os.getpid()
+    here, there = beside(os.getpid, os.getpid, parallel=True)
+    assert here == parent and there != parent
+
+
+@needs_fork
+def test_a_child_that_fails_leaves_its_work_to_this_process():
+    parent = os.getpid()
+
+    def fails_in_a_child():
+        if os.getpid() != parent:
+            raise MemoryError("no room in the child")
+        return "done here"
+
+    assert beside(lambda: 1, fails_in_a_child, parallel=True) == (1, "done here")
+
+
+@needs_fork
+def test_a_child_that_dies_leaves_its_work_to_this_process():
+    parent = os.getpid()
+
+    def dies_in_a_child():
+        if os.getpid() != parent:
+            os._exit(3)
+        return "done here"
+
+    assert beside(lambda: 1, dies_in_a_child, parallel=True) == (1, "done here")
+
+
+@needs_fork
+def test_nothing_buffered_before_the_fork_is_written_twice(tmp_path):
+    script = ("import sys\nfrom bot.matching.parallel import beside\n"
+              "sys.stdout.write('once'); beside(lambda: 0, lambda: 0, parallel=True); print()\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__)))).stdout
+    assert out == "once\n"
+
+
+def test_can_fork_only_with_a_core_to_spare(monkeypatch):
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert not can_fork()
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert can_fork()
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert not can_fork()
+
+
+@needs_fork
+def test_a_fit_beside_a_child_is_the_fit_in_one_process(knowledge):
+    from bot.matching.analyzer import Analyzer
+    from bot.matching.learned import Doc, fit_model
+
+    analyzer = Analyzer(knowledge)
+    brief = knowledge.briefs[0]
+    docs = [Doc(*analyzer.model_terms(q, language, repair=False), label)
+            for label, entry in enumerate(brief.entries) for language, text in brief.entry_texts(entry.id)
+            for q in text.questions]
+    one, two = (fit_model(docs, len(brief.entries), parallel=p) for p in (False, True))
+    assert one.thresholds == two.thresholds and one.platt == two.platt
+    assert one.linear.coef == two.linear.coef and one.calibration == two.calibration
