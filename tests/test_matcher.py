@@ -120,3 +120,27 @@ def test_tiny_knowledge(tiny_bot):
 ])
 def test_the_head_a_question_asks_of(bot, question, head):
     assert bot.analyzer.head_asked(question) == head
+
+
+def test_calibration_holds_each_entry_out_once_in_five_folds():
+    import random
+
+    from bot.matching.learned import Doc, _draw_splits
+
+    docs = [Doc((f"w{label}", f"v{i}"), (f"w{label}",), label) for label in range(12) for i in range(10)]
+    splits = _draw_splits(docs, 12, random.Random(0))
+    held = [docs[r].label for s in splits for r in s.outside]
+    assert len(splits) == 5 and sorted(set(held)) == list(range(12)) and len(held) == len(docs)
+    for s in splits:  # a fold trains on none of what it checks
+        assert not set(s.train) & set(s.inside + s.outside)
+        assert {docs[r].label for r in s.inside}.isdisjoint({docs[r].label for r in s.outside})
+
+
+@pytest.mark.parametrize("held_out, folds", [((100, 100, 100, 100, 100), 5), ((3000, 3000, 3000, 3000, 3000), 2),
+                                             ((6000, 10, 10, 10, 10), 1)])
+def test_a_large_base_fits_only_the_folds_it_needs(monkeypatch, held_out, folds):
+    from bot.matching import learned
+
+    monkeypatch.setattr(learned, "CALIBRATION_QUESTIONS", 5000)
+    splits = [learned.Split([], [], list(range(n))) for n in held_out]
+    assert learned._enough(splits) == splits[:folds]

@@ -419,11 +419,13 @@ def main_clause(text: str) -> str:
     Baku react?" asks how, not when; "Когда сбили самолёт, что сделал Баку?" asks what. "When did it happen, and
     why?" and "When was that, 2024?" set no clause before a question: "when" opens a question there."""
     head, comma, rest = text.partition(",")
+    if not comma:
+        return text
     words = fold(head).split()
     while words and words[0] in _CONJUNCTIONS:
         words = words[1:]
     following = fold(rest).split()[:1]
-    if (not comma or len(words) < 3 or words[0] not in _SUBORDINATORS or words[1] in _CLAUSE_AUXILIARY
+    if (len(words) < 3 or words[0] not in _SUBORDINATORS or words[1] in _CLAUSE_AUXILIARY
             or not following or following[0] not in _MAIN_QUESTION_OPENERS):
         return text
     return rest.strip()

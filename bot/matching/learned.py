@@ -13,6 +13,7 @@ of them, the suggestion threshold SUGGEST_REJECTION.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from array import array
 from collections.abc import Iterable, Sequence
@@ -38,6 +39,9 @@ HOLDOUT_PHRASINGS = 0.2  # share of each remaining entry's phrasings held out as
 # set the brief's thresholds where five folds put 0.49 and 0.27 of their held-out-topic questions: the two shares
 # above keep them there.)
 CALIBRATION_FOLDS = 5
+# ... of which a large base fits only as many as hold out this many questions: its folds each hold out thousands
+# (the 100-phrasing base's two folds steady its thresholds about as well as five), and each costs a fit of its size
+CALIBRATION_QUESTIONS = 5000
 FOLD_COST = 0.3  # a fold's fit over the final fit's (four fifths of the entries on about two thirds of the documents)
 NUMPY_FROM = 20_000  # classes x features products above which scoring uses numpy
 # Weights and IDF are stored as float32: half the pickle a warm start reads and unpickles. Their rounding (about 1e-7
@@ -374,6 +378,12 @@ def _draw_splits(docs: Sequence[Doc], n_classes: int, rng: random.Random) -> lis
     return splits
 
 
+def _enough(splits: list[Split]) -> list[Split]:
+    """The first folds, up to those that hold out CALIBRATION_QUESTIONS questions between them."""
+    held = list(itertools.accumulate(len(s.outside) for s in splits))
+    return splits[: next((i + 1 for i, n in enumerate(held) if n >= CALIBRATION_QUESTIONS), len(splits))]
+
+
 def _fold_scores(docs: Sequence[Doc], counts: Counts, n_classes: int, split: Split) -> tuple[list[float], list[int]]:
     """Fit on the fold's training rows; the best score of each check (in-scope, then held-out-topic), and its class."""
     import numpy as np
@@ -414,7 +424,7 @@ def fit_model(docs: Sequence[Doc], n_classes: int, seed: int = 0, parallel: bool
 
     rng = random.Random(seed)
     counts = Counts.of(docs)
-    splits = _draw_splits(docs, n_classes, rng) if n_classes >= 3 else []
+    splits = _enough(_draw_splits(docs, n_classes, rng)) if n_classes >= 3 else []
     mine = min(range(len(splits) + 1), key=lambda k: max(1 + k * FOLD_COST, (len(splits) - k) * FOLD_COST))
 
     def fit_here():

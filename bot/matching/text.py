@@ -156,8 +156,9 @@ _fold_remembered = functools.lru_cache(maxsize=FOLD_CACHE)(_fold)
 
 
 def clear_fold_cache() -> None:
-    """Forget the remembered folds (for benchmarks that fold the same texts again)."""
+    """Forget the remembered folds and stripped frames (for benchmarks that read the same texts again)."""
     _fold_remembered.cache_clear()
+    _strip_remembered.cache_clear()
 
 
 # A request for a paragraph, before what it speaks of (folded): "show me the paragraph…", "покажите, пожалуйста,
@@ -323,10 +324,18 @@ HAS_CYRILLIC = lazy_regex(r"[а-яё]")  # (folded text)
 
 def strip_fillers(folded: str) -> str:
     """Drop conversational frames ("can you tell me", "what's the deal with") from folded text."""
+    return _strip_remembered(folded) if len(folded) <= FOLD_CACHE_CHARS else _strip_fillers(folded)
+
+
+def _strip_fillers(folded: str) -> str:
     text = _HOW_THINK.sub(r"\1", folded)
     if HAS_CYRILLIC.search(text):  # (the Cyrillic frames first: "покажите, пожалуйста, абзац" is one frame)
         text = collapse_ws(_CYRILLIC_FILLERS.sub(" ", text))
     return collapse_ws(_LATIN_FILLERS.sub(" ", text))
+
+
+# (as fold's: a question and each phrasing are stripped by several of the checks that read them)
+_strip_remembered = functools.lru_cache(maxsize=FOLD_CACHE)(_strip_fillers)
 
 
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s")
