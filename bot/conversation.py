@@ -44,6 +44,9 @@ _RELATIVE = lazy_regex(r"^(and |so |а |и |bes )?(what about |what s |whats |wh
                        r"|previous( one)?|one before|preceding one|next( one)?|one after (that|it|this)|following one"
                        r"|предыдущ\w*|следующ\w*|перед (ним|этим)|после (него|этого)|evvelki( kontekst)?\w*"
                        r"|novbeti\w*|ondan (evvelki|sonraki)|sonraki\w*)$")
+# "what else?" after an item of a list (the first context) asks for the next item, not more of this one
+_ELSE_OF_A_LIST = lazy_regex(r"^(and |so |ok |okay |а |и |ну |bes |ya )?(what else|anything else|what s next|whats next"
+                             r"|what comes next|что ещ[её]|а что ещ[её]|что дальше|basqa ne|daha ne|sonra ne)$")
 _BEFORE = lazy_regex(r"\b(before|previous|preceding|предыдущ\w*|перед|evvelki\w*)\b")
 _PICK = lazy_regex(r"^(?:(\d)|(?:the )?(first|second|third|1st|2nd|3rd)(?: one)?|yes|yeah|yep|sure|ok|да|ага|beli|he)$")
 _SOURCE = lazy_regex(r"^(source|sources|quote|citation|cite|where does it say( that| so)?|says who|proof|"
@@ -339,7 +342,7 @@ def _folded_ordinals(bot, state: Conversation, text: str) -> str:
     number = _NUMBER.match(folded)
     if number and int(number.group(1)) in _ORDINAL_WORD:
         return _ORDINAL_WORD[int(number.group(1))]
-    if _RELATIVE.match(folded) and (here := _item_number(bot, state)) is not None:
+    if (_RELATIVE.match(folded) or _ELSE_OF_A_LIST.match(folded)) and (here := _item_number(bot, state)) is not None:
         return _ORDINAL_WORD.get(here - 1 if _BEFORE.search(folded) else here + 1, folded)
     return folded
 
@@ -405,6 +408,7 @@ _THE_BRIEF_RU_AZ = frozenset("""автор автора автору автор�
     muellif muellifi muellifin meqale meqalenin meqaleni meqalede metn metnde""".split())
 # "who is he?", "who does he work for?": of the one the last answer names
 # "is he russian?", "is she a historian?": what someone is, which the last answer may not say (folded)
+_QUESTIONS_IN_ONE = lazy_regex(r"[?;,]|\b(?:and|и|ve|və)\b", re.IGNORECASE)  # where a message's questions part
 _IS_HE = lazy_regex(r"^(and |so |but )?(is|was) (he|she) (a |an |really )?\w+$")
 _WHO_IS_IT = lazy_regex(r"^(and |but |so |а |и |bes )?(who|кто) (is|was|такой|такая|он|она) ?(he|she|it|that|this)?$"
                         r"|^(and |but |so )?who (is|was) (he|she)( what s| whats| what is| what) (his|her) (job|role"
@@ -424,6 +428,11 @@ _WHO_IS_IT = lazy_regex(r"^(and |but |so |а |и |bes )?(who|кто) (is|was|т�
 # a quote that gives the cause of what it says ("lost its main budgetary revenue *after* Europe ended the purchase"),
 # not only its consequence ("has led to a deep crisis")
 _GIVES_CAUSE = lazy_regex(r"\b(because|due to|owing to|thanks to|as a result of|after)\b", re.IGNORECASE)
+# an end dated by what ended it ("ended in 2020, when it was defeated"): why it ended, if the last question asked
+# of the end ("when did Armenia's irredentism end?"; not "when did Armenia lose the war?" - why it lost is not said)
+_ENDED_WHEN = lazy_regex(r"\b(ended|collapsed|ceased|came to an end)\b[^.;]*?\bwhen\b", re.IGNORECASE)
+_ASKS_OF_AN_END = lazy_regex(r"\b(end|ended|ends|ending|over|закончил\w*|кончил\w*|прекратил\w*|заверши\w*|bitdi"
+                             r"|bitib|bitmisdir|bitmeyi|sona (catdi|catib|yetdi|yetib))\b")  # (folded)
 _WHY = lazy_regex(r"^(and |but |so |а |и |bes )?(why|how come|how so|in what way|почему|зачем|отчего|niye|neden)\b")
 _NO_NEW_FACT = lazy_regex(r"^(and |but |so |а |и |bes )?(why|how come|how so|in what way|почему|зачем|отчего|niye|neden"
                           r"|niye ki)\b"
@@ -684,6 +693,13 @@ def _ordinal_alone(bot, state: Conversation, text: str, words: list[str], lang: 
         else None
 
 
+def _asks_who_they_are(text: str) -> bool:
+    """Whether each question of a message asks who someone is or where they work ("who is he? where does he
+    work?", "кто он и где работает?"): what a quote of their words does not say."""
+    parts = [" ".join(CHAT_SPELLINGS.get(w, w) for w in fold(p).split()) for p in _QUESTIONS_IN_ONE.split(text)]
+    return any(parts) and all(_WHO_IS_IT.match(p) for p in parts if p)
+
+
 def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str | None) -> tuple[Reply, str | None]:
     """A short message that may lean on the last answer: (reply, the whole question it was answered as)."""
     folded = " ".join(words)
@@ -714,9 +730,10 @@ def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str 
         return bot.entry_reply(*state.last_entry, text, language=_reply_language(bot, text, lang)), whole
     no_new_fact = bare and not own and _NO_NEW_FACT.match(folded)
     # ("who is he?", "who does he work for?" after a quote are of its speaker, however the rebuilt question ranks)
-    who_is = _WHO_IS_IT.match(folded) or (_IS_HE.match(folded) and last is not None
+    who_is = _asks_who_they_are(text) or (_IS_HE.match(folded) and last is not None
                                           and not _leans_on_entry(bot, own, state.last_entry))
-    if last is not None and no_new_fact and _WHY.match(folded) and _GIVES_CAUSE.search(last.quote):
+    if last is not None and no_new_fact and _WHY.match(folded) and (_GIVES_CAUSE.search(last.quote) or (
+            _ENDED_WHEN.search(last.quote) and _ASKS_OF_AN_END.search(fold(state.last_question or "")))):
         # "niyə?" after "Moscow lost its main budget revenue *after* Europe ended the purchase…": its own words say why
         return bot.entry_reply(*state.last_entry, text, language=_reply_language(bot, text, lang)), whole
     if last is not None and (who_is or combined.entry == last.id and (

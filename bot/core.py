@@ -227,12 +227,17 @@ _WHICH_ONE = lazy_regex(r"\b(which|what|в каком|какой|hansi)\s+" + _P
 
 # A thing named first and asked of after a comma by a pronoun: "And the people arrested, where were they?", "The
 # plane, when was it shot down?" (English; the thing is a noun phrase, not a place or a time: "in Russia, where…")
-_DISLOCATED = lazy_regex(r"^(?:(?:and|so|but|ok|okay|oh|hmm|also)\W+)*(?P<np>(?!(?:in|at|on|after|before|since|when"
-                         r"|if|as|for|by|from|to|with|about|during)\b)(?:[\w'-]+ ){0,4}[\w'-]+),\s*(?P<wh>where|when"
+_DISLOCATED = lazy_regex(r"^(?:(?:and|so|but|ok|okay|oh|hmm|also)\W+)*"
+                         # (back to a thing named before: "go back to the declaration, when was it signed?")
+                         r"(?:(?:let'?s |now )?(?:(?:go|going|get|come|coming) )?back to |return(?:ing)? to )?"
+                         r"(?P<np>(?!(?:in|at|on|after|before|since|when|if|as|for|by|from|to|with|about|during)\b)"
+                         r"(?:[\w'-]+ ){0,4}[\w'-]+),\s*(?P<wh>where|when"
                          r"|why|how|what|who|which)\s+(?P<aux>is|are|was|were|did|does|do|has|have|had)\s+(?:it|they|he"
                          r"|she|them)\b(?P<rest>[^,?]*)\?*$", re.IGNORECASE)
 
 
+_CONJUNCTIONS = frozenset("and so but then а и но ve bes".split())  # before a question word (folded)
+_YEAR = lazy_regex(r"\b(?:1[89]|20)\d\d\b")  # a year named: 1991, 2024 (not a flight number, 8243)
 _ARTICLES = frozenset("the a an this that these those".split())
 
 
@@ -371,6 +376,9 @@ class BriefBot:
         counts = self.analyzer.stem_counts(knowledge)
         self._facts = {(b.id, e.id): self._fact_kinds(b, e, counts) for b in knowledge.briefs for e in b.entries}
         self._entry_ordinals = {(b.id, e.id): self._ordinals_named(b, e) for b in knowledge.briefs for e in b.entries}
+        self._entry_years = {(b.id, e.id): frozenset(_YEAR.findall(" ".join(
+            [e.quote] + [t for _, text in b.entry_texts(e.id) for t in (text.answer, text.quote) if t])))
+            for b in knowledge.briefs for e in b.entries}
 
     def fact_kinds(self, brief_id: str, entry_id: str) -> frozenset[str]:
         """The kinds of fact an entry gives: 'quantity', 'day', 'date', 'time', 'place', 'reason', 'detail' (see
@@ -826,13 +834,29 @@ class BriefBot:
                 return kinds - {"place"}
             return kinds
 
-        decision = decide(query, ranked, self.scorer.thresholds, facts,
-                          lambda c: (max(self.support.share(stems, c.brief.id, c.entry.id),
-                                         self.support.share(unroled, c.brief.id, c.entry.id) if unroled else 0.0,
-                                         CONTENT_SHARE_WEIGHT * self.support.share(content, c.brief.id, c.entry.id)
-                                         if content else 0.0),
-                                     self.support.information(stems, c.brief.id, c.entry.id)),
+        def support(c: Candidate) -> tuple[float, float]:
+            return (max(self.support.share(stems, c.brief.id, c.entry.id),
+                        self.support.share(unroled, c.brief.id, c.entry.id) if unroled else 0.0,
+                        CONTENT_SHARE_WEIGHT * self.support.share(content, c.brief.id, c.entry.id) if content else 0.0),
+                    self.support.information(stems, c.brief.id, c.entry.id))
+
+        def policy(candidates: list[Candidate]) -> Decision:
+            return decide(query, candidates, self.scorer.thresholds, facts, support,
                           min_support=lambda c: self.support.floor_for(c.brief.id, c.entry.id))
+
+        decision = policy(ranked)
+        asked = fold(focus or text).split()
+        # (of a question a question word opens: "the plane was shot down in 2023, right?" and "is the brief from
+        # 2024?" state a year to be checked, which the answer that corrects it answers)
+        opened = bool(asked) and (asked[0] in QUESTION_WORDS or asked[0] in _CONJUNCTIONS and asked[1:2] and asked[1]
+                                  in QUESTION_WORDS)
+        years = frozenset(_YEAR.findall(" ".join(asked))) if opened else frozenset()
+        if decision.outcome == "answer" and years and not years <= self._entry_years[
+                (decision.best.brief.id, decision.best.entry.id)]:
+            # "what happened in 1991?": a year the answer must state (the 1991 of the USSR's end, not the plane of
+            # 2024); the entries that state it, or "the brief does not say"
+            stating = [c for c in ranked if years <= self._entry_years[(c.brief.id, c.entry.id)]]
+            decision = policy(stating) if stating else Decision("not_said", (decision.best,), "detail")
         if decision.outcome == "answer" and self._other_ordinal(text, language, decision.best):
             return Decision("not_said", (decision.best,), "detail")  # the First Karabakh War, of the Second's entry
         head = self.analyzer.head_asked(focus or text, language)

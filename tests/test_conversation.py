@@ -17,6 +17,19 @@ def talk(bot, *lines: str, now: float = 0.0):
 
 @pytest.mark.parametrize("lines, kind, entry", [
     (("who shot the plane?", "when was that?"), "answer", "flight-8243"),
+    # "what else?" after an item of a list is the next item; after the last one described, the missing fifth
+    (("how many contexts are there?", "what's the first one?", "what else?"), "answer", "not-sovereign"),
+    (("what is the fourth context?", "what else?"), "not_said", "fifth-context"),
+    (("Какой первый контекст?", "а что ещё?"), "answer", "not-sovereign"),
+    # who he is and where he works, asked at once after a quote: neither is said
+    (("who said Azerbaijan won't tolerate Russia's arrogance?", "who is he? where does he work?"), "not_said", None),
+    (("who said Azerbaijan won't tolerate Russia's arrogance?", "кто он и где работает?"), "not_said", None),
+    # an end dated by what ended it says why: "ended in 2020, when it was defeated"
+    (("when did armenia's irredentism end?", "why?"), "answer", "karabakh"),
+    (("Ermənistanın irredentizmi nə vaxt bitdi?", "niyə?"), "answer", "karabakh"),
+    # back to a thing named before, whatever the last answer was
+    (("what is the alma-ata declaration?", "when did armenia lose karabakh?",
+      "go back to the declaration, when was it signed?"), "answer", "alma-ata"),
     # "what else … besides that?": another thing than the last answer, among those the knowledge relates to it
     (("What brought the crisis to the forefront?", "what was the flight number again?",
       "and what else happened besides that?"), "answer", "arrests"),

@@ -406,6 +406,19 @@ def test_what_a_question_to_the_bot_is(question, about_bot):
     assert asks_about_the_bot(question) is about_bot
 
 
+@pytest.mark.parametrize("question, answered, entry", [
+    ("what happened in 2020?", True, "karabakh"),  # a year the answer states
+    ("when did russia shoot down the plane in 2024?", True, "flight-8243"),
+    ("what happened in 1991?", False, None),  # not the plane of 2024, nor the arrests: only entries stating 1991
+    ("Is the brief from 2024?", True, "date"),  # a year stated to be checked: the answer corrects it
+    ("кто сейчас президент азербайджана", False, None),  # an office, whose holder the brief never names
+    ("Vasif Huseynov kimdir, harda isleyir?", False, None),  # "harda": where, as it is spoken
+])
+def test_a_named_year_or_office_must_be_in_the_answer(bot, question, answered, entry):
+    reply = bot.ask(question)
+    assert reply.answered is answered and (entry is None or reply.entry == entry)
+
+
 @pytest.mark.parametrize("question, kind", [
     ("When Russia shot down the plane, how many people died?", "quantity"),  # the main clause asks
     ("When Russia shot down the plane, where did it crash?", "place"),

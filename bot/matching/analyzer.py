@@ -176,7 +176,9 @@ _VIEW_OF = lazy_regex(r"\bwhat (does|do|did) (?P<x>(\w+ ){0,2}\w+) (think|believ
 _RELATIONS_OF = lazy_regex(r"\b(?P<x>\w+) (relationship|relations|ties|dealings) (with|to)\b")
 # "who is the president of Azerbaijan?", "who is Azerbaijan's president?" (folded: "azerbaijan s president")
 _HOLDER_OF = lazy_regex(r"\bwho (is|was|are|were) (the )?(current |present |then )?(?P<x>\w+) of\b"
-                        r"|\bwho (is|was|are|were) (the )?\w+( s)? (current |present |then )?(?P<y>\w+)$")
+                        r"|\bwho (is|was|are|were) (the )?\w+( s)? (current |present |then )?(?P<y>\w+)$"
+                        # "кто (сейчас) президент Азербайджана?": an office, then whose (folded)
+                        r"|\bкто (сейчас |теперь |тогда |был |была |является )*(?P<z>\w+) \w{3,}(а|я|ы|и)$")
 _NAME_OF = lazy_regex(r"\bnames? of (the |this |that |a |an |his |her |its |their )?(?P<x>.+)")  # folded
 _COUNTING = lazy_regex(r"\bhow (many|much)\b|\bсколько\b|\bnece\b")  # the words after which a count names its thing
 _HAS_QUANTITY = lazy_regex(rf"{_ANAPHORIC}\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(19|20)\d\d\b)\d[\d,.]*\b|{_FRACTIONS}")
@@ -1000,7 +1002,7 @@ class Analyzer:
         author and the brief itself are no such thing: every answer is theirs."""
         unframed = self.unframed(text)
         holder = _HOLDER_OF.search(unframed)  # "who is the president of Azerbaijan?": a president
-        office = holder and (holder.group("x") or holder.group("y"))
+        office = holder and (holder.group("x") or holder.group("y") or holder.group("z"))
         if office and office not in self.soft and office not in STOP_WORDS:
             return self.model_terms(office, language)[0]
         found = _NAME_OF.search(unframed)

@@ -17,6 +17,7 @@ CHAT_SPELLINGS: dict[str, str] = {
     "кагда": "когда", "ваще": "вообще", "щас": "сейчас", "тока": "только", "токо": "только",
     "wich": "which", "whcih": "which", "thru": "through", "wen": "when", "waht": "what", "whta": "what",
     "teh": "the", "adn": "and", "abotu": "about",
+    "harda": "harada", "hardan": "haradan",  # Azerbaijani as it is spoken ("harda işləyir?")
 }
 
 # Months as they are shortened ("in Dec 2024"): read as the month where the knowledge names that month (another month
