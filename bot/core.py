@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from bot.i18n import human_date, say
@@ -845,18 +846,7 @@ class BriefBot:
                           min_support=lambda c: self.support.floor_for(c.brief.id, c.entry.id))
 
         decision = policy(ranked)
-        asked = fold(focus or text).split()
-        # (of a question a question word opens: "the plane was shot down in 2023, right?" and "is the brief from
-        # 2024?" state a year to be checked, which the answer that corrects it answers)
-        opened = bool(asked) and (asked[0] in QUESTION_WORDS or asked[0] in _CONJUNCTIONS and asked[1:2] and asked[1]
-                                  in QUESTION_WORDS)
-        years = frozenset(_YEAR.findall(" ".join(asked))) if opened else frozenset()
-        if decision.outcome == "answer" and years and not years <= self._entry_years[
-                (decision.best.brief.id, decision.best.entry.id)]:
-            # "what happened in 1991?": a year the answer must state (the 1991 of the USSR's end, not the plane of
-            # 2024); the entries that state it, or "the brief does not say"
-            stating = [c for c in ranked if years <= self._entry_years[(c.brief.id, c.entry.id)]]
-            decision = policy(stating) if stating else Decision("not_said", (decision.best,), "detail")
+        decision = self._of_its_year(fold(focus or text).split(), decision, ranked, policy)
         if decision.outcome == "answer" and self._other_ordinal(text, language, decision.best):
             return Decision("not_said", (decision.best,), "detail")  # the First Karabakh War, of the Second's entry
         head = self.analyzer.head_asked(focus or text, language)
@@ -870,6 +860,25 @@ class BriefBot:
             # "what is the name of Azerbaijan's president?": the title entry names a brief, no president; "what does
             # Azerbaijan's president think about it?": no entry gives his view
             return Decision("not_said", (decision.best,), "detail")
+        return decision
+
+    def _of_its_year(self, asked: list[str], decision: Decision, ranked: list[Candidate],
+                     policy: Callable[[list[Candidate]], Decision]) -> Decision:
+        """A decision held to the year a question names (`asked`: its folded words)."""
+        years = frozenset(_YEAR.findall(" ".join(asked)))
+        if decision.outcome != "answer" or not years:
+            return decision
+        # (of a question a question word opens: "the plane was shot down in 2023, right?" and "is the brief from
+        # 2024?" state a year to be checked, which the answer that corrects it answers)
+        opened = asked[0] in QUESTION_WORDS or asked[0] in _CONJUNCTIONS and asked[1:2] and asked[1] in QUESTION_WORDS
+        stated = self._entry_years[(decision.best.brief.id, decision.best.entry.id)]
+        if opened and not years <= stated:
+            # "what happened in 1991?": a year the answer must state (the 1991 of the USSR's end, not the plane of
+            # 2024); the entries that state it, or "the brief does not say"
+            stating = [c for c in ranked if years <= self._entry_years[(c.brief.id, c.entry.id)]]
+            return policy(stating) if stating else Decision("not_said", (decision.best,), "detail")
+        if not stated:  # "Did Putin say it in 2022?": an answer that gives no year neither confirms one nor corrects it
+            return Decision("not_said", (decision.best,), "time")
         return decision
 
     def _few_use(self, stem: str) -> bool:

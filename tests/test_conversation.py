@@ -27,6 +27,9 @@ def talk(bot, *lines: str, now: float = 0.0):
     # an end dated by what ended it says why: "ended in 2020, when it was defeated"
     (("when did armenia's irredentism end?", "why?"), "answer", "karabakh"),
     (("Ermənistanın irredentizmi nə vaxt bitdi?", "niyə?"), "answer", "karabakh"),
+    # a correction in Azerbaijani: "no, I meant Putin's words"
+    (("İkinci kontekst nədir?", "Xeyr, mən Putinin sözlərini nəzərdə tuturdum"), "answer", "putin-rule"),
+    (("Putin nə deyib?", "dəqiq sözləri ver"), "answer", "putin-rule"),
     # back to a thing named before, whatever the last answer was
     (("what is the alma-ata declaration?", "when did armenia lose karabakh?",
       "go back to the declaration, when was it signed?"), "answer", "alma-ata"),

@@ -411,6 +411,8 @@ def test_what_a_question_to_the_bot_is(question, about_bot):
     ("when did russia shoot down the plane in 2024?", True, "flight-8243"),
     ("what happened in 1991?", False, None),  # not the plane of 2024, nor the arrests: only entries stating 1991
     ("Is the brief from 2024?", True, "date"),  # a year stated to be checked: the answer corrects it
+    ("The plane was shot down in 2023, right?", True, "flight-8243"),
+    ("Did Putin say that in 2022?", False, None),  # an answer with no year neither confirms one nor corrects it
     ("кто сейчас президент азербайджана", False, None),  # an office, whose holder the brief never names
     ("Vasif Huseynov kimdir, harda isleyir?", False, None),  # "harda": where, as it is spoken
 ])

@@ -208,7 +208,8 @@ _FILLERS = (  # (a pattern, compiled as its Latin and its Cyrillic halves below)
     r"|^((no|nope|not that|нет|не то|yox) )?(i (mean|meant)|i was asking about|i m asking about"
     r"|я (имел|имела|имею) в виду|я про|я спрашивал(а)?( про| о| об)?)\b|\b(nezerde tuturdum|nezerde tuturam)\b"
     # Azerbaijani puts the asking last: "(yox,) mən TANAP-ın tam adını soruşurdum" (I was asking its full name)
-    r"|^((yox|xeyr) )?men\b(?=.* sorus(urdum|uram|musdum)$)|\b(sorusurdum|sorusuram|sorusmusdum)$"
+    r"|^((yox|xeyr) )?men\b(?=.* (sorus(urdum|uram|musdum)|nezerde tuturdum|nezerde tuturam)$)"
+    r"|\b(sorusurdum|sorusuram|sorusmusdum)$"
     r"|\bчто насч[её]т\b"  # "а что насчёт Армении?" is "what about Armenia?"
     # a view asked of the bot, which is the brief's: "и чё это значит по-твоему?"
     r"|\b(in your (opinion|view)|по (твоему|вашему)|на (твой|ваш) взгляд|sizce|sence)\b"
