@@ -237,6 +237,9 @@ _DISLOCATED = lazy_regex(r"^(?:(?:and|so|but|ok|okay|oh|hmm|also)\W+)*"
                          r"|she|them)\b(?P<rest>[^,?]*)\?*$", re.IGNORECASE)
 
 
+# Azerbaijani and Russian verbs in the past or the present (folded): "yazib", "isleyir", "написал", "работает"
+_VERB_FORM_AZ_RU = lazy_regex(r"^[a-z]{2,}(y?[iu]b|[dt][iu]|m[iu]s(d[iu]r)?|y?[iu]r)$"
+                              r"|^[а-я]{3,}(л|ла|ло|ли|лся|лась|ет|ит|ют|ят)$")
 _CONJUNCTIONS = frozenset("and so but then а и но ve bes".split())  # before a question word (folded)
 _YEAR = lazy_regex(r"\b(?:1[89]|20)\d\d\b")  # a year named: 1991, 2024 (not a flight number, 8243)
 _ARTICLES = frozenset("the a an this that these those".split())
@@ -323,6 +326,22 @@ def _inner_question(text: str) -> str | None:
                 return None  # "There's a quote about soldiers in there, what is it?": the lead says what is asked
             return rest if len(rest.split()) >= MIN_PART_WORDS else None
     return None
+
+
+def _only_a_verb(question: str) -> bool:
+    """Whether a question's only content words are verbs: a second question that drops its subject, as Azerbaijani
+    and Russian do ("Vasif Hüseynov kimdir və nə *yazıb*?", "Кто такой Гусейнов и что *написал*?"): of the first's."""
+    content = [w for w in fold(question).split() if w not in STOP_WORDS]
+    return bool(content) and all(_VERB_FORM_AZ_RU.search(w) for w in content)
+
+
+def _without_offering(reply: Reply, entry: str | None) -> Reply:
+    """A "not said" reply without its closest question when that is the entry answered beside it ("Who is Vasif
+    Huseynov and what did he write?": the quote, then only "the brief does not say who that is")."""
+    if not reply.suggestions or reply.suggestions[0].entry != entry:
+        return reply
+    offered = " " + say("not_said.closest", reply.language, question=reply.suggestions[0].question)
+    return replace(reply, answer=reply.answer.removesuffix(offered), suggestions=())
 
 
 def not_said(unmet: str, language: str, closest: str | None) -> str:
@@ -597,7 +616,7 @@ class BriefBot:
         first_asked, asked = parts.get("a") or parts["a_az"], parts.get("b") or parts["b_az"]
         first = self.ask(first_asked, brief_id, language)
         # (the second leans on the first: "…and when was it built?", and Azerbaijani's pro-drop "…və nə deyib?")
-        leans = _POINTS_BACK.search(asked) or not self._names_something(asked)
+        leans = _POINTS_BACK.search(asked) or not self._names_something(asked) or _only_a_verb(asked)
         if first.kind == "not_said" and not first.answered:
             # "Who is Vasif Huseynov and where does he work?": the brief says neither, and the whole message must
             # not be read as a question its quote answers; "…and what did he write?" gets the quote as the second
@@ -607,7 +626,7 @@ class BriefBot:
                     second.source.brief, second.entry):
                 return first  # "how long is TANAP and who owns it?": the pipelines' sentence names no owner
             if second.answered:  # the answer first, as every reply that answers leads with it
-                return replace(second, question=text, also=(first,))
+                return replace(second, question=text, also=(_without_offering(first, second.entry),))
             return replace(first, also=(second,)) if second.kind == "not_said" else first
         if not first.answered:
             return None

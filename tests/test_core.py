@@ -728,6 +728,8 @@ def test_is_it_true_that_asks_what_the_brief_says(bot):
     # a first question the brief does not answer: the answer of the second leads, the first is said to be unanswered
     ("Who is Vasif Huseynov and what did he write?", "huseynov", "not_said"),
     ("Vasif Huseynov kimdir ve ne deyib?", "huseynov", "not_said"),  # (pro-drop: "what did he say")
+    ("Vasif Hüseynov kimdir və nə yazıb?", "huseynov", "not_said"),  # ... "what did he write": his words
+    ("Кто такой Гусейнов и что написал?", "huseynov", "not_said"),
     ("How many died and who shot the plane?", "flight-8243", "not_said"),
     ("Rusiya hansı təyyarəni vurub və nə vaxt?", "flight-8243", None),  # "nə vaxt" (when) names nothing: its date
 ])
@@ -735,6 +737,12 @@ def test_two_questions_in_one_message_get_both_answers(bot, question, first, sec
     reply = bot.ask(question)
     assert (reply.entry, [a.entry or a.kind for a in reply.also]) == (first, [second] if second else [])
     assert all(a.answer in reply.to_json()["answer"] for a in reply.also)
+
+
+def test_an_unanswered_question_beside_an_answer_offers_nothing_already_answered(bot):
+    reply = bot.ask("Who is Vasif Huseynov and what did he write?")
+    assert reply.entry == "huseynov" and reply.also[0].answer == "The brief does not say who that is."
+    assert not reply.also[0].suggestions
 
 
 @pytest.mark.parametrize("message, entry", [
