@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from bot.i18n import human_date, say
 from bot.knowledge.models import Brief, Entry, Knowledge
-from bot.matching.analyzer import Analyzer, asks_about_the_bot, chat_only, fact_kinds
+from bot.matching.analyzer import MONTHS, Analyzer, asks_about_the_bot, chat_only, fact_kinds
 from bot.matching.language import DEFAULT_LANGUAGE, detect
 from bot.matching.patterns import lazy_regex
 from bot.matching.policy import MAX_SUGGESTIONS, ON_TOPIC_SHARE, Decision, decide
@@ -242,6 +242,11 @@ _VERB_FORM_AZ_RU = lazy_regex(r"^[a-z]{2,}(y?[iu]b|[dt][iu]|m[iu]s(d[iu]r)?|y?[i
                               r"|^[а-я]{3,}(л|ла|ло|ли|лся|лась|ет|ит|ют|ят)$")
 _CONJUNCTIONS = frozenset("and so but then а и но ve bes".split())  # before a question word (folded)
 _YEAR = lazy_regex(r"\b(?:1[89]|20)\d\d\b")  # a year named: 1991, 2024 (not a flight number, 8243)
+# ... as a time: "in 1991", "since 2020", "in December 2024", "в 2022 году", "1991-ci ildə" (folded; not a sum, "i need
+# 2000", nor a model, "a 2012 ford fusion", nor a day's date, "march 4th 2019")
+_YEAR_AS_A_TIME = lazy_regex(rf"\b(?:in|since|by|during|before|after|until|till|from|в|с|до|после|к) (?:(?:{MONTHS}"
+                             r"|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре) )?"
+                             r"((?:1[89]|20)\d\d)\b|\b((?:1[89]|20)\d\d) (?:году|год|года|ilde|ilinde|ilin)\b")
 _ARTICLES = frozenset("the a an this that these those".split())
 
 
@@ -399,6 +404,10 @@ class BriefBot:
         self._entry_years = {(b.id, e.id): frozenset(_YEAR.findall(" ".join(
             [e.quote] + [t for _, text in b.entry_texts(e.id) for t in (text.answer, text.quote) if t])))
             for b in knowledge.briefs for e in b.entries}
+        # an entry whose own phrasings name years it does not state takes any year (a calendar's "in 2019")
+        self._any_year = frozenset((b.id, e.id) for b in knowledge.briefs for e in b.entries if not frozenset(
+            _YEAR.findall(" ".join(q for _, text in b.entry_texts(e.id) for q in text.questions))) <= self._entry_years[
+            (b.id, e.id)])
 
     def fact_kinds(self, brief_id: str, entry_id: str) -> frozenset[str]:
         """The kinds of fact an entry gives: 'quantity', 'day', 'date', 'time', 'place', 'reason', 'detail' (see
@@ -884,8 +893,9 @@ class BriefBot:
     def _of_its_year(self, asked: list[str], decision: Decision, ranked: list[Candidate],
                      policy: Callable[[list[Candidate]], Decision]) -> Decision:
         """A decision held to the year a question names (`asked`: its folded words)."""
-        years = frozenset(_YEAR.findall(" ".join(asked)))
-        if decision.outcome != "answer" or not years:
+        years = frozenset(y for found in _YEAR_AS_A_TIME.findall(" ".join(asked)) for y in found if y)
+        if decision.outcome != "answer" or not years or (
+                decision.best.brief.id, decision.best.entry.id) in self._any_year:
             return decision
         # (of a question a question word opens: "the plane was shot down in 2023, right?" and "is the brief from
         # 2024?" state a year to be checked, which the answer that corrects it answers)
@@ -894,7 +904,8 @@ class BriefBot:
         if opened and not years <= stated:
             # "what happened in 1991?": a year the answer must state (the 1991 of the USSR's end, not the plane of
             # 2024); the entries that state it, or "the brief does not say"
-            stating = [c for c in ranked if years <= self._entry_years[(c.brief.id, c.entry.id)]]
+            stating = [c for c in ranked if years <= self._entry_years[(c.brief.id, c.entry.id)]
+                       or (c.brief.id, c.entry.id) in self._any_year]
             return policy(stating) if stating else Decision("not_said", (decision.best,), "detail")
         if not stated:  # "Did Putin say it in 2022?": an answer that gives no year neither confirms one nor corrects it
             return Decision("not_said", (decision.best,), "time")

@@ -406,6 +406,20 @@ def test_what_a_question_to_the_bot_is(question, about_bot):
     assert asks_about_the_bot(question) is about_bot
 
 
+@pytest.mark.parametrize("question, years", [
+    ("what happened in 1991?", {"1991"}), ("what happened in December 2024?", {"2024"}),
+    ("Путин сказал это в 2022 году?", {"2022"}), ("1991-ci ildə nə baş verdi?", {"1991"}),
+    ("i need 2000 to go to my checking account", set()),  # a sum
+    ("what is the gas mileage on a 2012 ford fusion", set()),  # a model
+    ("is my day open for march 4th 2019", set()),  # a day's date: a calendar's slot, not a time asked of
+])
+def test_a_year_is_read_where_it_says_when(question, years):
+    from bot.core import _YEAR_AS_A_TIME
+    from bot.matching.text import fold
+
+    assert {y for found in _YEAR_AS_A_TIME.findall(fold(question)) for y in found if y} == years
+
+
 @pytest.mark.parametrize("question, answered, entry", [
     ("what happened in 2020?", True, "karabakh"),  # a year the answer states
     ("when did russia shoot down the plane in 2024?", True, "flight-8243"),
