@@ -79,3 +79,29 @@ def test_a_fit_beside_a_child_is_the_fit_in_one_process(knowledge):
     one, two = (fit_model(docs, len(brief.entries), parallel=p) for p in (False, True))
     assert one.thresholds == two.thresholds and one.platt == two.platt
     assert one.linear.coef == two.linear.coef and one.calibration == two.calibration
+
+
+@needs_fork
+def test_a_child_that_hangs_leaves_its_work_to_this_process(monkeypatch):
+    import time
+
+    from bot.matching import parallel
+
+    monkeypatch.setattr(parallel, "CHILD_GRACE_SECONDS", 0.5)
+    parent = os.getpid()
+
+    def hangs_in_a_child():
+        if os.getpid() != parent:
+            time.sleep(60)
+        return "done here"
+
+    assert beside(lambda: 1, hangs_in_a_child, parallel=True) == (1, "done here")
+
+
+@needs_fork
+def test_a_warning_in_the_child_is_not_written():
+    script = ("import warnings\nfrom bot.matching.parallel import beside\n"
+              "print(beside(lambda: 0, lambda: warnings.warn('from the child') or 1, parallel=True))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                          cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    assert done.stdout == "(0, 1)\n" and "from the child" not in done.stderr

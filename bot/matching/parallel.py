@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+import warnings
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -34,6 +36,7 @@ def beside(here: Callable[[], A], there: Callable[[], B], parallel: bool | None 
 
     def child() -> None:
         try:
+            warnings.simplefilter("ignore")  # (a warning would be logged through locks another thread may have held)
             result = (True, there())
         except BaseException:  # (an interrupt included) the parent does the work itself
             result = (False, None)
@@ -50,15 +53,19 @@ def beside(here: Callable[[], A], there: Callable[[], B], parallel: bool | None 
     process = context.Process(target=child, daemon=True)
     process.start()
     send.close()
+    done = False
     try:
+        started = time.monotonic()
         mine = here()
+        # a child that takes far longer than this side took is stuck (a lock copied while held): its work is done here
+        patience = CHILD_PATIENCE * (time.monotonic() - started) + CHILD_GRACE_SECONDS
         try:
-            done, theirs = receive.recv()
+            done, theirs = receive.recv() if receive.poll(patience) else (False, None)
         except (EOFError, OSError):  # the child died
             done, theirs = False, None
     finally:
         receive.close()
-        process.join(timeout=CHILD_EXIT_SECONDS)
+        process.join(timeout=CHILD_EXIT_SECONDS if done else 0)
         if process.is_alive():
             process.kill()
             process.join()
@@ -66,3 +73,5 @@ def beside(here: Callable[[], A], there: Callable[[], B], parallel: bool | None 
 
 
 CHILD_EXIT_SECONDS = 5.0  # a child that has sent its result exits at once; this only bounds a hung one
+CHILD_PATIENCE = 4.0  # the child's work is sized like this side's: four times as long is no longer contention
+CHILD_GRACE_SECONDS = 30.0  # ... and never less than this, for a loaded machine
