@@ -275,7 +275,9 @@ def question_part(text: str) -> str | None:
     curious, according to this article, what is the first context?") - of the last sentence too ("… Leaving the
     plane aside, what has been happening to Azerbaijanis in Russia?")."""
     clauses = [c for c in _CLAUSE_END.split(text.strip()) if c]
-    sentence = clauses[-1] if len(clauses) >= 2 else text
+    # (the last that asks, before a remark after it: "… What set off this row? Thanks in advance, my uncle asks.")
+    asked = [c for c in clauses if c.rstrip().endswith("?")]
+    sentence = (asked or clauses)[-1] if len(clauses) >= 2 else text
     if len(sentence.split()) < MIN_PART_WORDS:
         return None
     inner = _inner_question(sentence)

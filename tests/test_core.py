@@ -362,6 +362,9 @@ def test_small_talk_before_a_question_does_not_hide_it(bot, message):
     ("Я пишу курсовую, подскажите, почему Москва лишилась доходов?", "почему Москва лишилась доходов?"),
     ("I'm a journalist. In one line: why is Baku angry with Moscow?", "why is Baku angry with Moscow?"),
     ("explain how a gas pipeline compressor works", None),  # asks for an explanation: no lead-in to drop
+    # the last sentence that asks, before a remark after it
+    ("So my professor mentioned Norway. Which countries are replacing Russian energy for Europe? I need it for an "
+     "essay due Friday, cheers.", "Which countries are replacing Russian energy for Europe?"),
 ])
 def test_the_question_after_a_lead_in(text, part):
     from bot.core import question_part
