@@ -116,8 +116,10 @@ def _asks_source(folded: str) -> bool:
     return bool(found) and all(w in _POINTING_WORDS or w in STOP_WORDS for w in folded[found.end():].split())
 
 
-_MORE = lazy_regex(r"^(and |so |а |и |bes |ya )?((bu|bunun|onun) (barede|haqqinda) )?"
-                   r"(tell me more|more|go on|continue|and then|keep going|elaborate|"
+_MORE = lazy_regex(r"^(and |so |ok |okay |а |и |ну |bes |ve |ya )?((bu|bunun|onun) (barede|haqqinda) )?"
+                   # a bare "and?", "so?", "и?", "bəs?" after an answer: go on
+                   r"(and|so|and so|so what|и|и что|ну и|ну и что|bes|ve|ve ne|bes sonra|"
+                   r"tell me more|more|go on|continue|and then|keep going|elaborate|"
                    r"details|more details|"
                    r"is that all|anything else|anything more|what else|what else is there|что[- ]то ещ[её]|что ещ[её]"
                    r"|что ещ[её] есть|это вс[её]|bu qeder|basqa ne|basqa ne var|daha ne var|"

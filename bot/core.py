@@ -20,6 +20,7 @@ from bot.matching.support import Support
 from bot.matching.text import (
     HAS_CYRILLIC,
     ORDINALS,
+    PARAGRAPH_REQUEST_AZ,
     PARAGRAPH_REQUEST_EN,
     PARAGRAPH_REQUEST_RU,
     QUESTION_WORDS,
@@ -145,7 +146,7 @@ _HOW_BRIEFLY = frozenset(stem(w) for w in """short shortly one two three four fi
     quickly nutshell paragraph paragraphs words 1 2 3 4 5""".split())
 _ASKS_PARAGRAPH = lazy_regex(r"\b(which|what) (paragraph|passage)\b|\bв каком (абзаце|отрывке)\b"
                              rf"|\bhansi (paraqraf|abzas)|{PARAGRAPH_REQUEST_EN}\b|\b{PARAGRAPH_REQUEST_RU}\b"
-                             r"|\b(paraqrafi|abzasi) goster")  # folded
+                             rf"|\b(paraqrafi|abzasi) goster|{PARAGRAPH_REQUEST_AZ}")  # folded
 _SUM_UP = frozenset("summarize summarise summary sum up recap each кратко перескажи xulase".split())  # folded
 # (folded) words that open a Russian clause inside a question ("…, когда сбили рейс?"), not a question of its own
 _RU_SUBORDINATE = frozenset("когда где что как куда откуда чтобы если пока".split())
@@ -654,10 +655,11 @@ class BriefBot:
         else:
             second = self.ask(asked, brief_id, language)
         # (a second question the brief does not answer is said so: "… And who is Azerbaijan's president?")
+        # (nor of the first's subject: "Putin nə deyib və bunu nə vaxt deyib?", his words, and not when)
         if second is None or second.kind not in ("answer", "not_said") or second.entry == first.entry or (
-                second.kind == "not_said" and not sentences):
+                second.kind == "not_said" and not sentences and not leans):
             return None
-        return replace(first, also=(second,))
+        return replace(first, also=(_without_offering(second, first.entry),))
 
     def byline_reply(self, brief_id: str, question: str, language: str) -> Reply | None:
         """The reply of the brief's byline entry (paragraph 0) that states the kind of fact a question asks for

@@ -27,6 +27,9 @@ def talk(bot, *lines: str, now: float = 0.0):
     # an end dated by what ended it says why: "ended in 2020, when it was defeated"
     (("when did armenia's irredentism end?", "why?"), "answer", "karabakh"),
     (("Ermənistanın irredentizmi nə vaxt bitdi?", "niyə?"), "answer", "karabakh"),
+    # a bare "and?", "so?", "bəs?" after an answer goes on, never the same answer again
+    (("Rusiya hansı təyyarəni vurub?", "Bəs?"), "answer", "triggers"),
+    (("What's this article about?", "and?", "so?"), "answer", "contexts"),
     # a correction in Azerbaijani: "no, I meant Putin's words"
     (("İkinci kontekst nədir?", "Xeyr, mən Putinin sözlərini nəzərdə tuturdum"), "answer", "putin-rule"),
     (("Putin nə deyib?", "dəqiq sözləri ver"), "answer", "putin-rule"),

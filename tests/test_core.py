@@ -733,6 +733,9 @@ def test_is_it_true_that_asks_what_the_brief_says(bot):
     ("Vasif Huseynov kimdir ve ne deyib?", "huseynov", "not_said"),  # (pro-drop: "what did he say")
     ("Vasif Hüseynov kimdir və nə yazıb?", "huseynov", "not_said"),  # ... "what did he write": his words
     ("Кто такой Гусейнов и что написал?", "huseynov", "not_said"),
+    # a second question of the first's subject that the brief does not answer: the first's answer, then "not said"
+    ("What did Putin say and when?", "putin-rule", "not_said"),
+    ("Putin nə deyib və bunu nə vaxt deyib?", "putin-rule", "not_said"),
     ("How many died and who shot the plane?", "flight-8243", "not_said"),
     ("Rusiya hansı təyyarəni vurub və nə vaxt?", "flight-8243", None),  # "nə vaxt" (when) names nothing: its date
 ])
@@ -740,6 +743,12 @@ def test_two_questions_in_one_message_get_both_answers(bot, question, first, sec
     reply = bot.ask(question)
     assert (reply.entry, [a.entry or a.kind for a in reply.also]) == (first, [second] if second else [])
     assert all(a.answer in reply.to_json()["answer"] for a in reply.also)
+
+
+@pytest.mark.parametrize("question", ["Процитируйте точные слова Гусейнова.", "Hüseynovun dəqiq sözlərini ver",
+                                      "quote Huseynov's exact words"])
+def test_a_request_for_someones_exact_words_is_theirs(bot, question):
+    assert bot.ask(question).entry == "huseynov"
 
 
 def test_an_unanswered_question_beside_an_answer_offers_nothing_already_answered(bot):

@@ -168,7 +168,10 @@ PARAGRAPH_REQUEST_EN = (r"\b(show|give|quote|read|find|paste)( me| us)? (the |a 
                         r"|((exact|full|whole|original|precise|actual) )?(sentence|line|wording)"
                         r"|(exact|full|whole|original|precise|actual) (quote|words))")
 PARAGRAPH_REQUEST_RU = (r"(покажи(те)?|показать|процитируй(те)?|процитировать|приведи(те)?|привести|дай(те)?)"
-                        r"( пожалуйста)?( мне)? (абзац|отрывок|(точную|дословную) (цитату|фразу|формулировку))")
+                        r"( пожалуйста)?( мне)? (абзац|отрывок|(точную|дословную) (цитату|фразу|формулировку)"
+                        r"|(точные|дословные) (слова|высказывания))")
+# ... in Azerbaijani, after what it speaks of: "Hüseynovun dəqiq sözlərini ver" (folded)
+PARAGRAPH_REQUEST_AZ = r"(deqiq|tam|eyni) (sozlerini|sozleri|sitatini|sitati|ifadesini|cumlesini) (ver|goster|yaz)(in)?"
 _FILLERS = (  # (a pattern, compiled as its Latin and its Cyrillic halves below)
     r"\b(what is|whats|what) (the deal|up|going on|the thing|the story|the situation)( with| w| between| about)?\b"
     r"|\b(can|could) you (please )?(tell|explain|say)( me| us)?\b"
@@ -193,6 +196,7 @@ _FILLERS = (  # (a pattern, compiled as its Latin and its Cyrillic halves below)
     rf"|\b(можешь |можете |могли бы )?{PARAGRAPH_REQUEST_RU}( (где|в котором) (говорится|идет речь|рассказывается"
     r"|написано|сказано"
     r"|пишется))?( (о|об|про))?\b|\b(haqqinda|barede) (olan )?(paraqrafi|abzasi) goster(in)?\b"
+    rf"|{PARAGRAPH_REQUEST_AZ}"
     # how to say it, not what is asked: "in other words", "своими словами", "bir sözlə" (a word is no quote here)
     r"|\b(in (other|simple|plain|your own|my own|a few|few|two|a|one) words?|in a word|word for word|verbatim)\b"
     # whose view it is, which every answer's is: "…, according to the article?", "согласно статье", "məqaləyə görə"
