@@ -745,6 +745,13 @@ def test_two_questions_in_one_message_get_both_answers(bot, question, first, sec
     assert all(a.answer in reply.to_json()["answer"] for a in reply.also)
 
 
+@pytest.mark.parametrize("question", ["Where in the article does it talk about Norway?",
+                                      "В каком месте статьи говорится о Норвегии?",
+                                      "Məqalənin harasında Norveçdən danışılır?"])
+def test_where_in_the_text_a_thing_is_is_the_entry_about_it(bot, question):
+    assert bot.ask(question).entry == "energy-suppliers"  # (not the overview, nor "the brief does not say where")
+
+
 @pytest.mark.parametrize("question", ["Процитируйте точные слова Гусейнова.", "Hüseynovun dəqiq sözlərini ver",
                                       "quote Huseynov's exact words"])
 def test_a_request_for_someones_exact_words_is_theirs(bot, question):

@@ -247,6 +247,7 @@ _PLACE = lazy_regex(r"^((and|so|but|ok|okay|then|also|а|и|так|ну) )*(wher
                     r"|\bв (каком|какой) (издании|журнале|сми|газете|публикации)\b|\bhansi (nesrde|jurnalda|qezetde)\b")
 _NOT_PLACE = lazy_regex(r"\bwhere (does|did|do) (it|the (brief|article|author|text)) (say|mention|discuss|talk)"
                         r"|\bin the (text|article|brief|piece|paper|report)\b"  # "where is that in the text?": a source
+                        r"|\bв каком месте (статьи|текста|брифа)\b|\b(meqalenin|metnin) harasinda\b"
                         r"|\b(context|contexts|section|paragraph|part|kontekst|контекст\w*)\b"
                         # the reader's own errand ("where do i report fraud", "where can we read more"): a way to do
                         # something, not where something is or happened

@@ -199,6 +199,11 @@ _FILLERS = (  # (a pattern, compiled as its Latin and its Cyrillic halves below)
     rf"|{PARAGRAPH_REQUEST_AZ}"
     # how to say it, not what is asked: "in other words", "своими словами", "bir sözlə" (a word is no quote here)
     r"|\b(in (other|simple|plain|your own|my own|a few|few|two|a|one) words?|in a word|word for word|verbatim)\b"
+    # where in the text a thing is spoken of: "where in the article does it talk about Norway?", "məqalənin harasında
+    # Norveçdən danışılır?" (the reply gives the paragraph)
+    r"|\bwhere in the (article|brief|text|piece)( does| do| is| are)?( it| they| the author| kuzio)?( talk| speak"
+    r"| say| write| mention| discuss)?( anything)?( about| of| on)?\b"
+    r"|\b(meqalenin|metnin) harasinda\b"
     # whose view it is, which every answer's is: "…, according to the article?", "согласно статье", "məqaləyə görə"
     r"|\b(according to|as per) (the )?(article|brief|text|piece|author|kuzio)\b|\bсогласно (статье|автору)\b"
     r"|\b(meqaleye|muellife) gore\b"
