@@ -327,7 +327,8 @@ def _respond(bot, state: Conversation, text: str, now: float, language: str | No
                         or _whose_words(bot, state, text, folded, lang)
                         or _what_it_shows(bot, state, text, folded, lang)
                         or _quoted_there(bot, state, text, lang)
-                        or _ordinal_alone(bot, state, text, words, lang) or _follow_up(bot, state, text, words, lang))
+                        or _ordinal_alone(bot, state, text, words, lang) or _names_its_referent(bot, state, text, lang)
+                        or _follow_up(bot, state, text, words, lang))
     if reply is None:
         reply, asked = _quote_supports(bot, state, text, folded, lang) or (bot.ask(text, state.brief_id, lang), None)
     reply = _of_that_work(bot, state, reply, text, folded, lang)
@@ -411,6 +412,8 @@ _THE_BRIEF_RU_AZ = frozenset("""автор автора автору автор�
 # "who is he?", "who does he work for?": of the one the last answer names
 # "is he russian?", "is she a historian?": what someone is, which the last answer may not say (folded)
 _QUESTIONS_IN_ONE = lazy_regex(r"[?;,]|\b(?:and|и|ve|və)\b", re.IGNORECASE)  # where a message's questions part
+_SENTENCE_END = lazy_regex(r"[?.!;]+")
+_PERSONAL_PRONOUNS = frozenset("he she him her his hers он она его ее ему ей им ней".split())  # (folded)
 _IS_HE = lazy_regex(r"^(and |so |but )?(is|was) (he|she) (a |an |really )?\w+$")
 _WHO_IS_IT = lazy_regex(r"^(and |but |so |а |и |bes )?(who|кто) (is|was|такой|такая|он|она) ?(he|she|it|that|this)?$"
                         r"|^(and |but |so )?who (is|was) (he|she)( what s| whats| what is| what) (his|her) (job|role"
@@ -700,6 +703,18 @@ def _asks_who_they_are(text: str) -> bool:
     work?", "кто он и где работает?"): what a quote of their words does not say."""
     parts = [" ".join(CHAT_SPELLINGS.get(w, w) for w in fold(p).split()) for p in _QUESTIONS_IN_ONE.split(text)]
     return any(parts) and all(_WHO_IS_IT.match(p) for p in parts if p)
+
+
+def _names_its_referent(bot, state: Conversation, text: str, lang: str | None) -> tuple[Reply, None] | None:
+    """A message whose later sentence's personal pronoun has a name of an earlier sentence to refer to ("Who is Vasif
+    Huseynov anyway? Is he credible?"): answered on its own, not leaning on the last answer."""
+    sentences = [fold(p).split() for p in _SENTENCE_END.split(text) if p.strip()]
+    for i, words in enumerate(sentences[1:], start=1):
+        if not _PERSONAL_PRONOUNS.isdisjoint(words):
+            if any(w in bot.analyzer.proper for earlier in sentences[:i] for w in earlier):
+                return bot.ask(text, state.brief_id, lang), None
+            return None
+    return None
 
 
 def _follow_up(bot, state: Conversation, text: str, words: list[str], lang: str | None) -> tuple[Reply, str | None]:

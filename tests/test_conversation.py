@@ -27,6 +27,8 @@ def talk(bot, *lines: str, now: float = 0.0):
     # an end dated by what ended it says why: "ended in 2020, when it was defeated"
     (("when did armenia's irredentism end?", "why?"), "answer", "karabakh"),
     (("Ermənistanın irredentizmi nə vaxt bitdi?", "niyə?"), "answer", "karabakh"),
+    # a pronoun of a name earlier in the same message does not lean on the last answer
+    (("what is the second context?", "Who is Vasif Huseynov anyway? Is he credible?"), "not_said", None),
     # a bare "and?", "so?", "bəs?" after an answer goes on, never the same answer again
     (("Rusiya hansı təyyarəni vurub?", "Bəs?"), "answer", "triggers"),
     (("What's this article about?", "and?", "so?"), "answer", "contexts"),

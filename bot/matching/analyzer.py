@@ -550,7 +550,7 @@ _HAS_IDENTITY = lazy_regex(rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?) 
 # comes first
 _IDENTITY = lazy_regex(r"^(?:and |so |а |и |bes )?(?:who is|whos|who s|who was|кто такой|кто такая|кто такие"
                        r"|кто это|кто был|кто была) (?P<name>\w+(?: \w+){0,2}?)"
-                       r"(?: exactly| really| again| then| именно)?$"
+                       r"(?: exactly| really| again| then| anyway| anyways| именно)?$"
                        r"|^(?:bes )?(?P<az>\w+(?: \w+){0,2}) (?:kimdir|kim idi|kimdi)$"
                        # "Кем работает Васиф Гусейнов?" (as whom does he work): what he is
                        r"|^(?:а |и )?кем (?:работает|работал|является|был|была) (?P<ru>\w+(?: \w+){0,2})$"

@@ -226,7 +226,8 @@ _FILLERS = (  # (a pattern, compiled as its Latin and its Cyrillic halves below)
     r"|\bтам(?= (с|со|у|про|о|об)\b)"  # "что там с газом?" is "что с газом?" (what about the gas?), no place
     r"|\b(кстати|слушай(те)?|скажи(те)?|подскажи(те)?|вопрос такой|интересно|в последнее время)\b"
     r"|\bо (которых|котором|которой|которого|каторых|катором) (идет|идёт|шла|шел|шло) речь\b"  # "in question"
-    r"|\b(lately|these days|of late|in the first place|to begin with)\b|\b(son vaxtlar|son zamanlar)\b"
+    r"|\b(lately|these days|of late|in the first place|to begin with|anyway|anyways|anyhow)\b"
+    r"|\b(son vaxtlar|son zamanlar)\b"
     # (not "at the same time as the arrests", which asks of something else than them)
     r"|\b((at|around|about|by) the same time|in the meantime|meanwhile|simultaneously|в то же время|одновременно"
     r"|eyni zamanda)\b(?! (as|with|that|что|с|ile)\b)"
