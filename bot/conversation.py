@@ -47,6 +47,16 @@ _RELATIVE = lazy_regex(r"^(and |so |а |и |bes )?(what about |what s |whats |wh
 # "what else?" after an item of a list (the first context) asks for the next item, not more of this one
 _ELSE_OF_A_LIST = lazy_regex(r"^(and |so |ok |okay |а |и |ну |bes |ya )?(what else|anything else|what s next|whats next"
                              r"|what comes next|что ещ[её]|а что ещ[её]|что дальше|basqa ne|daha ne|sonra ne)$")
+# the item after (or before) one named by its ordinal: "which context comes after the fourth?", "какой контекст идёт
+# после четвёртого?", "dördüncüdən sonra hansı kontekst gəlir?" (folded)
+_BESIDE_AN_ORDINAL = lazy_regex(
+    r"^(and |а |и |bes )?((what|which|какой|какая|что) )?((context|one|item|контекст|пункт) )?((comes|is|идет|следует)"
+    r" )?((?P<after>after|после)|(?P<before>before|до|перед)) (the )?(?P<n>\w+)( one| context| контекста?)?$"
+    r"|^(bes )?(?P<n_az>\w+?)(den|dan) (sonra|sonraki|(?P<before_az>evvel|evvelki))( (hansi|ne))?( kontekst\w*)?"
+    r"( gelir| var| idi)?$")
+_ORDINAL_STEMS = (("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5), ("перв", 1), ("втор", 2),
+                  ("трет", 3), ("четверт", 4), ("пят", 5), ("birinci", 1), ("ikinci", 2), ("ucuncu", 3),
+                  ("dorduncu", 4), ("besinci", 5))
 _BEFORE = lazy_regex(r"\b(before|previous|preceding|предыдущ\w*|перед|evvelki\w*)\b")
 _PICK = lazy_regex(r"^(?:(\d)|(?:the )?(first|second|third|1st|2nd|3rd)(?: one)?|yes|yeah|yep|sure|ok|да|ага|beli|he)$")
 _SOURCE = lazy_regex(r"^(source|sources|quote|citation|cite|where does it say( that| so)?|says who|proof|"
@@ -347,6 +357,12 @@ def _folded_ordinals(bot, state: Conversation, text: str) -> str:
         return _ORDINAL_WORD[int(number.group(1))]
     if (_RELATIVE.match(folded) or _ELSE_OF_A_LIST.match(folded)) and (here := _item_number(bot, state)) is not None:
         return _ORDINAL_WORD.get(here - 1 if _BEFORE.search(folded) else here + 1, folded)
+    beside = _BESIDE_AN_ORDINAL.match(folded)
+    word = beside and (beside.group("n") or beside.group("n_az") or "")
+    named = word and next((n for stem, n in _ORDINAL_STEMS if word.startswith(stem)), None)
+    if named:  # "какой контекст идёт после четвёртого?": the fifth
+        before = beside.group("before") or beside.group("before_az")
+        return _ORDINAL_WORD.get(named - 1 if before else named + 1, folded)
     return folded
 
 

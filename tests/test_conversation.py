@@ -27,6 +27,13 @@ def talk(bot, *lines: str, now: float = 0.0):
     # an end dated by what ended it says why: "ended in 2020, when it was defeated"
     (("when did armenia's irredentism end?", "why?"), "answer", "karabakh"),
     (("Ermənistanın irredentizmi nə vaxt bitdi?", "niyə?"), "answer", "karabakh"),
+    # the item after or before one named by its ordinal
+    (("what is the fourth context?", "какой контекст идёт после четвёртого?"), "not_said", "fifth-context"),
+    (("what is the fourth context?", "which context comes after the second?"), "answer", "alma-ata"),
+    (("what is the first context?", "dördüncüdən sonra hansı kontekst gəlir?"), "not_said", "fifth-context"),
+    # who is cited there, in Azerbaijani; "why" typed without its letters
+    (("İkinci kontekst nədən ibarətdir?", "Orada kimə istinad olunur?"), "answer", "huseynov"),
+    (("teyyareni kim vurub", "nie vurub ki"), "not_said", None),
     # a pronoun of a name earlier in the same message does not lean on the last answer
     (("what is the second context?", "Who is Vasif Huseynov anyway? Is he credible?"), "not_said", None),
     # a bare "and?", "so?", "bəs?" after an answer goes on, never the same answer again

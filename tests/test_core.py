@@ -145,6 +145,7 @@ def test_a_title_inside_a_question_names_the_brief(bot, question, entry):
     ("Спасибо, всё понятно!", "ru", "thanks"),
     ("Çox sağ olun", "az", "thanks"),
     ("sag ol", "az", "thanks"),  # typed without Azerbaijani letters
+    ("tsk sag ol", "az", "thanks"),  # "təşəkkür" shortened, as on a phone
     ("bye", "en", "bye"),
     ("fine, bye", "en", "bye"),
     ("пока", "ru", "bye"),
@@ -743,6 +744,15 @@ def test_two_questions_in_one_message_get_both_answers(bot, question, first, sec
     reply = bot.ask(question)
     assert (reply.entry, [a.entry or a.kind for a in reply.also]) == (first, [second] if second else [])
     assert all(a.answer in reply.to_json()["answer"] for a in reply.also)
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("кто такой Тарас Кузьо?", "author"),  # the author's name in the translation's script names the author
+    ("Taras Kuzio kimdir?", "author"),
+    ("slm bu meqale neden bahsedir", "overview"),  # a greeting as typed on a phone, and "bəhs edir" in Turkish spelling
+])
+def test_readers_own_spellings(bot, question, entry):
+    assert bot.ask(question).entry == entry
 
 
 @pytest.mark.parametrize("question", ["Where in the article does it talk about Norway?",

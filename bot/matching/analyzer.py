@@ -63,7 +63,7 @@ COUNTED_WORDS = 3  # content words after "how many" that may name what is counte
 MIN_NAME_LETTERS = 3  # a shorter word ("us", "eu" aside, which are aliases) names nothing of its own
 SMALL_TALK_WORDS = 6  # words after "thanks" that keep it small talk ("thank you very much, you are kind")
 SMALL_TALK_QUESTION_WORDS = 2  # a question mark after more words than this asks something ("ok thanks?" does not)
-_SMALL_TALK_QUESTION_WORDS = QUESTION_WORDS | {"haradan", "че", "чо", "шо", "кроме", "besides"}  # a question
+_SMALL_TALK_QUESTION_WORDS = QUESTION_WORDS | {"haradan", "neden", "че", "чо", "шо", "кроме", "besides"}  # a question
 # however it starts ("ok, and why?", "ок, а ещё чё было кроме самолёта")
 
 # English "when" asks at the head of a question ("i broke my card when i bent my wallet" asks nothing of time);
@@ -74,10 +74,10 @@ _TIME = lazy_regex(r"^((and|so|but|ok|okay|then|also|just|exactly|roughly) )*(wh
 # Small talk, in each language (folded): a message made of one of these and a few words more.
 _GREETING = (r"hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|привет|приветствую"
              r"|здравствуй(те)?|добр(ый|ое|ого) (день|вечер|утро|дня|вечера|утра)|salam( (eleykum|aleykum))?"
-             r"|sabahiniz xeyir|gunortaniz xeyir|axsaminiz xeyir|gunaydin")
+             r"|sabahiniz xeyir|gunortaniz xeyir|axsaminiz xeyir|gunaydin|slm|salamlar")
 _THANKS = (r"thanks?|thank (you|u)|thx|thanx|thnx|ty|cheers|much appreciated|appreciate (it|that)|спасибо|спс|благодарю"
            r"|пасиба|пасибо|спасибки|спасиб|сенкс"
-           r"|tesekkur(ler| edirem)?|(cox )?sag ?ol(un)?|minnetdaram")
+           r"|tesekkur(ler| edirem)?|(cox )?sag ?ol(un)?|minnetdaram|tsk|tsk(ler)? (edirem|ederem)|cox sag ol")
 _BYE = (r"bye|goodbye|see (you|ya)|good night|пока|до свидания|до встречи|всего доброго|helelik|gorusenedek"
         r"|sag qal(in)?")
 _ACK = (r"ok|okay|k|cool|great|nice|awesome|perfect|got it|i see|understood|ок|понятно|ясно|хорошо|ладно|круто|класс"
@@ -675,7 +675,9 @@ class Analyzer:
         self.vocab_stems = frozenset(s for w in self.vocab for s in any_stems(w))
         self.named_stems = frozenset(s for w in self.named for s in any_stems(w))
         # Naming the author ("what does Kuzio say about...") refers to the brief, not to a topic.
-        self.soft = SOFT_STOP_WORDS | {w for b in knowledge.briefs for w in fold(b.author).split()}
+        # (in every language's script: "кто такой Тарас Кузьо?" asks who wrote it)
+        self.soft = SOFT_STOP_WORDS | {w for b in knowledge.briefs for t in (b, *map(b.translation, b.languages))
+                                       if t is not None and t.author for w in fold(t.author).split()}
         # Typos snap to the knowledge's words, and to the English function words readers mistype ("happend", "whoz").
         self._function_words = sorted(w for w in ENGLISH_STOP_WORDS if len(w) >= MIN_REPAIR_LETTERS - 1)
         # ("happend" -> "happen"; four-letter words are not repaired at all: "live" is not a typo of "like")

@@ -18,6 +18,8 @@ CHAT_SPELLINGS: dict[str, str] = {
     "wich": "which", "whcih": "which", "thru": "through", "wen": "when", "waht": "what", "whta": "what",
     "teh": "the", "adn": "and", "abotu": "about",
     "harda": "harada", "hardan": "haradan",  # Azerbaijani as it is spoken ("harda işləyir?")
+    "nie": "niye", "niya": "niye",  # ... and "niyə" (why) as it is typed on a phone
+    "bahsedir": "behs edir", "bahs": "behs",  # "bəhs edir" (is about) in its Turkish spelling
 }
 
 # Months as they are shortened ("in Dec 2024"): read as the month where the knowledge names that month (another month
@@ -56,7 +58,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "quote": ("quotes", "quotation", "line", "phrase", "фраза", "фразу", "фразы", "фразой", "высказывание",
         "высказывания", "цитата", "цитату", "цитаты", "ifade", "ifadesi", "ifadeni", "sitat", "sitati",
         # someone's words are what he said ("which of Putin's words…", "слова Путина", "Putinin sözü")
-        "words", "remark", "remarks", "слова", "словами", "soz", "sozu", "sozleri", "sozlerini"),
+        "words", "remark", "remarks", "слова", "словами", "soz", "sozu", "sozleri", "sozlerini",
+        "istinad olunur", "istinad edilir", "istinad edir"),  # (Azerbaijani: cited, "Orada kimə istinad olunur?")
     # the USSR's end, named with its subject: a bare "collapse" or "fall of" is any collapse ("did the ruble collapse?")
     "dissolution": ("dissolved", "dissolve", "ussr collapse", "ussr collapsed", "soviet collapse",
         "soviet union collapse", "soviet union collapsed", "collapse of the ussr", "collapse of the soviet union",
