@@ -38,6 +38,9 @@ _ORDINAL_FORMS = {"первое": "первый", "второе": "второй"
                   "dorduncusu": "dorduncu", "besincisi": "besinci"}
 _NUMBER = lazy_regex(r"^(?:no |n )?(\d)$")  # "2", "#2" and "№ 2" (folded to "no 2") alone
 _ORDINAL_WORD = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+# an ordinal that counts nothing: "who stopped buying in the first place?", "first of all", "в первую очередь" (folded)
+_NO_ORDINAL = lazy_regex(r"\b(in the first place|first of all|at first|first and foremost|в первую очередь"
+                         r"|прежде всего|ilk novbede)\b")
 # the item before or after the last one of a numbered list: "and the one before that?", "а следующий?", "bəs
 # növbəti?" (folded): -1 or +1
 _RELATIVE = lazy_regex(r"^(and |so |а |и |bes )?(what about |what s |whats |what is )?(the )?(one before (that|it|this)"
@@ -167,7 +170,8 @@ _TOO_OR_ONLY = lazy_regex(r"^(did|does|do|is|are|was|were|has|have|had|will|woul
 # Words that ask for an aspect of something, never name it (folded): "full names?", "полное название?", "tam adları?"
 # after the pipelines are their full names
 _ASPECT = frozenset("""name names full complete exact precise spelled spelling полное полностью название названия
-    имя tam ad adi adlari adini adlarini""".split())
+    имя tam ad adi adlari adini adlarini abbreviation abbreviations acronym acronyms аббревиатура аббревиатуры
+    сокращение сокращения qisaltma qisaltmalar""".split())
 _CORRECTION = lazy_regex(r"^\s*(no|nope|not that|sorry|нет|не то|yox)\b[\s,.!:;—–-]*((sorry|wait|hold on|прости"
                          r"|извини|стоп|погоди|dayan)\b[\s,.!:;—–-]*)?(i mean|i meant|i was asking about"
                          r"|i(['’])?m asking about|я имел в виду|я имела в виду|я про|я спрашивал про|я спрашивала про"
@@ -351,7 +355,7 @@ def _folded_ordinals(bot, state: Conversation, text: str) -> str:
     """The message folded, its ordinals in their base form: "2", "#2", "№ 2" are "second" (of the last list or
     suggestions), and "the one before that?" after the second context is "first"."""
     # (chat spellings too: "wen it was writen" is "when…")
-    folded = " ".join(_ORDINAL_FORMS.get(w, CHAT_SPELLINGS.get(w, w)) for w in fold(text).split())
+    folded = " ".join(_ORDINAL_FORMS.get(w, CHAT_SPELLINGS.get(w, w)) for w in _NO_ORDINAL.sub(" ", fold(text)).split())
     number = _NUMBER.match(folded)
     if number and int(number.group(1)) in _ORDINAL_WORD:
         return _ORDINAL_WORD[int(number.group(1))]
@@ -624,8 +628,9 @@ def _set_aside_alone(bot, state: Conversation, text: str, lang: str | None) -> t
 
 
 def _aspect_only(words: list[str]) -> bool:
-    """Whether a message names nothing but an aspect: "full names?", "полное название?"."""
-    content = [w for w in words if w not in STOP_WORDS]
+    """Whether a message names nothing but an aspect: "full names?", "полное название?", "what do those abbreviations
+    stand for?"."""
+    content = [w for w in strip_fillers(" ".join(words)).split() if w not in STOP_WORDS]
     return bool(content) and all(w in _ASPECT for w in content)
 
 

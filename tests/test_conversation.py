@@ -27,6 +27,10 @@ def talk(bot, *lines: str, now: float = 0.0):
     # an end dated by what ended it says why: "ended in 2020, when it was defeated"
     (("when did armenia's irredentism end?", "why?"), "answer", "karabakh"),
     (("Ermənistanın irredentizmi nə vaxt bitdi?", "niyə?"), "answer", "karabakh"),
+    # "those abbreviations" ask an aspect of the last answer's things; "in the first place" counts nothing
+    (("Which pipelines does the article mention?", "What do those abbreviations stand for?"), "answer", "pipelines"),
+    (("Which other countries stepped in to supply Europe besides Azerbaijan?",
+      "No, I meant who stopped buying Russian energy in the first place?"), "answer", "lost-revenue"),
     # the item after or before one named by its ordinal
     (("what is the fourth context?", "какой контекст идёт после четвёртого?"), "not_said", "fifth-context"),
     (("what is the fourth context?", "which context comes after the second?"), "answer", "alma-ata"),

@@ -146,6 +146,7 @@ def test_a_title_inside_a_question_names_the_brief(bot, question, entry):
     ("Çox sağ olun", "az", "thanks"),
     ("sag ol", "az", "thanks"),  # typed without Azerbaijani letters
     ("tsk sag ol", "az", "thanks"),  # "təşəkkür" shortened, as on a phone
+    ("aight peace", "en", "bye"),
     ("bye", "en", "bye"),
     ("fine, bye", "en", "bye"),
     ("пока", "ru", "bye"),

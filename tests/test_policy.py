@@ -443,7 +443,9 @@ def test_a_named_year_or_office_must_be_in_the_answer(bot, question, answered, e
     ("When did it happen, and why?", "time"),  # "when" opens the question itself
     ("when was that, 2024?", "time"),
     ("whats the forecast for the day", None),  # a day named, not asked for
-    ("what was the date of the brief", "day"),
+    ("what is the date of the alma-ata declaration?", "date"),  # a date: December 1991 gives it
+    ("On what date did Armenia lose Karabakh in 2023?", "day"),  # the day of the month
+    ("what was the date of the brief", "date"),
 ])
 def test_the_kind_asked_is_the_main_clauses(bot, question, kind):
     assert bot.analyzer.kind_asked(question) == kind

@@ -78,8 +78,8 @@ _GREETING = (r"hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|even
 _THANKS = (r"thanks?|thank (you|u)|thx|thanx|thnx|ty|cheers|much appreciated|appreciate (it|that)|спасибо|спс|благодарю"
            r"|пасиба|пасибо|спасибки|спасиб|сенкс"
            r"|tesekkur(ler| edirem)?|(cox )?sag ?ol(un)?|minnetdaram|tsk|tsk(ler)? (edirem|ederem)|cox sag ol")
-_BYE = (r"bye|goodbye|see (you|ya)|good night|пока|до свидания|до встречи|всего доброго|helelik|gorusenedek"
-        r"|sag qal(in)?")
+_BYE = (r"bye|goodbye|see (you|ya)|good night|peace|later|cya|that( s| is)? all( for now)?|thats all( for now)?"
+        r"|i m done|im done|пока|до свидания|до встречи|всего доброго|это вс[её]|helelik|gorusenedek|sag qal(in)?")
 _ACK = (r"ok|okay|k|cool|great|nice|awesome|perfect|got it|i see|understood|ок|понятно|ясно|хорошо|ладно|круто|класс"
         r"|отлично|супер|oldu|aydindir|anladim|yaxsi|ela|super")
 # What a reader says of an answer, after thanks or an acknowledgement ("thanks, that's really helpful!", "спасибо,
@@ -88,7 +88,8 @@ _APPRAISAL = (r"(?:(?:that s|thats|that is|that was|that|it s|its|it is|it was|i
               r"|most|очень|было|cox) )*(?:helpful|useful|interesting|informative|insightful|clear|helps|helped"
               r"|makes sense|good to know|полезно|интересно|познавательно|помогло|помогли|доходчиво|faydali|maraqli"
               r"|komek etdi(?:n|niz)?)")
-_SMALL_TALK_LEAD = (r"ok|okay|oh|well|great|alright|fine|good|cool|right|and|many|ну|и|а|ещ[её] раз|большое|ладно|лан"
+_SMALL_TALK_LEAD = (r"ok|okay|oh|well|great|alright|aight|fine|good|cool|right|and|many|ну|и|а|ещ[её] раз|большое"
+                    r"|ладно|лан"
                     r"|cox|yaxsi")
 _SMALL_TALK = lazy_regex(rf"^(({_SMALL_TALK_LEAD}) )*({_GREETING}|{_THANKS}|{_BYE}|{_ACK}|{_APPRAISAL})\b"
                          rf"(\s+\S+){{0,{SMALL_TALK_WORDS}}}$")
@@ -232,7 +233,9 @@ _HAS_REASON = lazy_regex(r"\b(because|due to|owing to|thanks to|as a result|resu
                          r"|insistence|reasons?|motives?|why)\b")
 # "Which day" wants a day of the month; a month and year ("December 1991") does not give it.
 # (not "the forecast for the day", "the news of the day": a day not asked for)
-_DAY = lazy_regex(r"\b(what|which|exact|precise|(?<!for )(?<!of )(?<!per )the) (day|date)\b|\bon what day\b"
+# (a date, "the date of the declaration", is December 1991 too; a day of the month is asked by "the exact date")
+_DAY = lazy_regex(r"\b(what|which|(?<!for )(?<!of )(?<!per )the) day\b|\b(what|which|exact|precise) (day|date)\b"
+                  r"|\bon what day\b"
                   r"|\bкакого (именно |точно )?числа\b|\b(в )?какой день\b|\bhansi gun\b|\bayin necesi\b")
 _HAS_DAY = lazy_regex(rf"\b\d{{1,2}}(st|nd|rd|th)? ({MONTHS})\b|\b({MONTHS}) \d{{1,2}}(st|nd|rd|th)?\b")
 # "Where" wants a place. Not "where does it say" (a citation) nor "where is <part of the brief>".
