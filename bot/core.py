@@ -655,6 +655,8 @@ class BriefBot:
         else:
             second = self.ask(asked, brief_id, language)
         # (a second question the brief does not answer is said so: "… And who is Azerbaijan's president?")
+        if second is not None and second.answered and second.entry == first.entry and leans:
+            return first  # "Какая декларация упоминается и когда она была принята?": one answer says both
         # (nor of the first's subject: "Putin nə deyib və bunu nə vaxt deyib?", his words, and not when)
         if second is None or second.kind not in ("answer", "not_said") or second.entry == first.entry or (
                 second.kind == "not_said" and not sentences and not leans):

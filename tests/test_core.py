@@ -737,6 +737,9 @@ def test_is_it_true_that_asks_what_the_brief_says(bot):
     ("Кто такой Гусейнов и что написал?", "huseynov", "not_said"),
     # a second question of the first's subject that the brief does not answer: the first's answer, then "not said"
     ("What did Putin say and when?", "putin-rule", "not_said"),
+    # one answer says both: given once
+    ("Какая декларация упоминается и когда она была принята?", "alma-ata", None),
+    ("What declaration is mentioned and when was it signed?", "alma-ata", None),
     ("Putin nə deyib və bunu nə vaxt deyib?", "putin-rule", "not_said"),
     ("How many died and who shot the plane?", "flight-8243", "not_said"),
     ("Rusiya hansı təyyarəni vurub və nə vaxt?", "flight-8243", None),  # "nə vaxt" (when) names nothing: its date

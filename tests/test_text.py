@@ -125,3 +125,17 @@ def test_acknowledgements_before_a_question_are_dropped(text, question):
 ])
 def test_an_azerbaijani_case_ending_after_an_abbreviation_is_dropped(text, folded):
     assert fold(text) == folded
+
+
+@pytest.mark.parametrize("short, full", [("беспрецедентен", "беспрецедентный"), ("серьезен", "серьезный")])
+def test_a_russian_short_adjective_stems_as_its_full_form(short, full):
+    from bot.matching.stemming import stem_word
+
+    assert stem_word(short, "ru") == stem_word(full, "ru")
+
+
+@pytest.mark.parametrize("word", ["времен", "член"])
+def test_a_short_russian_word_in_en_keeps_snowballs_stem(word):
+    from bot.matching.stemming import _snowball, stem_word
+
+    assert stem_word(word, "ru") == _snowball("russian").stemWord(word)

@@ -58,13 +58,19 @@ def _az_stem(word: str) -> str:
     return word
 
 
+SHORT_ADJECTIVE_LETTERS = 8  # from this length a Russian word in "-ен" is a short adjective ("серьезен"), not "времен"
+
+
 @lru_cache(maxsize=STEM_CACHE)
 def stem_word(word: str, language: Language) -> str:
     """The stem of one folded word. Cyrillic words always take the Russian stemmer."""
     if not word.isalpha() or len(word) < 3:
         return word
     if "\u0430" <= word[0] <= "\u044f":
-        return _snowball("russian").stemWord(word)
+        stem = _snowball("russian").stemWord(word)
+        # a short adjective loses the "н" its full form keeps: "беспрецедентен" is "беспрецедентн", as "…ный" is
+        short = len(word) >= SHORT_ADJECTIVE_LETTERS and word.endswith("ен") and stem == word[:-2]
+        return stem + "н" if short else stem
     if language == "az":
         return _az_stem(word)
     return _snowball("english").stemWord(word)
