@@ -445,6 +445,8 @@ def test_a_named_year_or_office_must_be_in_the_answer(bot, question, answered, e
     ("whats the forecast for the day", None),  # a day named, not asked for
     ("what is the date of the alma-ata declaration?", "date"),  # a date: December 1991 gives it
     ("On what date did Armenia lose Karabakh in 2023?", "day"),  # the day of the month
+    ("bu neçənci kontekstdə deyilir?", None),  # which one in order, not how many
+    ("Neçə kontekst var?", "quantity"),
     ("what was the date of the brief", "date"),
 ])
 def test_the_kind_asked_is_the_main_clauses(bot, question, kind):

@@ -186,6 +186,7 @@ _HAS_QUANTITY = lazy_regex(rf"{_ANAPHORIC}\b({_NUMBER_WORDS})\b|{_LABELS}\b(?!(1
 _IDENTIFIER = lazy_regex(rf"\b({_LABEL_WORDS}) number\b|\bnumber (of )?(the )?({_LABEL_WORDS})\b|\bномер\w*\b"
                          r"|\bnomre\w*\b")  # ("wich number the flight": a label too)
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_AZ_HOW_MANY = lazy_regex(r"neçə(?!nci\w* kontekst)")  # (as typed, with its letters)
 _HAS_DATE = lazy_regex(rf"\b(19|20)\d\d\b|\b({MONTHS})\b")
 _HAS_TIME = lazy_regex(r"\b(era|during|since|ago)\b")
 # "Why did it happen?" wants the cause of an event: the brief says what happened, and often not why (why Russia shot
@@ -472,7 +473,8 @@ def asked_kind(text: str, folded: str | None = None) -> str | None:
         asks = "quantity"
     lowered = text.lower()
     # Azerbaijani "how many" (folded "nece" is also "how"), but not of a label ("reysin nömrəsi neçə idi?")
-    if "neçə" in lowered and asks not in ("day", "date", "price") and not _IDENTIFIER.search(folded):
+    # (not of a context's place in the order: "bu neçənci kontekstdə deyilir?" asks which context it is)
+    if _AZ_HOW_MANY.search(lowered) and asks not in ("day", "date", "price") and not _IDENTIFIER.search(folded):
         asks = "quantity"
     elif asks is None and "necə" not in lowered and _AZ_HOW_MANY_PLAIN.search(folded):
         asks = "quantity"  # typed without diacritics: "nece azerbaycanli hebs olunub" counts; "nece bas verib" not
