@@ -46,7 +46,7 @@ _NO_ORDINAL = lazy_regex(r"\b(in the first place|first of all|at first|first and
 _RELATIVE = lazy_regex(r"^(and |so |а |и |bes )?(what about |what s |whats |what is )?(the )?(one before (that|it|this)"
                        r"|previous( one)?|one before|preceding one|next( one)?|one after (that|it|this)|following one"
                        r"|предыдущ\w*|следующ\w*|перед (ним|этим)|после (него|этого)|evvelki( kontekst)?\w*"
-                       r"|novbeti\w*|ondan (evvelki|sonraki)|sonraki\w*)$")
+                       r"|novbeti\w*|ondan (evvelki|sonraki)|sonraki\w*)( (context|контекст\w*|kontekst\w*))?$")
 # "what else?" after an item of a list (the first context) asks for the next item, not more of this one
 _ELSE_OF_A_LIST = lazy_regex(r"^(and |so |ok |okay |а |и |ну |bes |ya )?(what else|anything else|what s next|whats next"
                              r"|what comes next|что ещ[её]|а что ещ[её]|что дальше|basqa ne|daha ne|sonra ne)$")

@@ -31,6 +31,9 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Which pipelines does the article mention?", "What do those abbreviations stand for?"), "answer", "pipelines"),
     (("Which other countries stepped in to supply Europe besides Azerbaijan?",
       "No, I meant who stopped buying Russian energy in the first place?"), "answer", "lost-revenue"),
+    # "the next context", naming its list
+    (("what is the first context?", "Bəs növbəti kontekst?"), "answer", "not-sovereign"),
+    (("what is the first context?", "and the next context?"), "answer", "not-sovereign"),
     # the item after or before one named by its ordinal
     (("what is the fourth context?", "какой контекст идёт после четвёртого?"), "not_said", "fifth-context"),
     (("what is the fourth context?", "which context comes after the second?"), "answer", "alma-ata"),
