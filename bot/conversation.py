@@ -172,7 +172,8 @@ _TOO_OR_ONLY = lazy_regex(r"^(did|does|do|is|are|was|were|has|have|had|will|woul
 _ASPECT = frozenset("""name names full complete exact precise spelled spelling полное полностью название названия
     имя tam ad adi adlari adini adlarini abbreviation abbreviations acronym acronyms аббревиатура аббревиатуры
     сокращение сокращения qisaltma qisaltmalar""".split())
-_CORRECTION = lazy_regex(r"^\s*(no|nope|not that|sorry|нет|не то|yox)\b[\s,.!:;—–-]*((sorry|wait|hold on|прости"
+_CORRECTION = lazy_regex(r"^\s*(no|nope|not that|sorry|oops|нет|не то|ой|упс|yox)\b[\s,.!:;—–-]*((sorry|wait|hold on"
+                         r"|прости"
                          r"|извини|стоп|погоди|dayan)\b[\s,.!:;—–-]*)?(i mean|i meant|i was asking about"
                          r"|i(['’])?m asking about|я имел в виду|я имела в виду|я про|я спрашивал про|я спрашивала про"
                          r"|(m[əe]n )?(dem[əe]k ist[əe]yirdim|dem[əe]k ist[əe]yir[əe]m"

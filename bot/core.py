@@ -92,7 +92,9 @@ _WH = (r"(?:who|when|where|what|which|why|how|кто|когда|где|что|к
        r"|зачем|сколько|kim"
        r"|ne vaxt|harada|niye|hansi|nece)")
 # two questions in one message, each opening with its question word: "who wrote it and when?" (folded)
-_TWO_QUESTIONS = lazy_regex(rf"^(?P<a>{_WH}\b.+?) (?:and|и|а также|ve) (?P<b>{_WH}\b.*)$"
+# (a second question may open with its preposition: "…, and through which pipelines?", "…и через какие трубы?")
+_PREPOSITION = r"(?:through|by|in|from|to|with|for|via|at|on|через|в|во|из|по|с|со|к|на)"
+_TWO_QUESTIONS = lazy_regex(rf"^(?P<a>{_WH}\b.+?) (?:and|и|а также|ve) (?P<b>(?:{_PREPOSITION} )?{_WH}\b.*)$"
                             # (Azerbaijani puts its question word later: "bu yazını kim yazıb və nə vaxt?")
                             rf"|^(?P<a_az>(?:\w+ ){{0,3}}(?:kim\w*|ne|hansi\w*|harada|niye)\b.*?) ve"
                             r" (?P<b_az>(?:\w+ ){0,3}(?:kim\w*|ne|hansi\w*|harada|niye|nece)\b.*)$")
@@ -241,6 +243,8 @@ _DISLOCATED = lazy_regex(r"^(?:(?:and|so|but|ok|okay|oh|hmm|also)\W+)*"
 # Azerbaijani and Russian verbs in the past or the present (folded): "yazib", "isleyir", "написал", "работает"
 _VERB_FORM_AZ_RU = lazy_regex(r"^[a-z]{2,}(y?[iu]b|[dt][iu]|m[iu]s(d[iu]r)?|y?[iu]r)$"
                               r"|^[а-я]{3,}(л|ла|ло|ли|лся|лась|ет|ит|ют|ят)$")
+_KIND_NOUNS = frozenset("""date year day month time figure number place дата год году года день месяц время число
+    место tarix il ilde ay gun vaxt reqem yer""".split())  # (folded) the kinds of fact, named
 _CONJUNCTIONS = frozenset("and so but then а и но ve bes".split())  # before a question word (folded)
 _YEAR = lazy_regex(r"\b(?:1[89]|20)\d\d\b")  # a year named: 1991, 2024 (not a flight number, 8243)
 # ... as a time: "in 1991", "since 2020", "in December 2024", "в 2022 году", "1991-ci ildə" (folded; not a sum, "i need
@@ -334,6 +338,13 @@ def _inner_question(text: str) -> str | None:
                 return None  # "There's a quote about soldiers in there, what is it?": the lead says what is asked
             return rest if len(rest.split()) >= MIN_PART_WORDS else None
     return None
+
+
+def _only_a_kind(question: str) -> bool:
+    """Whether a question names nothing but the kind of fact it wants ("…, and on what date?", "и в каком году?"):
+    a second question of the first one's subject."""
+    content = [w for w in fold(question).split() if w not in STOP_WORDS]
+    return bool(content) and all(w in _KIND_NOUNS for w in content)
 
 
 def _only_a_verb(question: str) -> bool:
@@ -628,7 +639,8 @@ class BriefBot:
         first_asked, asked = parts.get("a") or parts["a_az"], parts.get("b") or parts["b_az"]
         first = self.ask(first_asked, brief_id, language)
         # (the second leans on the first: "…and when was it built?", and Azerbaijani's pro-drop "…və nə deyib?")
-        leans = _POINTS_BACK.search(asked) or not self._names_something(asked) or _only_a_verb(asked)
+        leans = (_POINTS_BACK.search(asked) or not self._names_something(asked) or _only_a_verb(asked)
+                 or _only_a_kind(asked))
         if first.kind == "not_said" and not first.answered:
             # "Who is Vasif Huseynov and where does he work?": the brief says neither, and the whole message must
             # not be read as a question its quote answers; "…and what did he write?" gets the quote as the second
@@ -637,6 +649,9 @@ class BriefBot:
                     self.support_stems(asked, language), second.source.brief, second.entry) < self.support.floor_for(
                     second.source.brief, second.entry):
                 return first  # "how long is TANAP and who owns it?": the pipelines' sentence names no owner
+            about = first.suggestions[0].entry if first.suggestions else None
+            if second.answered and leans and about is not None and second.entry != about:
+                return first  # "how many agreements did they sign, and on what date?": theirs, not the brief's date
             if second.answered:  # the answer first, as every reply that answers leads with it
                 return replace(second, question=text, also=(_without_offering(first, second.entry),))
             return replace(first, also=(second,)) if second.kind == "not_said" else first

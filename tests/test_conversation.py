@@ -31,6 +31,8 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Which pipelines does the article mention?", "What do those abbreviations stand for?"), "answer", "pipelines"),
     (("Which other countries stepped in to supply Europe besides Azerbaijan?",
       "No, I meant who stopped buying Russian energy in the first place?"), "answer", "lost-revenue"),
+    # a correction after an interjection: "ой, я имел в виду…"
+    (("кто сбил самолёт?", "ой, я имел в виду номер рейса"), "answer", "flight-8243"),
     # "the next context", naming its list
     (("what is the first context?", "Bəs növbəti kontekst?"), "answer", "not-sovereign"),
     (("what is the first context?", "and the next context?"), "answer", "not-sovereign"),

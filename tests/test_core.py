@@ -737,6 +737,9 @@ def test_is_it_true_that_asks_what_the_brief_says(bot):
     ("Кто такой Гусейнов и что написал?", "huseynov", "not_said"),
     # a second question of the first's subject that the brief does not answer: the first's answer, then "not said"
     ("What did Putin say and when?", "putin-rule", "not_said"),
+    # a second question that opens with its preposition; one that names only the kind of fact, of the first's subject
+    ("who stepped in to supply Europe, and through which pipelines?", "energy-suppliers", "pipelines"),
+    ("how many agreements did Kyiv and Baku sign, and on what date?", None, "not_said"),
     # one answer says both: given once
     ("Какая декларация упоминается и когда она была принята?", "alma-ata", None),
     ("What declaration is mentioned and when was it signed?", "alma-ata", None),

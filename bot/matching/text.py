@@ -214,7 +214,8 @@ _FILLERS = (  # (a pattern, compiled as its Latin and its Cyrillic halves below)
     r"|^(объясни|объясните|опиши|опишите)( мне| нам)?\b"
     r"|\b(please|pls|plz|kindly|пожалуйста)\b|\b(give|show) (me|us)\b"
     # a correction names what was asked: "no, I meant the pipelines", "нет, я про трубопроводы"
-    r"|^((no|nope|not that|нет|не то|yox) )?(i (mean|meant)|i was asking about|i m asking about"
+    r"|^((oops|sorry|oh|ой|упс|ах|извини|извините|pardon) )?((no|nope|not that|нет|не то|yox) )?(i (mean|meant)"
+    r"|i was asking about|i m asking about"
     r"|я (имел|имела|имею) в виду|я про|я спрашивал(а)?( про| о| об)?)\b|\b(nezerde tuturdum|nezerde tuturam)\b"
     # Azerbaijani puts the asking last: "(yox,) mən TANAP-ın tam adını soruşurdum" (I was asking its full name)
     r"|^((yox|xeyr) )?men\b(?=.* (sorus(urdum|uram|musdum)|nezerde tuturdum|nezerde tuturam)$)"
