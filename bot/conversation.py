@@ -99,6 +99,9 @@ _SOURCE = lazy_regex(r"^(source|sources|quote|citation|cite|where does it say( t
                      r"|(bu|o|hemin) (barede|haqqinda) (olan )?(paraqrafi|abzasi|metni|sitati) (goster|ver)(in)?"
                      r"|((bu|o|hemin|onun) (hissenin|abzasin|cumlenin|hissesinin) )?(deqiq |tam )?(sitatini|sitati"
                      r"|metnini|sozlerini|sozleri|ifadesini|cumlesini) (goster|ver|yaz)(in)?"
+                     # "Həmin cümləni dəqiq göstərin" (that sentence, exactly)
+                     r"|(bu|o|hemin) (cumleni|abzasi|paraqrafi|sitati|hisseni) (deqiq |tam |butov )?"
+                     r"(goster|ver|yaz)(in)?"
                      r"|(точн(ую|ая)|дословн(ую|ая)) (фразу|фраза|цитату|цитата|формулировку|формулировка)"
                      # "Процитируй его дословно", "приведи весь абзац об этом"
                      r"|(процитируй(те)?)( (его|ее|её|это|их|мне))?( (дословно|точно|полностью|целиком))?"

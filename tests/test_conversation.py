@@ -31,6 +31,9 @@ def talk(bot, *lines: str, now: float = 0.0):
     (("Which pipelines does the article mention?", "What do those abbreviations stand for?"), "answer", "pipelines"),
     (("Which other countries stepped in to supply Europe besides Azerbaijan?",
       "No, I meant who stopped buying Russian energy in the first place?"), "answer", "lost-revenue"),
+    # "that sentence, exactly", asked back of the last answer; "the exact sentence about the flight"
+    (("Qaz hansı boru kəmərləri ilə gedə bilər?", "Həmin cümləni dəqiq göstərin."), "answer", "pipelines"),
+    (("кто сбил самолёт?", "Приведите точное предложение, где говорится о рейсе."), "answer", "flight-8243"),
     # a correction after an interjection: "ой, я имел в виду…"
     (("кто сбил самолёт?", "ой, я имел в виду номер рейса"), "answer", "flight-8243"),
     # "the next context", naming its list

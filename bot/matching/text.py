@@ -169,7 +169,7 @@ PARAGRAPH_REQUEST_EN = (r"\b(show|give|quote|read|find|paste)( me| us)? (the |a 
                         r"|(exact|full|whole|original|precise|actual) (quote|words))")
 PARAGRAPH_REQUEST_RU = (r"(покажи(те)?|показать|процитируй(те)?|процитировать|приведи(те)?|привести|дай(те)?)"
                         r"( пожалуйста)?( мне)? (абзац|отрывок|(точную|дословную) (цитату|фразу|формулировку)"
-                        r"|(точные|дословные) (слова|высказывания))")
+                        r"|(точные|дословные) (слова|высказывания)|(точное|дословное|то) предложение)")
 # ... in Azerbaijani, after what it speaks of: "Hüseynovun dəqiq sözlərini ver" (folded)
 PARAGRAPH_REQUEST_AZ = r"(deqiq|tam|eyni) (sozlerini|sozleri|sitatini|sitati|ifadesini|cumlesini) (ver|goster|yaz)(in)?"
 _FILLERS = (  # (a pattern, compiled as its Latin and its Cyrillic halves below)
