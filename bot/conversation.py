@@ -437,7 +437,8 @@ _THE_BRIEF_RU_AZ = frozenset("""автор автора автору автор�
 # "is he russian?", "is she a historian?": what someone is, which the last answer may not say (folded)
 _QUESTIONS_IN_ONE = lazy_regex(r"[?;,]|\b(?:and|и|ve|və)\b", re.IGNORECASE)  # where a message's questions part
 _SENTENCE_END = lazy_regex(r"[?.!;]+")
-_PERSONAL_PRONOUNS = frozenset("he she him her his hers он она его ее ему ей им ней".split())  # (folded)
+# (folded; not the analyzer's personal pronouns, which count Azerbaijani "o", also "that", as one)
+_HE_OR_SHE = frozenset("he she him her his hers он она его ее ему ей им ней".split())
 _IS_HE = lazy_regex(r"^(and |so |but )?(is|was) (he|she) (a |an |really )?\w+$")
 _WHO_IS_IT = lazy_regex(r"^(and |but |so |а |и |bes )?(who|кто) (is|was|такой|такая|он|она) ?(he|she|it|that|this)?$"
                         r"|^(and |but |so )?who (is|was) (he|she)( what s| whats| what is| what) (his|her) (job|role"
@@ -735,7 +736,7 @@ def _names_its_referent(bot, state: Conversation, text: str, lang: str | None) -
     Huseynov anyway? Is he credible?"): answered on its own, not leaning on the last answer."""
     sentences = [fold(p).split() for p in _SENTENCE_END.split(text) if p.strip()]
     for i, words in enumerate(sentences[1:], start=1):
-        if not _PERSONAL_PRONOUNS.isdisjoint(words):
+        if not _HE_OR_SHE.isdisjoint(words):
             if any(w in bot.analyzer.proper for earlier in sentences[:i] for w in earlier):
                 return bot.ask(text, state.brief_id, lang), None
             return None

@@ -343,15 +343,19 @@ def _inner_question(text: str) -> str | None:
 def _only_a_kind(question: str) -> bool:
     """Whether a question names nothing but the kind of fact it wants ("…, and on what date?", "и в каком году?"):
     a second question of the first one's subject."""
-    content = [w for w in fold(question).split() if w not in STOP_WORDS]
-    return bool(content) and all(w in _KIND_NOUNS for w in content)
+    return _content_only(question, _KIND_NOUNS.__contains__)
 
 
 def _only_a_verb(question: str) -> bool:
     """Whether a question's only content words are verbs: a second question that drops its subject, as Azerbaijani
     and Russian do ("Vasif Hüseynov kimdir və nə *yazıb*?", "Кто такой Гусейнов и что *написал*?"): of the first's."""
+    return _content_only(question, _VERB_FORM_AZ_RU.search)
+
+
+def _content_only(question: str, test: Callable[[str], object]) -> bool:
+    """Whether a question has content words, and all of them pass `test`."""
     content = [w for w in fold(question).split() if w not in STOP_WORDS]
-    return bool(content) and all(_VERB_FORM_AZ_RU.search(w) for w in content)
+    return bool(content) and all(test(w) for w in content)
 
 
 def _without_offering(reply: Reply, entry: str | None) -> Reply:

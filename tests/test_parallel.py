@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -23,37 +24,45 @@ def test_the_other_work_runs_in_another_process():
     assert here == parent and there != parent
 
 
+def _fails():
+    raise MemoryError("no room in the child")
+
+
+def _dies():
+    os._exit(3)
+
+
+def _hangs():
+    time.sleep(60)
+
+
 @needs_fork
-def test_a_child_that_fails_leaves_its_work_to_this_process():
+@pytest.mark.parametrize("misbehave", [_fails, _dies, _hangs])
+def test_a_child_that_fails_dies_or_hangs_leaves_its_work_to_this_process(monkeypatch, misbehave):
+    from bot.matching import parallel
+
+    monkeypatch.setattr(parallel, "CHILD_GRACE_SECONDS", 0.5)  # (a hung child is given up on after this)
     parent = os.getpid()
 
-    def fails_in_a_child():
+    def there():
         if os.getpid() != parent:
-            raise MemoryError("no room in the child")
+            misbehave()
         return "done here"
 
-    assert beside(lambda: 1, fails_in_a_child, parallel=True) == (1, "done here")
+    assert beside(lambda: 1, there, parallel=True) == (1, "done here")
+
+
+def _run(script: str) -> subprocess.CompletedProcess:
+    """A script run in a fresh interpreter from the project's root."""
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                          cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 @needs_fork
-def test_a_child_that_dies_leaves_its_work_to_this_process():
-    parent = os.getpid()
-
-    def dies_in_a_child():
-        if os.getpid() != parent:
-            os._exit(3)
-        return "done here"
-
-    assert beside(lambda: 1, dies_in_a_child, parallel=True) == (1, "done here")
-
-
-@needs_fork
-def test_nothing_buffered_before_the_fork_is_written_twice(tmp_path):
+def test_nothing_buffered_before_the_fork_is_written_twice():
     script = ("import sys\nfrom bot.matching.parallel import beside\n"
               "sys.stdout.write('once'); beside(lambda: 0, lambda: 0, parallel=True); print()\n")
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                         cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__)))).stdout
-    assert out == "once\n"
+    assert _run(script).stdout == "once\n"
 
 
 def test_can_fork_only_with_a_core_to_spare(monkeypatch):
@@ -82,26 +91,8 @@ def test_a_fit_beside_a_child_is_the_fit_in_one_process(knowledge):
 
 
 @needs_fork
-def test_a_child_that_hangs_leaves_its_work_to_this_process(monkeypatch):
-    import time
-
-    from bot.matching import parallel
-
-    monkeypatch.setattr(parallel, "CHILD_GRACE_SECONDS", 0.5)
-    parent = os.getpid()
-
-    def hangs_in_a_child():
-        if os.getpid() != parent:
-            time.sleep(60)
-        return "done here"
-
-    assert beside(lambda: 1, hangs_in_a_child, parallel=True) == (1, "done here")
-
-
-@needs_fork
 def test_a_warning_in_the_child_is_not_written():
     script = ("import warnings\nfrom bot.matching.parallel import beside\n"
               "print(beside(lambda: 0, lambda: warnings.warn('from the child') or 1, parallel=True))\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                          cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    done = _run(script)
     assert done.stdout == "(0, 1)\n" and "from the child" not in done.stderr

@@ -388,9 +388,7 @@ def _fold_scores(docs: Sequence[Doc], counts: Counts, n_classes: int, split: Spl
     """Fit on the fold's training rows; the best score of each check (in-scope, then held-out-topic), and its class."""
     import numpy as np
 
-    vectorizer, kept = counts.vectorizer(split.train)
-    linear = _fit_linear(counts.weighed(split.train, vectorizer, kept), [docs[r].label for r in split.train],
-                         n_classes)
+    vectorizer, kept, linear = _fit_rows(docs, counts, n_classes, split.train)
     probe = LearnedModel(vectorizer, Vocabulary.fit([docs[r] for r in split.train]), linear, (1.0, 0.0),
                          Thresholds(0.0, 0.0))
     checks = split.inside + split.outside
@@ -408,10 +406,16 @@ def _checks(docs: Sequence[Doc], split: Split, scores: tuple[list[float], list[i
     return inside, outside
 
 
+def _fit_rows(docs: Sequence[Doc], counts: Counts, n_classes: int, rows: Sequence[int]):
+    """The vectorizer of those documents, the keys it keeps, and the linear model fitted on them."""
+    vectorizer, kept = counts.vectorizer(rows)
+    return vectorizer, kept, _fit_linear(counts.weighed(rows, vectorizer, kept), [docs[r].label for r in rows],
+                                         n_classes)
+
+
 def _fit_all(docs: Sequence[Doc], counts: Counts, n_classes: int) -> tuple[Vectorizer, LinearModel]:
-    every = list(range(len(docs)))
-    vectorizer, kept = counts.vectorizer(every)
-    return vectorizer, _fit_linear(counts.weighed(every, vectorizer, kept), [d.label for d in docs], n_classes)
+    vectorizer, _, linear = _fit_rows(docs, counts, n_classes, list(range(len(docs))))
+    return vectorizer, linear
 
 
 def fit_model(docs: Sequence[Doc], n_classes: int, seed: int = 0, parallel: bool | None = None) -> LearnedModel:
