@@ -34,6 +34,8 @@ def talk(bot, *lines: str, now: float = 0.0):
     # "that sentence, exactly", asked back of the last answer; "the exact sentence about the flight"
     (("Qaz hansı boru kəmərləri ilə gedə bilər?", "Həmin cümləni dəqiq göstərin."), "answer", "pipelines"),
     (("кто сбил самолёт?", "Приведите точное предложение, где говорится о рейсе."), "answer", "flight-8243"),
+    # the exact words, asked in two words
+    (("Is there a quote about wherever a Russian soldier sets foot?", "exact words?"), "answer", "putin-rule"),
     # a correction after an interjection: "ой, я имел в виду…"
     (("кто сбил самолёт?", "ой, я имел в виду номер рейса"), "answer", "flight-8243"),
     # "the next context", naming its list
